@@ -1,0 +1,68 @@
+// The contact schemas: pure zod, shared by the contact form, the tRPC procedures and the REST API.
+import { z } from "zod";
+import { isValidTimeZone } from "@/lib/sms/time-zone";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters`)
+    .transform((s) => (s === "" ? null : s))
+    .nullish();
+
+export const tagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Tags cannot be empty")
+  .max(40, "Tags are at most 40 characters")
+  .regex(/^[\p{L}\p{N} _\-.:]+$/u, "Tags use letters, digits, spaces and - _ . :");
+
+const contactFields = {
+  phone: z.string().trim().min(1, "Phone number is required").max(40, "That is too long for a phone number"),
+  firstName: optionalText(100),
+  lastName: optionalText(100),
+  email: z
+    .union([z.literal(""), z.email("Enter a valid email address").max(254)])
+    .transform((s) => (s === "" ? null : s.toLowerCase()))
+    .nullish(),
+  timeZone: z
+    .string()
+    .trim()
+    .refine((z) => z === "" || isValidTimeZone(z), "Unknown time zone (use an IANA name like America/Chicago)")
+    .transform((s) => (s === "" ? null : s))
+    .nullish(),
+  tags: z.array(tagSchema).max(50, "At most 50 tags").transform((t) => [...new Set(t)]),
+  customFields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+};
+
+export const createContactInput = z
+  .object({ ...contactFields, tags: contactFields.tags.default([]), customFields: contactFields.customFields.default({}) })
+  .strict();
+export type CreateContactInput = z.input<typeof createContactInput>;
+
+export const updateContactInput = z
+  .object({ id: z.string().min(1), ...contactFields })
+  .partial({ phone: true, tags: true, customFields: true })
+  .strict();
+export type UpdateContactInput = z.input<typeof updateContactInput>;
+
+export const contactIdsInput = z
+  .object({ ids: z.array(z.string().min(1)).min(1, "Select at least one contact").max(1000, "At most 1,000 at a time") })
+  .strict();
+
+export const tagContactsInput = contactIdsInput
+  .extend({ add: z.array(tagSchema).default([]), remove: z.array(tagSchema).default([]) })
+  .strict();
+
+export const listContactsInput = z
+  .object({
+    search: z.string().trim().max(100).optional(),
+    listId: z.string().optional(),
+    tag: tagSchema.optional(),
+    status: z.enum(["SUBSCRIBED", "UNSUBSCRIBED"]).optional(),
+    cursor: z.string().optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type ListContactsInput = z.input<typeof listContactsInput>;

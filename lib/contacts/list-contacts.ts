@@ -1,0 +1,35 @@
+// The contacts table: newest first, keyset-paginated on the time-ordered id so every page costs
+// the same at 1M contacts as at 100 (no OFFSET). Search uses the trigram index on searchText.
+import { listContactsInput, type ListContactsInput } from "@/lib/contacts/contact-input";
+import { contactOmit } from "@/lib/contacts/contact-select";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OrgContext } from "@/lib/org-context";
+
+type Filters = Omit<ReturnType<typeof listContactsInput.parse>, "cursor" | "limit">;
+
+function contactFilter(f: Filters): Prisma.ContactWhereInput {
+  return {
+    ...(f.search && { searchText: { contains: f.search.toLowerCase() } }),
+    ...(f.listId && { lists: { some: { listId: f.listId } } }),
+    ...(f.tag && { tags: { has: f.tag } }),
+    ...(f.status && { subscriptionStatus: f.status }),
+  };
+}
+
+export async function listContacts(ctx: OrgContext, raw: ListContactsInput) {
+  const { cursor, limit, ...filters } = listContactsInput.parse(raw);
+  const rows = await ctx.db.contact.findMany({
+    where: { ...contactFilter(filters), ...(cursor && { id: { lt: cursor } }) },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    omit: { ...contactOmit, customFields: true },
+  });
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+}
+
+/** How many contacts match, for "1,234 contacts". Kept apart so pages need not wait for it. */
+export async function countContacts(ctx: OrgContext, raw: ListContactsInput) {
+  const { cursor: _cursor, limit: _limit, ...filters } = listContactsInput.parse(raw);
+  return ctx.db.contact.count({ where: contactFilter(filters) });
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { tagContactsInput } from "@/lib/contacts/contact-input";
+import type { OrgContext } from "@/lib/org-context";
+
+/** Adds and removes tags on many contacts at once (bulk action). */
+export async function tagContacts(ctx: OrgContext, raw: z.input<typeof tagContactsInput>) {
+  const { ids, add, remove } = tagContactsInput.parse(raw);
+  return ctx.db.$transaction(async (tx) => {
+    const contacts = await tx.contact.findMany({ where: { id: { in: ids } }, select: { id: true, tags: true } });
+    const changed = contacts.flatMap((c) => {
+      const tags = [...new Set([...c.tags.filter((t) => !remove.includes(t)), ...add])];
+      return JSON.stringify(tags) === JSON.stringify(c.tags) ? [] : [{ id: c.id, from: c.tags, tags }];
+    });
+    for (const c of changed) await tx.contact.update({ where: { id: c.id }, data: { tags: c.tags } });
+    await recordAudit(
+      ctx,
+      tx,
+      changed.map((c) => ({
+        action: "contact.updated",
+        targetType: "contact",
+        targetId: c.id,
+        changes: { tags: { from: c.from, to: c.tags } },
+      })),
+    );
+    return { updated: changed.length };
+  });
+}

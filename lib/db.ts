@@ -1,0 +1,8 @@
+// The one Prisma client of the process. Org-owned data is reached through lib/db/scoped.ts.
+import { env } from "@/lib/env";
+import { createPrismaClient, type Db } from "@/lib/db/client";
+
+const globalForDb = globalThis as unknown as { textstackDb?: Db };
+
+export const db: Db = globalForDb.textstackDb ?? createPrismaClient(env.DATABASE_URL);
+if (env.NODE_ENV !== "production") globalForDb.textstackDb = db;

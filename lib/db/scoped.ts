@@ -1,0 +1,47 @@
+// Tenant scoping, in one place: a client whose every query on an org-owned model is limited to one
+// organisation. Reads and writes get `orgId` in their filter, creates get it in their data, so a
+// caller cannot reach another org's rows even by passing their IDs.
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+// Every model with an orgId column, read from the generated client so new models are covered.
+const ORG_OWNED = new Set<string>(
+  Object.values(Prisma.ModelName).filter((model) => {
+    const fields = (Prisma as unknown as Record<string, Record<string, string> | undefined>)[`${model}ScalarFieldEnum`];
+    return fields?.orgId === "orgId";
+  }),
+);
+
+type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object };
+
+function withOrg(operation: string, args: Args, orgId: string): Args {
+  switch (operation) {
+    case "create":
+      return { ...args, data: { ...(args.data as object), orgId } };
+    case "createMany":
+    case "createManyAndReturn": {
+      const data = Array.isArray(args.data) ? args.data : [args.data];
+      return { ...args, data: data.map((row: object) => ({ ...row, orgId })) };
+    }
+    case "upsert":
+      return { ...args, where: { ...args.where, orgId }, create: { ...args.create, orgId } };
+    default:
+      return { ...args, where: { ...args.where, orgId } };
+  }
+}
+
+export function scopedDb(db: Db, orgId: string) {
+  return db.$extends({
+    name: "org-scope",
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          if (!ORG_OWNED.has(model)) return query(args);
+          return query(withOrg(operation, args as Args, orgId) as typeof args);
+        },
+      },
+    },
+  });
+}
+
+export type ScopedDb = ReturnType<typeof scopedDb>;

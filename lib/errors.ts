@@ -1,0 +1,16 @@
+// Errors of the domain, raised by lib/<domain>/ and translated by each surface (tRPC, REST) into
+// its own shape. `field` names the offending input, so forms can put the message beside it.
+export type DomainErrorCode = "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN";
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const notFound = (what: string, field?: string) => new DomainError("NOT_FOUND", `${what} not found`, field);

@@ -1,0 +1,39 @@
+// Prefixed, time-ordered IDs: `ct_01jf...`. The prefix says what an ID is; the time part makes
+// "newest first" the same order as "id descending", which the cursor pagination relies on.
+import { randomBytes } from "node:crypto";
+
+const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"; // Crockford base32, lower case
+
+export const ID_PREFIXES = {
+  user: "usr",
+  organization: "org",
+  membership: "mem",
+  invitation: "inv",
+  contact: "ct",
+  list: "lst",
+  customField: "cf",
+  audit: "aud",
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+
+function encodeTime(ms: number): string {
+  let out = "";
+  for (let i = 0; i < 10; i++) {
+    out = ALPHABET[ms % 32] + out;
+    ms = Math.floor(ms / 32);
+  }
+  return out;
+}
+
+function encodeRandom(length: number): string {
+  const bytes = randomBytes(length);
+  let out = "";
+  for (const b of bytes) out += ALPHABET[b & 31];
+  return out;
+}
+
+/** A new ID; `at` backdates it for imported records, so their order matches their creation time. */
+export function newId(kind: IdKind, at: Date = new Date()): string {
+  return `${ID_PREFIXES[kind]}_${encodeTime(at.getTime())}${encodeRandom(14)}`;
+}

@@ -1,0 +1,45 @@
+// Adding contacts to and removing them from a list. Both are idempotent: adding a member twice,
+// or removing one that is not there, changes nothing and reports what did change.
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { notFound } from "@/lib/errors";
+import { listMembersInput } from "@/lib/lists/list-input";
+import type { OrgContext } from "@/lib/org-context";
+
+export async function addToList(ctx: OrgContext, raw: z.input<typeof listMembersInput>) {
+  const { listId, contactIds } = listMembersInput.parse(raw);
+  return ctx.db.$transaction(async (tx) => {
+    const list = await tx.contactList.findUnique({ where: { id: listId }, select: { id: true } });
+    if (!list) throw notFound("List", "listId");
+    // Only this org's contacts: the scoped client filters the lookup by org.
+    const contacts = await tx.contact.findMany({ where: { id: { in: contactIds } }, select: { id: true } });
+    if (contacts.length === 0) throw notFound("Contacts", "contactIds");
+    const { count } = await tx.listMembership.createMany({
+      data: contacts.map((c) => ({ listId, contactId: c.id, orgId: ctx.orgId })),
+      skipDuplicates: true,
+    });
+    await recordAudit(ctx, tx, {
+      action: "list.members_added",
+      targetType: "list",
+      targetId: listId,
+      changes: { contactIds: contacts.map((c) => c.id), added: count },
+    });
+    return { added: count };
+  });
+}
+
+export async function removeFromList(ctx: OrgContext, raw: z.input<typeof listMembersInput>) {
+  const { listId, contactIds } = listMembersInput.parse(raw);
+  return ctx.db.$transaction(async (tx) => {
+    const list = await tx.contactList.findUnique({ where: { id: listId }, select: { id: true } });
+    if (!list) throw notFound("List", "listId");
+    const { count } = await tx.listMembership.deleteMany({ where: { listId, contactId: { in: contactIds } } });
+    await recordAudit(ctx, tx, {
+      action: "list.members_removed",
+      targetType: "list",
+      targetId: listId,
+      changes: { contactIds, removed: count },
+    });
+    return { removed: count };
+  });
+}

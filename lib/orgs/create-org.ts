@@ -1,0 +1,32 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Db } from "@/lib/db/client";
+import { newId } from "@/lib/ids";
+import { createOrgInput, type CreateOrgInput } from "@/lib/orgs/org-input";
+
+/** Creates an organisation with `userId` as its owner. */
+export async function createOrg(db: Db, userId: string, raw: CreateOrgInput) {
+  const input = createOrgInput.parse(raw);
+  return db.$transaction(async (tx) => {
+    const org = await tx.organization.create({ data: { id: newId("organization"), ...input } });
+    await tx.membership.create({ data: { id: newId("membership"), orgId: org.id, userId, role: "OWNER" } });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    const actor = { type: "USER", id: userId, label: user.email } as const;
+    await recordAudit({ orgId: org.id, actor }, tx, {
+      action: "organization.created",
+      targetType: "organization",
+      targetId: org.id,
+      changes: input,
+    });
+    return org;
+  });
+}
+
+/** The organisations a user belongs to, with their role, oldest membership first. */
+export async function listUserOrgs(db: Db, userId: string) {
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, org: { select: { id: true, name: true } } },
+  });
+  return memberships.map((m) => ({ ...m.org, role: m.role }));
+}

@@ -1,0 +1,63 @@
+// Phone numbers: parsing to E.164 and the time zone a number most likely lives in.
+import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from "libphonenumber-js/max";
+import prefixZones from "./data/phone-timezones.json";
+
+export type PhoneResult =
+  | { ok: true; e164: string; country: string | undefined }
+  | { ok: false; message: string };
+
+/** Parses what a person typed ("(415) 555-0123", "+44 7911 123456") into E.164. */
+export function normalizePhone(input: string, defaultCountry: string): PhoneResult {
+  const trimmed = input.trim();
+  if (!trimmed) return { ok: false, message: "Phone number is required" };
+  if (/[a-z]/i.test(trimmed.replace(/ext\.?|x/gi, ""))) {
+    return { ok: false, message: `"${trimmed}" is not a phone number: it contains letters` };
+  }
+  const country = isSupportedCountry(defaultCountry) ? (defaultCountry as CountryCode) : undefined;
+  const parsed = parsePhoneNumberFromString(trimmed, country);
+  if (!parsed) {
+    return { ok: false, message: `"${trimmed}" is not a phone number (use +country code, e.g. +14155550123)` };
+  }
+  if (!parsed.isValid()) {
+    const where = parsed.country ?? country;
+    return {
+      ok: false,
+      message: `"${trimmed}" is not a valid ${where ? `${where} ` : ""}phone number`,
+    };
+  }
+  return { ok: true, e164: parsed.number, country: parsed.country };
+}
+
+const zonesByPrefix = prefixZones as Record<string, string>;
+const longestPrefix = Math.max(...Object.keys(zonesByPrefix).map((k) => k.length));
+
+function utcOffsetMinutes(zone: string, at: Date): number {
+  const text = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName")?.value;
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(text ?? "");
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === "-" ? -minutes : minutes;
+}
+
+/**
+ * The IANA zone of an E.164 number, from the longest matching libphonenumber prefix. Where the
+ * prefix spans several zones that keep the same clock all year (UK and its islands), any of them is
+ * right; where clocks differ (a US number without area code data), there is no answer.
+ */
+export function timeZoneForPhone(e164: string): string | null {
+  const digits = e164.replace(/\D/g, "");
+  for (let len = Math.min(longestPrefix, digits.length); len > 0; len--) {
+    const entry = zonesByPrefix[digits.slice(0, len)];
+    if (!entry) continue;
+    const zones = entry.split("&");
+    if (zones.length === 1) return zones[0]!;
+    const year = new Date().getUTCFullYear();
+    const seasons = [new Date(Date.UTC(year, 0, 15)), new Date(Date.UTC(year, 6, 15))];
+    const key = (z: string) => seasons.map((d) => utcOffsetMinutes(z, d)).join(",");
+    const first = key(zones[0]!);
+    return zones.every((z) => key(z) === first) ? zones[0]! : null;
+  }
+  return null;
+}

@@ -1,0 +1,19 @@
+import { auditRouter } from "@/lib/trpc/routers/audit";
+import { contactsRouter } from "@/lib/trpc/routers/contacts";
+import { customFieldsRouter } from "@/lib/trpc/routers/custom-fields";
+import { listsRouter } from "@/lib/trpc/routers/lists";
+import { membersRouter } from "@/lib/trpc/routers/members";
+import { orgRouter } from "@/lib/trpc/routers/org";
+import { createCallerFactory, createTRPCRouter } from "@/lib/trpc/init";
+
+export const appRouter = createTRPCRouter({
+  org: orgRouter,
+  contacts: contactsRouter,
+  lists: listsRouter,
+  customFields: customFieldsRouter,
+  members: membersRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { createOrg, listUserOrgs } from "@/lib/orgs/create-org";
+import { createOrgInput, updateOrgInput } from "@/lib/orgs/org-input";
+import { getOrg, updateOrg } from "@/lib/orgs/update-org";
+import { adminProcedure, createTRPCRouter, orgProcedure, protectedProcedure } from "@/lib/trpc/init";
+
+export const orgRouter = createTRPCRouter({
+  mine: protectedProcedure.query(({ ctx }) => listUserOrgs(ctx.db, ctx.user.id)),
+  create: protectedProcedure.input(createOrgInput).mutation(({ ctx, input }) => createOrg(ctx.db, ctx.user.id, input)),
+  current: orgProcedure.input(z.void()).query(async ({ ctx }) => ({ ...(await getOrg(ctx.org)), role: ctx.org.role })),
+  update: adminProcedure.input(updateOrgInput).mutation(({ ctx, input }) => updateOrg(ctx.org, input)),
+});
