@@ -1,0 +1,112 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { LogOut, MessageSquareText } from "lucide-react";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useTransition, type ReactNode } from "react";
+import { toast } from "sonner";
+import { NAV_ITEMS } from "@/components/app/nav";
+import { ThemeToggle } from "@/components/app/theme";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Select } from "@/components/ui/input";
+import { signOutAction, switchOrgAction } from "@/lib/auth/actions";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { hasRole, ROLE_LABELS } from "@/lib/members/roles";
+
+interface ShellProps {
+  user: { name: string; email: string };
+  orgs: { id: string; name: string; role: Role }[];
+  activeOrg: { id: string; name: string; role: Role };
+  children: ReactNode;
+}
+
+export function AppShell({ user, orgs, activeOrg, children }: ShellProps) {
+  const pathname = usePathname();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [switching, startSwitch] = useTransition();
+  const items = NAV_ITEMS.filter((item) => !item.adminOnly || hasRole(activeOrg.role, "ADMIN"));
+
+  function switchOrg(orgId: string) {
+    if (orgId === "__new") return router.push("/onboarding");
+    startSwitch(async () => {
+      await switchOrgAction(orgId);
+      queryClient.clear();
+      router.push("/contacts");
+      router.refresh();
+      toast.success(`Switched to ${orgs.find((o) => o.id === orgId)?.name}`);
+    });
+  }
+
+  return (
+    <div className="flex min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col border-r border-zinc-200 bg-white px-3 py-4 dark:border-zinc-800 dark:bg-zinc-900">
+        <Link href="/contacts" className="mb-4 flex items-center gap-2 px-2 text-lg font-semibold">
+          <MessageSquareText className="h-5 w-5 text-brand-600" aria-hidden />
+          Textstack
+        </Link>
+        <label className="mb-4 px-2 text-xs font-medium text-zinc-500">
+          Organisation
+          <Select
+            className="mt-1"
+            value={activeOrg.id}
+            disabled={switching}
+            onChange={(e) => switchOrg(e.target.value)}
+            aria-label="Switch organisation"
+          >
+            {orgs.map((org) => (
+              <option key={org.id} value={org.id}>
+                {org.name}
+              </option>
+            ))}
+            <option value="__new">+ New organisation…</option>
+          </Select>
+        </label>
+        <nav aria-label="Main" className="flex-1 space-y-1">
+          {items.map(({ href, label, icon: Icon }) => {
+            const active = pathname === href || pathname.startsWith(`${href}/`);
+            return (
+              <Link
+                key={href}
+                href={href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium",
+                  active
+                    ? "bg-brand-50 text-brand-700 dark:bg-brand-700/20 dark:text-brand-100"
+                    : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
+                )}
+              >
+                <Icon className="h-4 w-4" aria-hidden />
+                {label}
+              </Link>
+            );
+          })}
+        </nav>
+        <div className="border-t border-zinc-200 pt-3 dark:border-zinc-800">
+          <div className="flex items-center justify-between gap-2 px-2">
+            <div className="min-w-0">
+              <p className="truncate text-sm font-medium" data-testid="user-name">{user.name}</p>
+              <p className="truncate text-xs text-zinc-500">
+                {user.email} · {ROLE_LABELS[activeOrg.role]}
+              </p>
+            </div>
+            <ThemeToggle />
+          </div>
+          <form action={signOutAction} className="mt-2">
+            <Button type="submit" variant="ghost" size="sm" className="w-full">
+              <LogOut className="h-4 w-4" aria-hidden /> Sign out
+            </Button>
+          </form>
+        </div>
+      </aside>
+      <main id="main" className="min-w-0 flex-1 px-8 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

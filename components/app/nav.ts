@@ -1,0 +1,16 @@
+// The sidebar: only areas that exist appear; admin-only areas only for admins and owners.
+import { ContactRound, List, ScrollText, Settings, type LucideIcon } from "lucide-react";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: LucideIcon;
+  adminOnly?: boolean;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/contacts", label: "Contacts", icon: ContactRound },
+  { href: "/lists", label: "Lists", icon: List },
+  { href: "/settings", label: "Settings", icon: Settings },
+  { href: "/audit", label: "Audit log", icon: ScrollText, adminOnly: true },
+];
