@@ -19,11 +19,14 @@ function prng(seed: number) {
 
 const FIRST = ["Ava", "Liam", "Noah", "Emma", "Olivia", "Mateo", "Sofia", "Yuki", "Chloé", "Zoë", "Amara", "Ethan", "Priya", "Lucas", "Mia", "Omar", "Hana", "Diego", "Grace", "Kai"];
 const LAST = ["Smith", "García", "Nguyen", "Johnson", "Müller", "Kim", "Brown", "Rossi", "Patel", "Okafor", "Silva", "Cohen", "Tanaka", "Dubois", "Jones", "Novak"];
-// Prefixes in several time zones; the last digits are random.
-const NUMBER_PATTERNS = [
-  "+1212555", "+1312555", "+1303555", "+1415555", "+1602555", "+1907555", "+1808555", "+1617555",
-  "+1512555", "+1206555", "+44770090", "+6149157", "+4915112",
+// [prefix, digits in the whole number]: numbers in several countries and time zones.
+const NUMBER_PATTERNS: [string, number][] = [
+  ...["212", "312", "303", "415", "602", "907", "808", "617", "512", "206"].map((area): [string, number] => [`1${area}555`, 11]),
+  ["44770090", 12],
+  ["6149157", 11],
+  ["4915112", 13],
 ];
+const MAX_ATTEMPTS = CONTACT_COUNT * 20;
 const TAGS = ["vip", "newsletter", "wholesale", "event-2026", "loyalty", "beans", "espresso"];
 const PLANS = ["free", "basic", "pro"];
 
@@ -32,11 +35,18 @@ async function main() {
   if (!url) throw new Error("DATABASE_URL is required (run through `npm run db:seed`)");
   const db = createPrismaClient(url, { max: 2 });
   try {
-    if (await db.user.findUnique({ where: { email: DEMO_LOGIN.email } })) {
+    const existing = await db.user.findUnique({
+      where: { email: DEMO_LOGIN.email },
+      select: { id: true, memberships: { where: { org: { name: DEMO_ORG_NAME } }, select: { orgId: true } } },
+    });
+    const demoOrgId = existing?.memberships[0]?.orgId;
+    if (demoOrgId && (await db.contact.count({ where: { orgId: demoOrgId } })) > 0) {
       console.log(`Demo data present (login ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}).`);
       return;
     }
-    const user = await signUp(db, DEMO_LOGIN);
+    // A seed interrupted half-way leaves an org without contacts: start that org again.
+    if (demoOrgId) await db.organization.delete({ where: { id: demoOrgId } });
+    const user = existing ?? (await signUp(db, DEMO_LOGIN));
     const org = await createOrg(db, user.id, { name: DEMO_ORG_NAME, defaultCountry: "US" });
     const orgId = org.id;
     await db.customFieldDefinition.createMany({
@@ -54,10 +64,11 @@ async function main() {
     const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
     const seen = new Set<string>();
     const contacts = [];
-    while (contacts.length < CONTACT_COUNT) {
-      const pattern = pick(NUMBER_PATTERNS);
-      const digits = String(Math.floor(random() * 10 ** 12)).padStart(12, "0");
-      const parsed = normalizePhone(pattern + digits.slice(0, 12 - (pattern.length - 4)), "US");
+    for (let attempt = 0; contacts.length < CONTACT_COUNT; attempt++) {
+      if (attempt > MAX_ATTEMPTS) throw new Error("Could not generate enough valid demo phone numbers");
+      const [prefix, length] = pick(NUMBER_PATTERNS);
+      const digits = String(Math.floor(random() * 10 ** 8)).padStart(8, "0");
+      const parsed = normalizePhone(`+${prefix}${digits.slice(0, length - prefix.length)}`, "US");
       if (!parsed.ok || seen.has(parsed.e164)) continue;
       seen.add(parsed.e164);
       const first = pick(FIRST);
