@@ -16,3 +16,17 @@ export function startProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv
 }
 
 export const bin = (name: string) => `node_modules/.bin/${name}`;
+
+/** Resolves when `url` answers (any HTTP status), or rejects after `timeoutMs`. */
+export async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url, { redirect: "manual" });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}

@@ -1,0 +1,66 @@
+// End-to-end tier: a fresh database (a new database on TEST_DATABASE_URL/DATABASE_URL's server, or
+// an embedded PGlite in a temp folder), migrated and seeded; the production build served by
+// `next start`; Playwright driving Debian's Chromium against it.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { buildIfStale } from "./build.ts";
+import { ensureChromium } from "./chromium.ts";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres.ts";
+import { bin, run, startProcess, waitForHttp } from "./run.ts";
+
+const port = process.env.E2E_PORT ?? "3900";
+const baseUrl = `http://localhost:${port}`;
+
+async function freshDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
+  const server = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!server) {
+    const dir = mkdtempSync(path.join(tmpdir(), "textstack-e2e-"));
+    const embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pglite") });
+    return {
+      url: embedded.url,
+      cleanup: async () => {
+        await embedded.stop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = "textstack_e2e";
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  url.search = "";
+  return { url: url.toString(), cleanup: async () => {} };
+}
+
+const chromium = await ensureChromium();
+const db = await freshDatabase();
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: db.url,
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  APP_URL: baseUrl,
+};
+let server: ReturnType<typeof startProcess> | undefined;
+let exitCode = 1;
+try {
+  await run(bin("prisma"), ["migrate", "deploy"], env);
+  await run(bin("tsx"), ["prisma/seed.ts"], env);
+  await buildIfStale(env);
+  server = startProcess(bin("next"), ["start", "-p", port], { ...env, NODE_ENV: "production" });
+  await waitForHttp(`${baseUrl}/sign-in`);
+  await run(bin("playwright"), ["test", ...process.argv.slice(2)], { ...env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium });
+  exitCode = 0;
+} catch (error) {
+  console.error((error as Error).message);
+} finally {
+  server?.kill("SIGTERM");
+  await db.cleanup();
+}
+process.exit(exitCode);
