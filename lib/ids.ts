@@ -13,6 +13,9 @@ export const ID_PREFIXES = {
   list: "lst",
   customField: "cf",
   audit: "aud",
+  event: "evt",
+  run: "run",
+  batch: "bat",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
@@ -26,14 +29,17 @@ function encodeTime(ms: number): string {
   return out;
 }
 
-function encodeRandom(length: number): string {
-  const bytes = randomBytes(length);
+function encodeRandom(length: number, bytes: Uint8Array = randomBytes(length)): string {
   let out = "";
   for (const b of bytes) out += ALPHABET[b & 31];
   return out;
 }
 
-/** A new ID; `at` backdates it for imported records, so their order matches their creation time. */
-export function newId(kind: IdKind, at: Date = new Date()): string {
-  return `${ID_PREFIXES[kind]}_${encodeTime(at.getTime())}${encodeRandom(14)}`;
+/**
+ * A new ID; `at` backdates it for imported records, so their order matches their creation time.
+ * `random` (14 bytes) makes it deterministic: the job executor derives event ids from the seed the
+ * SDK sends, so a retried send yields the same ids.
+ */
+export function newId(kind: IdKind, at: Date = new Date(), random?: Uint8Array): string {
+  return `${ID_PREFIXES[kind]}_${encodeTime(at.getTime())}${encodeRandom(14, random)}`;
 }

@@ -13,6 +13,7 @@ import { Select } from "@/components/ui/input";
 import { signOutAction, switchOrgAction } from "@/lib/auth/actions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hasRole, ROLE_LABELS } from "@/lib/members/roles";
+import { setActiveOrgId } from "@/lib/trpc/react";
 
 interface ShellProps {
   user: { name: string; email: string };
@@ -26,6 +27,8 @@ export function AppShell({ user, orgs, activeOrg, children }: ShellProps) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [switching, startSwitch] = useTransition();
+  // Before children render and query: their calls must carry this org.
+  setActiveOrgId(activeOrg.id);
   const items = NAV_ITEMS.filter((item) => !item.adminOnly || hasRole(activeOrg.role, "ADMIN"));
 
   function switchOrg(orgId: string) {

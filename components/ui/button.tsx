@@ -11,6 +11,16 @@ const VARIANTS = {
 
 const SIZES = { sm: "h-8 px-3 text-sm", md: "h-9 px-4 text-sm", icon: "h-9 w-9 justify-center" } as const;
 
+/** The button look for other elements, e.g. a next/link that navigates but should read as an action. */
+export function buttonClass({ variant = "primary", size = "md", className }: { variant?: keyof typeof VARIANTS; size?: keyof typeof SIZES; className?: string } = {}) {
+  return cn(
+    "inline-flex items-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
+    VARIANTS[variant],
+    SIZES[size],
+    className,
+  );
+}
+
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: keyof typeof VARIANTS;
   size?: keyof typeof SIZES;
@@ -18,21 +28,20 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { variant = "primary", size = "md", loading, disabled, className, children, type = "button", ...props },
+  { variant = "primary", size = "md", loading, disabled, className, children, type = "button", onClick, ...props },
   ref,
 ) {
+  // While loading the button stays focusable (aria-disabled, clicks ignored): a real `disabled`
+  // would drop keyboard focus to <body> the moment a keyboard user presses it.
   return (
     <button
       ref={ref}
       type={type}
-      disabled={disabled || loading}
+      disabled={disabled}
+      aria-disabled={loading || undefined}
       aria-busy={loading || undefined}
-      className={cn(
-        "inline-flex items-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
-        VARIANTS[variant],
-        SIZES[size],
-        className,
-      )}
+      onClick={loading ? (event) => event.preventDefault() : onClick}
+      className={buttonClass({ variant, size, className: cn("aria-disabled:cursor-wait aria-disabled:opacity-70", className) })}
       {...props}
     >
       {loading && <span className="h-3.5 w-3.5 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />}

@@ -6,6 +6,8 @@ export const listAuditInput = z
     targetId: z.string().optional(),
     cursor: z.string().optional(),
     limit: z.number().int().min(1).max(200).default(50),
+    // tRPC's infinite queries add this to the input; the log only pages backwards in time.
+    direction: z.enum(["forward", "backward"]).optional(),
   })
   .strict();
 

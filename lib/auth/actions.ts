@@ -8,7 +8,7 @@ import { currentUser } from "@/lib/auth/session";
 import { signUp, signUpInput } from "@/lib/auth/sign-up";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { ACTIVE_ORG_COOKIE } from "@/lib/trpc/context";
+import { ACTIVE_ORG_COOKIE } from "@/lib/trpc/active-org";
 
 export interface AuthFormState {
   error: string | null;

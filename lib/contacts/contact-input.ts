@@ -66,3 +66,5 @@ export const listContactsInput = z
   })
   .strict();
 export type ListContactsInput = z.input<typeof listContactsInput>;
+
+export const countContactsInput = listContactsInput.omit({ cursor: true, limit: true });

@@ -1,15 +1,19 @@
 // The contacts table: newest first, keyset-paginated on the time-ordered id so every page costs
 // the same at 1M contacts as at 100 (no OFFSET). Search uses the trigram index on searchText.
-import { listContactsInput, type ListContactsInput } from "@/lib/contacts/contact-input";
+import { countContactsInput, listContactsInput, type ListContactsInput } from "@/lib/contacts/contact-input";
 import { contactOmit } from "@/lib/contacts/contact-select";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
+import type { z } from "zod";
 
 type Filters = Omit<ReturnType<typeof listContactsInput.parse>, "cursor" | "limit">;
 
+// Prisma sends `contains` to LIKE as is: "%" or "_" typed in the search box would be wildcards.
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 function contactFilter(f: Filters): Prisma.ContactWhereInput {
   return {
-    ...(f.search && { searchText: { contains: f.search.toLowerCase() } }),
+    ...(f.search && { searchText: { contains: escapeLike(f.search.toLowerCase()) } }),
     ...(f.listId && { lists: { some: { listId: f.listId } } }),
     ...(f.tag && { tags: { has: f.tag } }),
     ...(f.status && { subscriptionStatus: f.status }),
@@ -29,7 +33,6 @@ export async function listContacts(ctx: OrgContext, raw: ListContactsInput) {
 }
 
 /** How many contacts match, for "1,234 contacts". Kept apart so pages need not wait for it. */
-export async function countContacts(ctx: OrgContext, raw: ListContactsInput) {
-  const { cursor: _cursor, limit: _limit, ...filters } = listContactsInput.parse(raw);
-  return ctx.db.contact.count({ where: contactFilter(filters) });
+export async function countContacts(ctx: OrgContext, raw: z.input<typeof countContactsInput>) {
+  return ctx.db.contact.count({ where: contactFilter(countContactsInput.parse(raw)) });
 }

@@ -7,6 +7,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { DomainError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
+import { timeZoneForPhone } from "@/lib/sms/phone";
 
 const AUDITED = ["phone", "firstName", "lastName", "email", "timeZone", "tags", "customFields"] as const;
 
@@ -17,12 +18,15 @@ export async function updateContact(ctx: OrgContext, raw: UpdateContactInput) {
     return await ctx.db.$transaction(async (tx) => {
       const before = await tx.contact.findUnique({ where: { id }, omit: contactOmit });
       if (!before) throw notFound("Contact", "id");
+      // A new number without a zone given: the zone follows the number when it can be told.
+      const movedZone = phone !== undefined && phone !== before.phone ? timeZoneForPhone(phone) : null;
       const data: Prisma.ContactUncheckedUpdateInput = {
         ...(phone !== undefined && { phone }),
         ...(input.firstName !== undefined && { firstName: input.firstName }),
         ...(input.lastName !== undefined && { lastName: input.lastName }),
         ...(input.email !== undefined && { email: input.email }),
         ...(input.timeZone !== undefined && { timeZone: input.timeZone }),
+        ...(input.timeZone === undefined && movedZone && { timeZone: movedZone }),
         ...(input.tags !== undefined && { tags: input.tags }),
         ...(input.customFields !== undefined && {
           customFields: await checkCustomValues(ctx, tx, input.customFields, before.customFields as CustomFieldValues),

@@ -48,7 +48,9 @@ function coerce(def: FieldDefinition, raw: unknown): { value: CustomFieldValue }
       if (String(text).length > 1000) return { error: "must be at most 1000 characters" };
       return { value: String(text) };
     case "NUMBER": {
-      const n = typeof text === "number" ? text : typeof text === "string" ? Number(text.replace(/,/g, "")) : NaN;
+      // Number("") is 0: text with nothing left after dropping separators is not a number.
+      const digits = typeof text === "string" ? text.replace(/,/g, "") : "";
+      const n = typeof text === "number" ? text : digits !== "" ? Number(digits) : NaN;
       return Number.isFinite(n) ? { value: n } : { error: `must be a number, got "${String(raw)}"` };
     }
     case "DATE": {
@@ -84,7 +86,8 @@ export function validateCustomValues(
   for (const [key, raw] of Object.entries(input)) {
     const def = byKey.get(key);
     if (!def) return { ok: false, field: `customFields.${key}`, message: `Unknown custom field "${key}"` };
-    if (raw === null || raw === undefined || raw === "") {
+    // Only spaces count as empty too (a cleared form input), or NUMBER would read them as 0.
+    if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
       delete values[key];
       continue;
     }

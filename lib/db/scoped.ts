@@ -12,7 +12,15 @@ const ORG_OWNED = new Set<string>(
   }),
 );
 
-type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object };
+type Args = Record<string, unknown> & { where?: object & { AND?: unknown }; data?: unknown; create?: object };
+
+// The scope is ANDed to the caller's filter, not merged into it: merging let a caller's own
+// `orgId: otherOrg` be replaced by this org's, so `deleteMany({ where: { orgId: otherOrg } })`
+// emptied this org instead of matching nothing. AND can only narrow what the caller asked for.
+function scopeWhere(where: Args["where"], scope: object) {
+  const and = where?.AND;
+  return { ...where, AND: [...(Array.isArray(and) ? and : and ? [and] : []), scope] };
+}
 
 function withOrg(operation: string, args: Args, orgId: string): Args {
   switch (operation) {
@@ -24,9 +32,9 @@ function withOrg(operation: string, args: Args, orgId: string): Args {
       return { ...args, data: data.map((row: object) => ({ ...row, orgId })) };
     }
     case "upsert":
-      return { ...args, where: { ...args.where, orgId }, create: { ...args.create, orgId } };
+      return { ...args, where: scopeWhere(args.where, { orgId }), create: { ...args.create, orgId } };
     default:
-      return { ...args, where: { ...args.where, orgId } };
+      return { ...args, where: scopeWhere(args.where, { orgId }) };
   }
 }
 
@@ -36,6 +44,11 @@ export function scopedDb(db: Db, orgId: string) {
     query: {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
+          // The organisation's own row is org data too: only this org's row is reachable.
+          if (model === "Organization" && !operation.startsWith("create")) {
+            const a = args as Args;
+            return query({ ...a, where: scopeWhere(a.where, { id: orgId }) } as typeof args);
+          }
           if (!ORG_OWNED.has(model)) return query(args);
           return query(withOrg(operation, args as Args, orgId) as typeof args);
         },

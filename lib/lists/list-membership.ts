@@ -33,12 +33,18 @@ export async function removeFromList(ctx: OrgContext, raw: z.input<typeof listMe
   return ctx.db.$transaction(async (tx) => {
     const list = await tx.contactList.findUnique({ where: { id: listId }, select: { id: true } });
     if (!list) throw notFound("List", "listId");
-    const { count } = await tx.listMembership.deleteMany({ where: { listId, contactId: { in: contactIds } } });
+    // Audit what was removed, not what was asked for (ids may not even be this org's).
+    const members = await tx.listMembership.findMany({
+      where: { listId, contactId: { in: contactIds } },
+      select: { contactId: true },
+    });
+    const removedIds = members.map((m) => m.contactId);
+    const { count } = await tx.listMembership.deleteMany({ where: { listId, contactId: { in: removedIds } } });
     await recordAudit(ctx, tx, {
       action: "list.members_removed",
       targetType: "list",
       targetId: listId,
-      changes: { contactIds, removed: count },
+      changes: { contactIds: removedIds, removed: count },
     });
     return { removed: count };
   });

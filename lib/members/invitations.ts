@@ -28,6 +28,8 @@ export async function createInvitation(ctx: OrgContext, raw: z.input<typeof invi
   if (alreadyMember) throw new DomainError("CONFLICT", `${email} is already a member`, "email");
   const token = randomBytes(24).toString("base64url");
   const invitation = await ctx.db.$transaction(async (tx) => {
+    // A new invitation to the same email replaces a pending one: only the newest link works.
+    await tx.invitation.deleteMany({ where: { email, acceptedAt: null } });
     const created = await tx.invitation.create({
       data: {
         id: newId("invitation"),
@@ -85,7 +87,12 @@ export async function acceptInvitation(db: Db, user: { id: string; email: string
     throw new DomainError("FORBIDDEN", `This invitation is for ${invitation.email}; sign in with that email to accept it`);
   }
   return db.$transaction(async (tx) => {
-    await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
+    // Claimed inside the transaction: of two accepts racing, only one finds it still open.
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, expiresAt: { gt: new Date() } },
+      data: { acceptedAt: new Date() },
+    });
+    if (claimed.count === 0) throw new DomainError("NOT_FOUND", "This invitation link is invalid, used or expired");
     await tx.membership.upsert({
       where: { orgId_userId: { orgId: invitation.orgId, userId: user.id } },
       create: { id: newId("membership"), orgId: invitation.orgId, userId: user.id, role: invitation.role },

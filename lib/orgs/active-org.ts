@@ -2,7 +2,7 @@
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { listUserOrgs } from "@/lib/orgs/create-org";
-import { ACTIVE_ORG_COOKIE } from "@/lib/trpc/context";
+import { ACTIVE_ORG_COOKIE } from "@/lib/trpc/active-org";
 
 export async function resolveActiveOrg(userId: string) {
   const [orgs, jar] = await Promise.all([listUserOrgs(db, userId), cookies()]);

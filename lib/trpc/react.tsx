@@ -6,9 +6,17 @@ import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
+import { ACTIVE_ORG_HEADER } from "@/lib/trpc/active-org";
 import type { AppRouter } from "@/lib/trpc/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+// The org the dashboard shell was rendered for (set by AppShell). Sent with every call, so a stale
+// org cookie can never make the page show one org while its queries ask for another.
+let activeOrgId: string | null = null;
+export function setActiveOrgId(orgId: string | null) {
+  activeOrgId = orgId;
+}
 
 function makeQueryClient() {
   return new QueryClient({
@@ -24,7 +32,11 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-        httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+        httpBatchLink({
+          url: "/api/trpc",
+          transformer: superjson,
+          headers: () => (activeOrgId ? { [ACTIVE_ORG_HEADER]: activeOrgId } : {}),
+        }),
       ],
     }),
   );

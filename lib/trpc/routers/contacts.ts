@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   contactIdsInput,
+  countContactsInput,
   createContactInput,
   listContactsInput,
   tagContactsInput,
@@ -16,7 +17,7 @@ import { createTRPCRouter, orgProcedure } from "@/lib/trpc/init";
 
 export const contactsRouter = createTRPCRouter({
   list: orgProcedure.input(listContactsInput).query(({ ctx, input }) => listContacts(ctx.org, input)),
-  count: orgProcedure.input(listContactsInput).query(({ ctx, input }) => countContacts(ctx.org, input)),
+  count: orgProcedure.input(countContactsInput).query(({ ctx, input }) => countContacts(ctx.org, input)),
   get: orgProcedure.input(z.object({ id: z.string().min(1) })).query(({ ctx, input }) => getContact(ctx.org, input.id)),
   create: orgProcedure.input(createContactInput).mutation(({ ctx, input }) => createContact(ctx.org, input)),
   update: orgProcedure.input(updateContactInput).mutation(({ ctx, input }) => updateContact(ctx.org, input)),

@@ -1,0 +1,23 @@
+"use client";
+import { useActionState } from "react";
+import { acceptInviteAction, type AcceptInviteState } from "@/app/invite/[token]/actions";
+import { Button } from "@/components/ui/button";
+
+const initial: AcceptInviteState = { error: null };
+
+export function AcceptInviteForm({ token }: { token: string }) {
+  const [state, action, pending] = useActionState(acceptInviteAction, initial);
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="token" value={token} />
+      {state.error && (
+        <p role="alert" className="text-sm font-medium text-red-600 dark:text-red-400">
+          {state.error}
+        </p>
+      )}
+      <Button type="submit" className="w-full justify-center" loading={pending}>
+        Accept invitation
+      </Button>
+    </form>
+  );
+}

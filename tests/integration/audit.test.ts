@@ -1,0 +1,117 @@
+// Every mutation a signed-in user makes through tRPC leaves an audit row naming that user. The map
+// below must name every mutation of appRouter, so a new one fails here until it is audited.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createContact } from "@/lib/contacts/create-contact";
+import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
+import { addToList } from "@/lib/lists/list-membership";
+import { createList } from "@/lib/lists/manage-lists";
+import { createInvitation } from "@/lib/members/invitations";
+import type { OrgContext } from "@/lib/org-context";
+import { setupTestDatabase } from "./helpers/db";
+import { expectTRPCError } from "./helpers/expect-error";
+import { callProcedure, PROCEDURE_PATHS, procedureType } from "./helpers/procedures";
+import { addMember, callerFor, createOrgWithOwner, orgContextFor, type TestUser } from "./helpers/factories";
+
+const { db } = await setupTestDatabase();
+
+let user: TestUser;
+let ctx: OrgContext;
+let seq = 0;
+const phone = () => `+1 415 555 ${String(1000 + seq++)}`;
+
+// Each entry prepares what the mutation needs (as the same user, directly through lib/) and returns
+// a valid input. The rows must be in the user's org, except for org.create's, which are in the new org.
+const MUTATIONS: Record<string, () => Promise<unknown>> = {
+  "org.create": async () => ({ name: "Second org", defaultCountry: "DE" }),
+  "org.update": async () => ({ name: "Renamed org" }),
+  "contacts.create": async () => ({ phone: phone(), firstName: "New" }),
+  "contacts.update": async () => ({ id: (await createContact(ctx, { phone: phone() })).id, firstName: "Changed" }),
+  "contacts.delete": async () => ({ ids: [(await createContact(ctx, { phone: phone() })).id] }),
+  "contacts.tag": async () => ({ ids: [(await createContact(ctx, { phone: phone() })).id], add: ["tagged"] }),
+  "lists.create": async () => ({ name: `List ${seq++}` }),
+  "lists.rename": async () => ({ id: (await createList(ctx, { name: `List ${seq++}` })).id, name: `Renamed ${seq++}` }),
+  "lists.delete": async () => ({ id: (await createList(ctx, { name: `List ${seq++}` })).id }),
+  "lists.addContacts": async () => ({
+    listId: (await createList(ctx, { name: `List ${seq++}` })).id,
+    contactIds: [(await createContact(ctx, { phone: phone() })).id],
+  }),
+  "lists.removeContacts": async () => {
+    const list = await createList(ctx, { name: `List ${seq++}` });
+    const contact = await createContact(ctx, { phone: phone() });
+    await addToList(ctx, { listId: list.id, contactIds: [contact.id] });
+    return { listId: list.id, contactIds: [contact.id] };
+  },
+  "customFields.create": async () => ({ key: `field_${seq++}`, label: "Field", type: "TEXT" }),
+  "customFields.delete": async () => ({ id: (await createCustomField(ctx, { key: `field_${seq++}`, label: "F", type: "DATE" })).id }),
+  "members.changeRole": async () => ({ membershipId: (await addMember(db, ctx.orgId, "MEMBER")).membership.id, role: "ADMIN" }),
+  "members.remove": async () => ({ membershipId: (await addMember(db, ctx.orgId, "MEMBER")).membership.id }),
+  "members.invite": async () => ({ email: `invitee-${seq++}@example.test`, role: "MEMBER" }),
+  "members.revokeInvite": async () => ({ id: (await createInvitation(ctx, { email: `invitee-${seq++}@example.test` })).id }),
+};
+
+const MUTATION_PATHS = PROCEDURE_PATHS.filter((path) => procedureType(path) === "mutation");
+
+beforeAll(async () => {
+  vi.spyOn(console, "info").mockImplementation(() => {});
+  const created = await createOrgWithOwner(db);
+  user = created.owner;
+  ctx = await orgContextFor(db, user, created.org.id);
+});
+
+describe("audit rows", () => {
+  it("has an entry for every mutation", () => {
+    expect(MUTATION_PATHS.length).toBeGreaterThan(10);
+    expect(MUTATION_PATHS.filter((p) => !(p in MUTATIONS))).toEqual([]);
+    expect(Object.keys(MUTATIONS).filter((p) => !MUTATION_PATHS.includes(p))).toEqual([]);
+  });
+
+  it.each(MUTATION_PATHS)("%s writes one naming the user", async (path) => {
+    const prepare = MUTATIONS[path];
+    expect(prepare, `no audit case for ${path}`).toBeDefined();
+    const input = await prepare!();
+    const before = new Set((await db.auditLog.findMany({ select: { id: true } })).map((a) => a.id));
+
+    const result = await callProcedure(callerFor(db, user, ctx.orgId), path, input);
+
+    const written = (await db.auditLog.findMany({ orderBy: { id: "asc" } })).filter((a) => !before.has(a.id));
+    expect(written.length, `${path} wrote no audit row`).toBeGreaterThan(0);
+    const orgId = path === "org.create" ? (result as { id: string }).id : ctx.orgId;
+    for (const row of written) {
+      expect(row).toMatchObject({ orgId, actorType: "USER", actorId: user.id, actorLabel: user.email });
+      expect(row.action).toMatch(/^[a-z_]+\.[a-z_]+$/);
+    }
+  });
+
+  it("are listed newest first, page by page, for admins", async () => {
+    const caller = callerFor(db, user, ctx.orgId);
+    const contact = await caller.contacts.create({ phone: phone() });
+    await caller.contacts.update({ id: contact.id, lastName: "One" });
+    await caller.contacts.update({ id: contact.id, lastName: "Two" });
+
+    const history = await caller.audit.list({ targetId: contact.id });
+    expect(history.items.map((a) => a.action)).toEqual(["contact.updated", "contact.updated", "contact.created"]);
+    expect(history.items[0]!.changes).toEqual({ lastName: { from: "One", to: "Two" } });
+
+    const all = await db.auditLog.count({ where: { orgId: ctx.orgId } });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await caller.audit.list({ limit: 4, cursor });
+      seen.push(...page.items.map((a) => a.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(all);
+    expect(new Set(seen).size).toBe(all);
+    expect([...seen].sort().reverse()).toEqual(seen);
+  });
+
+  it("are not written when a mutation fails", async () => {
+    const caller = callerFor(db, user, ctx.orgId);
+    const existing = await createContact(ctx, { phone: phone() });
+    const before = await db.auditLog.count();
+    await expectTRPCError(caller.contacts.create({ phone: existing.phone }), "CONFLICT");
+    await expectTRPCError(caller.lists.rename({ id: "lst_missing", name: "X" }), "NOT_FOUND");
+    await expectTRPCError(caller.contacts.create({ phone: "12" }), "BAD_REQUEST");
+    expect(await db.auditLog.count()).toBe(before);
+  });
+});

@@ -1,0 +1,356 @@
+// Tenant isolation: user B, a member of org B only, tries every procedure against org A, first by
+// asking for org A outright, then from inside org B with org A's IDs as input. Neither may reach
+// org A's rows. The case map must name every procedure of appRouter, so a new procedure fails this
+// file until someone decides how it must treat another org's IDs.
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createContact } from "@/lib/contacts/create-contact";
+import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
+import { scopedDb } from "@/lib/db/scoped";
+import { newId } from "@/lib/ids";
+import { addToList } from "@/lib/lists/list-membership";
+import { createList } from "@/lib/lists/manage-lists";
+import { createInvitation } from "@/lib/members/invitations";
+import { setupTestDatabase } from "./helpers/db";
+import { callProcedure as call, PROCEDURE_PATHS } from "./helpers/procedures";
+import { addMember, callerFor, createOrgWithOwner, createUser, orgContextFor, type TestUser } from "./helpers/factories";
+
+const { db } = await setupTestDatabase();
+
+interface Fixture {
+  orgA: string;
+  orgB: string;
+  contactA: string;
+  contactAPhone: string;
+  listA: string;
+  fieldA: string;
+  fieldAKey: string;
+  listAName: string;
+  ownerMembershipA: string;
+  memberMembershipA: string;
+  invitationA: string;
+  memberAEmail: string;
+  auditA: string;
+  listB: string;
+  contactB: string;
+}
+
+type Outcome = "ok" | "NOT_FOUND";
+interface Case {
+  input: unknown;
+  outcome: Outcome;
+  /** Extra checks on a successful result (counts cannot be scanned for org A's IDs). */
+  check?: (result: unknown) => void;
+  /** What to scan for org A's IDs; the whole result unless given. */
+  scanned?: (result: unknown) => unknown;
+}
+
+const ok = (input: unknown, check?: Case["check"], scanned?: Case["scanned"]): Case => ({ input, outcome: "ok", check, scanned });
+const notFound = (input: unknown): Case => ({ input, outcome: "NOT_FOUND" });
+const itemsOf = (result: unknown) => (result as { items: unknown[] }).items;
+
+// Procedures that act on the user rather than an org; they ignore requestedOrgId.
+const NOT_ORG_SCOPED = new Set(["org.mine", "org.create"]);
+
+// The first case of each entry is a valid call in org A; the others probe org B with org A's IDs.
+const CASES: Record<string, (f: Fixture) => Case[]> = {
+  "org.mine": () => [ok(undefined)],
+  "org.create": () => [ok({ name: "Created by B", defaultCountry: "US" })],
+  "org.current": (f) => [ok(undefined, (r) => expect((r as { id: string }).id).toBe(f.orgB))],
+  "org.update": () => [ok({ name: "Renamed by B", defaultCountry: "GB" })],
+
+  "contacts.list": (f) => [
+    ok({}, (r) => expect(itemsOf(r).length).toBeGreaterThan(0)),
+    ok({ listId: f.listA }, (r) => expect(itemsOf(r)).toEqual([])),
+    ok({ search: "secretalice" }, (r) => expect(itemsOf(r)).toEqual([])),
+    ok({ cursor: "ct_zzzzzzzzzzzzzzzzzzzzzzzz" }, (r) => expect(itemsOf(r).length).toBeGreaterThan(0)),
+  ],
+  "contacts.count": (f) => [
+    ok({ listId: f.listA }, (r) => expect(r).toBe(0)),
+    ok({ search: "secretalice" }, (r) => expect(r).toBe(0)),
+    ok({ tag: "a-only" }, (r) => expect(r).toBe(0)),
+  ],
+  "contacts.get": (f) => [notFound({ id: f.contactA })],
+  "contacts.create": (f) => [ok({ phone: f.contactAPhone, firstName: "B's own" })],
+  "contacts.update": (f) => [
+    notFound({ id: f.contactA, firstName: "Mallory" }),
+    notFound({ id: f.contactA, phone: "+1 646 736 2000" }),
+  ],
+  "contacts.delete": (f) => [
+    ok({ ids: [f.contactA] }, (r) => expect(r).toEqual({ deleted: 0 })),
+    ok({ ids: [f.contactA, f.contactB] }, (r) => expect(r).toEqual({ deleted: 1 })),
+  ],
+  "contacts.tag": (f) => [ok({ ids: [f.contactA], add: ["pwned"], remove: ["a-only"] }, (r) => expect(r).toEqual({ updated: 0 }))],
+
+  "lists.list": () => [ok(undefined, (r) => expect((r as unknown[]).length).toBeGreaterThan(0))],
+  "lists.get": (f) => [notFound({ id: f.listA })],
+  "lists.create": (f) => [ok({ name: f.listAName })],
+  "lists.rename": (f) => [notFound({ id: f.listA, name: "Renamed by B" })],
+  "lists.delete": (f) => [notFound({ id: f.listA })],
+  "lists.addContacts": (f) => [
+    notFound({ listId: f.listA, contactIds: [f.contactA] }),
+    // B's own list with A's contact: the contact must not be found either.
+    notFound({ listId: f.listB, contactIds: [f.contactA] }),
+  ],
+  "lists.removeContacts": (f) => [
+    notFound({ listId: f.listA, contactIds: [f.contactA] }),
+    ok({ listId: f.listB, contactIds: [f.contactA] }, (r) => expect(r).toEqual({ removed: 0 })),
+  ],
+
+  "customFields.list": () => [ok(undefined)],
+  "customFields.create": (f) => [ok({ key: f.fieldAKey, label: "B's field", type: "NUMBER" })],
+  "customFields.delete": (f) => [notFound({ id: f.fieldA })],
+
+  "members.list": () => [ok(undefined, (r) => expect((r as unknown[]).length).toBe(1))],
+  "members.changeRole": (f) => [
+    notFound({ membershipId: f.memberMembershipA, role: "ADMIN" }),
+    notFound({ membershipId: f.ownerMembershipA, role: "MEMBER" }),
+  ],
+  "members.remove": (f) => [notFound({ membershipId: f.memberMembershipA }), notFound({ membershipId: f.ownerMembershipA })],
+  // A's member is not a member of B, so B may invite them: the check must not look across orgs.
+  "members.invite": (f) => [ok({ email: f.memberAEmail, role: "MEMBER" })],
+  "members.invitations": () => [ok(undefined, (r) => expect((r as unknown[]).length).toBeLessThanOrEqual(1))],
+  "members.revokeInvite": (f) => [notFound({ id: f.invitationA })],
+
+  "audit.list": (f) => {
+    // Every row is B's. B's own rows may quote org A's IDs that B itself typed into a request
+    // (lists.removeContacts records the contactIds asked for), so the scan skips `changes`.
+    const onlyB = (r: unknown) => expect(itemsOf(r).every((row) => (row as { orgId: string }).orgId === f.orgB)).toBe(true);
+    const rows = (r: unknown) => itemsOf(r).map((row) => ({ ...(row as object), changes: null }));
+    return [
+      ok({}, onlyB, rows),
+      ok({ targetId: f.contactA }, (r) => expect(itemsOf(r)).toEqual([])),
+      ok({ targetId: f.listA }, (r) => expect(itemsOf(r)).toEqual([])),
+      ok({ cursor: "aud_zzzzzzzzzzzzzzzzzzzzzzzz" }, onlyB, rows),
+    ];
+  },
+};
+
+const PATHS = PROCEDURE_PATHS;
+
+async function outcomeOf(promise: Promise<unknown>): Promise<{ ok: true; result: unknown } | { ok: false; error: unknown }> {
+  try {
+    return { ok: true, result: await promise };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+let f: Fixture;
+let userB: TestUser;
+let secrets: string[];
+
+/** Every row of org A, in a stable order, to compare before and after. */
+async function snapshotOrgA() {
+  const where = { orgId: f.orgA };
+  const byId = { orderBy: { id: "asc" as const } };
+  return {
+    org: await db.organization.findUniqueOrThrow({ where: { id: f.orgA } }),
+    memberships: await db.membership.findMany({ where, ...byId }),
+    invitations: await db.invitation.findMany({ where, ...byId }),
+    contacts: await db.contact.findMany({ where, ...byId }),
+    lists: await db.contactList.findMany({ where, ...byId }),
+    listMemberships: await db.listMembership.findMany({ where, orderBy: [{ listId: "asc" }, { contactId: "asc" }] }),
+    customFields: await db.customFieldDefinition.findMany({ where, ...byId }),
+    audit: await db.auditLog.findMany({ where, ...byId }),
+  };
+}
+
+function expectNoOrgAData(path: string, result: unknown) {
+  const text = JSON.stringify(result) ?? "";
+  for (const secret of secrets) expect(text, `${path} returned org A's ${secret}`).not.toContain(secret);
+}
+
+beforeAll(async () => {
+  vi.spyOn(console, "info").mockImplementation(() => {});
+  const ownerA = await createUser(db);
+  const { org: orgA } = await createOrgWithOwner(db, { owner: ownerA, name: "Org A secret name" });
+  const ctxA = await orgContextFor(db, ownerA, orgA.id);
+  const contactA = await createContact(ctxA, { phone: "+1 212 736 2000", firstName: "SecretAlice", tags: ["a-only"] });
+  const listA = await createList(ctxA, { name: "List of A" });
+  await addToList(ctxA, { listId: listA.id, contactIds: [contactA.id] });
+  const fieldA = await createCustomField(ctxA, { key: "secret_a", label: "Secret A", type: "TEXT" });
+  const memberA = await addMember(db, orgA.id, "MEMBER");
+  const invitationA = await createInvitation(ctxA, { email: "invitee-of-a@example.test", role: "ADMIN" });
+
+  userB = await createUser(db);
+  const { org: orgB } = await createOrgWithOwner(db, { owner: userB, name: "Org B" });
+  const ctxB = await orgContextFor(db, userB, orgB.id);
+  const listB = await createList(ctxB, { name: "List of B" });
+  const contactB = await createContact(ctxB, { phone: "+1 312 555 0100", firstName: "Bea" });
+  await addToList(ctxB, { listId: listB.id, contactIds: [contactB.id] });
+  // Kept so list/count reads in B have something to return after contacts.delete runs.
+  await createContact(ctxB, { phone: "+1 312 555 0101", firstName: "Ben" });
+
+  const membershipsA = await db.membership.findMany({ where: { orgId: orgA.id } });
+  f = {
+    orgA: orgA.id,
+    orgB: orgB.id,
+    contactA: contactA.id,
+    contactAPhone: contactA.phone,
+    listA: listA.id,
+    listAName: listA.name,
+    fieldA: fieldA.id,
+    fieldAKey: fieldA.key,
+    ownerMembershipA: membershipsA.find((m) => m.role === "OWNER")!.id,
+    memberMembershipA: memberA.membership.id,
+    invitationA: invitationA.id,
+    memberAEmail: memberA.user.email,
+    auditA: (await db.auditLog.findFirstOrThrow({ where: { orgId: orgA.id } })).id,
+    listB: listB.id,
+    contactB: contactB.id,
+  };
+  const snapshot = await snapshotOrgA();
+  // Every ID in org A (rows and the users in it), and two strings only org A's rows hold.
+  const rows: { id: string }[] = [snapshot.org, ...snapshot.memberships, ...snapshot.invitations, ...snapshot.contacts];
+  rows.push(...snapshot.lists, ...snapshot.customFields, ...snapshot.audit);
+  secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice"];
+});
+
+describe("the case map", () => {
+  it("has an entry for every procedure of appRouter, and none for procedures that are gone", () => {
+    expect(PATHS.length).toBeGreaterThan(20);
+    expect(PATHS).toContain("contacts.list");
+    expect(PATHS.filter((p) => !(p in CASES)), "procedures without an isolation case").toEqual([]);
+    expect(Object.keys(CASES).filter((p) => !PATHS.includes(p)), "cases for procedures that no longer exist").toEqual([]);
+  });
+});
+
+describe("asking for org A as a member of org B only", () => {
+  it.each(PATHS)("%s is refused with FORBIDDEN", async (path) => {
+    const build = CASES[path];
+    expect(build, `no isolation case for ${path}`).toBeDefined();
+    const before = await snapshotOrgA();
+    const outcome = await outcomeOf(call(callerFor(db, userB, f.orgA), path, build!(f)[0]!.input));
+    if (NOT_ORG_SCOPED.has(path)) {
+      // These act on the signed-in user, whatever org is asked for; they must still show nothing of A.
+      expect(outcome.ok, `${path} failed: ${outcome.ok ? "" : String(outcome.error)}`).toBe(true);
+      if (outcome.ok) expectNoOrgAData(path, outcome.result);
+    } else {
+      expect(outcome.ok, `${path} succeeded in another org`).toBe(false);
+      if (!outcome.ok) {
+        expect(outcome.error).toBeInstanceOf(TRPCError);
+        expect((outcome.error as TRPCError).code).toBe("FORBIDDEN");
+      }
+    }
+    expect(await snapshotOrgA()).toEqual(before);
+  });
+
+  it("refuses every procedure without a signed-in user", async () => {
+    for (const path of PATHS) {
+      const outcome = await outcomeOf(call(callerFor(db, null, f.orgA), path, CASES[path]!(f)[0]!.input));
+      expect(outcome.ok, path).toBe(false);
+      if (!outcome.ok) expect((outcome.error as TRPCError).code, path).toBe("UNAUTHORIZED");
+    }
+  });
+});
+
+describe("working in org B with org A's IDs", () => {
+  it.each(PATHS)("%s does not reach org A", async (path) => {
+    const build = CASES[path];
+    expect(build, `no isolation case for ${path}`).toBeDefined();
+    for (const c of build!(f)) {
+      const label = `${path}(${JSON.stringify(c.input)})`;
+      const before = await snapshotOrgA();
+      const outcome = await outcomeOf(call(callerFor(db, userB, f.orgB), path, c.input));
+      if (c.outcome === "ok") {
+        expect(outcome.ok, `${label} failed: ${outcome.ok ? "" : String(outcome.error)}`).toBe(true);
+        if (outcome.ok) {
+          expectNoOrgAData(label, c.scanned ? c.scanned(outcome.result) : outcome.result);
+          c.check?.(outcome.result);
+        }
+      } else {
+        expect(outcome.ok, `${label} should be ${c.outcome}`).toBe(false);
+        if (!outcome.ok) {
+          expect(outcome.error).toBeInstanceOf(TRPCError);
+          expect((outcome.error as TRPCError).code, label).toBe(c.outcome);
+        }
+      }
+      expect(await snapshotOrgA(), `${label} changed org A`).toEqual(before);
+    }
+  });
+});
+
+describe("the scoped client", () => {
+  it("does not read another org's rows, by ID or otherwise", async () => {
+    const scopedB = scopedDb(db, f.orgB);
+    expect(await scopedB.contact.findUnique({ where: { id: f.contactA } })).toBeNull();
+    expect(await scopedB.contact.findFirst({ where: { phone: f.contactAPhone, firstName: "SecretAlice" } })).toBeNull();
+    expect(await scopedB.contactList.findUnique({ where: { id: f.listA } })).toBeNull();
+    expect(await scopedB.customFieldDefinition.findUnique({ where: { id: f.fieldA } })).toBeNull();
+    expect(await scopedB.membership.findUnique({ where: { id: f.memberMembershipA } })).toBeNull();
+    expect(await scopedB.invitation.findUnique({ where: { id: f.invitationA } })).toBeNull();
+    expect(await scopedB.auditLog.findUnique({ where: { id: f.auditA } })).toBeNull();
+    await expect(scopedB.contact.findUniqueOrThrow({ where: { id: f.contactA } })).rejects.toThrow();
+
+    const everything = [
+      ...(await scopedB.contact.findMany()),
+      ...(await scopedB.contactList.findMany()),
+      ...(await scopedB.listMembership.findMany()),
+      ...(await scopedB.membership.findMany()),
+      ...(await scopedB.auditLog.findMany()),
+    ];
+    expect(everything.length).toBeGreaterThan(0);
+    expect(everything.every((row) => row.orgId === f.orgB)).toBe(true);
+    expect(await scopedB.contact.count({ where: { id: f.contactA } })).toBe(0);
+    // A filter naming org A narrows B's scope to nothing; it does not replace it.
+    expect(await scopedB.contact.count({ where: { orgId: f.orgA } })).toBe(0);
+    expect((await scopedB.contact.aggregate({ _count: { _all: true }, where: { orgId: f.orgA } }))._count._all).toBe(0);
+    expect(await scopedB.contact.findMany({ where: { OR: [{ orgId: f.orgA }, { id: f.contactA }] } })).toEqual([]);
+    expect(await scopedB.contact.findMany({ where: { AND: [{ id: f.contactA }] } })).toEqual([]);
+    expect(await scopedB.contact.count()).toBe(await db.contact.count({ where: { orgId: f.orgB } }));
+  });
+
+  it("does not read another organisation's own row", async () => {
+    const scopedB = scopedDb(db, f.orgB);
+    expect(await scopedB.organization.findUnique({ where: { id: f.orgA } })).toBeNull();
+    expect((await scopedB.organization.findMany()).map((o) => o.id)).toEqual([f.orgB]);
+    await expect(scopedB.organization.update({ where: { id: f.orgA }, data: { name: "Taken over" } })).rejects.toThrow();
+    expect((await db.organization.findUniqueOrThrow({ where: { id: f.orgA } })).name).toBe("Org A secret name");
+  });
+
+  it("cannot change or delete another org's rows", async () => {
+    const scopedB = scopedDb(db, f.orgB);
+    const before = await snapshotOrgA();
+    await expect(scopedB.contact.update({ where: { id: f.contactA }, data: { firstName: "Mallory" } })).rejects.toThrow();
+    await expect(scopedB.contact.delete({ where: { id: f.contactA } })).rejects.toThrow();
+    expect(await scopedB.contact.updateMany({ where: { id: f.contactA }, data: { firstName: "Mallory" } })).toEqual({ count: 0 });
+    expect(await scopedB.contact.deleteMany({ where: { id: f.contactA } })).toEqual({ count: 0 });
+    const listsOfB = await db.contactList.count({ where: { orgId: f.orgB } });
+    expect(await scopedB.contactList.deleteMany({ where: { orgId: f.orgA } })).toEqual({ count: 0 });
+    expect(await db.contactList.count({ where: { orgId: f.orgB } })).toBe(listsOfB);
+    expect(await scopedB.listMembership.deleteMany({ where: { listId: f.listA } })).toEqual({ count: 0 });
+    expect(await scopedB.membership.updateMany({ data: { role: "MEMBER" }, where: { orgId: f.orgA } })).toEqual({ count: 0 });
+    expect(await db.membership.findFirst({ where: { orgId: f.orgB, userId: userB.id } })).toMatchObject({ role: "OWNER" });
+    await expect(scopedB.customFieldDefinition.delete({ where: { id: f.fieldA } })).rejects.toThrow();
+    expect(await snapshotOrgA()).toEqual(before);
+  });
+
+  it("writes new rows into its own org even when told otherwise", async () => {
+    const scopedB = scopedDb(db, f.orgB);
+    const created = await scopedB.contactList.create({ data: { id: newId("list"), orgId: f.orgA, name: "Smuggled" } });
+    expect(created.orgId).toBe(f.orgB);
+    await scopedB.contactList.createMany({ data: [{ id: newId("list"), orgId: f.orgA, name: "Smuggled 2" }] });
+    expect(await db.contactList.count({ where: { orgId: f.orgA, name: { startsWith: "Smuggled" } } })).toBe(0);
+    expect(await db.contactList.count({ where: { orgId: f.orgB, name: { startsWith: "Smuggled" } } })).toBe(2);
+
+    // An upsert keyed on A's row does not find it, so it creates in B instead of updating A.
+    const upserted = await scopedB.contactList.upsert({
+      where: { id: f.listA },
+      create: { id: newId("list"), orgId: f.orgA, name: "Upserted" },
+      update: { name: "Hijacked" },
+    });
+    expect(upserted.orgId).toBe(f.orgB);
+    expect((await db.contactList.findUniqueOrThrow({ where: { id: f.listA } })).name).toBe("List of A");
+  });
+
+  it("stays scoped inside an interactive transaction", async () => {
+    const scopedB = scopedDb(db, f.orgB);
+    await scopedB.$transaction(async (tx) => {
+      expect(await tx.contact.findUnique({ where: { id: f.contactA } })).toBeNull();
+      expect(await tx.contact.updateMany({ where: { id: f.contactA }, data: { firstName: "Mallory" } })).toEqual({ count: 0 });
+      expect((await tx.contact.findMany()).every((c) => c.orgId === f.orgB)).toBe(true);
+    });
+    expect((await db.contact.findUniqueOrThrow({ where: { id: f.contactA } })).firstName).toBe("SecretAlice");
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+const VALID = {
+  DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/textstack",
+  AUTH_SECRET: "a".repeat(32),
+};
+
+function messageOf(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected parseEnv to throw");
+}
+
+describe("parseEnv", () => {
+  it("accepts a complete environment and fills defaults", () => {
+    expect(parseEnv(VALID)).toEqual({ ...VALID, NODE_ENV: "development", APP_URL: "http://localhost:3000" });
+    expect(parseEnv({ ...VALID, DATABASE_URL: "postgres://db/textstack" }).DATABASE_URL).toBe("postgres://db/textstack");
+  });
+
+  it("names a missing DATABASE_URL on one line", () => {
+    const message = messageOf({ AUTH_SECRET: VALID.AUTH_SECRET });
+    expect(message).not.toContain("\n");
+    expect(message).toMatch(/^Invalid environment: DATABASE_URL is required/);
+    expect(message).not.toContain("AUTH_SECRET");
+  });
+
+  it("names every missing variable when several are missing", () => {
+    const message = messageOf({});
+    expect(message).not.toContain("\n");
+    expect(message).toContain("DATABASE_URL is required");
+    expect(message).toContain("AUTH_SECRET is required");
+  });
+
+  it("refuses a DATABASE_URL that is not postgresql://", () => {
+    expect(messageOf({ ...VALID, DATABASE_URL: "mysql://root@localhost/textstack" })).toBe(
+      "Invalid environment: DATABASE_URL must be a postgresql:// URL",
+    );
+  });
+
+  it("refuses an AUTH_SECRET shorter than 32 characters", () => {
+    expect(messageOf({ ...VALID, AUTH_SECRET: "a".repeat(31) })).toBe(
+      "Invalid environment: AUTH_SECRET must be at least 32 characters",
+    );
+  });
+
+  it("refuses an APP_URL that is not absolute, and an unknown NODE_ENV", () => {
+    expect(messageOf({ ...VALID, APP_URL: "localhost" })).toMatch(/^Invalid environment: APP_URL must be an absolute URL/);
+    expect(messageOf({ ...VALID, NODE_ENV: "staging" })).toMatch(/^Invalid environment: NODE_ENV /);
+  });
+});
