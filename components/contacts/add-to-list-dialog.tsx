@@ -1,0 +1,100 @@
+"use client";
+// Bulk "Add to list": pick one of the org's lists for the selected contacts.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { formatCount, formatNumber } from "@/components/app/format";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
+import { formErrors } from "@/lib/trpc/form-errors";
+import { useTRPC } from "@/lib/trpc/react";
+
+export function AddToListDialog({
+  open,
+  onClose,
+  contactIds,
+  excludeListId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  contactIds: string[];
+  /** The list being viewed, which makes no sense as a target. */
+  excludeListId?: string;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const lists = useQuery({ ...trpc.lists.list.queryOptions(), enabled: open });
+  const choices = (lists.data ?? []).filter((l) => l.id !== excludeListId);
+  const [picked, setPicked] = useState("");
+  const listId = picked || choices[0]?.id || "";
+  const add = useMutation(
+    trpc.lists.addContacts.mutationOptions({
+      onSuccess: async ({ added }) => {
+        const name = choices.find((l) => l.id === listId)?.name ?? "the list";
+        const already = contactIds.length - added;
+        toast.success(`Added ${formatCount(added, "contact")} to ${name}${already > 0 ? ` (${formatNumber(already)} already in it)` : ""}`);
+        close();
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.lists.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.contacts.pathKey() }),
+        ]);
+      },
+    }),
+  );
+  const errors = formErrors(add.error);
+
+  function close() {
+    add.reset();
+    setPicked("");
+    onClose();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (listId) add.mutate({ listId, contactIds });
+  }
+
+  return (
+    <Dialog open={open} onClose={close} title={`Add ${formatCount(contactIds.length, "contact")} to a list`}>
+      {lists.isPending ? (
+        <p className="text-sm text-zinc-500">Loading lists…</p>
+      ) : choices.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          There are no lists to add to yet.{" "}
+          <Link href="/lists" className="font-medium text-brand-600 hover:underline">
+            Create a list
+          </Link>{" "}
+          first.
+        </p>
+      ) : (
+        <form onSubmit={submit} className="space-y-4" noValidate>
+          <Field label="List" error={errors.fields.listId ?? errors.fields.contactIds}>
+            <Select value={listId} onChange={(e) => setPicked(e.target.value)}>
+              {choices.map((list) => (
+                <option key={list.id} value={list.id}>
+                  {list.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {errors.form && (
+            <p role="alert" className="text-sm font-medium text-red-600 dark:text-red-400">
+              {errors.form}
+            </p>
+          )}
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={close} disabled={add.isPending}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={add.isPending}>
+              Add to list
+            </Button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

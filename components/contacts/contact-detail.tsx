@@ -1,0 +1,115 @@
+"use client";
+// A contact's page: who they are, the edit form, their lists and (for admins) their history.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ArrowLeft, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { PageHeader } from "@/components/app/page-header";
+import { ContactHistory } from "@/components/contacts/contact-history";
+import { ContactListsCard } from "@/components/contacts/contact-lists-card";
+import { contactName } from "@/components/contacts/contact-name";
+import { ContactSummary } from "@/components/contacts/contact-summary";
+import { EditContactCard } from "@/components/contacts/edit-contact-card";
+import { SubscriptionBadge } from "@/components/contacts/subscription-badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { hasRole } from "@/lib/members/roles";
+import { errorMessage } from "@/lib/trpc/form-errors";
+import { useTRPC } from "@/lib/trpc/react";
+
+export function ContactDetailScreen({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const contact = useQuery(trpc.contacts.get.queryOptions({ id }, { retry: false }));
+  const org = useQuery(trpc.org.current.queryOptions());
+  const isAdmin = hasRole(org.data?.role, "ADMIN");
+  const [confirming, setConfirming] = useState(false);
+  const del = useMutation(
+    trpc.contacts.delete.mutationOptions({
+      onSuccess: async () => {
+        toast.success("Contact deleted");
+        setConfirming(false);
+        router.push("/contacts");
+        // Only the table and counts: refetching this contact now would only find it gone.
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.contacts.list.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.contacts.count.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.lists.pathKey() }),
+        ]);
+      },
+      onError: (error) => toast.error(errorMessage(error)),
+    }),
+  );
+
+  const back = (
+    <Link href="/contacts" className="mb-3 inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100">
+      <ArrowLeft className="h-4 w-4" aria-hidden /> Contacts
+    </Link>
+  );
+
+  if (contact.isPending) {
+    return (
+      <div>
+        {back}
+        <p className="text-sm text-zinc-500">Loading contact…</p>
+      </div>
+    );
+  }
+  if (contact.isError) {
+    const missing = contact.error.data?.code === "NOT_FOUND";
+    return (
+      <div>
+        {back}
+        <EmptyState
+          title={missing ? "Contact not found" : "Could not load the contact"}
+          description={missing ? "It may have been deleted, or it belongs to another organisation." : contact.error.message}
+        />
+      </div>
+    );
+  }
+
+  const c = contact.data;
+  const name = contactName(c);
+  return (
+    <div>
+      {back}
+      <PageHeader
+        title={name ?? c.phone}
+        description={
+          <span className="flex items-center gap-2">
+            {name && <span className="font-mono">{c.phone}</span>}
+            <SubscriptionBadge status={c.subscriptionStatus} />
+          </span>
+        }
+        actions={
+          <Button variant="secondary" className="text-red-700 dark:text-red-400" onClick={() => setConfirming(true)}>
+            <Trash2 className="h-4 w-4" aria-hidden /> Delete
+          </Button>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="space-y-6">
+          <EditContactCard contact={c} />
+          {isAdmin && <ContactHistory contactId={c.id} />}
+        </div>
+        <div className="space-y-6">
+          <ContactSummary contact={c} />
+          <ContactListsCard contact={c} />
+        </div>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => del.mutate({ ids: [c.id] })}
+        pending={del.isPending}
+        title="Delete this contact?"
+      >
+        {name ?? c.phone} will be removed from every list and their custom values deleted. It cannot be undone.
+      </ConfirmDialog>
+    </div>
+  );
+}

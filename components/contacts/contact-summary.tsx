@@ -1,0 +1,59 @@
+"use client";
+// The facts about a contact that the form does not edit: subscription (when and how it last
+// changed), record dates, and the custom values as they are stored.
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { formatDateTime } from "@/components/app/format";
+import type { ContactDetail } from "@/components/contacts/contact-types";
+import { SubscriptionBadge } from "@/components/contacts/subscription-badge";
+import { Card } from "@/components/ui/card";
+import { useTRPC } from "@/lib/trpc/react";
+
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="flex justify-between gap-4 py-1.5">
+      <dt className="text-zinc-500">{term}</dt>
+      <dd className="text-right">{children}</dd>
+    </div>
+  );
+}
+
+function showValue(value: unknown): string {
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  return String(value);
+}
+
+export function ContactSummary({ contact }: { contact: ContactDetail }) {
+  const trpc = useTRPC();
+  const definitions = useQuery(trpc.customFields.list.queryOptions()).data ?? [];
+  const custom = (contact.customFields ?? {}) as Record<string, unknown>;
+  const subscribed = contact.subscriptionStatus === "SUBSCRIBED";
+  const changedAt = subscribed ? contact.subscribedAt : contact.unsubscribedAt;
+
+  return (
+    <Card className="p-5">
+      <h2 className="mb-2 text-base font-semibold">Subscription</h2>
+      <dl className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
+        <Row term="Status">
+          <SubscriptionBadge status={contact.subscriptionStatus} />
+        </Row>
+        {changedAt && <Row term={subscribed ? "Subscribed" : "Unsubscribed"}>{formatDateTime(changedAt)}</Row>}
+        {!subscribed && <Row term="Source">{contact.unsubscribeSource ?? "Unknown"}</Row>}
+        <Row term="Created">{formatDateTime(contact.createdAt)}</Row>
+        <Row term="Updated">{formatDateTime(contact.updatedAt)}</Row>
+      </dl>
+      {definitions.length > 0 && (
+        <>
+          <h2 className="mb-2 mt-5 text-base font-semibold">Custom fields</h2>
+          <dl className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
+            {definitions.map((d) => (
+              <Row key={d.key} term={d.label}>
+                {custom[d.key] == null ? <span className="text-zinc-400">—</span> : showValue(custom[d.key])}
+              </Row>
+            ))}
+          </dl>
+        </>
+      )}
+    </Card>
+  );
+}
