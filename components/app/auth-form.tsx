@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { signInAction, signUpAction, type AuthFormState } from "@/lib/auth/actions";
 
@@ -29,11 +29,7 @@ export function AuthForm({ mode, next }: { mode: "sign-in" | "sign-up"; next?: s
         <Field label="Password" error={state.fields.password} hint={signUp ? "At least 8 characters" : undefined}>
           <Input name="password" type="password" autoComplete={signUp ? "new-password" : "current-password"} required />
         </Field>
-        {state.error && (
-          <p role="alert" className="text-sm font-medium text-red-600 dark:text-red-400">
-            {state.error}
-          </p>
-        )}
+        <FormError>{state.error}</FormError>
         <Button type="submit" className="w-full justify-center" loading={pending}>
           {signUp ? "Create account" : "Sign in"}
         </Button>

@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { formatCount, formatNumber } from "@/components/app/format";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { formErrors } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/react";
@@ -80,11 +80,7 @@ export function AddToListDialog({
               ))}
             </Select>
           </Field>
-          {errors.form && (
-            <p role="alert" className="text-sm font-medium text-red-600 dark:text-red-400">
-              {errors.form}
-            </p>
-          )}
+          <FormError>{errors.form}</FormError>
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={close} disabled={add.isPending}>
               Cancel

@@ -13,7 +13,7 @@ import {
 import { CustomFieldInput } from "@/components/contacts/custom-field-input";
 import { focusFirstInvalid } from "@/components/app/form-state";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { createContactInput, type CreateContactInput } from "@/lib/contacts/contact-input";
 import { allTimeZones } from "@/lib/sms/time-zone";
@@ -147,11 +147,7 @@ export function ContactForm({ initial = EMPTY_CONTACT, mode, pending, error, onS
           </div>
         </fieldset>
       )}
-      {formMessage && (
-        <p role="alert" className="text-sm font-medium text-red-600 dark:text-red-400">
-          {formMessage}
-        </p>
-      )}
+      <FormError>{formMessage}</FormError>
       <div className="flex justify-end gap-2 pt-2">
         {onCancel && (
           <Button variant="secondary" onClick={onCancel} disabled={pending}>

@@ -8,7 +8,7 @@ import { focusFirstInvalid, zodFormErrors } from "@/components/app/form-state";
 import { parseTags } from "@/components/contacts/tags";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { tagContactsInput } from "@/lib/contacts/contact-input";
 import { formErrors, type FormErrors } from "@/lib/trpc/form-errors";
@@ -76,11 +76,7 @@ export function TagContactsDialog({
         <Field label="Tags to remove" error={errors.fields.remove}>
           <Input value={remove} onChange={(e) => setRemove(e.target.value)} autoComplete="off" />
         </Field>
-        {(errors.form ?? errors.fields.ids) && (
-          <p role="alert" className="text-sm font-medium text-red-600 dark:text-red-400">
-            {errors.form ?? errors.fields.ids}
-          </p>
-        )}
+        <FormError>{errors.form ?? errors.fields.ids}</FormError>
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={close} disabled={tag.isPending}>
             Cancel

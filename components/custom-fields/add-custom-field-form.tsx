@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { focusFirstInvalid, NO_ERRORS, zodFormErrors } from "@/components/app/form-state";
 import { suggestKey } from "@/components/custom-fields/suggest-key";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { CUSTOM_FIELD_TYPE_LABELS, CUSTOM_FIELD_TYPES, createCustomFieldInput } from "@/lib/custom-fields/custom-field-input";
 import type { CustomFieldType } from "@/lib/generated/prisma/enums";
@@ -90,11 +90,7 @@ export function AddCustomFieldForm() {
           </Select>
         </Field>
       </div>
-      {errors.form && (
-        <p role="alert" className="text-sm font-medium text-red-600 dark:text-red-400">
-          {errors.form}
-        </p>
-      )}
+      <FormError>{errors.form}</FormError>
       <Button type="submit" loading={create.isPending}>
         Add field
       </Button>

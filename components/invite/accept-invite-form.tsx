@@ -1,4 +1,5 @@
 "use client";
+import { FormError } from "@/components/ui/field";
 import { useActionState } from "react";
 import { acceptInviteAction, type AcceptInviteState } from "@/app/invite/[token]/actions";
 import { Button } from "@/components/ui/button";
@@ -10,11 +11,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="token" value={token} />
-      {state.error && (
-        <p role="alert" className="text-sm font-medium text-red-600 dark:text-red-400">
-          {state.error}
-        </p>
-      )}
+      <FormError>{state.error}</FormError>
       <Button type="submit" className="w-full justify-center" loading={pending}>
         Accept invitation
       </Button>

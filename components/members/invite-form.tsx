@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { focusFirstInvalid, NO_ERRORS, zodFormErrors } from "@/components/app/form-state";
 import { InviteLink } from "@/components/members/invite-link";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { inviteInput } from "@/lib/members/member-input";
@@ -68,11 +68,7 @@ export function InviteForm({ myRole }: { myRole: Role }) {
             </Select>
           </Field>
         </div>
-        {errors.form && (
-          <p role="alert" className="text-sm font-medium text-red-600 dark:text-red-400">
-            {errors.form}
-          </p>
-        )}
+        <FormError>{errors.form}</FormError>
         <Button type="submit" loading={invite.isPending}>
           Create invitation
         </Button>

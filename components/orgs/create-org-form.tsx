@@ -8,7 +8,7 @@ import { focusFirstInvalid, NO_ERRORS, zodFormErrors } from "@/components/app/fo
 import type { CountryOption } from "@/components/orgs/country-options";
 import { CountrySelect } from "@/components/orgs/country-select";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { switchOrgAction } from "@/lib/auth/actions";
 import { createOrgInput } from "@/lib/orgs/org-input";
@@ -64,11 +64,7 @@ export function CreateOrgForm({ countries }: { countries: CountryOption[] }) {
       >
         <CountrySelect name="defaultCountry" countries={countries} value={defaultCountry} onChange={(e) => setDefaultCountry(e.target.value)} />
       </Field>
-      {errors.form && (
-        <p role="alert" className="text-sm font-medium text-red-600 dark:text-red-400">
-          {errors.form}
-        </p>
-      )}
+      <FormError>{errors.form}</FormError>
       <Button type="submit" className="w-full justify-center" loading={busy}>
         Create organisation
       </Button>

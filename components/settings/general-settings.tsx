@@ -10,7 +10,7 @@ import { CountrySelect } from "@/components/orgs/country-select";
 import { LoadError, Loading } from "@/components/settings/query-state";
 import { Section, SectionCard } from "@/components/settings/section";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { hasRole } from "@/lib/members/roles";
 import { updateOrgInput } from "@/lib/orgs/org-input";
@@ -110,11 +110,7 @@ function GeneralForm({ initial, countries }: { initial: OrgValues; countries: Co
           onChange={(e) => setValues({ ...values, defaultCountry: e.target.value })}
         />
       </Field>
-      {errors.form && (
-        <p role="alert" className="text-sm font-medium text-red-600 dark:text-red-400">
-          {errors.form}
-        </p>
-      )}
+      <FormError>{errors.form}</FormError>
       <Button type="submit" loading={update.isPending}>
         Save changes
       </Button>

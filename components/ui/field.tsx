@@ -36,3 +36,13 @@ export function Field({
     </div>
   );
 }
+
+/** An error about the whole form (not one field), announced to screen readers; nothing when empty. */
+export function FormError({ children }: { children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p role="alert" className="text-sm font-medium text-red-600 dark:text-red-400">
+      {children}
+    </p>
+  );
+}
