@@ -1,8 +1,10 @@
-// `npm test`: every tier in turn — unit, database integration, end-to-end in Chromium.
+// `npm test`: every tier in turn — static checks, unit, database integration, end-to-end in Chromium.
 // Each tier prints its own summary; the command fails if any tier fails.
 import { bin, run } from "./run.ts";
 
 const tiers: [string, string, string[]][] = [
+  ["typecheck", bin("tsc"), ["--noEmit"]],
+  ["lint", bin("eslint"), ["--max-warnings=0", "."]],
   ["unit", bin("vitest"), ["run", "--project", "unit"]],
   ["integration", bin("vitest"), ["run", "--project", "integration"]],
   ["end-to-end", bin("tsx"), ["scripts/e2e.ts"]],

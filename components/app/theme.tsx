@@ -1,7 +1,7 @@
 "use client";
 // Light / dark / system theme, kept in localStorage and applied as a class on <html>.
 import { Monitor, Moon, Sun } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 
 type Theme = "light" | "dark" | "system";
@@ -18,9 +18,20 @@ function apply(theme: Theme) {
 const NEXT: Record<Theme, Theme> = { system: "light", light: "dark", dark: "system" };
 const ICONS = { light: Sun, dark: Moon, system: Monitor };
 
+// The stored theme as an external store: other tabs' changes arrive through "storage" events.
+const CHANGED = "textstack-theme-change";
+function subscribe(onChange: () => void) {
+  window.addEventListener("storage", onChange);
+  window.addEventListener(CHANGED, onChange);
+  return () => {
+    window.removeEventListener("storage", onChange);
+    window.removeEventListener(CHANGED, onChange);
+  };
+}
+const storedTheme = () => (localStorage.getItem(KEY) as Theme | null) ?? "system";
+
 export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme>("system");
-  useEffect(() => setTheme((localStorage.getItem(KEY) as Theme | null) ?? "system"), []);
+  const theme = useSyncExternalStore(subscribe, storedTheme, () => "system" as Theme);
   const Icon = ICONS[theme];
   return (
     <Button
@@ -32,7 +43,7 @@ export function ThemeToggle() {
         const next = NEXT[theme];
         localStorage.setItem(KEY, next);
         apply(next);
-        setTheme(next);
+        window.dispatchEvent(new Event(CHANGED));
       }}
     >
       <Icon className="h-4 w-4" />
