@@ -11,9 +11,36 @@ const serverSchema = z.object({
     .string({ error: "is required (32+ random characters; `npm start` generates one into .data/ when unset)" })
     .min(32, "must be at least 32 characters"),
   APP_URL: z.url("must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
+  // Background jobs run on an Inngest server. With none of the INNGEST_* below, `npm start` runs the
+  // embedded executor (executor/) and points the app at it with INNGEST_DEV. The SDK reads these
+  // itself; they are declared here so a bad value stops start-up with its name.
+  INNGEST_DEV: z
+    .string()
+    .regex(/^(0|1|true|false|https?:\/\/\S+)$/, "must be 1, 0, or the URL of an Inngest dev server / executor")
+    .optional(),
+  INNGEST_BASE_URL: z.url("must be the URL of a self-hosted Inngest server").optional(),
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  // Inngest Cloud's keys look like signkey-prod-<hex>; a self-hosted server's are plain hex.
+  INNGEST_SIGNING_KEY: z.string().regex(/^(signkey-\w+-)?[0-9a-f]+$/i, "must be hexadecimal (signkey-<env>-<hex> for Inngest Cloud)").optional(),
+  INNGEST_SIGNING_KEY_FALLBACK: z.string().regex(/^(signkey-\w+-)?[0-9a-f]+$/i, "must be hexadecimal (signkey-<env>-<hex> for Inngest Cloud)").optional(),
+  INNGEST_SERVE_ORIGIN: z.url("must be the app's origin as the Inngest server reaches it").optional(),
+  EXECUTOR_PORT: z.coerce.number("must be a port number").int().min(0).max(65_535).optional(),
+}).superRefine((env, ctx) => {
+  // Against Inngest Cloud or self-hosted Inngest the app both sends events and serves functions.
+  if (Boolean(env.INNGEST_EVENT_KEY) === Boolean(env.INNGEST_SIGNING_KEY)) return;
+  const [missing, given] = env.INNGEST_EVENT_KEY ? ["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"] : ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"];
+  ctx.addIssue({ code: "custom", path: [missing], message: `is required with ${given} (both come from Inngest Cloud or your self-hosted Inngest)` });
 });
 
 export type Env = z.infer<typeof serverSchema>;
+
+/**
+ * Whether an Inngest server is configured (Inngest Cloud or self-hosted with keys, or a dev server
+ * URL). If not, `npm start` runs the embedded executor.
+ */
+export function inngestServerConfigured(source: Record<string, string | undefined>): boolean {
+  return Boolean(source.INNGEST_EVENT_KEY || source.INNGEST_SIGNING_KEY || source.INNGEST_DEV || source.INNGEST_BASE_URL);
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = serverSchema.safeParse(source);

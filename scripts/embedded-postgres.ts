@@ -7,6 +7,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepExchangesTogether } from "./pglite-exchanges.ts";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -23,6 +24,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     // The multiplexer queues each client's transaction as a whole, so several pools can share it.
     maxConnections: 64,
   });
+  keepExchangesTogether(server);
   await server.start();
   return {
     url: `postgresql://postgres:postgres@${server.getServerConn()}/postgres`,

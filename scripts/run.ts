@@ -1,5 +1,6 @@
 // Small process helpers for the scripts: run a command to completion, or start a long-lived one.
 import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 
 export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -29,4 +30,13 @@ export async function waitForHttp(url: string, timeoutMs = 120_000): Promise<voi
     }
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+/** A TCP port nothing listens on right now (loopback). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

@@ -1,0 +1,120 @@
+// The conformance suite's harness: per test file, a schema of its own (all migrations applied), an
+// embedded executor on it, the real Inngest SDK serving the file's functions from a plain node
+// HTTP server on loopback, synced the way the app syncs (PUT to the serve endpoint).
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { Inngest, type ClientOptions, type InngestFunction } from "inngest";
+import { serve } from "inngest/node";
+import { afterAll } from "vitest";
+import { defaultOptions, type ExecutorOptions } from "@/executor/config";
+import { startExecutor, type RunningExecutor } from "@/executor/start";
+import { databaseUrl, setupTestDatabase, withSchema, type TestDatabase } from "../helpers/db";
+
+const silent = { info() {}, warn() {}, error() {}, debug() {} };
+
+/** Executor settings for tests: quick polls, short leases, millisecond backoff. */
+export const TEST_OPTIONS: Partial<ExecutorOptions> = { port: 0, log: "error", pollMs: 20, leaseMs: 3_000, retryBaseMs: 20, retryMaxMs: 200 };
+
+export interface JobsHarness {
+  database: TestDatabase;
+  /** The executor's database URL (this file's schema). */
+  executorDbUrl: string;
+  executor: RunningExecutor;
+  client: Inngest;
+  appId: string;
+  /** Serves `functions` with the SDK and syncs them with the executor; returns the serve URL. */
+  serve(functions: InngestFunction.Any[]): Promise<string>;
+  /** A second executor on the same database. */
+  startExecutor(overrides?: Partial<ExecutorOptions>): Promise<RunningExecutor>;
+  runs(fnId: string): Promise<RunRow[]>;
+  waitForRuns(fnId: string, count: number, options?: { status?: string[]; timeoutMs?: number }): Promise<RunRow[]>;
+}
+
+export interface RunRow {
+  id: string;
+  status: string;
+  output: unknown;
+  error: { name: string; message: string } | null;
+  events: { name: string; data: Record<string, unknown>; id: string }[];
+  createdAt: Date;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  replayOfId: string | null;
+}
+
+export async function waitUntil<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, what = "condition"): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export async function setupJobsHarness(
+  appId: string,
+  overrides: Partial<ExecutorOptions> = {},
+  clientOptions: Partial<ClientOptions> = {},
+): Promise<JobsHarness> {
+  const database = await setupTestDatabase();
+  const executorDbUrl = withSchema(databaseUrl(), database.schema);
+  const executors: RunningExecutor[] = [];
+  const servers: http.Server[] = [];
+  const start = async (more: Partial<ExecutorOptions> = {}) => {
+    const started = await startExecutor(defaultOptions(executorDbUrl, { ...TEST_OPTIONS, ...overrides, ...more }));
+    executors.push(started);
+    return started;
+  };
+  const executor = await start();
+  const client = new Inngest({ id: appId, isDev: true, baseUrl: executor.url, logger: silent, ...clientOptions });
+  const fnId = (id: string) => (id.startsWith(`${appId}-`) ? id : `${appId}-${id}`);
+  const runs = (id: string) =>
+    database.sql<RunRow & Record<string, unknown>>(
+      `SELECT id, status, output, error, events, "createdAt", "startedAt", "endedAt", "replayOfId" FROM "JobRun" WHERE "functionId" = $1 ORDER BY "createdAt", id`,
+      [fnId(id)],
+    );
+
+  afterAll(async () => {
+    for (const e of executors) await e.stop(500).catch(() => {});
+    for (const s of servers) s.closeAllConnections();
+    await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  });
+
+  return {
+    database,
+    executorDbUrl,
+    executor,
+    client,
+    appId,
+    startExecutor: start,
+    runs,
+    async serve(functions) {
+      const server = http.createServer(serve({ client, functions }));
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest`;
+      const response = await fetch(url, { method: "PUT" });
+      if (!response.ok) throw new Error(`sync failed: ${response.status} ${await response.text()}`);
+      return url;
+    },
+    async waitForRuns(id, count, options = {}) {
+      const wanted = options.status ?? ["COMPLETED", "FAILED", "CANCELLED"];
+      return waitUntil(
+        async () => {
+          const rows = await runs(id);
+          return rows.length >= count && rows.every((row) => wanted.includes(row.status)) ? rows : undefined;
+        },
+        options.timeoutMs,
+        `${count} run(s) of ${id} in ${wanted.join("/")}`,
+      );
+    },
+  };
+}
+
+/** A promise with its resolve function, for holding a step until the test lets it go. */
+export function latch() {
+  let release!: () => void;
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  return { promise, release };
+}

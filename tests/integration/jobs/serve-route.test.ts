@@ -1,0 +1,28 @@
+// The app's own serve endpoint (app/api/inngest/route.ts) syncs with the executor exactly as it
+// does under `npm start`: a PUT makes the SDK register the app "textstack" at INNGEST_DEV.
+import { NextRequest } from "next/server";
+import { afterAll, describe, expect, it } from "vitest";
+import { setupJobsHarness } from "./harness";
+
+const h = await setupJobsHarness("serve-route");
+const saved = { dev: process.env.INNGEST_DEV, origin: process.env.INNGEST_SERVE_ORIGIN };
+process.env.INNGEST_DEV = h.executor.url;
+process.env.INNGEST_SERVE_ORIGIN = "http://127.0.0.1:3000";
+afterAll(() => {
+  process.env.INNGEST_DEV = saved.dev;
+  process.env.INNGEST_SERVE_ORIGIN = saved.origin;
+});
+
+describe("app/api/inngest", () => {
+  it("registers the app's functions with the executor on PUT, and answers GET in dev mode", async () => {
+    const { GET, PUT } = await import("@/app/api/inngest/route");
+    const put = await PUT(new NextRequest("http://localhost:3000/api/inngest", { method: "PUT" }), undefined);
+    expect(put.status).toBe(200);
+    expect(await put.json()).toMatchObject({ message: expect.any(String) });
+    const [app] = await h.database.sql(`SELECT id, url, framework FROM "JobApp"`);
+    expect(app).toEqual({ id: "textstack", url: "http://127.0.0.1:3000/api/inngest", framework: "nextjs" });
+
+    const get = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined);
+    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 0 });
+  });
+});
