@@ -1,15 +1,17 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app/app-shell";
+import { isInstanceAdmin } from "@/lib/auth/instance-admin";
 import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 import { resolveActiveOrg } from "@/lib/orgs/active-org";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const { orgs, active } = await resolveActiveOrg(user.id);
+  const [{ orgs, active }, instanceAdmin] = await Promise.all([resolveActiveOrg(user.id), isInstanceAdmin(db, user.id)]);
   if (!active) redirect("/onboarding");
   return (
-    <AppShell user={user} orgs={orgs} activeOrg={active}>
+    <AppShell user={{ ...user, isInstanceAdmin: instanceAdmin }} orgs={orgs} activeOrg={active}>
       {children}
     </AppShell>
   );

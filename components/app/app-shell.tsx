@@ -16,7 +16,7 @@ import { hasRole, ROLE_LABELS } from "@/lib/members/roles";
 import { setActiveOrgId } from "@/lib/trpc/react";
 
 interface ShellProps {
-  user: { name: string; email: string };
+  user: { name: string; email: string; isInstanceAdmin: boolean };
   orgs: { id: string; name: string; role: Role }[];
   activeOrg: { id: string; name: string; role: Role };
   children: ReactNode;
@@ -29,7 +29,9 @@ export function AppShell({ user, orgs, activeOrg, children }: ShellProps) {
   const [switching, startSwitch] = useTransition();
   // Before children render and query: their calls must carry this org.
   setActiveOrgId(activeOrg.id);
-  const items = NAV_ITEMS.filter((item) => !item.adminOnly || hasRole(activeOrg.role, "ADMIN"));
+  const items = NAV_ITEMS.filter(
+    (item) => (!item.adminOnly || hasRole(activeOrg.role, "ADMIN")) && (!item.instanceAdminOnly || user.isInstanceAdmin),
+  );
 
   function switchOrg(orgId: string) {
     if (orgId === "__new") return router.push("/onboarding");

@@ -1,11 +1,13 @@
 // The sidebar: only areas that exist appear; admin-only areas only for admins and owners.
-import { ContactRound, List, ScrollText, Settings, type LucideIcon } from "lucide-react";
+import { Cog, ContactRound, List, ScrollText, Settings, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
   label: string;
   icon: LucideIcon;
   adminOnly?: boolean;
+  /** For administrators of the installation (not of an org). */
+  instanceAdminOnly?: boolean;
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -13,4 +15,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/lists", label: "Lists", icon: List },
   { href: "/settings", label: "Settings", icon: Settings },
   { href: "/audit", label: "Audit log", icon: ScrollText, adminOnly: true },
+  { href: "/jobs", label: "Jobs", icon: Cog, instanceAdminOnly: true },
 ];

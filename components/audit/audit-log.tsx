@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { AuditFilter } from "@/components/audit/audit-filter";
 import { AuditRow } from "@/components/audit/audit-row";
-import { LoadError, Loading } from "@/components/settings/query-state";
+import { LoadError, Loading } from "@/components/ui/query-state";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Th } from "@/components/ui/table";

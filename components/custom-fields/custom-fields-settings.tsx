@@ -6,7 +6,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { AddCustomFieldForm } from "@/components/custom-fields/add-custom-field-form";
-import { LoadError, Loading } from "@/components/settings/query-state";
+import { LoadError, Loading } from "@/components/ui/query-state";
 import { Section, SectionCard } from "@/components/settings/section";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { InvitationsTable } from "@/components/members/invitations-table";
 import { InviteForm } from "@/components/members/invite-form";
 import { MembersTable } from "@/components/members/members-table";
-import { LoadError, Loading } from "@/components/settings/query-state";
+import { LoadError, Loading } from "@/components/ui/query-state";
 import { Section, SectionCard } from "@/components/settings/section";
 import { hasRole } from "@/lib/members/roles";
 import { useTRPC } from "@/lib/trpc/react";

@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { focusFirstInvalid, NO_ERRORS, zodFormErrors } from "@/components/app/form-state";
 import type { CountryOption } from "@/components/orgs/country-options";
 import { CountrySelect } from "@/components/orgs/country-select";
-import { LoadError, Loading } from "@/components/settings/query-state";
+import { LoadError, Loading } from "@/components/ui/query-state";
 import { Section, SectionCard } from "@/components/settings/section";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";

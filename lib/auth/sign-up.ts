@@ -21,8 +21,15 @@ export async function signUp(db: Db, raw: SignUpInput) {
   const existing = await db.user.findUnique({ where: { email: input.email } });
   if (existing) throw new DomainError("CONFLICT", "An account with this email already exists", "email");
   return db.user.create({
-    data: { id: newId("user"), email: input.email, name: input.name, passwordHash: await hashPassword(input.password) },
-    select: { id: true, email: true, name: true },
+    data: {
+      id: newId("user"),
+      email: input.email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      // The first account on a fresh installation administers it.
+      isInstanceAdmin: (await db.user.count()) === 0,
+    },
+    select: { id: true, email: true, name: true, isInstanceAdmin: true },
   });
 }
 

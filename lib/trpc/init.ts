@@ -4,6 +4,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import { isInstanceAdmin } from "@/lib/auth/instance-admin";
 import type { Db } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped";
 import { DomainError, type DomainErrorCode } from "@/lib/errors";
@@ -65,6 +66,12 @@ export const publicProcedure = t.procedure.use(domainErrors);
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
   return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Administrators of the installation itself (the job executor's runs serve every org). */
+export const instanceAdminProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  if (!(await isInstanceAdmin(ctx.db, ctx.user.id))) throw new TRPCError({ code: "FORBIDDEN", message: "Only administrators of this installation can do this" });
+  return next();
 });
 
 function requireRole(minRole: Role) {

@@ -1,6 +1,7 @@
 import { auditRouter } from "@/lib/trpc/routers/audit";
 import { contactsRouter } from "@/lib/trpc/routers/contacts";
 import { customFieldsRouter } from "@/lib/trpc/routers/custom-fields";
+import { jobsRouter } from "@/lib/trpc/routers/jobs";
 import { listsRouter } from "@/lib/trpc/routers/lists";
 import { membersRouter } from "@/lib/trpc/routers/members";
 import { orgRouter } from "@/lib/trpc/routers/org";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   customFields: customFieldsRouter,
   members: membersRouter,
   audit: auditRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -35,7 +35,7 @@ interface Fixture {
   contactB: string;
 }
 
-type Outcome = "ok" | "NOT_FOUND";
+type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN";
 interface Case {
   input: unknown;
   outcome: Outcome;
@@ -47,6 +47,7 @@ interface Case {
 
 const ok = (input: unknown, check?: Case["check"], scanned?: Case["scanned"]): Case => ({ input, outcome: "ok", check, scanned });
 const notFound = (input: unknown): Case => ({ input, outcome: "NOT_FOUND" });
+const forbidden = (input: unknown): Case => ({ input, outcome: "FORBIDDEN" });
 const itemsOf = (result: unknown) => (result as { items: unknown[] }).items;
 
 // Procedures that act on the user rather than an org; they ignore requestedOrgId.
@@ -55,6 +56,13 @@ const NOT_ORG_SCOPED = new Set(["org.mine", "org.create"]);
 // The first case of each entry is a valid call in org A; the others probe org B with org A's IDs.
 const CASES: Record<string, (f: Fixture) => Case[]> = {
   "org.mine": () => [ok(undefined)],
+  // Installation-wide (the job executor's runs): user B is not the installation's administrator
+  // (org A's owner, created first, is), so every one is refused wherever B works.
+  "jobs.runs": () => [forbidden({})],
+  "jobs.run": () => [forbidden({ runId: "run_x" })],
+  "jobs.events": () => [forbidden({})],
+  "jobs.cancel": () => [forbidden({ runId: "run_x" })],
+  "jobs.replay": () => [forbidden({ runId: "run_x" })],
   "org.create": () => [ok({ name: "Created by B", defaultCountry: "US" })],
   "org.current": (f) => [ok(undefined, (r) => expect((r as { id: string }).id).toBe(f.orgB))],
   "org.update": () => [ok({ name: "Renamed by B", defaultCountry: "GB" })],
