@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
+import { inngestServerConfigured, parseEnv } from "@/lib/env";
 
 const VALID = {
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/textstack",
@@ -50,5 +50,32 @@ describe("parseEnv", () => {
   it("refuses an APP_URL that is not absolute, and an unknown NODE_ENV", () => {
     expect(messageOf({ ...VALID, APP_URL: "localhost" })).toMatch(/^Invalid environment: APP_URL must be an absolute URL/);
     expect(messageOf({ ...VALID, NODE_ENV: "staging" })).toMatch(/^Invalid environment: NODE_ENV /);
+  });
+});
+
+describe("the Inngest variables", () => {
+  it("accepts a dev server URL, or an event key with a signing key", () => {
+    expect(parseEnv({ ...VALID, INNGEST_DEV: "http://127.0.0.1:8288" }).INNGEST_DEV).toBe("http://127.0.0.1:8288");
+    expect(parseEnv({ ...VALID, INNGEST_DEV: "1" }).INNGEST_DEV).toBe("1");
+    const cloud = parseEnv({ ...VALID, INNGEST_EVENT_KEY: "ek", INNGEST_SIGNING_KEY: "signkey-prod-12ab" });
+    expect(cloud).toMatchObject({ INNGEST_EVENT_KEY: "ek", INNGEST_SIGNING_KEY: "signkey-prod-12ab" });
+    expect(parseEnv({ ...VALID, INNGEST_EVENT_KEY: "ek", INNGEST_SIGNING_KEY: "9f86d081884c7d65" }).INNGEST_SIGNING_KEY).toBe("9f86d081884c7d65");
+    expect(parseEnv({ ...VALID, EXECUTOR_PORT: "8288" }).EXECUTOR_PORT).toBe(8288);
+  });
+
+  it("refuses one key without the other, a malformed signing key, and a bad INNGEST_DEV", () => {
+    expect(messageOf({ ...VALID, INNGEST_EVENT_KEY: "ek" })).toBe(
+      "Invalid environment: INNGEST_SIGNING_KEY is required with INNGEST_EVENT_KEY (both come from Inngest Cloud or your self-hosted Inngest)",
+    );
+    expect(messageOf({ ...VALID, INNGEST_SIGNING_KEY: "signkey-prod-12ab" })).toMatch(/^Invalid environment: INNGEST_EVENT_KEY is required with INNGEST_SIGNING_KEY/);
+    expect(messageOf({ ...VALID, INNGEST_EVENT_KEY: "ek", INNGEST_SIGNING_KEY: "secret" })).toMatch(/INNGEST_SIGNING_KEY must be hexadecimal/);
+    expect(messageOf({ ...VALID, INNGEST_DEV: "yes please" })).toMatch(/^Invalid environment: INNGEST_DEV must be 1, 0, or the URL/);
+  });
+
+  it("says when an Inngest server is configured (then `npm start` runs no executor)", () => {
+    expect(inngestServerConfigured({})).toBe(false);
+    expect(inngestServerConfigured({ INNGEST_DEV: "http://127.0.0.1:8288" })).toBe(true);
+    expect(inngestServerConfigured({ INNGEST_BASE_URL: "http://inngest.internal:8288" })).toBe(true);
+    expect(inngestServerConfigured({ INNGEST_EVENT_KEY: "ek", INNGEST_SIGNING_KEY: "signkey-prod-12ab" })).toBe(true);
   });
 });
