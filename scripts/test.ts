@@ -1,26 +1,55 @@
 // `npm test`: every tier in turn — static checks, unit, database integration, end-to-end in Chromium.
-// Each tier prints its own summary; the command fails if any tier fails.
+// Each tier prints its own report; the last line adds up the tests of all tiers.
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { bin, run } from "./run.ts";
 
-const tiers: [string, string, string[]][] = [
-  ["typecheck", bin("tsc"), ["--noEmit"]],
-  ["lint", bin("eslint"), ["--max-warnings=0", "."]],
-  ["unit", bin("vitest"), ["run", "--project", "unit"]],
-  ["integration", bin("vitest"), ["run", "--project", "integration"]],
-  ["end-to-end", bin("tsx"), ["scripts/e2e.ts"]],
+interface Tier {
+  name: string;
+  cmd: string;
+  args: string[];
+  /** Where the tier's runner writes its JSON results, to count its tests. */
+  results?: string;
+}
+
+const vitest = (project: string): Tier => ({
+  name: project,
+  cmd: bin("vitest"),
+  args: ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=test-results/${project}.json`],
+  results: `test-results/${project}.json`,
+});
+
+const tiers: Tier[] = [
+  { name: "typecheck", cmd: bin("tsc"), args: ["--noEmit"] },
+  { name: "lint", cmd: bin("eslint"), args: ["--max-warnings=0", "."] },
+  vitest("unit"),
+  vitest("integration"),
+  // playwright.config.ts writes test-results/e2e.json.
+  { name: "end-to-end", cmd: bin("tsx"), args: ["scripts/e2e.ts"], results: "test-results/e2e.json" },
 ];
 
-const failed: string[] = [];
-for (const [name, cmd, args] of tiers) {
-  console.log(`\n=== ${name} tests ===`);
+function counts(file: string): { passed: number; failed: number } {
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  if ("numPassedTests" in report) return { passed: report.numPassedTests, failed: report.numFailedTests };
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
+}
+
+const failedTiers: string[] = [];
+let passed = 0;
+let failed = 0;
+for (const tier of tiers) {
+  console.log(`\n=== ${tier.name} ===`);
+  if (tier.results) rmSync(tier.results, { force: true });
   try {
-    await run(cmd, args);
+    await run(tier.cmd, tier.args);
   } catch {
-    failed.push(name);
+    failedTiers.push(tier.name);
+  }
+  if (tier.results && existsSync(tier.results)) {
+    const c = counts(tier.results);
+    passed += c.passed;
+    failed += c.failed;
   }
 }
-if (failed.length > 0) {
-  console.error(`\nFailed tiers: ${failed.join(", ")}`);
-  process.exit(1);
-}
-console.log("\nAll test tiers passed.");
+if (failedTiers.length > 0) console.error(`\nFailed tiers: ${failedTiers.join(", ")}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failedTiers.length > 0 ? 1 : 0);
