@@ -29,7 +29,7 @@ export function JobRuns() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: 5000,
   });
-  const functions = useQuery({ ...trpc.jobs.runs.queryOptions({ limit: 1 }), select: (d) => d.functions });
+  const functions = useQuery(trpc.jobs.functions.queryOptions());
 
   return (
     <section aria-labelledby="runs-heading" className="space-y-3">

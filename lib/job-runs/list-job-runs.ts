@@ -31,8 +31,12 @@ export async function listJobRuns(db: Db, raw: z.input<typeof listJobRunsInput>)
     stepCount: _count.steps,
     durationMs: durationMs(run.startedAt, run.endedAt),
   }));
-  const functions = await db.jobFunction.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
-  return { items, functions, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+}
+
+/** The functions registered with the executor, for the page's filter. */
+export function listJobFunctions(db: Db) {
+  return db.jobFunction.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
 export async function getJobRun(db: Db, runId: string) {

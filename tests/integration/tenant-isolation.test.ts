@@ -58,6 +58,7 @@ const CASES: Record<string, (f: Fixture) => Case[]> = {
   "org.mine": () => [ok(undefined)],
   // Installation-wide (the job executor's runs): user B is not the installation's administrator
   // (org A's owner, created first, is), so every one is refused wherever B works.
+  "jobs.functions": () => [forbidden(undefined)],
   "jobs.runs": () => [forbidden({})],
   "jobs.run": () => [forbidden({ runId: "run_x" })],
   "jobs.events": () => [forbidden({})],

@@ -1,11 +1,12 @@
 import { cancelJobRun, replayJobRun } from "@/lib/job-runs/control-job-run";
 import { jobRunIdInput, listJobEventsInput, listJobRunsInput } from "@/lib/job-runs/job-runs-input";
-import { getJobRun, listJobEvents, listJobRuns } from "@/lib/job-runs/list-job-runs";
+import { getJobRun, listJobEvents, listJobFunctions, listJobRuns } from "@/lib/job-runs/list-job-runs";
 import { notFound } from "@/lib/errors";
 import { createTRPCRouter, instanceAdminProcedure } from "@/lib/trpc/init";
 
 // Installation-wide, not org data: the embedded executor runs every org's jobs.
 export const jobsRouter = createTRPCRouter({
+  functions: instanceAdminProcedure.query(({ ctx }) => listJobFunctions(ctx.db)),
   runs: instanceAdminProcedure.input(listJobRunsInput).query(({ ctx, input }) => listJobRuns(ctx.db, input)),
   run: instanceAdminProcedure.input(jobRunIdInput).query(async ({ ctx, input }) => {
     const run = await getJobRun(ctx.db, input.runId);
