@@ -1,11 +1,11 @@
 "use client";
 // A contact's page: who they are, the edit form, their lists and (for admins) their history.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeft, Trash2 } from "lucide-react";
-import Link from "next/link";
+import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
+import { BackLink, DetailPageState } from "@/components/app/detail-page-state";
 import { PageHeader } from "@/components/app/page-header";
 import { ContactHistory } from "@/components/contacts/contact-history";
 import { ContactListsCard } from "@/components/contacts/contact-lists-card";
@@ -15,7 +15,6 @@ import { EditContactCard } from "@/components/contacts/edit-contact-card";
 import { SubscriptionBadge } from "@/components/contacts/subscription-badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { EmptyState } from "@/components/ui/empty-state";
 import { hasRole } from "@/lib/members/roles";
 import { errorMessage } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/react";
@@ -45,38 +44,13 @@ export function ContactDetailScreen({ id }: { id: string }) {
     }),
   );
 
-  const back = (
-    <Link href="/contacts" className="mb-3 inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100">
-      <ArrowLeft className="h-4 w-4" aria-hidden /> Contacts
-    </Link>
-  );
-
-  if (contact.isPending) {
-    return (
-      <div>
-        {back}
-        <p className="text-sm text-zinc-500">Loading contact…</p>
-      </div>
-    );
-  }
-  if (contact.isError) {
-    const missing = contact.error.data?.code === "NOT_FOUND";
-    return (
-      <div>
-        {back}
-        <EmptyState
-          title={missing ? "Contact not found" : "Could not load the contact"}
-          description={missing ? "It may have been deleted, or it belongs to another organisation." : contact.error.message}
-        />
-      </div>
-    );
-  }
+  if (contact.isPending || contact.isError) return <DetailPageState query={contact} noun="contact" back={{ href: "/contacts", label: "Contacts" }} />;
 
   const c = contact.data;
   const name = contactName(c);
   return (
     <div>
-      {back}
+      <BackLink href="/contacts" label="Contacts" />
       <PageHeader
         title={name ?? c.phone}
         description={
