@@ -12,7 +12,16 @@ export async function tagContacts(ctx: OrgContext, raw: z.input<typeof tagContac
       const tags = [...new Set([...c.tags.filter((t) => !remove.includes(t)), ...add])];
       return JSON.stringify(tags) === JSON.stringify(c.tags) ? [] : [{ id: c.id, from: c.tags, tags }];
     });
-    for (const c of changed) await tx.contact.update({ where: { id: c.id }, data: { tags: c.tags } });
+    // One UPDATE per distinct resulting tag set (usually a handful), not one per contact.
+    const byTags = new Map<string, { tags: string[]; ids: string[] }>();
+    for (const c of changed) {
+      const key = JSON.stringify(c.tags);
+      const group = byTags.get(key) ?? byTags.set(key, { tags: c.tags, ids: [] }).get(key)!;
+      group.ids.push(c.id);
+    }
+    for (const { tags, ids: groupIds } of byTags.values()) {
+      await tx.contact.updateMany({ where: { id: { in: groupIds } }, data: { tags } });
+    }
     await recordAudit(
       ctx,
       tx,

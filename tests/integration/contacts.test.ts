@@ -224,6 +224,16 @@ describe("tagContacts", () => {
     const audit = await auditFor(a.id);
     expect(audit.at(-1)).toMatchObject({ action: "contact.updated", changes: { tags: { from: ["vip"], to: [] } } });
   });
+
+  it("gives each contact its own result when they started with different tags", async () => {
+    const ids = [];
+    for (const [i, tags] of [["a"], ["b"], ["a", "b"], []].entries()) {
+      ids.push((await createContact(ctx, { phone: `+1 617 555 03${10 + i}`, tags })).id);
+    }
+    expect(await tagContacts(ctx, { ids, add: ["c"], remove: ["a"] })).toEqual({ updated: 4 });
+    const after = await Promise.all(ids.map(async (id) => (await getContact(ctx, id)).tags));
+    expect(after).toEqual([["c"], ["b", "c"], ["b", "c"], ["c"]]);
+  });
 });
 
 describe("listContacts", () => {
