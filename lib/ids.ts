@@ -16,6 +16,12 @@ export const ID_PREFIXES = {
   event: "evt",
   run: "run",
   batch: "bat",
+  connection: "conn",
+  sender: "snd",
+  message: "msg",
+  messageEvent: "mev",
+  consent: "cns",
+  media: "med",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,0 +1,32 @@
+// What a send accepts, from every entry point (compose box, REST v1, Twilio-compatible API,
+// campaigns, workflows): one schema, so the form, the procedure and the OpenAPI document agree.
+import { z } from "zod";
+
+/** Longest body accepted: 10 UCS-2 parts of 67 (Twilio refuses past 1,600 characters too). */
+export const MAX_BODY_LENGTH = 1_600;
+export const MAX_MEDIA = 10;
+/** Largest batch one call may send (REST v1 batch endpoint). */
+export const MAX_BATCH = 1_000;
+
+export const sendMessageInput = z
+  .strictObject({
+    to: z.string().trim().min(1, "Enter the recipient's phone number").max(32),
+    /** A sender id (snd_...) or one of the org's sender addresses; the org's first sender when omitted. */
+    from: z.string().trim().min(1).max(32).optional(),
+    body: z.string().max(MAX_BODY_LENGTH, `Messages are limited to ${MAX_BODY_LENGTH} characters`).default(""),
+    mediaIds: z.array(z.string().regex(/^med_[0-9a-z]{24}$/, "is not a media id")).max(MAX_MEDIA, `At most ${MAX_MEDIA} media files per message`).default([]),
+    /** Marketing traffic is refused for unsubscribed recipients; transactional (codes, receipts) is not. */
+    marketing: z.boolean().default(true),
+    /** Replace look-alike Unicode (curly quotes, dashes, odd spaces) with GSM-7 characters before encoding. */
+    smartEncoding: z.boolean().default(false),
+    idempotencyKey: z.string().trim().min(1).max(255).optional(),
+    sendAt: z.coerce.date().optional(),
+    statusCallback: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  })
+  .refine((input) => input.body.trim().length > 0 || input.mediaIds.length > 0, {
+    message: "Write a message or attach media",
+    path: ["body"],
+  });
+
+export type SendMessageInput = z.input<typeof sendMessageInput>;
+export type SendMessageParsed = z.output<typeof sendMessageInput>;
