@@ -1,0 +1,40 @@
+// The CTIA keywords and the built-in replies to them. Each org may rewrite the replies (settings);
+// an empty override falls back to these, which name the org as CTIA asks.
+export const OPT_OUT_KEYWORDS = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"] as const;
+export const OPT_IN_KEYWORDS = ["START", "UNSTOP", "YES"] as const;
+export const HELP_KEYWORDS = ["HELP", "INFO"] as const;
+
+export type KeywordKind = "OPT_OUT" | "OPT_IN" | "HELP";
+
+/** The keyword a whole inbound message is, if any: case, spaces and trailing punctuation ignored. */
+export function matchKeyword(body: string): { kind: KeywordKind; keyword: string } | null {
+  const word = body.normalize("NFKC").replace(/[\s.!]+/g, "").toUpperCase();
+  if ((OPT_OUT_KEYWORDS as readonly string[]).includes(word)) return { kind: "OPT_OUT", keyword: word };
+  if ((OPT_IN_KEYWORDS as readonly string[]).includes(word)) return { kind: "OPT_IN", keyword: word };
+  if ((HELP_KEYWORDS as readonly string[]).includes(word)) return { kind: "HELP", keyword: word };
+  return null;
+}
+
+export interface KeywordReplies {
+  helpReply: string;
+  optOutReply: string;
+  optInReply: string;
+}
+
+export function defaultKeywordReplies(orgName: string): KeywordReplies {
+  return {
+    helpReply: `${orgName}: Reply STOP to unsubscribe. Msg&data rates may apply.`,
+    optOutReply: `${orgName}: You are unsubscribed and will receive no further messages. Reply START to resubscribe.`,
+    optInReply: `${orgName}: You are subscribed again. Reply HELP for help, STOP to unsubscribe. Msg&data rates may apply.`,
+  };
+}
+
+/** The org's replies, its own wording where it set one. */
+export function keywordReplies(org: { name: string; helpReply: string | null; optOutReply: string | null; optInReply: string | null }): KeywordReplies {
+  const defaults = defaultKeywordReplies(org.name);
+  return {
+    helpReply: org.helpReply?.trim() || defaults.helpReply,
+    optOutReply: org.optOutReply?.trim() || defaults.optOutReply,
+    optInReply: org.optInReply?.trim() || defaults.optInReply,
+  };
+}
