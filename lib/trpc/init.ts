@@ -6,11 +6,9 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { isInstanceAdmin } from "@/lib/auth/instance-admin";
 import type { Db } from "@/lib/db/client";
-import { scopedDb } from "@/lib/db/scoped";
 import { DomainError, type DomainErrorCode } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { hasRole } from "@/lib/members/roles";
-import type { OrgContext } from "@/lib/org-context";
+import { memberOrgContext } from "@/lib/members/member-org-context";
 
 export interface SessionUser {
   id: string;
@@ -76,24 +74,7 @@ export const instanceAdminProcedure = protectedProcedure.use(async ({ ctx, next 
 
 function requireRole(minRole: Role) {
   return protectedProcedure.use(async ({ ctx, next }) => {
-    const membership = ctx.requestedOrgId
-      ? await ctx.db.membership.findUnique({ where: { orgId_userId: { orgId: ctx.requestedOrgId, userId: ctx.user.id } } })
-      : await ctx.db.membership.findFirst({ where: { userId: ctx.user.id }, orderBy: { createdAt: "asc" } });
-    if (!membership) {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: ctx.requestedOrgId ? "You are not a member of this organisation" : "Create an organisation first",
-      });
-    }
-    if (!hasRole(membership.role, minRole)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${minRole.toLowerCase()} role or higher` });
-    }
-    const org: OrgContext = {
-      db: scopedDb(ctx.db, membership.orgId),
-      orgId: membership.orgId,
-      actor: { type: "USER", id: ctx.user.id, label: ctx.user.email },
-      role: membership.role,
-    };
+    const org = await memberOrgContext(ctx.db, ctx.user, ctx.requestedOrgId, minRole);
     return next({ ctx: { ...ctx, org } });
   });
 }
