@@ -1,0 +1,28 @@
+// The message log's filters and the id of one message: pure zod, shared by the Messages page, the
+// tRPC procedures and (later) the REST API's message list.
+import { z } from "zod";
+import { MessageDirection, MessageStatus } from "@/lib/generated/prisma/enums";
+
+export const listMessagesInput = z
+  .strictObject({
+    status: z.enum(MessageStatus).optional(),
+    direction: z.enum(MessageDirection).optional(),
+    /** Part of the to or from address: digits of a number (spaces, dashes and brackets ignored) or a sender name. */
+    number: z
+      .string()
+      .trim()
+      .max(40, "Use at most 40 characters")
+      .regex(/^[\p{L}\p{N} +().-]*$/u, "Search by the digits of a number or a sender name")
+      .optional(),
+    /** Created at or after. */
+    since: z.coerce.date().optional(),
+    /** Created before. */
+    until: z.coerce.date().optional(),
+    cursor: z.string().optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .refine((f) => !f.since || !f.until || f.since < f.until, { message: "The end of the range must be after its start", path: ["until"] });
+export type ListMessagesInput = z.input<typeof listMessagesInput>;
+
+export const messageIdInput = z.strictObject({ id: z.string().min(1) });
+export type MessageIdInput = z.input<typeof messageIdInput>;
