@@ -1,5 +1,6 @@
 // Errors of the domain, raised by lib/<domain>/ and translated by each surface (tRPC, REST) into
-// its own shape. `field` names the offending input, so forms can put the message beside it.
+// its own shape. `field` names the offending input, so forms can put the message beside it;
+// `reason` is a stable machine code (invalid_phone_number, recipient_unsubscribed, ...) for the API.
 export type DomainErrorCode = "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN";
 
 export class DomainError extends Error {
@@ -7,6 +8,7 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly field?: string,
+    readonly reason?: string,
   ) {
     super(message);
     this.name = "DomainError";

@@ -9,3 +9,40 @@ import { z } from "zod";
 export const invitationsPurgeRequested = eventType("invitations/purge.requested", {
   schema: z.object({ graceDays: z.number().int().min(0).max(365).optional() }),
 });
+
+/** A sender has queued messages: its dispatcher submits them (one run at a time per sender). */
+export const messagesDispatchRequested = eventType("messages/dispatch.requested", {
+  schema: z.object({ orgId: z.string(), senderId: z.string() }),
+});
+
+/** Messages were scheduled for `sendAt`: at that time they are queued and dispatched. */
+export const messagesScheduled = eventType("messages/scheduled", {
+  schema: z.object({ orgId: z.string(), senderId: z.string(), sendAt: z.iso.datetime() }),
+});
+
+/** An inbound text was stored (after any STOP/START/HELP handling): the inbox and workflows start here. */
+export const messageReceived = eventType("messages/received", {
+  schema: z.object({
+    orgId: z.string(),
+    messageId: z.string(),
+    contactId: z.string(),
+    senderId: z.string(),
+    keyword: z.enum(["OPT_OUT", "OPT_IN", "HELP"]).nullable(),
+  }),
+});
+
+/** The simulator accepted messages: their receipts are due at `dueAt`. */
+export const simulatorReceiptsDue = eventType("simulator/receipts.due", {
+  schema: z.object({
+    connectionId: z.string(),
+    dueAt: z.iso.datetime(),
+    receipts: z.array(
+      z.object({
+        carrierMessageId: z.string(),
+        status: z.enum(["SENT", "DELIVERED", "UNDELIVERED", "FAILED"]),
+        errorCode: z.string().optional(),
+        errorMessage: z.string().optional(),
+      }),
+    ),
+  }),
+});

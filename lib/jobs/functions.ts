@@ -1,6 +1,16 @@
 // Every Inngest function of the app (one file each in lib/jobs/), served at /api/inngest and
 // registered with the Inngest server on sync.
 import type { InngestFunction } from "inngest";
+import { dispatchMessagesJob } from "@/lib/jobs/dispatch-messages";
 import { purgeExpiredInvitationsJob } from "@/lib/jobs/purge-expired-invitations";
+import { simulatorDeliverJob } from "@/lib/jobs/simulator-deliver";
+import { sweepMessagesJob } from "@/lib/jobs/sweep-messages";
+import { wakeSenderJob } from "@/lib/jobs/wake-sender";
 
-export const functions: InngestFunction.Any[] = [purgeExpiredInvitationsJob];
+export const functions: InngestFunction.Any[] = [
+  purgeExpiredInvitationsJob,
+  dispatchMessagesJob,
+  wakeSenderJob,
+  simulatorDeliverJob,
+  sweepMessagesJob,
+];

@@ -31,3 +31,6 @@ export function isFinal(status: MessageStatus): boolean {
 }
 
 export const MESSAGE_STATUSES = Object.keys(ALLOWED) as MessageStatus[];
+
+/** Why marketing queued before a STOP does not go: Twilio's code for the same refusal. */
+export const OPTED_OUT_ERROR = { errorCode: "21610", errorMessage: "The recipient opted out (STOP) before this message was sent" } as const;

@@ -1,0 +1,15 @@
+import { db } from "@/lib/db";
+import { inngest } from "@/lib/jobs/client";
+import { messagesDispatchRequested } from "@/lib/jobs/events";
+import { sweepMessages } from "@/lib/messaging/sweep-messages";
+
+export const sweepMessagesJob = inngest.createFunction(
+  { id: "sweep-messages", name: "Messaging safety net", triggers: [{ cron: "* * * * *" }], concurrency: { limit: 1 } },
+  async ({ step }) => {
+    const result = await step.run("sweep", () => sweepMessages(db));
+    if (result.senders.length > 0) {
+      await step.sendEvent("dispatch", result.senders.map((s) => messagesDispatchRequested.create(s)));
+    }
+    return { ...result, senders: result.senders.length };
+  },
+);

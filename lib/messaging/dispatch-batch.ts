@@ -1,0 +1,144 @@
+// One round of a sender's dispatcher: claim its due queued messages (at most one second's worth at
+// the sender's throughput), hand them to the connection's adapter, record what the carrier said.
+// A claimed message is `sending` before the carrier sees it, so a retried round never submits it
+// again: only a carrier's certain refusal (throttled, queue full) puts it back in the queue.
+import type { OutboundMessage, SubmitOutcome } from "@/lib/carriers/carrier";
+import { adapterFor } from "@/lib/carriers/registry";
+import type { Db } from "@/lib/db/client";
+import { mediaForSend } from "@/lib/media/media-for-send";
+import { applyStatusChanges, type StatusChange } from "@/lib/messaging/message-history";
+import { applyPendingReceipts } from "@/lib/messaging/record-receipt";
+import { OPTED_OUT_ERROR } from "@/lib/messaging/status";
+import { segmentMessage, type SmsEncoding } from "@/lib/sms/segments";
+
+/** Most messages one round claims, whatever the throughput. */
+export const MAX_ROUND = 1_000;
+/** Transient refusals before a message is failed for good. */
+export const MAX_ATTEMPTS = 8;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+export interface DispatchRound {
+  claimed: number;
+  sent: number;
+  failed: number;
+  requeued: number;
+  /** Due queued messages remain: run another round now. */
+  more: boolean;
+  /** The earliest time a queued message waiting for a retry becomes due. */
+  nextDueAt: string | null;
+  throughput: number;
+}
+
+interface Claimed {
+  id: string;
+  orgId: string;
+  from: string;
+  to: string;
+  body: string;
+  mediaIds: string[];
+  encoding: string;
+  attempts: number;
+}
+
+export function retryDelayMs(attempt: number, retryAfterMs?: number): number {
+  return Math.min(MAX_BACKOFF_MS, Math.max(retryAfterMs ?? 0, 1_000 * 2 ** Math.max(0, attempt - 1)));
+}
+
+export async function dispatchBatch(db: Db, senderId: string, now = new Date()): Promise<DispatchRound> {
+  const sender = await db.senderNumber.findUnique({ where: { id: senderId }, select: { throughput: true, connection: true } });
+  const empty: DispatchRound = { claimed: 0, sent: 0, failed: 0, requeued: 0, more: false, nextDueAt: null, throughput: sender?.throughput ?? 1 };
+  if (!sender) return empty;
+  await failOptedOut(db, senderId);
+
+  const limit = Math.min(MAX_ROUND, Math.max(1, sender.throughput));
+  const claimed = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<Claimed[]>`
+      SELECT id, "orgId", "from", "to", body, "mediaIds", encoding, attempts FROM "Message"
+      WHERE "senderId" = ${senderId} AND status = 'QUEUED' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now.toISOString()}::timestamp)
+      ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+    await applyStatusChanges(tx, "SENDING", rows.map((r) => ({ messageId: r.id, to: "SENDING" })), "dispatcher", now);
+    return rows;
+  });
+  if (claimed.length === 0) return { ...empty, nextDueAt: await nextDue(db, senderId) };
+
+  const adapter = adapterFor(db, sender.connection);
+  const outbound = await Promise.all(claimed.map((m) => toOutbound(db, m)));
+  let outcomes: SubmitOutcome[];
+  try {
+    outcomes = await adapter.submit(outbound);
+  } catch (error) {
+    // The adapter broke its promise not to throw: the outcome is unknown, so nothing is resubmitted.
+    outcomes = claimed.map(() => ({ ok: false, retryable: false, code: "carrier_error", message: (error as Error).message }));
+  }
+  const round = await record(db, sender.connection.id, claimed, outcomes);
+  const more = await db.message.count({
+    where: { senderId, status: "QUEUED", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: new Date() } }] },
+  });
+  return { ...round, claimed: claimed.length, more: more > 0, nextDueAt: more > 0 ? null : await nextDue(db, senderId), throughput: sender.throughput };
+}
+
+async function toOutbound(db: Db, m: Claimed): Promise<OutboundMessage> {
+  const segmented = segmentMessage(m.body);
+  return {
+    id: m.id,
+    from: m.from,
+    to: m.to,
+    body: m.body,
+    encoding: m.encoding as SmsEncoding,
+    parts: segmented.segments,
+    media: m.mediaIds.length ? await mediaForSend(db, m.orgId, m.mediaIds) : [],
+  };
+}
+
+async function record(db: Db, connectionId: string, claimed: Claimed[], outcomes: SubmitOutcome[]) {
+  const sent: StatusChange[] = [];
+  const failed: StatusChange[] = [];
+  const requeued: StatusChange[] = [];
+  const submissions: { connectionId: string; carrierMessageId: string; messageId: string; part: number }[] = [];
+  const now = Date.now();
+  claimed.forEach((m, i) => {
+    const outcome = outcomes[i] ?? { ok: false, retryable: false, code: "carrier_error", message: "The carrier returned no outcome" };
+    if (outcome.ok) {
+      sent.push({ messageId: m.id, to: "SENT", carrierMessageId: outcome.carrierMessageId });
+      outcome.partIds.forEach((carrierMessageId, part) => submissions.push({ connectionId, carrierMessageId, messageId: m.id, part }));
+      return;
+    }
+    const attempts = m.attempts + 1;
+    if (outcome.retryable && attempts < MAX_ATTEMPTS) {
+      const nextAttemptAt = new Date(now + retryDelayMs(attempts, outcome.retryAfterMs));
+      requeued.push({ messageId: m.id, to: "QUEUED", errorCode: outcome.code, errorMessage: outcome.message, attempts, nextAttemptAt });
+    } else {
+      failed.push({ messageId: m.id, to: "FAILED", errorCode: outcome.code, errorMessage: outcome.message, attempts });
+    }
+  });
+  await db.$transaction(async (tx) => {
+    await applyStatusChanges(tx, "SENT", sent, "carrier");
+    await tx.messageSubmission.createMany({ data: submissions, skipDuplicates: true });
+    await applyPendingReceipts(tx, connectionId, submissions.map((s) => s.carrierMessageId));
+    await applyStatusChanges(tx, "FAILED", failed, "carrier");
+    await applyStatusChanges(tx, "QUEUED", requeued, "dispatcher");
+  });
+  return { sent: sent.length, failed: failed.length, requeued: requeued.length };
+}
+
+/** Queued marketing to someone who opted out since it was queued does not go (CTIA; Twilio's 21610). */
+async function failOptedOut(db: Db, senderId: string) {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT m.id FROM "Message" m JOIN "Contact" c ON c.id = m."contactId"
+    WHERE m."senderId" = ${senderId} AND m.status = 'QUEUED' AND m.marketing AND c."subscriptionStatus" = 'UNSUBSCRIBED'`;
+  await applyStatusChanges(
+    db,
+    "FAILED",
+    rows.map((r) => ({ messageId: r.id, to: "FAILED", ...OPTED_OUT_ERROR })),
+    "dispatcher",
+  );
+}
+
+async function nextDue(db: Db, senderId: string): Promise<string | null> {
+  const next = await db.message.findFirst({
+    where: { senderId, status: "QUEUED", nextAttemptAt: { not: null } },
+    orderBy: { nextAttemptAt: "asc" },
+    select: { nextAttemptAt: true },
+  });
+  return next?.nextAttemptAt?.toISOString() ?? null;
+}

@@ -1,0 +1,76 @@
+// Status changes of messages, each with its history row, applied in bulk and only where the move is
+// allowed (lib/messaging/status.ts): a change whose message has moved on meanwhile is skipped, so a
+// late or duplicate report never moves a message backwards.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { MessageStatus } from "@/lib/generated/prisma/enums";
+import { newId } from "@/lib/ids";
+import { statusesBefore } from "@/lib/messaging/status";
+
+export interface StatusChange {
+  messageId: string;
+  to: MessageStatus;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  /** Extra columns for this change: a carrier id, a retry time. */
+  carrierMessageId?: string | null;
+  nextAttemptAt?: Date | null;
+  attempts?: number;
+}
+
+/** A raw-SQL capable client: the root client or an interactive transaction. */
+export interface SqlClient {
+  $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Prisma.PrismaPromise<T>;
+}
+
+const TIME_COLUMN: Partial<Record<MessageStatus, string>> = {
+  SENT: "sentAt",
+  DELIVERED: "deliveredAt",
+  UNDELIVERED: "failedAt",
+  FAILED: "failedAt",
+  RECEIVED: "receivedAt",
+};
+
+/**
+ * Applies the changes that are allowed and records each applied one as a MessageEvent; returns the
+ * ids that moved. All changes in one call must go to the same status.
+ */
+export async function applyStatusChanges(db: SqlClient, to: MessageStatus, changes: StatusChange[], source: string, at?: Date): Promise<{ id: string; orgId: string }[]> {
+  if (changes.length === 0) return [];
+  const from = statusesBefore(to);
+  const timeColumn = TIME_COLUMN[to];
+  const ids = changes.map((c) => c.messageId);
+  const codes = changes.map((c) => c.errorCode ?? null);
+  const texts = changes.map((c) => c.errorMessage ?? null);
+  const carrierIds = changes.map((c) => c.carrierMessageId ?? null);
+  // Dates go as ISO text: columns are UTC `timestamp`, and the adapter does not convert arrays of Dates.
+  const retryAt = changes.map((c) => c.nextAttemptAt?.toISOString() ?? null);
+  const attempts = changes.map((c) => c.attempts ?? null);
+  const occurredAt = at ?? new Date();
+  const eventIds = changes.map(() => newId("messageEvent", occurredAt));
+  // One statement: move the rows still in an allowed status, then write history for those moved.
+  return db.$queryRaw<{ id: string; orgId: string }[]>`
+    WITH input AS (
+      SELECT * FROM unnest(${ids}::text[], ${codes}::text[], ${texts}::text[], ${carrierIds}::text[],
+                           ${retryAt}::timestamp[], ${attempts}::int[], ${eventIds}::text[])
+        AS u(id, code, text, carrier_id, retry_at, attempts, event_id)
+    ), moved AS (
+      UPDATE "Message" m SET
+        status = ${to}::"MessageStatus",
+        "errorCode" = COALESCE(input.code, CASE WHEN ${to} IN ('QUEUED', 'SENT', 'DELIVERED') THEN NULL ELSE m."errorCode" END),
+        "errorMessage" = COALESCE(input.text, CASE WHEN ${to} IN ('QUEUED', 'SENT', 'DELIVERED') THEN NULL ELSE m."errorMessage" END),
+        "carrierMessageId" = COALESCE(input.carrier_id, m."carrierMessageId"),
+        "nextAttemptAt" = input.retry_at,
+        attempts = COALESCE(input.attempts, m.attempts),
+        "sentAt" = CASE WHEN ${timeColumn ?? ""} = 'sentAt' THEN ${occurredAt} ELSE m."sentAt" END,
+        "deliveredAt" = CASE WHEN ${timeColumn ?? ""} = 'deliveredAt' THEN ${occurredAt} ELSE m."deliveredAt" END,
+        "failedAt" = CASE WHEN ${timeColumn ?? ""} = 'failedAt' THEN ${occurredAt} ELSE m."failedAt" END,
+        "updatedAt" = ${occurredAt}
+      FROM input
+      WHERE m.id = input.id AND m.status = ANY(${from}::"MessageStatus"[])
+      RETURNING m.id, m."orgId", input.code, input.text, input.event_id
+    ), history AS (
+      INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, "errorCode", "errorMessage", source, "occurredAt")
+      SELECT event_id, "orgId", id, ${to}::"MessageStatus", code, text, ${source}, ${occurredAt} FROM moved
+    )
+    SELECT id, "orgId" FROM moved`;
+}

@@ -1,0 +1,111 @@
+// Turns one send request into the row to write, or the error that says what is wrong and where:
+// the number in E.164, the sender it goes out from, smart encoding, segments and price. Nothing here
+// touches the database; send-messages.ts loads what it needs once per batch.
+import { DomainError } from "@/lib/errors";
+import type { CarrierKind, MessageStatus } from "@/lib/generated/prisma/enums";
+import { sendMessageInput, type SendMessageInput } from "@/lib/messaging/message-input";
+import { normalizePhone } from "@/lib/sms/phone";
+import { segmentMessage, type SmsEncoding } from "@/lib/sms/segments";
+import { smartEncode } from "@/lib/sms/smart-encoding";
+
+export interface SenderForSend {
+  id: string;
+  address: string;
+  mmsEnabled: boolean;
+  connection: { kind: CarrierKind; smsPriceMicros: number; mmsPriceMicros: number };
+}
+
+export interface PreparedSend {
+  to: string;
+  sender: SenderForSend;
+  body: string;
+  mediaIds: string[];
+  encoding: SmsEncoding;
+  segments: number;
+  priceMicros: number;
+  marketing: boolean;
+  idempotencyKey: string | null;
+  statusCallback: string | null;
+  status: Extract<MessageStatus, "QUEUED" | "SCHEDULED">;
+  sendAt: Date | null;
+}
+
+export type Prepared = { ok: true; send: PreparedSend } | { ok: false; error: DomainError };
+
+// A send_at this close to now (or slightly past, from clock skew) just sends now.
+const SCHEDULE_TOLERANCE_MS = 5_000;
+const MAX_SCHEDULE_AHEAD_MS = 365 * 86_400_000;
+
+const fail = (message: string, field: string, reason: string): Prepared => ({
+  ok: false,
+  error: new DomainError("BAD_REQUEST", message, field, reason),
+});
+
+export function prepareSend(
+  raw: SendMessageInput,
+  org: { defaultCountry: string; senders: SenderForSend[]; mediaIds: ReadonlySet<string> },
+  now: Date,
+): Prepared {
+  const parsed = sendMessageInput.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map(String).join(".") || "body";
+    return fail(issue.message, field, issue.code === "unrecognized_keys" ? "unknown_parameter" : "invalid_parameter");
+  }
+  const input = parsed.data;
+
+  const phone = normalizePhone(input.to, org.defaultCountry);
+  if (!phone.ok) return fail(phone.message, "to", "invalid_phone_number");
+
+  const sender = input.from
+    ? org.senders.find((s) => s.id === input.from || s.address === input.from || s.address === normalizeAddress(input.from!, org.defaultCountry))
+    : org.senders[0];
+  if (!sender) {
+    return input.from
+      ? fail(`${input.from} is not one of this organisation's sender numbers`, "from", "unknown_sender")
+      : fail("This organisation has no sender number yet: add one in Settings → Senders", "from", "no_sender");
+  }
+
+  for (const id of input.mediaIds) {
+    if (!org.mediaIds.has(id)) return fail(`Media ${id} not found`, "mediaIds", "media_not_found");
+  }
+  const isMms = input.mediaIds.length > 0;
+  if (isMms && (sender.connection.kind === "SMPP" || !sender.mmsEnabled)) {
+    return fail(`MMS is not supported on this sender (${sender.address})`, "mediaIds", "mms_not_supported");
+  }
+
+  let sendAt: Date | null = null;
+  if (input.sendAt) {
+    const ahead = input.sendAt.getTime() - now.getTime();
+    if (ahead < -SCHEDULE_TOLERANCE_MS) return fail("The send time is in the past", "sendAt", "invalid_send_at");
+    if (ahead > MAX_SCHEDULE_AHEAD_MS) return fail("The send time is more than a year ahead", "sendAt", "invalid_send_at");
+    if (ahead > SCHEDULE_TOLERANCE_MS) sendAt = input.sendAt;
+  }
+
+  const body = input.smartEncoding ? smartEncode(input.body).text : input.body;
+  const segmented = segmentMessage(body);
+  const segments = isMms ? 1 : segmented.segmentCount;
+  return {
+    ok: true,
+    send: {
+      to: phone.e164,
+      sender,
+      body,
+      mediaIds: input.mediaIds,
+      encoding: segmented.encoding,
+      segments,
+      priceMicros: isMms ? sender.connection.mmsPriceMicros : segments * sender.connection.smsPriceMicros,
+      marketing: input.marketing,
+      idempotencyKey: input.idempotencyKey ?? null,
+      statusCallback: input.statusCallback ?? null,
+      status: sendAt ? "SCHEDULED" : "QUEUED",
+      sendAt,
+    },
+  };
+}
+
+/** A `from` given as a phone number in any format matches the sender's E.164 address. */
+function normalizeAddress(from: string, defaultCountry: string): string {
+  const phone = normalizePhone(from, defaultCountry);
+  return phone.ok ? phone.e164 : from;
+}

@@ -1,0 +1,138 @@
+// Inbound texts, from any carrier (and the simulator's virtual phones). A whole-message CTIA keyword
+// changes the sender's consent in the same transaction that stores the text: STOP and its synonyms
+// unsubscribe (and cancel marketing still waiting to go to them), START/UNSTOP (and YES from an
+// unsubscribed contact) resubscribe, HELP/INFO get the org's help text. Every other text is stored and
+// announced for the inbox and workflows.
+import type { InboundText } from "@/lib/carriers/carrier";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Db } from "@/lib/db/client";
+import { scopedDb } from "@/lib/db/scoped";
+import { DomainError } from "@/lib/errors";
+import type { Message } from "@/lib/generated/prisma/client";
+import { newId } from "@/lib/ids";
+import { emitEvents } from "@/lib/jobs/emit";
+import { messageReceived } from "@/lib/jobs/events";
+import { keywordReplies, matchKeyword, type KeywordKind } from "@/lib/messaging/keyword-replies";
+import { applyStatusChanges } from "@/lib/messaging/message-history";
+import { sendMessage } from "@/lib/messaging/send-message";
+import { OPTED_OUT_ERROR } from "@/lib/messaging/status";
+import type { OrgContext, ScopedTx } from "@/lib/org-context";
+import { normalizePhone, timeZoneForPhone } from "@/lib/sms/phone";
+import { segmentMessage } from "@/lib/sms/segments";
+
+export interface Received {
+  message: Message;
+  /** The keyword the text was, when it changed consent or asked for help. */
+  keyword: KeywordKind | null;
+}
+
+export async function receiveMessage(db: Db, connectionId: string, text: InboundText): Promise<Received> {
+  const sender = await findSender(db, connectionId, text.to);
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: sender.orgId },
+    select: { id: true, name: true, defaultCountry: true, helpReply: true, optOutReply: true, optInReply: true },
+  });
+  const from = phoneOrAsIs(text.from, org.defaultCountry);
+  const ctx: OrgContext = { db: scopedDb(db, org.id), orgId: org.id, actor: { type: "SYSTEM", id: null, label: `SMS from ${from}` }, role: null };
+
+  if (text.carrierMessageId) {
+    const seen = await ctx.db.message.findFirst({ where: { carrierMessageId: text.carrierMessageId, direction: "INBOUND", senderId: sender.id } });
+    if (seen) return { message: seen, keyword: null };
+  }
+
+  const match = matchKeyword(text.body);
+  const { message, keyword } = await ctx.db.$transaction(async (tx) => {
+    // The row lock that a concurrent send's share lock waits for (or waits behind): see send-messages.ts.
+    const [contact] = await tx.$queryRaw<{ id: string; subscriptionStatus: string; at: Date }[]>`
+      INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "subscribedAt", "updatedAt")
+      VALUES (${newId("contact")}, ${org.id}, ${from}, ${timeZoneForPhone(from)}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+      ON CONFLICT ("orgId", phone) DO UPDATE SET phone = EXCLUDED.phone
+      RETURNING id, "subscriptionStatus"::text AS "subscriptionStatus", clock_timestamp() AS at`;
+    const unsubscribed = contact!.subscriptionStatus === "UNSUBSCRIBED";
+    // YES opts in only someone who opted out; from anyone else it is an ordinary reply.
+    const keyword = match && !(match.keyword === "YES" && !unsubscribed) ? match : null;
+
+    const segmented = segmentMessage(text.body);
+    const message = await tx.message.create({
+      data: {
+        id: newId("message", text.receivedAt),
+        orgId: org.id,
+        direction: "INBOUND",
+        status: "RECEIVED",
+        senderId: sender.id,
+        contactId: contact!.id,
+        from,
+        to: sender.address,
+        body: text.body,
+        encoding: segmented.encoding,
+        segments: segmented.segmentCount,
+        carrierMessageId: text.carrierMessageId ?? null,
+        receivedAt: text.receivedAt,
+        marketing: false,
+        events: { create: { id: newId("messageEvent"), orgId: org.id, status: "RECEIVED", source: "carrier", occurredAt: text.receivedAt } },
+      },
+    });
+
+    if (keyword?.kind === "OPT_OUT" || keyword?.kind === "OPT_IN") {
+      const optOut = keyword.kind === "OPT_OUT";
+      await tx.contact.update({
+        where: { id: contact!.id },
+        data: optOut
+          ? { subscriptionStatus: "UNSUBSCRIBED", unsubscribedAt: contact!.at, unsubscribeSource: `keyword:${keyword.keyword}` }
+          : { subscriptionStatus: "SUBSCRIBED", subscribedAt: contact!.at, unsubscribedAt: null, unsubscribeSource: null },
+      });
+      await tx.consentEvent.create({
+        data: { id: newId("consent"), orgId: org.id, contactId: contact!.id, action: keyword.kind, source: "keyword", keyword: keyword.keyword, messageId: message.id, occurredAt: contact!.at },
+      });
+      await recordAudit(ctx, tx, {
+        action: optOut ? "contact.unsubscribed" : "contact.subscribed",
+        targetType: "contact",
+        targetId: contact!.id,
+        changes: { keyword: keyword.keyword, messageId: message.id },
+      });
+      if (optOut) await cancelPendingMarketing(tx, contact!.id);
+    }
+    return { message, keyword: keyword?.kind ?? null };
+  });
+
+  if (keyword) await reply(ctx, sender.id, from, keyword, org);
+  await emitEvents(messageReceived.create({ orgId: org.id, messageId: message.id, contactId: message.contactId!, senderId: sender.id, keyword }));
+  return { message, keyword };
+}
+
+async function findSender(db: Db, connectionId: string, to: string) {
+  const candidates = [to, `+${to.replace(/^\+/, "")}`];
+  const sender = await db.senderNumber.findFirst({ where: { connectionId, address: { in: candidates } }, select: { id: true, orgId: true, address: true } });
+  if (!sender) throw new DomainError("NOT_FOUND", `No sender number ${to} on this connection`, "to", "unknown_recipient_number");
+  return sender;
+}
+
+function phoneOrAsIs(from: string, defaultCountry: string): string {
+  const phone = normalizePhone(from, defaultCountry);
+  return phone.ok ? phone.e164 : from.trim();
+}
+
+/** Marketing still waiting to go to someone who just opted out will not go. */
+async function cancelPendingMarketing(tx: ScopedTx, contactId: string) {
+  const pending = await tx.message.findMany({
+    where: { contactId, direction: "OUTBOUND", marketing: true, status: { in: ["QUEUED", "SCHEDULED"] } },
+    select: { id: true },
+  });
+  await applyStatusChanges(
+    tx,
+    "FAILED",
+    pending.map((m) => ({ messageId: m.id, to: "FAILED", ...OPTED_OUT_ERROR })),
+    "system",
+  );
+}
+
+/** The keyword's reply, sent as transactional traffic: it must reach someone who just opted out. */
+async function reply(ctx: OrgContext, senderId: string, to: string, keyword: KeywordKind, org: Parameters<typeof keywordReplies>[0]) {
+  const replies = keywordReplies(org);
+  const body = keyword === "OPT_OUT" ? replies.optOutReply : keyword === "OPT_IN" ? replies.optInReply : replies.helpReply;
+  try {
+    await sendMessage(ctx, { to, from: senderId, body, marketing: false }, "system");
+  } catch (error) {
+    console.warn(`[messaging] keyword reply to ${to} not sent: ${(error as Error).message}`);
+  }
+}

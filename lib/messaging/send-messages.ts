@@ -1,0 +1,184 @@
+// The one way a message enters the pipeline (compose box, REST, Twilio-compatible API, campaigns,
+// workflows, auto-replies): validated and priced per item, then written `queued` (or `scheduled`)
+// with its first history row in one transaction per batch, and announced to the dispatcher.
+//
+// Opt-outs: every recipient is a contact (made here when new). The transaction takes a share lock
+// on the recipients' contact rows before it decides; receive-message takes the row lock to record a
+// STOP. So a STOP either commits first and the send sees it, or waits until the send has committed:
+// no marketing message is ever accepted after a STOP was recorded.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Message } from "@/lib/generated/prisma/client";
+import { DomainError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { emitEvents } from "@/lib/jobs/emit";
+import { messagesDispatchRequested, messagesScheduled } from "@/lib/jobs/events";
+import { MAX_BATCH, type SendMessageInput } from "@/lib/messaging/message-input";
+import { prepareSend, type Prepared, type PreparedSend } from "@/lib/messaging/prepare-send";
+import type { OrgContext, ScopedTx } from "@/lib/org-context";
+import { timeZoneForPhone } from "@/lib/sms/phone";
+
+export type SendSource = "ui" | "api" | "campaign" | "workflow" | "system";
+
+export type SendResult = { ok: true; message: Message; duplicate: boolean } | { ok: false; error: DomainError };
+
+export async function sendMessages(ctx: OrgContext, inputs: SendMessageInput[], source: SendSource): Promise<SendResult[]> {
+  if (inputs.length > MAX_BATCH) {
+    throw new DomainError("BAD_REQUEST", `At most ${MAX_BATCH} messages per batch (got ${inputs.length})`, "messages", "batch_too_large");
+  }
+  const now = new Date();
+  const prepared = await prepareAll(ctx, inputs, now);
+  const valid = prepared.flatMap((p, index) => (p.ok ? [{ index, send: p.send }] : []));
+  const results: (SendResult | undefined)[] = prepared.map((p) => (p.ok ? undefined : { ok: false, error: p.error }));
+  if (valid.length === 0) return results as SendResult[];
+
+  const created = await ctx.db.$transaction((tx) => writeMessages(ctx, tx, valid, source));
+  for (const [index, result] of created) results[index] = result;
+
+  const fresh = [...created.values()].flatMap((r) => (r.ok && !r.duplicate ? [r.message] : []));
+  await announce(ctx.orgId, fresh);
+  return results as SendResult[];
+}
+
+async function prepareAll(ctx: OrgContext, inputs: SendMessageInput[], now: Date): Promise<Prepared[]> {
+  const mediaIds = [...new Set(inputs.flatMap((i) => (Array.isArray(i?.mediaIds) ? i.mediaIds : [])))].filter((id) => typeof id === "string");
+  const [org, senders, media] = await Promise.all([
+    ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { defaultCountry: true } }),
+    ctx.db.senderNumber.findMany({
+      orderBy: { createdAt: "asc" },
+      select: { id: true, address: true, mmsEnabled: true, connection: { select: { kind: true, smsPriceMicros: true, mmsPriceMicros: true } } },
+    }),
+    mediaIds.length ? ctx.db.mediaAsset.findMany({ where: { id: { in: mediaIds } }, select: { id: true } }) : [],
+  ]);
+  const context = { defaultCountry: org.defaultCountry, senders, mediaIds: new Set(media.map((m) => m.id)) };
+  return inputs.map((input) => prepareSend(input, context, now));
+}
+
+interface ContactLock {
+  id: string;
+  phone: string;
+  subscriptionStatus: "SUBSCRIBED" | "UNSUBSCRIBED";
+}
+
+async function writeMessages(
+  ctx: OrgContext,
+  tx: ScopedTx,
+  items: { index: number; send: PreparedSend }[],
+  source: SendSource,
+): Promise<Map<number, SendResult>> {
+  const results = new Map<number, SendResult>();
+
+  // The same idempotency key means the same message: earlier sends, and repeats within this batch.
+  const keys = [...new Set(items.flatMap((i) => (i.send.idempotencyKey ? [i.send.idempotencyKey] : [])))];
+  const existing = new Map(
+    keys.length ? (await tx.message.findMany({ where: { idempotencyKey: { in: keys } } })).map((m) => [m.idempotencyKey!, m]) : [],
+  );
+  const firstWithKey = new Map<string, number>();
+  const pending: { index: number; send: PreparedSend }[] = [];
+  const repeats: { index: number; key: string }[] = [];
+  for (const item of items) {
+    const key = item.send.idempotencyKey;
+    const earlier = key ? existing.get(key) : undefined;
+    if (earlier) results.set(item.index, { ok: true, message: earlier, duplicate: true });
+    else if (key && firstWithKey.has(key)) repeats.push({ index: item.index, key });
+    else {
+      if (key) firstWithKey.set(key, item.index);
+      pending.push(item);
+    }
+  }
+
+  const contacts = await lockRecipients(ctx, tx, [...new Set(pending.map((p) => p.send.to))]);
+  const accepted = pending.filter(({ index, send }) => {
+    const contact = contacts.get(send.to)!;
+    if (send.marketing && contact.subscriptionStatus === "UNSUBSCRIBED") {
+      const error = new DomainError("BAD_REQUEST", `${send.to} has opted out of messages from this organisation`, "to", "recipient_unsubscribed");
+      results.set(index, { ok: false, error });
+      return false;
+    }
+    return true;
+  });
+
+  // The database's clock, read after the locks are held: the time the message was accepted, which
+  // the STOP race test compares with the consent event's time from the same clock.
+  const [{ now }] = await tx.$queryRaw<[{ now: Date }]>`SELECT clock_timestamp() AS now`;
+  const rows = accepted.map(({ send }) => messageRow(ctx.orgId, send, contacts.get(send.to)!.id, now));
+  const inserted = rows.length
+    ? await tx.message.createManyAndReturn({ data: rows, skipDuplicates: true })
+    : [];
+  const byId = new Map(inserted.map((m) => [m.id, m]));
+  await tx.messageEvent.createMany({
+    data: inserted.map((m) => ({ id: newId("messageEvent", now), orgId: ctx.orgId, messageId: m.id, status: m.status, source, occurredAt: now })),
+  });
+
+  // A key another transaction inserted between our read and our insert: that one is the message.
+  const lostRace = accepted.filter((_, i) => !byId.has(rows[i]!.id)).map((a) => a.send.idempotencyKey!);
+  if (lostRace.length) {
+    for (const m of await tx.message.findMany({ where: { idempotencyKey: { in: lostRace } } })) existing.set(m.idempotencyKey!, m);
+  }
+  accepted.forEach(({ index, send }, i) => {
+    const mine = byId.get(rows[i]!.id);
+    const message = mine ?? existing.get(send.idempotencyKey!)!;
+    results.set(index, { ok: true, message, duplicate: !mine });
+    if (mine && send.idempotencyKey) existing.set(send.idempotencyKey, mine);
+  });
+  for (const { index, key } of repeats) {
+    const first = results.get(firstWithKey.get(key)!)!;
+    results.set(index, first.ok ? { ok: true, message: first.message, duplicate: true } : first);
+  }
+  return results;
+}
+
+/**
+ * Makes a contact for every new recipient and share-locks every recipient's row for the rest of the
+ * transaction. A concurrent STOP (an update of the row) waits for this commit, or this waits for it.
+ */
+async function lockRecipients(ctx: OrgContext, tx: ScopedTx, phones: string[]): Promise<Map<string, ContactLock>> {
+  if (phones.length === 0) return new Map();
+  await tx.contact.createMany({
+    data: phones.map((phone) => ({ id: newId("contact"), orgId: ctx.orgId, phone, timeZone: timeZoneForPhone(phone), subscribedAt: new Date() })),
+    skipDuplicates: true,
+  });
+  const rows = await tx.$queryRaw<ContactLock[]>`
+    SELECT id, phone, "subscriptionStatus"::text AS "subscriptionStatus" FROM "Contact"
+    WHERE "orgId" = ${ctx.orgId} AND phone = ANY(${phones}::text[])
+    ORDER BY id FOR SHARE`;
+  return new Map(rows.map((r) => [r.phone, r]));
+}
+
+function messageRow(orgId: string, send: PreparedSend, contactId: string, now: Date): Prisma.MessageCreateManyInput {
+  return {
+    id: newId("message", now),
+    orgId,
+    direction: "OUTBOUND",
+    status: send.status,
+    senderId: send.sender.id,
+    contactId,
+    from: send.sender.address,
+    to: send.to,
+    body: send.body,
+    mediaIds: send.mediaIds,
+    encoding: send.encoding,
+    segments: send.segments,
+    priceMicros: send.priceMicros,
+    marketing: send.marketing,
+    idempotencyKey: send.idempotencyKey,
+    statusCallback: send.statusCallback,
+    sendAt: send.sendAt,
+    nextAttemptAt: send.sendAt,
+    createdAt: now,
+  };
+}
+
+/** One dispatch request per sender with queued messages, one schedule per sender and send time. */
+async function announce(orgId: string, messages: Message[]) {
+  const queued = new Set<string>();
+  const scheduled = new Map<string, { senderId: string; sendAt: Date }>();
+  for (const m of messages) {
+    if (!m.senderId) continue;
+    if (m.status === "QUEUED") queued.add(m.senderId);
+    else if (m.status === "SCHEDULED" && m.sendAt) scheduled.set(`${m.senderId}|${m.sendAt.toISOString()}`, { senderId: m.senderId, sendAt: m.sendAt });
+  }
+  await emitEvents([
+    ...[...queued].map((senderId) => messagesDispatchRequested.create({ orgId, senderId })),
+    ...[...scheduled.values()].map(({ senderId, sendAt }) => messagesScheduled.create({ orgId, senderId, sendAt: sendAt.toISOString() })),
+  ]);
+}

@@ -1,0 +1,51 @@
+// The safety net under the event-driven pipeline, run every minute: scheduled messages whose wake-up
+// event was lost are queued, senders with due queued messages get a dispatch request (their event
+// may have been lost after the messages were committed), messages stranded in `sending` by a crash
+// between claim and carrier answer are failed (resubmitting could send them twice), and receipts that
+// never found their message are dropped after a week.
+import type { Db } from "@/lib/db/client";
+import { applyStatusChanges } from "@/lib/messaging/message-history";
+import { queueDueScheduled } from "@/lib/messaging/queue-scheduled";
+
+export const STRANDED_AFTER_MS = 10 * 60_000;
+const PENDING_RECEIPT_DAYS = 7;
+
+export interface SweepResult {
+  queued: number;
+  stranded: number;
+  droppedReceipts: number;
+  /** Senders that have due queued messages: the caller requests a dispatch for each. */
+  senders: { senderId: string; orgId: string }[];
+}
+
+export async function sweepMessages(db: Db, now = new Date()): Promise<SweepResult> {
+  const queued = await queueDueScheduled(db, undefined, now);
+
+  const stuck = await db.message.findMany({
+    where: { status: "SENDING", updatedAt: { lt: new Date(now.getTime() - STRANDED_AFTER_MS) } },
+    select: { id: true },
+    take: 10_000,
+  });
+  const stranded = await applyStatusChanges(
+    db,
+    "FAILED",
+    stuck.map((m) => ({
+      messageId: m.id,
+      to: "FAILED",
+      errorCode: "submit_outcome_unknown",
+      errorMessage: "The dispatcher stopped while submitting this message; it was not resubmitted so it cannot be sent twice",
+    })),
+    "system",
+    now,
+  );
+
+  const { count: droppedReceipts } = await db.pendingReceipt.deleteMany({
+    where: { receivedAt: { lt: new Date(now.getTime() - PENDING_RECEIPT_DAYS * 86_400_000) } },
+  });
+
+  const senders = await db.$queryRaw<{ senderId: string; orgId: string }[]>`
+    SELECT s.id AS "senderId", s."orgId" FROM "SenderNumber" s
+    WHERE EXISTS (SELECT 1 FROM "Message" m WHERE m."senderId" = s.id AND m.status = 'QUEUED'
+                  AND (m."nextAttemptAt" IS NULL OR m."nextAttemptAt" <= ${now.toISOString()}::timestamp))`;
+  return { queued, stranded: stranded.length, droppedReceipts, senders };
+}
