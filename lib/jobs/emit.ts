@@ -5,11 +5,17 @@ import { inngest } from "@/lib/jobs/client";
 
 type Payload = Parameters<typeof inngest.send>[0];
 
+// A missing or unreachable Inngest server fails every send: say so once a minute, not per message.
+const WARN_EVERY_MS = 60_000;
+let lastWarning = 0;
+
 export async function emitEvents(events: Payload): Promise<void> {
   if (Array.isArray(events) && events.length === 0) return;
   try {
     await inngest.send(events);
   } catch (error) {
-    console.warn(`[jobs] events not sent (the sweeper will catch up): ${(error as Error).message}`);
+    if (Date.now() - lastWarning < WARN_EVERY_MS) return;
+    lastWarning = Date.now();
+    console.warn(`[jobs] events not sent (queued messages wait for the sweeper): ${(error as Error).message}`);
   }
 }

@@ -49,8 +49,8 @@ export function prepareSend(
   const parsed = sendMessageInput.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.map(String).join(".") || "body";
-    return fail(issue.message, field, issue.code === "unrecognized_keys" ? "unknown_parameter" : "invalid_parameter");
+    if (issue.code === "unrecognized_keys") return fail(`Unknown parameter ${issue.keys[0]}`, issue.keys[0]!, "unknown_parameter");
+    return fail(issue.message, issue.path.map(String).join(".") || "body", "invalid_parameter");
   }
   const input = parsed.data;
 

@@ -1,0 +1,140 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { sendMessage } from "@/lib/messaging/send-message";
+import { sendMessages } from "@/lib/messaging/send-messages";
+import type { OrgContext } from "@/lib/org-context";
+import { setupTestDatabase } from "../helpers/db";
+import { expectDomainError } from "../helpers/expect-error";
+import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
+
+const { db } = await setupTestDatabase();
+
+let ctx: OrgContext;
+let senderAddress: string;
+
+beforeAll(async () => {
+  const { org, owner } = await createOrgWithOwner(db, { defaultCountry: "US" });
+  ctx = await orgContextFor(db, owner, org.id);
+  senderAddress = (await db.senderNumber.findFirstOrThrow({ where: { orgId: org.id } })).address;
+});
+
+const failure = (result: Awaited<ReturnType<typeof sendMessages>>[number]) => (result.ok ? null : { field: result.error.field, reason: result.error.reason });
+
+describe("sendMessage", () => {
+  it("queues the message from the org's first sender with its encoding, segments, price, history and a contact for the number", async () => {
+    const body = "Your order is ready — pick up at the counter 😀"; // the emoji forces UCS-2
+    const message = await sendMessage(ctx, { to: "(415) 555-2671", body }, "ui");
+    expect(message).toMatchObject({
+      direction: "OUTBOUND",
+      status: "QUEUED",
+      from: senderAddress,
+      to: "+14155552671",
+      encoding: "UCS-2",
+      segments: 1,
+      priceMicros: 7_900,
+      marketing: true,
+    });
+    const events = await db.messageEvent.findMany({ where: { messageId: message.id } });
+    expect(events.map((e) => [e.status, e.source])).toEqual([["QUEUED", "ui"]]);
+    const contact = await db.contact.findUniqueOrThrow({ where: { id: message.contactId! } });
+    expect(contact).toMatchObject({ phone: "+14155552671", subscriptionStatus: "SUBSCRIBED", timeZone: "America/Los_Angeles" });
+  });
+
+  it("prices by segment and applies smart encoding only when asked", async () => {
+    const body = "“Sale” ends tonight – don’t miss it. ".repeat(5).trim();
+    const plain = await sendMessage(ctx, { to: "+14155552672", body }, "ui");
+    const smart = await sendMessage(ctx, { to: "+14155552672", body, smartEncoding: true }, "ui");
+    expect(plain).toMatchObject({ encoding: "UCS-2", segments: 3, priceMicros: 3 * 7_900 });
+    expect(smart).toMatchObject({ encoding: "GSM-7", segments: 2, priceMicros: 2 * 7_900 });
+    expect(smart.body).toContain('"Sale" ends tonight - don\'t miss it.');
+  });
+
+  it("refuses bad input with the field and a stable reason, writing nothing", async () => {
+    const before = await db.message.count();
+    await expectDomainError(sendMessage(ctx, { to: "not a number", body: "hi" }, "ui"), "BAD_REQUEST", "to");
+    await expectDomainError(sendMessage(ctx, { to: "+14155550123", from: "+19998887777", body: "hi" }, "ui"), "BAD_REQUEST", "from");
+    await expectDomainError(sendMessage(ctx, { to: "+14155550123", body: "  " }, "ui"), "BAD_REQUEST", "body");
+    await expectDomainError(sendMessage(ctx, { to: "+14155550123", body: "x".repeat(1_601) }, "ui"), "BAD_REQUEST", "body");
+    await expectDomainError(sendMessage(ctx, { to: "+14155550123", body: "later", sendAt: new Date(Date.now() - 3_600_000) }, "ui"), "BAD_REQUEST", "sendAt");
+    await expectDomainError(
+      sendMessage(ctx, { to: "+14155550123", body: "pic", mediaIds: ["med_0000000000000000000000zz"] }, "ui"),
+      "BAD_REQUEST",
+      "mediaIds",
+    );
+    expect(await db.message.count()).toBe(before);
+  });
+
+  it("returns per-item results for a batch: good items are queued, bad ones say why", async () => {
+    const results = await sendMessages(
+      ctx,
+      [
+        { to: "+14155550101", body: "one" },
+        { to: "12", body: "two" },
+        { to: "+14155550103", body: "three", unexpected: true } as never,
+        { to: "+14155550104", body: "four", marketing: false },
+      ],
+      "api",
+    );
+    expect(results.map((r) => r.ok)).toEqual([true, false, false, true]);
+    expect(failure(results[1]!)).toEqual({ field: "to", reason: "invalid_phone_number" });
+    expect(failure(results[2]!)).toEqual({ field: "unexpected", reason: "unknown_parameter" });
+  });
+
+  it("refuses more than 1,000 messages in one batch", async () => {
+    const many = Array.from({ length: 1_001 }, () => ({ to: "+14155550101", body: "x" }));
+    await expectDomainError(sendMessages(ctx, many, "api"), "BAD_REQUEST", "messages");
+  });
+
+  it("schedules a message with a future send time", async () => {
+    const sendAt = new Date(Date.now() + 3_600_000);
+    const message = await sendMessage(ctx, { to: "+14155550105", body: "tomorrow", sendAt }, "ui");
+    expect(message).toMatchObject({ status: "SCHEDULED", sendAt, nextAttemptAt: sendAt });
+  });
+});
+
+describe("idempotency keys", () => {
+  it("gives the same message for the same key, never a second one, also within one batch", async () => {
+    const first = await sendMessage(ctx, { to: "+14155550111", body: "once", idempotencyKey: "order-1" }, "api");
+    const again = await sendMessage(ctx, { to: "+14155550111", body: "once", idempotencyKey: "order-1" }, "api");
+    expect(again.id).toBe(first.id);
+    const batch = await sendMessages(
+      ctx,
+      [
+        { to: "+14155550112", body: "a", idempotencyKey: "order-2" },
+        { to: "+14155550112", body: "a", idempotencyKey: "order-2" },
+      ],
+      "api",
+    );
+    expect(batch.map((r) => r.ok && r.duplicate)).toEqual([false, true]);
+    expect(await db.message.count({ where: { idempotencyKey: { in: ["order-1", "order-2"] } } })).toBe(2);
+  });
+
+  it("makes exactly one message when ten sends with one key race", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => sendMessage(ctx, { to: "+14155550113", body: "race", idempotencyKey: "race-key" }, "api")),
+    );
+    expect(new Set(results.map((m) => m.id)).size).toBe(1);
+    expect(await db.message.count({ where: { idempotencyKey: "race-key" } })).toBe(1);
+    expect(await db.messageEvent.count({ where: { messageId: results[0]!.id } })).toBe(1);
+  });
+
+  it("keeps keys per organisation", async () => {
+    const other = await createOrgWithOwner(db);
+    const otherCtx = await orgContextFor(db, other.owner, other.org.id);
+    const mine = await sendMessage(ctx, { to: "+14155550114", body: "x", idempotencyKey: "shared-key" }, "api");
+    const theirs = await sendMessage(otherCtx, { to: "+14155550114", body: "x", idempotencyKey: "shared-key" }, "api");
+    expect(theirs.id).not.toBe(mine.id);
+    expect(theirs.orgId).toBe(other.org.id);
+  });
+});
+
+describe("opt-outs at send time", () => {
+  it("refuses marketing to an unsubscribed contact but lets transactional messages through", async () => {
+    await db.contact.create({
+      data: { id: "ct_optedout0000000000000001", orgId: ctx.orgId, phone: "+14155550120", subscriptionStatus: "UNSUBSCRIBED", unsubscribedAt: new Date() },
+    });
+    const refused = await expectDomainError(sendMessage(ctx, { to: "+14155550120", body: "Sale!" }, "ui"), "BAD_REQUEST", "to");
+    expect(refused.reason).toBe("recipient_unsubscribed");
+    const code = await sendMessage(ctx, { to: "+14155550120", body: "Your code is 123456", marketing: false }, "api");
+    expect(code.status).toBe("QUEUED");
+  });
+});
