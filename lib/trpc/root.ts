@@ -1,10 +1,12 @@
 import { auditRouter } from "@/lib/trpc/routers/audit";
+import { carriersRouter } from "@/lib/trpc/routers/carriers";
 import { contactsRouter } from "@/lib/trpc/routers/contacts";
 import { customFieldsRouter } from "@/lib/trpc/routers/custom-fields";
 import { jobsRouter } from "@/lib/trpc/routers/jobs";
 import { listsRouter } from "@/lib/trpc/routers/lists";
 import { membersRouter } from "@/lib/trpc/routers/members";
 import { orgRouter } from "@/lib/trpc/routers/org";
+import { phonesRouter } from "@/lib/trpc/routers/phones";
 import { createCallerFactory, createTRPCRouter } from "@/lib/trpc/init";
 
 export const appRouter = createTRPCRouter({
@@ -15,6 +17,8 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   audit: auditRouter,
   jobs: jobsRouter,
+  carriers: carriersRouter,
+  phones: phonesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,12 +1,14 @@
 // Every mutation a signed-in user makes through tRPC leaves an audit row naming that user. The map
 // below must name every mutation of appRouter, so a new one fails here until it is audited.
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createConnection } from "@/lib/carriers/manage-connections";
 import { createContact } from "@/lib/contacts/create-contact";
 import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
 import { addToList } from "@/lib/lists/list-membership";
 import { createList } from "@/lib/lists/manage-lists";
 import { createInvitation } from "@/lib/members/invitations";
 import type { OrgContext } from "@/lib/org-context";
+import { createSender } from "@/lib/senders/manage-senders";
 import { setupTestDatabase } from "./helpers/db";
 import { expectTRPCError } from "./helpers/expect-error";
 import { callProcedure, PROCEDURE_PATHS, procedureType } from "./helpers/procedures";
@@ -18,6 +20,9 @@ let user: TestUser;
 let ctx: OrgContext;
 let seq = 0;
 const phone = () => `+1 415 555 ${String(1000 + seq++)}`;
+const connection = () => createConnection(ctx, { name: `Connection ${seq++}`, kind: "SIMULATOR" });
+const sender = async () =>
+  createSender(ctx, { kind: "LONG_CODE", address: phone(), connectionId: (await connection()).id });
 
 // Each entry prepares what the mutation needs (as the same user, directly through lib/) and returns
 // a valid input. The rows must be in the user's org, except for org.create's, which are in the new org.
@@ -47,6 +52,14 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
   "members.remove": async () => ({ membershipId: (await addMember(db, ctx.orgId, "MEMBER")).membership.id }),
   "members.invite": async () => ({ email: `invitee-${seq++}@example.test`, role: "MEMBER" }),
   "members.revokeInvite": async () => ({ id: (await createInvitation(ctx, { email: `invitee-${seq++}@example.test` })).id }),
+  "org.updateKeywordReplies": async () => ({ helpReply: `Help ${seq++}` }),
+  "carriers.connections.create": async () => ({ name: `Connection ${seq++}`, kind: "SIMULATOR" }),
+  "carriers.connections.update": async () => ({ id: (await connection()).id, name: `Renamed ${seq++}` }),
+  "carriers.connections.delete": async () => ({ id: (await connection()).id }),
+  "carriers.senders.create": async () => ({ kind: "SHORT_CODE", address: String(10_000 + seq++), connectionId: (await connection()).id }),
+  "carriers.senders.update": async () => ({ id: (await sender()).id, label: "Changed" }),
+  "carriers.senders.delete": async () => ({ id: (await sender()).id }),
+  "phones.reply": async () => ({ phone: phone(), senderId: (await sender()).id, body: "Hello from a virtual phone" }),
 };
 
 // jobs.* act on the installation's job executor, not on an org, so there is no org log to write to.

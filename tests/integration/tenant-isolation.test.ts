@@ -4,6 +4,7 @@
 // file until someone decides how it must treat another org's IDs.
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createConnection } from "@/lib/carriers/manage-connections";
 import { createContact } from "@/lib/contacts/create-contact";
 import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
 import { scopedDb } from "@/lib/db/scoped";
@@ -11,6 +12,7 @@ import { newId } from "@/lib/ids";
 import { addToList } from "@/lib/lists/list-membership";
 import { createList } from "@/lib/lists/manage-lists";
 import { createInvitation } from "@/lib/members/invitations";
+import { createSender } from "@/lib/senders/manage-senders";
 import { setupTestDatabase } from "./helpers/db";
 import { callProcedure as call, PROCEDURE_PATHS } from "./helpers/procedures";
 import { addMember, callerFor, createOrgWithOwner, createUser, orgContextFor, type TestUser } from "./helpers/factories";
@@ -33,6 +35,11 @@ interface Fixture {
   auditA: string;
   listB: string;
   contactB: string;
+  connectionA: string;
+  senderA: string;
+  senderAAddress: string;
+  connectionB: string;
+  senderB: string;
 }
 
 type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN";
@@ -121,6 +128,24 @@ const CASES: Record<string, (f: Fixture) => Case[]> = {
   "members.invitations": () => [ok(undefined, (r) => expect((r as unknown[]).length).toBeLessThanOrEqual(1))],
   "members.revokeInvite": (f) => [notFound({ id: f.invitationA })],
 
+  "carriers.connections.list": () => [ok(undefined, (r) => expect((r as unknown[]).length).toBeGreaterThan(0))],
+  "carriers.connections.create": () => [ok({ name: "B's simulator", kind: "SIMULATOR" })],
+  "carriers.connections.update": (f) => [notFound({ id: f.connectionA, name: "Renamed by B" })],
+  "carriers.connections.delete": (f) => [notFound({ id: f.connectionA })],
+  "carriers.senders.list": () => [ok(undefined, (r) => expect((r as unknown[]).length).toBeGreaterThan(0))],
+  "carriers.senders.create": (f) => [
+    notFound({ kind: "SHORT_CODE", address: "72001", connectionId: f.connectionA }),
+    // Numbers are unique per org: B may register the same number on its own connection.
+    ok({ kind: "LONG_CODE", address: f.senderAAddress, connectionId: f.connectionB }),
+  ],
+  "carriers.senders.update": (f) => [notFound({ id: f.senderA, label: "B's now" }), notFound({ id: f.senderB, connectionId: f.connectionA })],
+  "carriers.senders.delete": (f) => [notFound({ id: f.senderA })],
+  "org.updateKeywordReplies": () => [ok({ helpReply: "B's help" })],
+
+  "phones.list": () => [ok({}, (r) => expect((r as { phones: unknown[] }).phones).toEqual([]))],
+  "phones.thread": (f) => [ok({ phone: f.contactAPhone }, (r) => expect((r as { messages: unknown[] }).messages).toEqual([]))],
+  "phones.reply": (f) => [notFound({ phone: f.contactAPhone, senderId: f.senderA, body: "Hi from B" })],
+
   "audit.list": (f) => {
     // Every row is B's. B's own rows may quote org A's IDs that B itself typed into a request
     // (lists.removeContacts records the contactIds asked for), so the scan skips `changes`.
@@ -162,6 +187,9 @@ async function snapshotOrgA() {
     listMemberships: await db.listMembership.findMany({ where, orderBy: [{ listId: "asc" }, { contactId: "asc" }] }),
     customFields: await db.customFieldDefinition.findMany({ where, ...byId }),
     audit: await db.auditLog.findMany({ where, ...byId }),
+    connections: await db.carrierConnection.findMany({ where, ...byId }),
+    senders: await db.senderNumber.findMany({ where, ...byId }),
+    messages: await db.message.findMany({ where, ...byId }),
   };
 }
 
@@ -181,6 +209,25 @@ beforeAll(async () => {
   const fieldA = await createCustomField(ctxA, { key: "secret_a", label: "Secret A", type: "TEXT" });
   const memberA = await addMember(db, orgA.id, "MEMBER");
   const invitationA = await createInvitation(ctxA, { email: "invitee-of-a@example.test", role: "ADMIN" });
+  const connectionA = await createConnection(ctxA, { name: "Simulator of A", kind: "SIMULATOR" });
+  await createConnection(ctxA, { name: "Twilio of A", kind: "TWILIO", config: { accountSid: `AC${"a".repeat(32)}`, authToken: "authtoken-of-a" } });
+  const senderA = await createSender(ctxA, { kind: "LONG_CODE", address: "+1 212 736 2001", connectionId: connectionA.id });
+  // A virtual phone of A's: A's simulator sender texted A's contact.
+  await db.message.create({
+    data: {
+      id: newId("message"),
+      orgId: orgA.id,
+      direction: "OUTBOUND",
+      status: "DELIVERED",
+      senderId: senderA.id,
+      contactId: contactA.id,
+      from: senderA.address,
+      to: contactA.phone,
+      body: "SecretAlice, your order",
+      encoding: "GSM-7",
+      segments: 1,
+    },
+  });
 
   userB = await createUser(db);
   const { org: orgB } = await createOrgWithOwner(db, { owner: userB, name: "Org B" });
@@ -190,6 +237,8 @@ beforeAll(async () => {
   await addToList(ctxB, { listId: listB.id, contactIds: [contactB.id] });
   // Kept so list/count reads in B have something to return after contacts.delete runs.
   await createContact(ctxB, { phone: "+1 312 555 0101", firstName: "Ben" });
+  const connectionB = await createConnection(ctxB, { name: "Simulator of B", kind: "SIMULATOR" });
+  const senderB = await createSender(ctxB, { kind: "SHORT_CODE", address: "72002", connectionId: connectionB.id });
 
   const membershipsA = await db.membership.findMany({ where: { orgId: orgA.id } });
   f = {
@@ -208,12 +257,17 @@ beforeAll(async () => {
     auditA: (await db.auditLog.findFirstOrThrow({ where: { orgId: orgA.id } })).id,
     listB: listB.id,
     contactB: contactB.id,
+    connectionA: connectionA.id,
+    senderA: senderA.id,
+    senderAAddress: senderA.address,
+    connectionB: connectionB.id,
+    senderB: senderB.id,
   };
   const snapshot = await snapshotOrgA();
   // Every ID in org A (rows and the users in it), and two strings only org A's rows hold.
   const rows: { id: string }[] = [snapshot.org, ...snapshot.memberships, ...snapshot.invitations, ...snapshot.contacts];
-  rows.push(...snapshot.lists, ...snapshot.customFields, ...snapshot.audit);
-  secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice"];
+  rows.push(...snapshot.lists, ...snapshot.customFields, ...snapshot.audit, ...snapshot.connections, ...snapshot.senders, ...snapshot.messages);
+  secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a"];
 });
 
 describe("the case map", () => {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { updateKeywordRepliesInput } from "@/lib/messaging/keyword-replies-input";
+import { updateKeywordReplies } from "@/lib/messaging/update-keyword-replies";
 import { createOrg, listUserOrgs } from "@/lib/orgs/create-org";
 import { createOrgInput, updateOrgInput } from "@/lib/orgs/org-input";
 import { getOrg, updateOrg } from "@/lib/orgs/update-org";
@@ -9,4 +11,5 @@ export const orgRouter = createTRPCRouter({
   create: protectedProcedure.input(createOrgInput).mutation(({ ctx, input }) => createOrg(ctx.db, ctx.user.id, input)),
   current: orgProcedure.input(z.void()).query(async ({ ctx }) => ({ ...(await getOrg(ctx.org)), role: ctx.org.role })),
   update: adminProcedure.input(updateOrgInput).mutation(({ ctx, input }) => updateOrg(ctx.org, input)),
+  updateKeywordReplies: adminProcedure.input(updateKeywordRepliesInput).mutation(({ ctx, input }) => updateKeywordReplies(ctx.org, input)),
 });
