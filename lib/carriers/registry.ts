@@ -4,6 +4,7 @@
 import type { CarrierAdapter, CarrierSink } from "@/lib/carriers/carrier";
 import { CONNECTION_CONFIG } from "@/lib/carriers/connection-config";
 import { createSimulatorAdapter } from "@/lib/carriers/simulator/simulator-adapter";
+import { createSmppAdapter } from "@/lib/carriers/smpp/smpp-adapter";
 import { createTwilioAdapter } from "@/lib/carriers/twilio/twilio-adapter";
 import type { Db } from "@/lib/db/client";
 import type { CarrierKind } from "@/lib/generated/prisma/enums";
@@ -41,6 +42,8 @@ function createAdapter(db: Db, connection: ConnectionRow): CarrierAdapter {
       return createSimulatorAdapter(connection.id, CONNECTION_CONFIG.SIMULATOR.parse(connection.config));
     case "TWILIO":
       return createTwilioAdapter(connection.id, CONNECTION_CONFIG.TWILIO.parse(connection.config), sink);
+    case "SMPP":
+      return createSmppAdapter(connection.id, CONNECTION_CONFIG.SMPP.parse(connection.config), sink);
     default:
       throw new Error(`No adapter for ${connection.kind} connections yet`);
   }
