@@ -67,6 +67,8 @@ export interface SmscStub {
   receipt(messageId: string, stat: string, options?: ReceiptOptions): Promise<number>;
   /** Closes every connection abruptly, as a crashed or restarted SMSC does. */
   drop(): void;
+  /** Leaves bind requests unanswered (an SMSC still starting) until the returned function is called. */
+  holdBinds(): () => void;
   stop(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function startSmscStub(options: SmscStubOptions = {}): Promise<Smsc
   const bound: Session[] = [];
   let inFlight = 0;
   let nextId = 0xa0000;
+  let heldBinds: (() => void)[] | null = null;
 
   const server = smpp.createServer((session) => {
     session.on("error", () => {});
@@ -108,8 +111,12 @@ export async function startSmscStub(options: SmscStubOptions = {}): Promise<Smsc
         accepted: pdu.system_id === systemId && pdu.password === password,
       };
       stub.binds.push(bind);
-      session.send(pdu.response(bind.accepted ? { system_id: "stub-smsc" } : { command_status: STATUS.INVALID_PASSWORD }));
-      if (bind.accepted) bound.push(session);
+      const answer = () => {
+        session.send(pdu.response(bind.accepted ? { system_id: "stub-smsc" } : { command_status: STATUS.INVALID_PASSWORD }));
+        if (bind.accepted) bound.push(session);
+      };
+      if (heldBinds) heldBinds.push(answer);
+      else answer();
     });
     session.on("submit_sm", (pdu: PDU) => {
       const status = options.submitStatus?.(stub.submits.length) ?? STATUS.OK;
@@ -182,6 +189,14 @@ export async function startSmscStub(options: SmscStubOptions = {}): Promise<Smsc
     },
     drop() {
       for (const session of server.sessions) session.destroy();
+    },
+    holdBinds() {
+      heldBinds ??= [];
+      return () => {
+        const held = heldBinds ?? [];
+        heldBinds = null;
+        for (const answer of held) answer();
+      };
     },
     async stop() {
       stub.drop();
