@@ -1,5 +1,5 @@
 // The sidebar: only areas that exist appear; admin-only areas only for admins and owners.
-import { Cog, ContactRound, List, ScrollText, Settings, type LucideIcon } from "lucide-react";
+import { Cog, ContactRound, List, ScrollText, Settings, Smartphone, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -13,6 +13,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/contacts", label: "Contacts", icon: ContactRound },
   { href: "/lists", label: "Lists", icon: List },
+  { href: "/phones", label: "Phones", icon: Smartphone },
   { href: "/settings", label: "Settings", icon: Settings },
   { href: "/audit", label: "Audit log", icon: ScrollText, adminOnly: true },
   { href: "/jobs", label: "Jobs", icon: Cog, instanceAdminOnly: true },

@@ -7,6 +7,9 @@ const TABS = [
   { href: "/settings", label: "General" },
   { href: "/settings/custom-fields", label: "Custom fields" },
   { href: "/settings/members", label: "Members" },
+  { href: "/settings/connections", label: "Connections" },
+  { href: "/settings/senders", label: "Senders" },
+  { href: "/settings/keywords", label: "Keyword replies" },
 ] as const;
 
 /** Settings sections are sub-routes (linkable, one small page each); this is their tab bar. */

@@ -116,3 +116,14 @@ export function checkConnectionConfig(kind: CarrierKind, raw: Record<string, unk
     message: label ? `${label} ${issue.message}` : issue.message,
   };
 }
+
+/** Each setting's default where it has one, to start a new connection's form from. */
+export function configDefaults(kind: CarrierKind): Record<string, unknown> {
+  const shape = CONNECTION_CONFIG[kind].shape as Record<string, z.ZodType>;
+  return Object.fromEntries(
+    CONFIG_FIELDS[kind].flatMap(({ key }) => {
+      const result = shape[key]?.safeParse(undefined);
+      return result?.success && result.data !== undefined ? [[key, result.data]] : [];
+    }),
+  );
+}
