@@ -5,6 +5,7 @@ import { customFieldsRouter } from "@/lib/trpc/routers/custom-fields";
 import { jobsRouter } from "@/lib/trpc/routers/jobs";
 import { listsRouter } from "@/lib/trpc/routers/lists";
 import { membersRouter } from "@/lib/trpc/routers/members";
+import { messagesRouter } from "@/lib/trpc/routers/messages";
 import { orgRouter } from "@/lib/trpc/routers/org";
 import { phonesRouter } from "@/lib/trpc/routers/phones";
 import { createCallerFactory, createTRPCRouter } from "@/lib/trpc/init";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   audit: auditRouter,
   jobs: jobsRouter,
+  messages: messagesRouter,
   carriers: carriersRouter,
   phones: phonesRouter,
 });

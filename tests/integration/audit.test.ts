@@ -7,6 +7,7 @@ import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
 import { addToList } from "@/lib/lists/list-membership";
 import { createList } from "@/lib/lists/manage-lists";
 import { createInvitation } from "@/lib/members/invitations";
+import { sendMessage } from "@/lib/messaging/send-message";
 import type { OrgContext } from "@/lib/org-context";
 import { createSender } from "@/lib/senders/manage-senders";
 import { setupTestDatabase } from "./helpers/db";
@@ -60,6 +61,11 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
   "carriers.senders.update": async () => ({ id: (await sender()).id, label: "Changed" }),
   "carriers.senders.delete": async () => ({ id: (await sender()).id }),
   "phones.reply": async () => ({ phone: phone(), senderId: (await sender()).id, body: "Hello from a virtual phone" }),
+  "messages.send": async () => ({ to: phone(), body: "Hello from the compose box" }),
+  "messages.cancel": async () => {
+    const message = await sendMessage(ctx, { to: phone(), body: "Later", sendAt: new Date(Date.now() + 3_600_000) }, "ui");
+    return { id: message.id };
+  },
 };
 
 // jobs.* act on the installation's job executor, not on an org, so there is no org log to write to.

@@ -40,9 +40,11 @@ interface Fixture {
   senderAAddress: string;
   connectionB: string;
   senderB: string;
+  messageA: string;
+  scheduledA: string;
 }
 
-type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN";
+type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN" | "BAD_REQUEST";
 interface Case {
   input: unknown;
   outcome: Outcome;
@@ -55,6 +57,7 @@ interface Case {
 const ok = (input: unknown, check?: Case["check"], scanned?: Case["scanned"]): Case => ({ input, outcome: "ok", check, scanned });
 const notFound = (input: unknown): Case => ({ input, outcome: "NOT_FOUND" });
 const forbidden = (input: unknown): Case => ({ input, outcome: "FORBIDDEN" });
+const badRequest = (input: unknown): Case => ({ input, outcome: "BAD_REQUEST" });
 const itemsOf = (result: unknown) => (result as { items: unknown[] }).items;
 
 // Procedures that act on the user rather than an org; they ignore requestedOrgId.
@@ -146,6 +149,20 @@ const CASES: Record<string, (f: Fixture) => Case[]> = {
   "phones.thread": (f) => [ok({ phone: f.contactAPhone }, (r) => expect((r as { messages: unknown[] }).messages).toEqual([]))],
   "phones.reply": (f) => [notFound({ phone: f.contactAPhone, senderId: f.senderA, body: "Hi from B" })],
 
+  "messages.list": () => [
+    ok({}),
+    ok({ status: "SCHEDULED" }, (r) => expect(itemsOf(r)).toEqual([])),
+    ok({ cursor: "msg_zzzzzzzzzzzzzzzzzzzzzzzz" }),
+  ],
+  "messages.get": (f) => [notFound({ id: f.messageA }), notFound({ id: f.scheduledA })],
+  "messages.senders": (f) => [ok(undefined, (r) => expect((r as { id: string }[]).map((s) => s.id)).toContain(f.senderB))],
+  // Only refusals: a message B sends would give B a virtual phone, which phones.list expects none of.
+  "messages.send": (f) => [
+    badRequest({ to: f.contactAPhone, from: f.senderA, body: "From A's sender" }),
+    badRequest({ to: f.contactAPhone, from: f.senderAAddress, body: "From A's number" }),
+  ],
+  "messages.cancel": (f) => [notFound({ id: f.scheduledA })],
+
   "audit.list": (f) => {
     // Every row is B's. B's own rows may quote org A's IDs that B itself typed into a request
     // (lists.removeContacts records the contactIds asked for), so the scan skips `changes`.
@@ -213,7 +230,7 @@ beforeAll(async () => {
   await createConnection(ctxA, { name: "Twilio of A", kind: "TWILIO", config: { accountSid: `AC${"a".repeat(32)}`, authToken: "authtoken-of-a" } });
   const senderA = await createSender(ctxA, { kind: "LONG_CODE", address: "+1 212 736 2001", connectionId: connectionA.id });
   // A virtual phone of A's: A's simulator sender texted A's contact.
-  await db.message.create({
+  const messageA = await db.message.create({
     data: {
       id: newId("message"),
       orgId: orgA.id,
@@ -226,6 +243,22 @@ beforeAll(async () => {
       body: "SecretAlice, your order",
       encoding: "GSM-7",
       segments: 1,
+    },
+  });
+
+  const scheduledA = await db.message.create({
+    data: {
+      id: newId("message"),
+      orgId: orgA.id,
+      direction: "OUTBOUND",
+      status: "SCHEDULED",
+      senderId: senderA.id,
+      from: senderA.address,
+      to: contactA.phone,
+      body: "SecretAlice, tomorrow",
+      encoding: "GSM-7",
+      segments: 1,
+      sendAt: new Date(Date.now() + 86_400_000),
     },
   });
 
@@ -262,6 +295,8 @@ beforeAll(async () => {
     senderAAddress: senderA.address,
     connectionB: connectionB.id,
     senderB: senderB.id,
+    messageA: messageA.id,
+    scheduledA: scheduledA.id,
   };
   const snapshot = await snapshotOrgA();
   // Every ID in org A (rows and the users in it), and two strings only org A's rows hold.

@@ -1,0 +1,18 @@
+// A message a member sends from the compose box: the pipeline's one send, then an audit row naming
+// the member. After the fact, not in the send's transaction: that one is shared with the API, the
+// campaigns and the workflows, whose senders are no members; the message's own history says the rest.
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { SendMessageInput } from "@/lib/messaging/message-input";
+import { sendMessage } from "@/lib/messaging/send-message";
+import type { OrgContext } from "@/lib/org-context";
+
+export async function sendFromUi(ctx: OrgContext, input: SendMessageInput) {
+  const message = await sendMessage(ctx, input, "ui");
+  await recordAudit(ctx, ctx.db, {
+    action: message.status === "SCHEDULED" ? "message.scheduled" : "message.sent",
+    targetType: "message",
+    targetId: message.id,
+    changes: { from: message.from, to: message.to, ...(message.sendAt && { sendAt: message.sendAt.toISOString() }) },
+  });
+  return message;
+}
