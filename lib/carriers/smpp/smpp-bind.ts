@@ -37,6 +37,7 @@ interface Link {
   enquireTimer?: NodeJS.Timeout;
   /** Resolves when the socket has closed. */
   closed: Promise<void>;
+  corked?: boolean;
 }
 
 export class SmppBind {
@@ -112,11 +113,23 @@ export class SmppBind {
         resolve(result);
       };
       const timer = setTimeout(() => settle({ kind: "timeout" }), timeoutMs);
+      this.cork(link);
       if (!link.session.send(pdu, (response) => settle({ kind: "response", pdu: response }))) {
         settle({ kind: "not_sent" });
         return;
       }
       link.pending.set(pdu.sequence_number, settle);
+    });
+  }
+
+  /** PDUs written in the same tick go out in one write (a window's worth of submits is one syscall, not 50). */
+  private cork(link: Link) {
+    if (link.corked) return;
+    link.corked = true;
+    link.session.socket.cork();
+    process.nextTick(() => {
+      link.corked = false;
+      link.session.socket.uncork();
     });
   }
 

@@ -8,7 +8,9 @@ export class SubmitGate {
   private refilledAt = performance.now();
   private pausedUntil = 0;
   private readonly burst: number;
-  private readonly waiters: (() => void)[] = [];
+  // A queue as an array and a head index: shift() on tens of thousands of waiters copies them all.
+  private waiters: (() => void)[] = [];
+  private head = 0;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -43,12 +45,17 @@ export class SubmitGate {
     const now = performance.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilledAt) * this.perSecond) / 1000);
     this.refilledAt = now;
-    while (this.waiters.length > 0 && this.inFlight < this.window && now >= this.pausedUntil && this.tokens >= 1) {
+    while (this.head < this.waiters.length && this.inFlight < this.window && now >= this.pausedUntil && this.tokens >= 1) {
       this.tokens -= 1;
       this.inFlight++;
-      this.waiters.shift()!();
+      this.waiters[this.head++]!();
     }
-    if (this.waiters.length === 0 || this.inFlight >= this.window || this.timer) return;
+    if (this.head === this.waiters.length) {
+      this.waiters = [];
+      this.head = 0;
+      return;
+    }
+    if (this.inFlight >= this.window || this.timer) return;
     // Waiting for time (a token or the end of a back-off), not for a response: wake up then.
     const wait = Math.max(this.pausedUntil - now, ((1 - this.tokens) * 1000) / this.perSecond, 1);
     this.timer = setTimeout(() => {
