@@ -2,6 +2,27 @@
 // process.env directly. A missing or invalid variable stops start-up with one line naming it.
 import { z } from "zod";
 
+// Against Inngest Cloud or self-hosted Inngest the app both sends events and serves functions.
+function inngestKeysTogether(env: { INNGEST_EVENT_KEY?: string; INNGEST_SIGNING_KEY?: string }, ctx: z.RefinementCtx) {
+  if (Boolean(env.INNGEST_EVENT_KEY) === Boolean(env.INNGEST_SIGNING_KEY)) return;
+  const [missing, given] = env.INNGEST_EVENT_KEY ? ["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"] : ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"];
+  ctx.addIssue({ code: "custom", path: [missing], message: `is required with ${given} (both come from Inngest Cloud or your self-hosted Inngest)` });
+}
+
+const S3_REQUIRED = ["S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+const S3_OPTIONAL = ["S3_ENDPOINT", "S3_FORCE_PATH_STYLE"] as const;
+
+// Any S3_* variable means media goes to a bucket; a half-configured bucket would fail at the first
+// upload instead of at start-up.
+function s3SettingsTogether(env: Partial<Record<(typeof S3_REQUIRED)[number] | (typeof S3_OPTIONAL)[number], unknown>>, ctx: z.RefinementCtx) {
+  const given = [...S3_REQUIRED, ...S3_OPTIONAL].find((name) => env[name] !== undefined);
+  if (!given) return;
+  for (const name of S3_REQUIRED) {
+    if (env[name] !== undefined) continue;
+    ctx.addIssue({ code: "custom", path: [name], message: `is required with ${given} (media is stored in an S3-compatible bucket when S3_* is set)` });
+  }
+}
+
 const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z
@@ -25,11 +46,21 @@ const serverSchema = z.object({
   INNGEST_SIGNING_KEY_FALLBACK: z.string().regex(/^(signkey-\w+-)?[0-9a-f]+$/i, "must be hexadecimal (signkey-<env>-<hex> for Inngest Cloud)").optional(),
   INNGEST_SERVE_ORIGIN: z.url("must be the app's origin as the Inngest server reaches it").optional(),
   EXECUTOR_PORT: z.coerce.number("must be a port number").int().min(0).max(65_535).optional(),
+  // MMS media (lib/media): files on local disk under MEDIA_DIR (default .data/media), or in an
+  // S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, ...) when the S3_* variables are set.
+  MEDIA_DIR: z.string().min(1, "must be a folder path").optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name (3-63 lower-case letters, digits, dots, hyphens)").optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]+$/, "must be a region name such as us-east-1 (auto for Cloudflare R2)").optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be the http(s) URL of the S3-compatible service, such as https://s3.us-east-1.amazonaws.com" }).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1, "must not be empty").optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1, "must not be empty").optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false", "1", "0"], "must be true or false (true addresses the bucket as ENDPOINT/BUCKET, as MinIO needs)")
+    .transform((value) => value === "true" || value === "1")
+    .optional(),
 }).superRefine((env, ctx) => {
-  // Against Inngest Cloud or self-hosted Inngest the app both sends events and serves functions.
-  if (Boolean(env.INNGEST_EVENT_KEY) === Boolean(env.INNGEST_SIGNING_KEY)) return;
-  const [missing, given] = env.INNGEST_EVENT_KEY ? ["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"] : ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"];
-  ctx.addIssue({ code: "custom", path: [missing], message: `is required with ${given} (both come from Inngest Cloud or your self-hosted Inngest)` });
+  inngestKeysTogether(env, ctx);
+  s3SettingsTogether(env, ctx);
 });
 
 export type Env = z.infer<typeof serverSchema>;

@@ -10,7 +10,7 @@ export function sessionUser(session: Session | null | undefined): SessionUser | 
   return user?.id ? { id: user.id, email: user.email ?? "", name: user.name ?? "" } : null;
 }
 
-/** next/headers' cookies() in server components, a request's cookies in route handlers. */
+/** next/headers' cookies() in server components, NextRequest's `cookies` in route handlers. */
 interface CookieReader {
   get(name: string): { value: string } | undefined;
 }

@@ -79,3 +79,39 @@ describe("the Inngest variables", () => {
     expect(inngestServerConfigured({ INNGEST_EVENT_KEY: "ek", INNGEST_SIGNING_KEY: "signkey-prod-12ab" })).toBe(true);
   });
 });
+
+describe("the media storage variables", () => {
+  const S3 = { S3_BUCKET: "textstack-media", S3_REGION: "us-east-1", S3_ACCESS_KEY_ID: "AKIA0", S3_SECRET_ACCESS_KEY: "secret" };
+
+  it("are all optional: media then goes to local disk", () => {
+    const env = parseEnv(VALID);
+    expect([env.MEDIA_DIR, env.S3_BUCKET, env.S3_FORCE_PATH_STYLE]).toEqual([undefined, undefined, undefined]);
+    expect(parseEnv({ ...VALID, MEDIA_DIR: "/var/lib/textstack/media" }).MEDIA_DIR).toBe("/var/lib/textstack/media");
+  });
+
+  it("accept a complete bucket, with an endpoint and path-style addressing for MinIO and the like", () => {
+    expect(parseEnv({ ...VALID, ...S3 })).toMatchObject(S3);
+    const minio = parseEnv({ ...VALID, ...S3, S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: "true" });
+    expect(minio).toMatchObject({ S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: true });
+    expect(parseEnv({ ...VALID, ...S3, S3_FORCE_PATH_STYLE: "0" }).S3_FORCE_PATH_STYLE).toBe(false);
+  });
+
+  it("name every S3 variable missing from a partial bucket", () => {
+    expect(messageOf({ ...VALID, S3_BUCKET: "textstack-media" })).toBe(
+      "Invalid environment: " +
+        ["S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]
+          .map((name) => `${name} is required with S3_BUCKET (media is stored in an S3-compatible bucket when S3_* is set)`)
+          .join("; "),
+    );
+    const message = messageOf({ ...VALID, S3_ENDPOINT: "https://s3.example.com" });
+    expect(message).toContain("S3_BUCKET is required with S3_ENDPOINT");
+    expect(message).not.toContain("\n");
+  });
+
+  it("refuse malformed values by name", () => {
+    expect(messageOf({ ...VALID, ...S3, S3_BUCKET: "Bad_Bucket" })).toMatch(/^Invalid environment: S3_BUCKET must be a bucket name/);
+    expect(messageOf({ ...VALID, ...S3, S3_ENDPOINT: "s3.example.com" })).toMatch(/^Invalid environment: S3_ENDPOINT must be the http\(s\) URL/);
+    expect(messageOf({ ...VALID, ...S3, S3_FORCE_PATH_STYLE: "yes" })).toMatch(/^Invalid environment: S3_FORCE_PATH_STYLE must be true or false/);
+    expect(messageOf({ ...VALID, MEDIA_DIR: "" })).toBe("Invalid environment: MEDIA_DIR must be a folder path");
+  });
+});
