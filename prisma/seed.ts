@@ -1,6 +1,7 @@
 // Demo data: an org with an owner login, custom fields, a few lists and ~1,000 varied contacts.
 // Idempotent: when the demo owner already exists, it does nothing.
 import { signUp } from "../lib/auth/sign-up.ts";
+import { provisionSimulator } from "../lib/carriers/simulator/provision-simulator.ts";
 import { createPrismaClient } from "../lib/db/client.ts";
 import { newId } from "../lib/ids.ts";
 import { createOrg } from "../lib/orgs/create-org.ts";
@@ -41,6 +42,10 @@ async function main() {
     });
     const demoOrgId = existing?.memberships[0]?.orgId;
     if (demoOrgId && (await db.contact.count({ where: { orgId: demoOrgId } })) > 0) {
+      // A demo org seeded before messaging existed gets its simulator number now.
+      if ((await db.senderNumber.count({ where: { orgId: demoOrgId } })) === 0) {
+        await db.$transaction((tx) => provisionSimulator(tx, demoOrgId));
+      }
       console.log(`Demo data present (login ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}).`);
       return;
     }

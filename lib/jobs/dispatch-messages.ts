@@ -24,11 +24,10 @@ export const dispatchMessagesJob = inngest.createFunction(
     let sent = 0;
     for (let round = 0; round < ROUNDS_PER_RUN; round++) {
       const result = await step.run(`round-${round}`, async () => {
-        const started = Date.now();
         const outcome = await dispatchBatch(db, senderId);
-        // One round is at most one second's worth at the sender's throughput: finish that second.
-        const minimumMs = (outcome.claimed / outcome.throughput) * 1_000;
-        const left = minimumMs - (Date.now() - started);
+        // A round is at most one second's worth at the sender's throughput: the next one may not
+        // submit before that second, counted from this round's submit, is over.
+        const left = outcome.submittedAt === null ? 0 : outcome.submittedAt + (outcome.claimed / outcome.throughput) * 1_000 - Date.now();
         if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
         return outcome;
       });

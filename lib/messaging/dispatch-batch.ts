@@ -27,6 +27,8 @@ export interface DispatchRound {
   /** The earliest time a queued message waiting for a retry becomes due. */
   nextDueAt: string | null;
   throughput: number;
+  /** When the claimed messages went to the carrier (epoch ms): the sender's pace is kept from here. */
+  submittedAt: number | null;
 }
 
 interface Claimed {
@@ -46,7 +48,7 @@ export function retryDelayMs(attempt: number, retryAfterMs?: number): number {
 
 export async function dispatchBatch(db: Db, senderId: string, now = new Date()): Promise<DispatchRound> {
   const sender = await db.senderNumber.findUnique({ where: { id: senderId }, select: { throughput: true, connection: true } });
-  const empty: DispatchRound = { claimed: 0, sent: 0, failed: 0, requeued: 0, more: false, nextDueAt: null, throughput: sender?.throughput ?? 1 };
+  const empty: DispatchRound = { claimed: 0, sent: 0, failed: 0, requeued: 0, more: false, nextDueAt: null, throughput: sender?.throughput ?? 1, submittedAt: null };
   if (!sender) return empty;
   await failOptedOut(db, senderId);
 
@@ -64,17 +66,25 @@ export async function dispatchBatch(db: Db, senderId: string, now = new Date()):
   const adapter = adapterFor(db, sender.connection);
   const outbound = await Promise.all(claimed.map((m) => toOutbound(db, m)));
   let outcomes: SubmitOutcome[];
+  const submittedAt = new Date();
   try {
     outcomes = await adapter.submit(outbound);
   } catch (error) {
     // The adapter broke its promise not to throw: the outcome is unknown, so nothing is resubmitted.
     outcomes = claimed.map(() => ({ ok: false, retryable: false, code: "carrier_error", message: (error as Error).message }));
   }
-  const round = await record(db, sender.connection.id, claimed, outcomes);
+  const round = await record(db, sender.connection.id, claimed, outcomes, submittedAt);
   const more = await db.message.count({
     where: { senderId, status: "QUEUED", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: new Date() } }] },
   });
-  return { ...round, claimed: claimed.length, more: more > 0, nextDueAt: more > 0 ? null : await nextDue(db, senderId), throughput: sender.throughput };
+  return {
+    ...round,
+    claimed: claimed.length,
+    more: more > 0,
+    nextDueAt: more > 0 ? null : await nextDue(db, senderId),
+    throughput: sender.throughput,
+    submittedAt: submittedAt.getTime(),
+  };
 }
 
 async function toOutbound(db: Db, m: Claimed): Promise<OutboundMessage> {
@@ -90,7 +100,7 @@ async function toOutbound(db: Db, m: Claimed): Promise<OutboundMessage> {
   };
 }
 
-async function record(db: Db, connectionId: string, claimed: Claimed[], outcomes: SubmitOutcome[]) {
+async function record(db: Db, connectionId: string, claimed: Claimed[], outcomes: SubmitOutcome[], submittedAt: Date) {
   const sent: StatusChange[] = [];
   const failed: StatusChange[] = [];
   const requeued: StatusChange[] = [];
@@ -112,7 +122,7 @@ async function record(db: Db, connectionId: string, claimed: Claimed[], outcomes
     }
   });
   await db.$transaction(async (tx) => {
-    await applyStatusChanges(tx, "SENT", sent, "carrier");
+    await applyStatusChanges(tx, "SENT", sent, "carrier", submittedAt);
     await tx.messageSubmission.createMany({ data: submissions, skipDuplicates: true });
     await applyPendingReceipts(tx, connectionId, submissions.map((s) => s.carrierMessageId));
     await applyStatusChanges(tx, "FAILED", failed, "carrier");

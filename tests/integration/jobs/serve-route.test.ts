@@ -21,11 +21,18 @@ describe("app/api/inngest", () => {
     expect(await put.json()).toMatchObject({ message: expect.any(String) });
     const [app] = await h.database.sql(`SELECT id, url, framework FROM "JobApp"`);
     expect(app).toEqual({ id: "textstack", url: "http://127.0.0.1:3000/api/inngest", framework: "nextjs" });
-    const registered = await h.database.sql<{ id: string; config: { triggers: unknown[] } }>(`SELECT id, config FROM "JobFunction"`);
-    expect(registered.map((f) => f.id)).toEqual(["textstack-purge-expired-invitations"]);
-    expect(registered[0]!.config.triggers).toEqual([{ cron: "TZ=UTC 30 3 * * *" }, { event: "invitations/purge.requested" }]);
+    const registered = await h.database.sql<{ id: string; config: { triggers: unknown[] } }>(`SELECT id, config FROM "JobFunction" ORDER BY id`);
+    expect(registered.map((f) => f.id)).toEqual([
+      "textstack-dispatch-messages",
+      "textstack-purge-expired-invitations",
+      "textstack-simulator-deliver",
+      "textstack-sweep-messages",
+      "textstack-wake-sender",
+    ]);
+    expect(registered[1]!.config.triggers).toEqual([{ cron: "TZ=UTC 30 3 * * *" }, { event: "invitations/purge.requested" }]);
+    expect(registered[0]!.config.triggers).toEqual([{ event: "messages/dispatch.requested" }]);
 
     const get = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined);
-    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 1 });
+    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 5 });
   });
 });
