@@ -41,6 +41,8 @@ export interface SmscStubOptions {
   messageIds?: "hex" | "decimal";
   /** False: never answer enquire_link (a link gone silent). */
   answerEnquireLink?: boolean;
+  /** Sends each accepted submit's receipt right behind its submit_sm_resp (an SMSC that acks at once). */
+  autoReceipt?: { stat: string } & ReceiptOptions;
 }
 
 export interface ReceiptOptions {
@@ -139,6 +141,7 @@ export async function startSmscStub(options: SmscStubOptions = {}): Promise<Smsc
       const answer = () => {
         inFlight--;
         session.send(pdu.response(submit.messageId ? { message_id: submit.messageId } : { command_status: status }));
+        if (options.autoReceipt && submit.messageId) void stub.receipt(submit.messageId, options.autoReceipt.stat, options.autoReceipt);
       };
       if (options.responseDelayMs) setTimeout(answer, options.responseDelayMs);
       else answer();

@@ -101,12 +101,13 @@ describe("receipt ids against submitted ids", () => {
     expect(ids.find((20261122).toString(16))).toBe("20261122");
   });
 
-  it("finds nothing for an id never submitted, and forgets the oldest past its capacity", () => {
-    expect(ids.find("ffff")).toBeNull();
+  it("gives back an id never submitted as it is, and forgets the oldest past its capacity", () => {
+    expect(ids.find("ffff")).toBe("ffff");
     const small = new SubmittedIds(2);
-    for (const id of ["1", "2", "3", "4", "5", "6", "7"]) small.add(id);
-    expect(small.find("1")).toBeNull();
-    expect(small.find("7")).toBe("7");
+    for (const id of ["0001", "0002", "0003", "0004", "0005", "0006", "0007"]) small.add(id);
+    expect(small.find("1")).toBe("1");
+    expect(small.find("7")).toBe("0007");
+    expect(small.find("6")).toBe("0006");
   });
 });
 

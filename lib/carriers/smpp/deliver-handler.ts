@@ -81,8 +81,10 @@ export function createDeliverHandler(sink: CarrierSink, submitted: SubmittedIds,
         log(`Receipt not understood, ignored: ${JSON.stringify(text)}`);
         return STATUS.OK;
       }
+      // A receipt can come in the same read as its submit_sm_resp: let the submit record its id first.
+      await new Promise((resolve) => setImmediate(resolve));
       const { id, status, errorCode, errorMessage, occurredAt } = receipt;
-      return receipts.add({ carrierMessageId: submitted.find(id) ?? id, status, errorCode, errorMessage, occurredAt });
+      return receipts.add({ carrierMessageId: submitted.find(id), status, errorCode, errorMessage, occurredAt });
     }
 
     const concatenation = findConcatenation(elements);

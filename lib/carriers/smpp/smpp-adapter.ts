@@ -98,7 +98,9 @@ export function createSmppAdapter(connectionId: string, config: SmppConfig, sink
       const status = result.pdu.command_status;
       if (status === STATUS.OK) {
         throttledInARow = 0;
-        return { ok: true, id: String(result.pdu.message_id) };
+        const id = String(result.pdu.message_id);
+        submitted.add(id);
+        return { ok: true, id };
       }
       const code = statusName(status);
       if (status !== STATUS.THROTTLED && status !== STATUS.QUEUE_FULL) return { ok: false, retryable: false, code, message: `The SMSC refused the submit_sm: ${code}` };
@@ -118,7 +120,6 @@ export function createSmppAdapter(connectionId: string, config: SmppConfig, sink
       const result = await submitPart(message, part);
       if (!result.ok) return partial(result, partIds.length, parts.length);
       partIds.push(result.id);
-      submitted.add(result.id);
     }
     return { ok: true, carrierMessageId: partIds[0]!, partIds };
   }

@@ -88,12 +88,12 @@ export class SmppBind {
   async close(): Promise<void> {
     this.closed = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    for (const wake of [...this.boundWaiters]) wake();
     const link = this.link;
-    if (!link) return;
     // Nothing new goes out once closing; what is in flight still gets its response before unbind_resp.
-    const wasBound = link.bound;
-    link.bound = false;
+    const wasBound = link?.bound === true;
+    if (link) link.bound = false;
+    for (const wake of [...this.boundWaiters]) wake();
+    if (!link) return;
     if (wasBound) await this.send(link, new smpp.PDU("unbind"), Math.min(this.timings.responseTimeoutMs, 2_000));
     link.session.close();
     // A peer that never closes its side must not hold close() up.

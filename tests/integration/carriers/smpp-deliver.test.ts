@@ -45,6 +45,14 @@ describe("delivery receipts", () => {
     ]);
   });
 
+  it("matches a receipt that comes right behind its submit_sm_resp", async () => {
+    const stub = await stubSmsc({ messageIds: "hex", autoReceipt: { stat: "ACCEPTD", idAs: "decimal" } });
+    const sink = recordingSink();
+    const outcomes = await smppAdapter(stub, sink).submit(Array.from({ length: 20 }, (_, i) => outbound(`+1415555${4000 + i}`, "Hi")));
+    await vi.waitFor(() => expect(sink.received).toHaveLength(20));
+    expect(new Set(sink.received.map((r) => r.carrierMessageId))).toEqual(new Set(outcomes.map((o) => (o.ok ? o.carrierMessageId : null))));
+  });
+
   it("follows receipted_message_id and message_state when the SMSC sends them", async () => {
     const stub = await stubSmsc();
     const sink = recordingSink();
