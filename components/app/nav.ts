@@ -1,5 +1,5 @@
 // The sidebar: only areas that exist appear; admin-only areas only for admins and owners.
-import { Cog, ContactRound, List, ScrollText, Settings, Smartphone, type LucideIcon } from "lucide-react";
+import { Cog, ContactRound, List, MessagesSquare, ScrollText, Settings, Smartphone, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -11,6 +11,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: "/messages", label: "Messages", icon: MessagesSquare },
   { href: "/contacts", label: "Contacts", icon: ContactRound },
   { href: "/lists", label: "Lists", icon: List },
   { href: "/phones", label: "Phones", icon: Smartphone },

@@ -27,7 +27,11 @@ export async function getMessage(ctx: OrgContext, id: string) {
       })
     : [];
   const byId = new Map(assets.map((a) => [a.id, a]));
-  // In the order attached; a file deleted since is still listed, as missing.
-  const media = message.mediaIds.map((mediaId) => byId.get(mediaId) ?? { id: mediaId, contentType: null, fileName: null, size: null });
+  // In the order attached; a file deleted since is still listed, as missing (no URL).
+  // SLOT(lib/media): `url` becomes signedMediaUrl(id, ttl) once lib/media/media-url.ts is committed.
+  const media = message.mediaIds.map((mediaId) => {
+    const asset = byId.get(mediaId);
+    return asset ? { ...asset, url: null as string | null } : { id: mediaId, contentType: null, fileName: null, size: null, url: null };
+  });
   return { ...message, media };
 }

@@ -172,7 +172,7 @@ describe("messages.get", () => {
     expect(got.sender).toMatchObject({ id: a.sender.id, address: a.sender.address });
     expect(got.contact).toMatchObject({ id: contact.id, firstName: "Ada", phone: contact.phone });
     expect(got.media).toEqual([
-      { id: gone, contentType: null, fileName: null, size: null },
+      { id: gone, contentType: null, fileName: null, size: null, url: null },
       expect.objectContaining({ id: media.id, contentType: "image/png", fileName: "menu.png", size: 1234 }),
     ]);
   });

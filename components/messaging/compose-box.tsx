@@ -1,0 +1,91 @@
+"use client";
+// The compose box: the message text with what it will cost as it is typed (characters left in this
+// segment, segments, encoding, the characters that force UCS-2 marked in place), the smart-encoding
+// switch, and attachments. No page logic: the owner holds the value and decides what Send does, so
+// the Messages page, the inbox and campaigns can all use it.
+import { useId, useMemo, type KeyboardEvent, type ReactNode } from "react";
+import { HighlightedTextarea } from "@/components/messaging/highlighted-textarea";
+import { SegmentMeter } from "@/components/messaging/segment-meter";
+import { SmartEncodingToggle } from "@/components/messaging/smart-encoding-toggle";
+import { MAX_BODY_LENGTH } from "@/lib/messaging/message-input";
+import { segmentMessage } from "@/lib/sms/segments";
+import { smartEncode } from "@/lib/sms/smart-encoding";
+
+export interface ComposeValue {
+  body: string;
+  smartEncoding: boolean;
+}
+
+export const EMPTY_COMPOSE: ComposeValue = { body: "", smartEncoding: false };
+
+export function ComposeBox({
+  value,
+  onChange,
+  onSubmit,
+  label = "Message",
+  placeholder = "Write your message…",
+  error,
+  disabled,
+  isMms = false,
+  attachments,
+}: {
+  value: ComposeValue;
+  onChange: (value: ComposeValue) => void;
+  /** Ctrl/⌘+Enter in the text. */
+  onSubmit?: () => void;
+  label?: string;
+  placeholder?: string;
+  error?: string | null;
+  disabled?: boolean;
+  /** Media attached: the message goes as one MMS, whatever its length. */
+  isMms?: boolean;
+  /** The media picker, shown under the text. */
+  attachments?: ReactNode;
+}) {
+  const id = useId();
+  // Counted on what will be sent: the smart-encoded text when the switch is on.
+  const sent = value.smartEncoding ? smartEncode(value.body).text : value.body;
+  const segmented = useMemo(() => segmentMessage(sent), [sent]);
+  const overLimit = sent.length > MAX_BODY_LENGTH;
+
+  function keyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && (event.metaKey || event.ctrlKey) && onSubmit) {
+      event.preventDefault();
+      onSubmit();
+    }
+  }
+
+  return (
+    <div className="space-y-2">
+      <label htmlFor={id} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
+        {label}
+      </label>
+      <HighlightedTextarea
+        id={id}
+        name="body"
+        value={value.body}
+        placeholder={placeholder}
+        disabled={disabled}
+        aria-invalid={error || overLimit ? true : undefined}
+        aria-describedby={`${id}-meter${error ? ` ${id}-error` : ""}`}
+        onChange={(e) => onChange({ ...value, body: e.target.value })}
+        onKeyDown={keyDown}
+      />
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      <div id={`${id}-meter`}>
+        <SegmentMeter segmented={segmented} isMms={isMms} overLimit={overLimit} />
+        {overLimit && (
+          <p className="mt-1 text-xs font-medium text-red-600 dark:text-red-400">
+            Messages are limited to {MAX_BODY_LENGTH.toLocaleString("en-US")} characters ({sent.length.toLocaleString("en-US")} now).
+          </p>
+        )}
+      </div>
+      <SmartEncodingToggle body={value.body} checked={value.smartEncoding} disabled={disabled} onChange={(smartEncoding) => onChange({ ...value, smartEncoding })} />
+      {attachments}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+// "New message": to, from (one of the org's senders), the compose box, marketing or transactional,
+// and an optional send time; sends through messages.send and refreshes the log.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { formatDateTime } from "@/components/app/format";
+import { focusFirstInvalid, zodFormErrors } from "@/components/app/form-state";
+import { ComposeBox, EMPTY_COMPOSE, type ComposeValue } from "@/components/messaging/compose-box";
+import { DEFAULT_SEND_OPTIONS, SendOptions, type SendOptionsValue } from "@/components/messaging/send-options";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, FormError } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { sendMessageInput, type SendMessageInput } from "@/lib/messaging/message-input";
+import { formErrors, type FormErrors } from "@/lib/trpc/form-errors";
+import { useTRPC } from "@/lib/trpc/react";
+
+const SHOWN_FIELDS = new Set(["to", "from", "body", "sendAt"]);
+
+export function NewMessagePanel({ onClose }: { onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const senders = useQuery(trpc.messages.senders.queryOptions());
+  const [to, setTo] = useState("");
+  const [from, setFrom] = useState("");
+  const [compose, setCompose] = useState<ComposeValue>(EMPTY_COMPOSE);
+  const [options, setOptions] = useState<SendOptionsValue>(DEFAULT_SEND_OPTIONS);
+  const [clientErrors, setClientErrors] = useState<FormErrors | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const send = useMutation(
+    trpc.messages.send.mutationOptions({
+      onSuccess: async (message) => {
+        toast.success(message.status === "SCHEDULED" && message.sendAt ? `Scheduled for ${formatDateTime(message.sendAt)}` : `Message to ${message.to} queued`);
+        setCompose((c) => ({ ...c, body: "" }));
+        setOptions((o) => ({ ...o, scheduled: false, sendAt: "" }));
+        await queryClient.invalidateQueries({ queryKey: trpc.messages.list.pathKey() });
+      },
+    }),
+  );
+  useEffect(() => {
+    if (send.error) focusFirstInvalid(formRef.current);
+  }, [send.error]);
+
+  const errors = clientErrors ?? formErrors(send.error);
+  const stray = Object.entries(errors.fields).find(([name]) => !SHOWN_FIELDS.has(name))?.[1];
+  const senderList = senders.data ?? [];
+  const fromId = from || senderList[0]?.id || "";
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (options.scheduled && !options.sendAt) {
+      setClientErrors({ fields: { sendAt: "Choose when to send it" }, form: null });
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    const input: SendMessageInput = {
+      to,
+      ...(fromId && { from: fromId }),
+      body: compose.body,
+      smartEncoding: compose.smartEncoding,
+      marketing: options.marketing,
+      ...(options.scheduled && { sendAt: new Date(options.sendAt) }),
+    };
+    const parsed = sendMessageInput.safeParse(input);
+    if (!parsed.success) {
+      setClientErrors(zodFormErrors(parsed.error));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setClientErrors(null);
+    send.mutate(input);
+  }
+
+  return (
+    <Card className="mb-6 p-5">
+      <form ref={formRef} onSubmit={submit} noValidate className="space-y-4" aria-label="New message">
+        <h2 className="text-base font-semibold">New message</h2>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="To" hint="A phone number; without + the organisation's default country is used" error={errors.fields.to}>
+            <Input name="to" type="tel" autoComplete="off" className="font-mono" placeholder="e.g. +14155550123" value={to} onChange={(e) => setTo(e.target.value)} />
+          </Field>
+          <Field
+            label="From"
+            hint={senders.isSuccess && senderList.length === 0 ? "No sender numbers yet: an admin adds them in Settings." : undefined}
+            error={errors.fields.from}
+          >
+            <Select name="from" value={fromId} disabled={senderList.length === 0} onChange={(e) => setFrom(e.target.value)}>
+              {senders.isPending && <option value="">Loading…</option>}
+              {senderList.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label ? `${s.label} (${s.address})` : s.address}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <ComposeBox value={compose} onChange={setCompose} onSubmit={() => submit()} error={errors.fields.body} disabled={send.isPending} />
+        <SendOptions value={options} onChange={setOptions} sendAtError={errors.fields.sendAt} />
+        <FormError>{errors.form ?? stray}</FormError>
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Close
+          </Button>
+          <Button type="submit" loading={send.isPending} disabled={senderList.length === 0}>
+            {options.scheduled ? "Schedule" : "Send"}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
