@@ -61,7 +61,21 @@ export function createSmppAdapter(connectionId: string, config: SmppConfig, sink
   const deliver = createDeliverHandler(sink, submitted, options.inboundPartsTimeoutMs ?? 120_000, log);
   bind.onDeliver = deliver.handle;
   let reference = Math.floor(Math.random() * 256);
-  let throttledInARow = 0;
+  let throttleLevel = 0;
+  let throttledUntil = 0;
+
+  /**
+   * Backs the whole bind off (the SMSC's limit is per bind) and says for how long. Refusals of
+   * submits already in flight when a back-off began share it; one after it ended doubles the next.
+   */
+  function throttleBackoff(): number {
+    const now = Date.now();
+    if (now < throttledUntil) return throttledUntil - now;
+    const ms = Math.min(MAX_THROTTLE_BACKOFF_MS, throttleBackoffMs * 2 ** throttleLevel++);
+    throttledUntil = now + ms;
+    gate.backOff(ms);
+    return ms;
+  }
 
   function notBound(): PartResult {
     const problem = bind.problem ?? { code: "not_bound", message: "Not bound to the SMSC" };
@@ -97,16 +111,14 @@ export function createSmppAdapter(connectionId: string, config: SmppConfig, sink
       }
       const status = result.pdu.command_status;
       if (status === STATUS.OK) {
-        throttledInARow = 0;
+        throttleLevel = 0;
         const id = String(result.pdu.message_id);
         submitted.add(id);
         return { ok: true, id };
       }
       const code = statusName(status);
       if (status !== STATUS.THROTTLED && status !== STATUS.QUEUE_FULL) return { ok: false, retryable: false, code, message: `The SMSC refused the submit_sm: ${code}` };
-      // The whole bind waits, not just this part: the SMSC's limit is per bind.
-      const backoff = Math.min(MAX_THROTTLE_BACKOFF_MS, throttleBackoffMs * 2 ** throttledInARow++);
-      gate.backOff(backoff);
+      const backoff = throttleBackoff();
       if (++throttled > throttleRetries) return { ok: false, retryable: true, code, message: `The SMSC is refusing submits for now: ${code}`, retryAfterMs: backoff };
     }
   }

@@ -143,6 +143,17 @@ describe("refusals and throttling", () => {
     expect(stub.submits).toHaveLength(3);
   });
 
+  it("backs off once for a window of submits refused together, not once per submit", async () => {
+    const stub = await stubSmsc({ submitStatus: () => STATUS.THROTTLED, responseDelayMs: 20 });
+    const messages = Array.from({ length: 10 }, (_, i) => outbound(`+1415555${5000 + i}`, "Hi"));
+    const outcomes = await smppAdapter(stub, recordingSink(), { window: 10 }, { throttleRetries: 0 }).submit(messages);
+    expect(stub.submits).toHaveLength(10);
+    for (const outcome of outcomes) {
+      expect(outcome).toMatchObject({ ok: false, retryable: true, code: "ESME_RTHROTTLED" });
+      expect(outcome.ok ? 0 : outcome.retryAfterMs).toBeLessThanOrEqual(100);
+    }
+  });
+
   it("returns any other refusal as final, with the status name", async () => {
     const stub = await stubSmsc({ submitStatus: () => 0x0b });
     const [outcome] = await smppAdapter(stub, recordingSink()).submit([outbound("+14155550101", "Hi")]);
