@@ -5,6 +5,7 @@
 import { orgDefaultCountry } from "@/lib/contacts/prepare-contact";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { signedMediaUrl } from "@/lib/media/media-url";
 import { phoneThreadInput, type PhoneThreadInput } from "@/lib/messaging/phone-input";
 import { simulatorSenders } from "@/lib/messaging/simulator-senders";
 import type { OrgContext } from "@/lib/org-context";
@@ -59,19 +60,29 @@ export async function phoneThread(ctx: OrgContext, raw: PhoneThreadInput) {
   const media = await mediaPreviews(ctx, latest.flatMap((m) => m.mediaIds));
   const messages = latest.reverse().map(({ mediaIds, ...m }) => ({
     ...m,
-    media: mediaIds.map((id) => media.get(id) ?? { id, contentType: null, url: null }),
+    media: mediaIds.map((id): MediaPreview => media.get(id) ?? { id, contentType: null, url: null }),
   }));
   return { phone, contact, senders, messages };
 }
 export type PhoneThread = Awaited<ReturnType<typeof phoneThread>>;
 export type PhoneMessage = PhoneThread["messages"][number];
 
-/**
- * The MMS images of the thread. SLOT(lib/media): `url` becomes signedMediaUrl(id, ttl) from the
- * media engineer's lib/media once it lands; until then bubbles show the type without the picture.
- */
-async function mediaPreviews(ctx: OrgContext, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { id: string; contentType: string | null; url: string | null }>();
+// Signed for two hours from the start of the current hour: the screen polls every second or two,
+// and a URL that stayed the same all hour lets the browser keep the picture instead of refetching.
+const MEDIA_URL_WINDOW_MS = 3_600_000;
+
+interface MediaPreview {
+  id: string;
+  /** Null for an id whose asset is gone. */
+  contentType: string | null;
+  url: string | null;
+}
+
+/** The thread's MMS media, each with a signed URL the browser can load. */
+async function mediaPreviews(ctx: OrgContext, ids: string[]): Promise<Map<string, MediaPreview>> {
+  if (ids.length === 0) return new Map();
   const assets = await ctx.db.mediaAsset.findMany({ where: { id: { in: ids } }, select: { id: true, contentType: true } });
-  return new Map(assets.map((a) => [a.id, { id: a.id, contentType: a.contentType as string | null, url: null as string | null }]));
+  const windowStart = Math.floor(Date.now() / MEDIA_URL_WINDOW_MS) * MEDIA_URL_WINDOW_MS;
+  const ttlSeconds = (2 * MEDIA_URL_WINDOW_MS) / 1000;
+  return new Map(assets.map((a) => [a.id, { ...a, url: signedMediaUrl(a.id, ttlSeconds, windowStart) }]));
 }

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createConnection } from "@/lib/carriers/manage-connections";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { newId } from "@/lib/ids";
+import { checkMediaUrl } from "@/lib/media/media-url";
 import { listVirtualPhones } from "@/lib/messaging/list-virtual-phones";
 import { phoneThread } from "@/lib/messaging/phone-thread";
 import { replyFromPhone } from "@/lib/messaging/reply-from-phone";
@@ -18,9 +19,9 @@ import { callerFor, createOrgWithOwner, orgContextFor, type TestUser } from "./h
 
 const { db } = await setupTestDatabase();
 
-const PHONE_A = "+14155550101";
-const PHONE_B = "+14155550102";
-const PHONE_SMPP = "+14155550103";
+const PHONE_A = "+14155552671";
+const PHONE_B = "+14155552672";
+const PHONE_SMPP = "+14155552673";
 
 let owner: TestUser;
 let ctx: OrgContext;
@@ -49,9 +50,9 @@ beforeAll(async () => {
   ctx = await orgContextFor(db, owner, created.org.id);
   const sim = await createConnection(ctx, { name: "Simulator", kind: "SIMULATOR" });
   const smpp = await createConnection(ctx, { name: "SMSC", kind: "SMPP", config: { host: "127.0.0.1", systemId: "ts", password: "pw" } });
-  simSender = await createSender(ctx, { kind: "LONG_CODE", address: "+1 415 555 0199", connectionId: sim.id });
+  simSender = await createSender(ctx, { kind: "LONG_CODE", address: "+1 415 555 2699", connectionId: sim.id });
   alphaSender = await createSender(ctx, { kind: "ALPHANUMERIC", address: "BeanThere", connectionId: sim.id });
-  smppSender = await createSender(ctx, { kind: "LONG_CODE", address: "+1 415 555 0198", connectionId: smpp.id });
+  smppSender = await createSender(ctx, { kind: "LONG_CODE", address: "+1 415 555 2698", connectionId: smpp.id });
   await createContact(ctx, { phone: PHONE_A, firstName: "Ada" });
 });
 
@@ -62,10 +63,12 @@ describe("virtual phones", () => {
     await outbound(smppSender, PHONE_SMPP, "Through a real carrier", "DELIVERED");
 
     const { senders, phones } = await listVirtualPhones(ctx);
-    expect(senders.map((s) => s.address)).toEqual(["+14155550199", "BeanThere"]);
+    // Every org starts with the simulator number it was given, listed first.
+    const provisioned = await db.senderNumber.findFirstOrThrow({ where: { orgId: ctx.orgId }, orderBy: { createdAt: "asc" } });
+    expect(senders.map((s) => s.address)).toEqual([provisioned.address, "+14155552699", "BeanThere"]);
     expect(phones.map((p) => p.phone)).toEqual([PHONE_B, PHONE_A]);
     expect(phones[1]).toMatchObject({ contact: { firstName: "Ada" }, lastMessage: { body: "Welcome to Bean There", direction: "OUTBOUND" } });
-    expect((await listVirtualPhones(ctx, { search: "0101" })).phones.map((p) => p.phone)).toEqual([PHONE_A]);
+    expect((await listVirtualPhones(ctx, { search: "2671" })).phones.map((p) => p.phone)).toEqual([PHONE_A]);
   });
 
   it("show what the phone received and sent, each text with its segments; queued texts are not there yet", async () => {
@@ -76,7 +79,7 @@ describe("virtual phones", () => {
     await outbound(simSender, PHONE_A, "Never left (opted out)", "FAILED", { errorCode: "21610" });
     await outbound(smppSender, PHONE_A, "From the real carrier", "DELIVERED");
 
-    const thread = await phoneThread(ctx, { phone: "(415) 555-0101" });
+    const thread = await phoneThread(ctx, { phone: "(415) 555-2671" });
     expect(thread.phone).toBe(PHONE_A);
     expect(thread.contact).toMatchObject({ firstName: "Ada", subscriptionStatus: "SUBSCRIBED" });
     expect(thread.messages.map((m) => [m.direction, m.body.slice(0, 25), m.segments, m.status])).toEqual([
@@ -87,24 +90,37 @@ describe("virtual phones", () => {
     await expectDomainError(phoneThread(ctx, { phone: "12" }), "BAD_REQUEST", "phone");
   });
 
+  it("show MMS pictures through signed media URLs that stay the same between refreshes", async () => {
+    const asset = await db.mediaAsset.create({
+      data: { id: newId("media"), orgId: ctx.orgId, storageKey: `test/${newId("media")}`, contentType: "image/png", size: 68, sha256: "0".repeat(64) },
+    });
+    await outbound(simSender, PHONE_A, "Our new latte art", "DELIVERED", { mediaIds: [asset.id], deliveredAt: new Date() });
+    const [first, second] = [await phoneThread(ctx, { phone: PHONE_A }), await phoneThread(ctx, { phone: PHONE_A })];
+    const media = first.messages.at(-1)!.media;
+    expect(media).toEqual([{ id: asset.id, contentType: "image/png", url: expect.stringMatching(`^http://localhost:3000/api/media/${asset.id}\\?expires=\\d+&sig=`) }]);
+    expect(second.messages.at(-1)!.media).toEqual(media);
+    const url = new URL(media[0]!.url!);
+    expect(checkMediaUrl(asset.id, url.searchParams.get("expires"), url.searchParams.get("sig"))).toMatchObject({ ok: true });
+  });
+
   it("text the org through the inbound path: stored as RECEIVED and shown on the phone", async () => {
     const caller = callerFor(db, owner, ctx.orgId);
-    const message = await caller.phones.reply({ phone: "415 555 0104", senderId: simSender.id, body: "Do you have oat milk?" });
+    const message = await caller.phones.reply({ phone: "415 555 2674", senderId: simSender.id, body: "Do you have oat milk?" });
     expect(message).toMatchObject({
       direction: "INBOUND",
       status: "RECEIVED",
-      from: "+14155550104",
-      to: "+14155550199",
+      from: "+14155552674",
+      to: "+14155552699",
       senderId: simSender.id,
       body: "Do you have oat milk?",
       segments: 1,
     });
     // A phone added on the page exists from its first text on.
-    expect((await listVirtualPhones(ctx)).phones[0]!.phone).toBe("+14155550104");
-    const thread = await phoneThread(ctx, { phone: "+14155550104" });
+    expect((await listVirtualPhones(ctx)).phones[0]!.phone).toBe("+14155552674");
+    const thread = await phoneThread(ctx, { phone: "+14155552674" });
     expect(thread.messages.map((m) => [m.direction, m.body])).toEqual([["INBOUND", "Do you have oat milk?"]]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: message.id } });
-    expect(audit).toMatchObject({ action: "virtual_phone.texted", actorId: owner.id, changes: { from: "+14155550104", to: "+14155550199" } });
+    expect(audit).toMatchObject({ action: "virtual_phone.texted", actorId: owner.id, changes: { from: "+14155552674", to: "+14155552699" } });
   });
 
   it("STOP typed on a phone unsubscribes its contact and the phone gets the opt-out reply", async () => {
@@ -122,11 +138,11 @@ describe("virtual phones", () => {
   });
 
   it("HELP gets the org's own help text", async () => {
-    await updateKeywordReplies(ctx, { helpReply: "Bean There help: call 415-555-0199. Reply STOP to opt out." });
+    await updateKeywordReplies(ctx, { helpReply: "Bean There help: call 415-555-2699. Reply STOP to opt out." });
     await replyFromPhone(ctx, db, { phone: PHONE_B, senderId: simSender.id, body: "HELP" });
     await deliverQueued();
     const thread = await phoneThread(ctx, { phone: PHONE_B });
-    expect(thread.messages.at(-1)).toMatchObject({ direction: "OUTBOUND", body: "Bean There help: call 415-555-0199. Reply STOP to opt out." });
+    expect(thread.messages.at(-1)).toMatchObject({ direction: "OUTBOUND", body: "Bean There help: call 415-555-2699. Reply STOP to opt out." });
   });
 
   it("refuse senders a phone cannot text, and other orgs' senders", async () => {
@@ -138,7 +154,7 @@ describe("virtual phones", () => {
     const other = await createOrgWithOwner(db);
     const otherCtx = await orgContextFor(db, other.owner, other.org.id);
     await expectDomainError(replyFromPhone(otherCtx, db, { phone: PHONE_A, senderId: simSender.id, body: "Hi" }), "NOT_FOUND", "senderId");
-    expect(await listVirtualPhones(otherCtx)).toEqual({ senders: [], phones: [] });
+    expect((await listVirtualPhones(otherCtx)).phones).toEqual([]);
     expect((await phoneThread(otherCtx, { phone: PHONE_A })).messages).toEqual([]);
   });
 });

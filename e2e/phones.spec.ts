@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { defaultKeywordReplies } from "../lib/messaging/keyword-replies";
+import { DEMO_LOGIN, DEMO_ORG_NAME } from "../prisma/demo";
+
+test("a new virtual phone texts the demo org, asks for HELP and gets the help reply", async ({ page }, testInfo) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(DEMO_LOGIN.email);
+  await page.getByLabel("Password").fill(DEMO_LOGIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/contacts$/);
+
+  await page.getByRole("link", { name: "Phones" }).click();
+  await expect(page.getByRole("heading", { name: "Phones" })).toBeVisible();
+
+  // A number that is not one is refused beside the field.
+  await page.getByRole("button", { name: "New phone" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Phone number").fill("555");
+  await dialog.getByRole("button", { name: "Open phone" }).click();
+  await expect(dialog.getByText(/not a valid US phone number/)).toBeVisible();
+
+  // Read in the org's default country (US); outside 555-01xx, where the demo org's own number is.
+  const e164 = "+14155552672";
+  await dialog.getByLabel("Phone number").fill("(415) 555-2672");
+  await dialog.getByRole("button", { name: "Open phone" }).click();
+  await expect(page).toHaveURL(new RegExp(`/phones/${e164.slice(1)}$`));
+
+  const phone = page.getByRole("region", { name: `Phone ${e164}` });
+  const screen = phone.getByRole("log", { name: "Messages" });
+  const keyboard = phone.getByLabel("Text message");
+
+  await keyboard.fill("Hi! Are you open on Sunday?");
+  await expect(phone.getByText("1 segment · GSM-7")).toBeVisible();
+  await phone.getByRole("button", { name: "Send" }).click();
+  await expect(screen.locator("[data-direction=from-phone]").filter({ hasText: "Are you open on Sunday?" })).toBeVisible();
+  await expect(keyboard).toHaveValue("");
+
+  // HELP goes through the same inbound path as from a real phone: the org answers with its help text.
+  await keyboard.fill("HELP");
+  await keyboard.press("Enter");
+  const helpReply = screen.locator("[data-direction=to-phone]").filter({ hasText: defaultKeywordReplies(DEMO_ORG_NAME).helpReply });
+  await expect(helpReply).toBeVisible({ timeout: 30_000 });
+  await expect(helpReply).toContainText("1 segment");
+
+  const shot = testInfo.outputPath("phones-page.png");
+  await page.screenshot({ path: shot, fullPage: true });
+  await testInfo.attach("a virtual phone", { path: shot, contentType: "image/png" });
+
+  // Back on the list, the new phone is there with its latest text.
+  await page.getByRole("link", { name: "Phones" }).first().click();
+  await expect(page.getByRole("list", { name: "Virtual phones" }).getByRole("link", { name: new RegExp(`\\${e164}`) })).toBeVisible();
+});
