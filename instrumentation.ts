@@ -4,8 +4,14 @@ export async function register() {
   // Imports inside the runtime check: the edge build must not pull in node-only modules.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     await import("@/lib/check-env");
-    const [{ db }, { startSmppBinds }] = await Promise.all([import("@/lib/db"), import("@/lib/carriers/smpp/start-smpp-binds")]);
-    // A database not reachable yet must not stop the server; binds then open on first send.
-    await startSmppBinds(db).catch((error: Error) => console.warn(`[smpp] binds not started: ${error.message}`));
+    // Not while `next build` prerenders (no database to be had, and no binds to hold open).
+    if (process.env.NEXT_PHASE === "phase-production-build") return;
+    try {
+      const [{ db }, { startSmppBinds }] = await Promise.all([import("@/lib/db"), import("@/lib/carriers/smpp/start-smpp-binds")]);
+      await startSmppBinds(db);
+    } catch (error) {
+      // The server runs without them; each SMPP connection binds on its first send instead.
+      console.warn(`[smpp] binds not started: ${(error as Error).message}`);
+    }
   }
 }
