@@ -32,6 +32,9 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup-env.ts"],
+          // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+          // inlined, Vite resolves it (route handlers that take a session are tested as they are).
+          server: { deps: { inline: ["next-auth"] } },
           // lib/env.ts validates the environment on first use (invitation links read APP_URL).
           env: {
             NODE_ENV: "test",

@@ -17,19 +17,20 @@ export interface S3Config {
 
 const EMPTY_SHA256 = sha256Hex("");
 
-export function s3MediaStorage(config: S3Config): MediaStorage {
+/** Where an object lives: BUCKET.ENDPOINT/key, or ENDPOINT/BUCKET/key with forcePathStyle. */
+export function s3ObjectUrl(config: S3Config, key: string): URL {
   const endpoint = new URL(config.endpoint ?? `https://s3.${config.region}.amazonaws.com`);
+  const base = endpoint.pathname.replace(/\/$/, "");
+  const path = key.split("/").map(uriEncode).join("/");
+  if (config.forcePathStyle) return new URL(`${endpoint.protocol}//${endpoint.host}${base}/${config.bucket}/${path}`);
+  return new URL(`${endpoint.protocol}//${config.bucket}.${endpoint.host}${base}/${path}`);
+}
+
+export function s3MediaStorage(config: S3Config): MediaStorage {
   const credentials: SigV4Credentials = { ...config, service: "s3" };
 
-  function objectUrl(key: string): URL {
-    const path = key.split("/").map(uriEncode).join("/");
-    const base = endpoint.pathname.replace(/\/$/, "");
-    if (config.forcePathStyle) return new URL(`${endpoint.protocol}//${endpoint.host}${base}/${config.bucket}/${path}`);
-    return new URL(`${endpoint.protocol}//${config.bucket}.${endpoint.host}${base}/${path}`);
-  }
-
   async function send(method: string, key: string, body?: Uint8Array, headers?: Record<string, string>) {
-    const url = objectUrl(key);
+    const url = s3ObjectUrl(config, key);
     const signed = signRequest({ method, url, headers, payloadHash: body ? sha256Hex(body) : EMPTY_SHA256 }, credentials);
     return fetch(url, { method, headers: signed, body: body as BodyInit | undefined });
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { s3ObjectUrl } from "@/lib/media/s3-media-storage";
 import { sha256Hex, signRequest, toAmzDate, uriEncode } from "@/lib/media/sigv4";
 
 // The worked examples of AWS's "Signature Calculations for the Authorization Header" (S3 API docs).
@@ -57,5 +58,23 @@ describe("signRequest (AWS Signature Version 4)", () => {
     expect(uriEncode("a b!'()*~_-.")).toBe("a%20b%21%27%28%29%2A~_-.");
     expect(uriEncode("été/x")).toBe("%C3%A9t%C3%A9%2Fx");
     expect(toAmzDate(new Date("2026-01-02T03:04:05.678Z"))).toBe("20260102T030405Z");
+  });
+});
+
+describe("s3ObjectUrl", () => {
+  const config = { bucket: "media", region: "eu-west-1", accessKeyId: "k", secretAccessKey: "s", forcePathStyle: false };
+
+  it("addresses AWS's regional endpoint by bucket host name unless told otherwise", () => {
+    expect(s3ObjectUrl(config, "org_1/med_1.jpg").href).toBe("https://media.s3.eu-west-1.amazonaws.com/org_1/med_1.jpg");
+    expect(s3ObjectUrl({ ...config, endpoint: "https://acct.r2.cloudflarestorage.com" }, "a/b c.png").href).toBe(
+      "https://media.acct.r2.cloudflarestorage.com/a/b%20c.png",
+    );
+  });
+
+  it("puts the bucket in the path with forcePathStyle, after any path the endpoint has", () => {
+    expect(s3ObjectUrl({ ...config, endpoint: "http://127.0.0.1:9000", forcePathStyle: true }, "org_1/x(1).jpg").href).toBe(
+      "http://127.0.0.1:9000/media/org_1/x%281%29.jpg",
+    );
+    expect(s3ObjectUrl({ ...config, endpoint: "https://gw.example.com/s3/", forcePathStyle: true }, "k").href).toBe("https://gw.example.com/s3/media/k");
   });
 });
