@@ -23,20 +23,24 @@ export class MediaTooLargeError extends DomainError {
   }
 }
 
-export interface MediaFile {
+/** What the checks need of a file: the server has its bytes, the browser reads only its head. */
+export interface MediaFileFacts {
   name: string;
+  /** The type the browser or client claims. */
   type: string;
-  bytes: Uint8Array;
+  size: number;
+  /** The file's first SNIFF_BYTES bytes (or all of it). */
+  head: Uint8Array;
 }
 
 // Browsers claim nothing, or this, for types they do not know (.amr on most desktops).
 const UNCLAIMED = new Set(["", "application/octet-stream"]);
 
 /** The type the file will be stored and sent as; throws a DomainError naming the file otherwise. */
-export function checkMediaFile(file: MediaFile, field = "file"): MediaContentType {
+export function checkMediaFile(file: MediaFileFacts, field = "file"): MediaContentType {
   const name = `"${file.name}"`;
-  if (file.bytes.byteLength === 0) throw new DomainError("BAD_REQUEST", `${name} is empty`, field);
-  const candidates = sniffMediaType(file.bytes);
+  if (file.size === 0) throw new DomainError("BAD_REQUEST", `${name} is empty`, field);
+  const candidates = sniffMediaType(file.head);
   if (candidates.length === 0) {
     throw new DomainError("BAD_REQUEST", `${name} is not a supported file (send ${SUPPORTED_DESCRIPTION})`, field);
   }
@@ -47,9 +51,9 @@ export function checkMediaFile(file: MediaFile, field = "file"): MediaContentTyp
     throw new DomainError("BAD_REQUEST", `${name} is ${MEDIA_TYPES[candidates[0]!].label}, but was sent as ${said}`, field);
   }
   const { kind } = MEDIA_TYPES[type];
-  if (file.bytes.byteLength > MAX_BYTES_BY_KIND[kind]) {
+  if (file.size > MAX_BYTES_BY_KIND[kind]) {
     throw new MediaTooLargeError(
-      `${name} is ${formatBytes(file.bytes.byteLength)}; ${KIND_PLURALS[kind]} can be at most ${formatBytes(MAX_BYTES_BY_KIND[kind])}`,
+      `${name} is ${formatBytes(file.size)}; ${KIND_PLURALS[kind]} can be at most ${formatBytes(MAX_BYTES_BY_KIND[kind])}`,
       field,
     );
   }

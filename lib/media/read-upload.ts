@@ -2,8 +2,9 @@
 // the largest file accepted plus room for the multipart framing, so an oversized upload is refused
 // without being buffered whole.
 import { DomainError } from "@/lib/errors";
-import { MediaTooLargeError, type MediaFile } from "@/lib/media/check-media-file";
+import { MediaTooLargeError } from "@/lib/media/check-media-file";
 import { formatBytes, MAX_BYTES_BY_KIND } from "@/lib/media/media-types";
+import type { MediaFile } from "@/lib/media/upload-media";
 
 export const UPLOAD_FIELD = "file";
 

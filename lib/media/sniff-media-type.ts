@@ -2,6 +2,9 @@
 // claims: a renamed file must not reach a carrier as something it is not.
 import type { MediaContentType } from "@/lib/media/media-types";
 
+/** How many leading bytes sniffing looks at. */
+export const SNIFF_BYTES = 16;
+
 const ascii = (bytes: Uint8Array, at: number, text: string) =>
   bytes.length >= at + text.length && [...text].every((c, i) => bytes[at + i] === c.charCodeAt(0));
 

@@ -3,19 +3,26 @@
 import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { newId } from "@/lib/ids";
-import { checkMediaFile, type MediaFile } from "@/lib/media/check-media-file";
+import { checkMediaFile } from "@/lib/media/check-media-file";
 import { mediaStorage, mediaStorageKey } from "@/lib/media/media-storage";
 import type { OrgContext } from "@/lib/org-context";
 
 const MAX_FILE_NAME = 255;
 
+export interface MediaFile {
+  name: string;
+  /** The type the client claims; checked against the bytes. */
+  type: string;
+  bytes: Uint8Array;
+}
+
 export async function uploadMedia(ctx: OrgContext, file: MediaFile) {
   // Only the name's last part, trimmed: it is shown back to people and kept in the audit log.
   const fileName = file.name.split(/[\\/]/).pop()!.trim().slice(0, MAX_FILE_NAME) || "file";
-  const contentType = checkMediaFile({ ...file, name: fileName });
+  const size = file.bytes.byteLength;
+  const contentType = checkMediaFile({ name: fileName, type: file.type, size, head: file.bytes });
   const id = newId("media");
   const storageKey = mediaStorageKey(ctx.orgId, id, contentType);
-  const size = file.bytes.byteLength;
   const storage = mediaStorage();
   try {
     await storage.put(storageKey, file.bytes, contentType);

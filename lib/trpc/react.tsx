@@ -18,6 +18,11 @@ export function setActiveOrgId(orgId: string | null) {
   activeOrgId = orgId;
 }
 
+/** The header naming that org, for the tRPC client and for requests made outside it (media uploads). */
+export function activeOrgHeaders(): Record<string, string> {
+  return activeOrgId ? { [ACTIVE_ORG_HEADER]: activeOrgId } : {};
+}
+
 function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
@@ -35,7 +40,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         httpBatchLink({
           url: "/api/trpc",
           transformer: superjson,
-          headers: () => (activeOrgId ? { [ACTIVE_ORG_HEADER]: activeOrgId } : {}),
+          headers: activeOrgHeaders,
         }),
       ],
     }),

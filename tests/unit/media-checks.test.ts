@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
 import { checkMediaFile, checkMessageMedia, MediaTooLargeError } from "@/lib/media/check-media-file";
 import { formatBytes, normalizeContentType } from "@/lib/media/media-types";
-import { sniffMediaType } from "@/lib/media/sniff-media-type";
+import { SNIFF_BYTES, sniffMediaType } from "@/lib/media/sniff-media-type";
 import { mediaBytes } from "@/tests/support/media-fixtures";
+
+const file = (name: string, type: string, bytes: Uint8Array) => ({ name, type, size: bytes.byteLength, head: bytes });
 
 function refusal(check: () => unknown): DomainError {
   try {
@@ -44,56 +46,66 @@ describe("sniffMediaType", () => {
 
 describe("checkMediaFile", () => {
   it("answers the type the file is stored as, accepting the names browsers give", () => {
-    expect(checkMediaFile({ name: "a.jpg", type: "image/jpeg", bytes: mediaBytes("jpeg") })).toBe("image/jpeg");
-    expect(checkMediaFile({ name: "a.jpg", type: "image/JPG", bytes: mediaBytes("jpeg") })).toBe("image/jpeg");
-    expect(checkMediaFile({ name: "a.m4a", type: "audio/x-m4a", bytes: mediaBytes("m4a") })).toBe("audio/mp4");
-    expect(checkMediaFile({ name: "a.mp3", type: "audio/mp3", bytes: mediaBytes("mp3") })).toBe("audio/mpeg");
-    expect(checkMediaFile({ name: "a.ogg", type: "audio/ogg; codecs=opus", bytes: mediaBytes("ogg") })).toBe("audio/ogg");
+    expect(checkMediaFile(file("a.jpg", "image/jpeg", mediaBytes("jpeg")))).toBe("image/jpeg");
+    expect(checkMediaFile(file("a.jpg", "image/JPG", mediaBytes("jpeg")))).toBe("image/jpeg");
+    expect(checkMediaFile(file("a.m4a", "audio/x-m4a", mediaBytes("m4a")))).toBe("audio/mp4");
+    expect(checkMediaFile(file("a.mp3", "audio/mp3", mediaBytes("mp3")))).toBe("audio/mpeg");
+    expect(checkMediaFile(file("a.ogg", "audio/ogg; codecs=opus", mediaBytes("ogg")))).toBe("audio/ogg");
   });
 
   it("takes the type from the bytes when the browser claims none", () => {
-    expect(checkMediaFile({ name: "voice.amr", type: "", bytes: mediaBytes("amr") })).toBe("audio/amr");
-    expect(checkMediaFile({ name: "clip", type: "application/octet-stream", bytes: mediaBytes("mp4") })).toBe("video/mp4");
+    expect(checkMediaFile(file("voice.amr", "", mediaBytes("amr")))).toBe("audio/amr");
+    expect(checkMediaFile(file("clip", "application/octet-stream", mediaBytes("mp4")))).toBe("video/mp4");
   });
 
   it("accepts an MP4 container as audio or video, but an M4A file only as audio", () => {
-    expect(checkMediaFile({ name: "song.mp4", type: "audio/mp4", bytes: mediaBytes("mp4") })).toBe("audio/mp4");
-    const error = refusal(() => checkMediaFile({ name: "song.m4a", type: "video/mp4", bytes: mediaBytes("m4a") }));
+    expect(checkMediaFile(file("song.mp4", "audio/mp4", mediaBytes("mp4")))).toBe("audio/mp4");
+    const error = refusal(() => checkMediaFile(file("song.m4a", "video/mp4", mediaBytes("m4a"))));
     expect(error.message).toBe('"song.m4a" is an M4A audio file, but was sent as an MP4 video');
   });
 
   it("refuses a file whose bytes say another type than it claims, naming both", () => {
-    const error = refusal(() => checkMediaFile({ name: "photo.png", type: "image/png", bytes: mediaBytes("jpeg") }));
+    const error = refusal(() => checkMediaFile(file("photo.png", "image/png", mediaBytes("jpeg"))));
     expect({ code: error.code, field: error.field, message: error.message }).toEqual({
       code: "BAD_REQUEST",
       field: "file",
       message: '"photo.png" is a JPEG image, but was sent as a PNG image',
     });
-    expect(refusal(() => checkMediaFile({ name: "x.heic", type: "image/heic", bytes: mediaBytes("jpeg") })).message).toBe(
+    expect(refusal(() => checkMediaFile(file("x.heic", "image/heic", mediaBytes("jpeg")))).message).toBe(
       '"x.heic" is a JPEG image, but was sent as image/heic',
     );
   });
 
   it("refuses unsupported and empty files by name", () => {
-    expect(refusal(() => checkMediaFile({ name: "terms.pdf", type: "application/pdf", bytes: mediaBytes("pdf") })).message).toMatch(
+    expect(refusal(() => checkMediaFile(file("terms.pdf", "application/pdf", mediaBytes("pdf")))).message).toMatch(
       /^"terms\.pdf" is not a supported file \(send JPEG, PNG, GIF or WebP images/,
     );
-    expect(refusal(() => checkMediaFile({ name: "song.aac", type: "audio/aac", bytes: mediaBytes("aac") })).message).toMatch(/^"song\.aac" is not a supported file/);
-    expect(refusal(() => checkMediaFile({ name: "blank.png", type: "image/png", bytes: new Uint8Array() })).message).toBe('"blank.png" is empty');
+    expect(refusal(() => checkMediaFile(file("song.aac", "audio/aac", mediaBytes("aac")))).message).toMatch(/^"song\.aac" is not a supported file/);
+    expect(refusal(() => checkMediaFile(file("blank.png", "image/png", new Uint8Array()))).message).toBe('"blank.png" is empty');
   });
 
   it("allows 5 MB per file and refuses a byte more, as too large", () => {
-    expect(checkMediaFile({ name: "max.jpg", type: "image/jpeg", bytes: mediaBytes("jpeg", 5_000_000) })).toBe("image/jpeg");
-    const image = refusal(() => checkMediaFile({ name: "big.jpg", type: "image/jpeg", bytes: mediaBytes("jpeg", 5_000_001) }));
+    expect(checkMediaFile(file("max.jpg", "image/jpeg", mediaBytes("jpeg", 5_000_000)))).toBe("image/jpeg");
+    const image = refusal(() => checkMediaFile(file("big.jpg", "image/jpeg", mediaBytes("jpeg", 5_000_001))));
     expect(image).toBeInstanceOf(MediaTooLargeError);
     expect(image.message).toBe('"big.jpg" is 5.1 MB; images can be at most 5 MB');
-    const video = refusal(() => checkMediaFile({ name: "clip.mp4", type: "video/mp4", bytes: mediaBytes("mp4", 7_200_000) }));
+    const video = refusal(() => checkMediaFile(file("clip.mp4", "video/mp4", mediaBytes("mp4", 7_200_000))));
     expect(video.message).toBe('"clip.mp4" is 7.2 MB; videos can be at most 5 MB');
-    expect(refusal(() => checkMediaFile({ name: "v.ogg", type: "", bytes: mediaBytes("ogg", 5_000_001) })).message).toMatch(/audio files can be at most 5 MB/);
+    expect(refusal(() => checkMediaFile(file("v.ogg", "", mediaBytes("ogg", 5_000_001)))).message).toMatch(/audio files can be at most 5 MB/);
+  });
+
+  it("needs only the file's first bytes and its size, as the browser checks before uploading", () => {
+    const head = mediaBytes("mp4", 7_200_000).subarray(0, SNIFF_BYTES);
+    expect(refusal(() => checkMediaFile({ name: "clip.mp4", type: "video/mp4", size: 7_200_000, head })).message).toBe(
+      '"clip.mp4" is 7.2 MB; videos can be at most 5 MB',
+    );
+    for (const format of ["jpeg", "png", "gif", "webp", "mp4", "m4a", "3gp", "mp3", "amr", "ogg"] as const) {
+      expect(sniffMediaType(mediaBytes(format).subarray(0, SNIFF_BYTES))).toEqual(sniffMediaType(mediaBytes(format)));
+    }
   });
 
   it("names the field it is told", () => {
-    expect(refusal(() => checkMediaFile({ name: "x", type: "", bytes: new Uint8Array() }, "media.0")).field).toBe("media.0");
+    expect(refusal(() => checkMediaFile(file("x", "", new Uint8Array()), "media.0")).field).toBe("media.0");
   });
 });
 
