@@ -72,7 +72,8 @@ export function MessageFactsCard({ message }: { message: MessageDetail }) {
             {message.submissions.map((part) => (
               <li key={`${part.part}-${part.carrierMessageId}`} className="flex items-center justify-between gap-3">
                 <span>
-                  <span className="text-zinc-500">Part {part.part}</span> <span className="break-all font-mono text-xs">{part.carrierMessageId}</span>
+                  {/* Stored from 0, in the order submitted. */}
+                  <span className="text-zinc-500">Part {part.part + 1}</span> <span className="break-all font-mono text-xs">{part.carrierMessageId}</span>
                 </span>
                 <span className="flex items-center gap-1">
                   {part.errorCode && <span className="font-mono text-xs text-red-600 dark:text-red-400">{part.errorCode}</span>}

@@ -152,8 +152,8 @@ describe("messages.get", () => {
     });
     await db.messageSubmission.createMany({
       data: [
-        { connectionId: "conn_x", carrierMessageId: "part-2", messageId: m.id, part: 2, status: "UNDELIVERED", errorCode: "30005" },
-        { connectionId: "conn_x", carrierMessageId: "part-1", messageId: m.id, part: 1, status: "DELIVERED" },
+        { connectionId: "conn_x", carrierMessageId: "part-2", messageId: m.id, part: 1, status: "UNDELIVERED", errorCode: "30005" },
+        { connectionId: "conn_x", carrierMessageId: "part-1", messageId: m.id, part: 0, status: "DELIVERED" },
       ],
     });
 
@@ -165,8 +165,8 @@ describe("messages.get", () => {
     ]);
     expect(got.events[2]!.errorMessage).toBe("Unknown destination handset");
     expect(got.submissions.map((s) => [s.part, s.carrierMessageId, s.status])).toEqual([
-      [1, "part-1", "DELIVERED"],
-      [2, "part-2", "UNDELIVERED"],
+      [0, "part-1", "DELIVERED"],
+      [1, "part-2", "UNDELIVERED"],
     ]);
     expect(got).toMatchObject({ segments: 2, priceMicros: 15800, encoding: "GSM-7", status: "UNDELIVERED" });
     expect(got.sender).toMatchObject({ id: a.sender.id, address: a.sender.address });
