@@ -10,7 +10,7 @@ test("a new virtual phone texts the demo org, asks for HELP and gets the help re
   await expect(page).toHaveURL(/\/contacts$/);
 
   await page.getByRole("link", { name: "Phones" }).click();
-  await expect(page.getByRole("heading", { name: "Phones" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Phones", exact: true })).toBeVisible();
 
   // A number that is not one is refused beside the field.
   await page.getByRole("button", { name: "New phone" }).click();
