@@ -1,13 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { defaultKeywordReplies } from "../lib/messaging/keyword-replies";
-import { DEMO_LOGIN, DEMO_ORG_NAME } from "../prisma/demo";
+import { DEMO_ORG_NAME } from "../prisma/demo";
+import { signInAsDemo } from "./sign-in-as-demo";
 
 test("a new virtual phone texts the demo org, asks for HELP and gets the help reply", async ({ page }, testInfo) => {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(DEMO_LOGIN.email);
-  await page.getByLabel("Password").fill(DEMO_LOGIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/contacts$/);
+  await signInAsDemo(page);
 
   await page.getByRole("link", { name: "Phones" }).click();
   await expect(page.getByRole("heading", { name: "Phones", exact: true })).toBeVisible();

@@ -1,14 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_LOGIN, DEMO_ORG_NAME } from "../prisma/demo";
+import { DEMO_ORG_NAME } from "../prisma/demo";
+import { signInAsDemo } from "./sign-in-as-demo";
 
 // Runs after phones.spec.ts (files run in name order): the connection and sender added here would
 // otherwise be choices on the pages the earlier specs use.
 test("an admin connects Twilio, adds a short code on it, cannot delete the connection in use, and rewrites the HELP reply", async ({ page }, testInfo) => {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(DEMO_LOGIN.email);
-  await page.getByLabel("Password").fill(DEMO_LOGIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/contacts$/);
+  await signInAsDemo(page);
 
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Connections" }).click();

@@ -2,7 +2,7 @@
 // Carrier connections: how the org's messages reach phones. Admins add, edit and delete them; a
 // Twilio connection shows the two webhook URLs to paste into the Twilio console.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Pencil, Plus, Trash2 } from "lucide-react";
+import { Plus } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { ConnectionDialog } from "@/components/carriers/connection-dialog";
@@ -12,6 +12,7 @@ import { Section } from "@/components/settings/section";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EditDeleteButtons } from "@/components/ui/edit-delete-buttons";
 import { CopyField } from "@/components/ui/copy-field";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadError, Loading } from "@/components/ui/query-state";
@@ -109,12 +110,7 @@ function Connections() {
                   </Td>
                   <Td className="tabular-nums">{connection.senderCount}</Td>
                   <Td className="whitespace-nowrap">
-                    <Button variant="ghost" size="icon" aria-label={`Edit ${connection.name}`} onClick={() => setEditing(connection)}>
-                      <Pencil className="h-4 w-4" aria-hidden />
-                    </Button>
-                    <Button variant="ghost" size="icon" aria-label={`Delete ${connection.name}`} onClick={() => setDeleting(connection)}>
-                      <Trash2 className="h-4 w-4" aria-hidden />
-                    </Button>
+                    <EditDeleteButtons name={connection.name} onEdit={() => setEditing(connection)} onDelete={() => setDeleting(connection)} />
                   </Td>
                 </tr>
               ))}

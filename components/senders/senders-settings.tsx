@@ -2,7 +2,7 @@
 // Sender numbers: the numbers and sender IDs the org texts from. Everyone sees them; admins add,
 // edit and delete (refused while messages from the number wait to go out).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Pencil, Plus, Trash2 } from "lucide-react";
+import { Plus } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -11,6 +11,7 @@ import { Section } from "@/components/settings/section";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EditDeleteButtons } from "@/components/ui/edit-delete-buttons";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadError, Loading } from "@/components/ui/query-state";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -104,12 +105,7 @@ export function SendersSettings() {
                   <Td>{sender.mmsEnabled ? <Badge tone="green">Yes</Badge> : <span className="text-zinc-500">No</span>}</Td>
                   {isAdmin && (
                     <Td className="whitespace-nowrap">
-                      <Button variant="ghost" size="icon" aria-label={`Edit ${sender.address}`} onClick={() => setEditing(sender)}>
-                        <Pencil className="h-4 w-4" aria-hidden />
-                      </Button>
-                      <Button variant="ghost" size="icon" aria-label={`Delete ${sender.address}`} onClick={() => setDeleting(sender)}>
-                        <Trash2 className="h-4 w-4" aria-hidden />
-                      </Button>
+                      <EditDeleteButtons name={sender.address} onEdit={() => setEditing(sender)} onDelete={() => setDeleting(sender)} />
                     </Td>
                   )}
                 </tr>

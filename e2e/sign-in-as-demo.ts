@@ -1,0 +1,11 @@
+// Signs in as the seeded demo owner and waits for the dashboard (the contacts page).
+import { expect, type Page } from "@playwright/test";
+import { DEMO_LOGIN } from "../prisma/demo";
+
+export async function signInAsDemo(page: Page) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(DEMO_LOGIN.email);
+  await page.getByLabel("Password").fill(DEMO_LOGIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/contacts$/);
+}
