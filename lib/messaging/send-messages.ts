@@ -6,7 +6,6 @@
 // on the recipients' contact rows before it decides; receive-message takes the row lock to record a
 // STOP. So a STOP either commits first and the send sees it, or waits until the send has committed:
 // no marketing message is ever accepted after a STOP was recorded.
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Message } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -101,13 +100,8 @@ async function writeMessages(
   // the STOP race test compares with the consent event's time from the same clock.
   const [{ now }] = await tx.$queryRaw<[{ now: Date }]>`SELECT clock_timestamp() AS now`;
   const rows = accepted.map(({ send }) => messageRow(ctx.orgId, send, contacts.get(send.to)!.id, now));
-  const inserted = rows.length
-    ? await tx.message.createManyAndReturn({ data: rows, skipDuplicates: true })
-    : [];
+  const inserted = await insertMessages(tx, rows, source, now);
   const byId = new Map(inserted.map((m) => [m.id, m]));
-  await tx.messageEvent.createMany({
-    data: inserted.map((m) => ({ id: newId("messageEvent", now), orgId: ctx.orgId, messageId: m.id, status: m.status, source, occurredAt: now })),
-  });
 
   // A key another transaction inserted between our read and our insert: that one is the message.
   const lostRace = accepted.filter((_, i) => !byId.has(rows[i]!.id)).map((a) => a.send.idempotencyKey!);
@@ -133,10 +127,11 @@ async function writeMessages(
  */
 async function lockRecipients(ctx: OrgContext, tx: ScopedTx, phones: string[]): Promise<Map<string, ContactLock>> {
   if (phones.length === 0) return new Map();
-  await tx.contact.createMany({
-    data: phones.map((phone) => ({ id: newId("contact"), orgId: ctx.orgId, phone, timeZone: timeZoneForPhone(phone), subscribedAt: new Date() })),
-    skipDuplicates: true,
-  });
+  await tx.$executeRaw`
+    INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "subscribedAt", "updatedAt")
+    SELECT u.id, ${ctx.orgId}, u.phone, u.zone, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM unnest(${phones.map(() => newId("contact"))}::text[], ${phones}::text[], ${phones.map(timeZoneForPhone)}::text[]) AS u(id, phone, zone)
+    ON CONFLICT ("orgId", phone) DO NOTHING`;
   const rows = await tx.$queryRaw<ContactLock[]>`
     SELECT id, phone, "subscriptionStatus"::text AS "subscriptionStatus" FROM "Contact"
     WHERE "orgId" = ${ctx.orgId} AND phone = ANY(${phones}::text[])
@@ -144,7 +139,40 @@ async function lockRecipients(ctx: OrgContext, tx: ScopedTx, phones: string[]): 
   return new Map(rows.map((r) => [r.phone, r]));
 }
 
-function messageRow(orgId: string, send: PreparedSend, contactId: string, now: Date): Prisma.MessageCreateManyInput {
+type MessageRow = Omit<Message, "updatedAt" | "errorCode" | "errorMessage" | "attempts" | "carrierMessageId" | "sentAt" | "deliveredAt" | "failedAt" | "receivedAt">;
+
+/**
+ * Inserts the messages and their first history rows in two set-based statements (Prisma's createMany
+ * builds a 1,000-row insert far more slowly); a row whose idempotency key another transaction has
+ * just used is skipped, and only the rows inserted here are returned.
+ */
+async function insertMessages(tx: ScopedTx, rows: MessageRow[], source: SendSource, now: Date): Promise<Message[]> {
+  if (rows.length === 0) return [];
+  const col = <K extends keyof MessageRow>(key: K) => rows.map((r) => r[key]);
+  const at = now.toISOString();
+  const inserted = await tx.$queryRaw<Message[]>`
+    INSERT INTO "Message" (id, "orgId", direction, status, "senderId", "contactId", "from", "to", body, "mediaIds", encoding,
+      segments, "priceMicros", marketing, "idempotencyKey", "statusCallback", "sendAt", "nextAttemptAt", "createdAt", "updatedAt")
+    SELECT u.id, u.org, u.direction::"MessageDirection", u.status::"MessageStatus", u.sender, u.contact, u.sender_address, u.recipient,
+      u.body, ARRAY(SELECT json_array_elements_text(u.media::json)), u.encoding, u.segments, u.price, u.marketing, u.idem,
+      u.callback, u.send_at::timestamp, u.send_at::timestamp, ${at}::timestamptz AT TIME ZONE 'UTC', ${at}::timestamptz AT TIME ZONE 'UTC'
+    FROM unnest(${col("id")}::text[], ${col("orgId")}::text[], ${col("direction")}::text[], ${col("status")}::text[],
+      ${col("senderId")}::text[], ${col("contactId")}::text[], ${col("from")}::text[], ${col("to")}::text[], ${col("body")}::text[],
+      ${rows.map((r) => JSON.stringify(r.mediaIds))}::text[], ${col("encoding")}::text[], ${col("segments")}::int[],
+      ${col("priceMicros")}::int[], ${col("marketing")}::boolean[], ${col("idempotencyKey")}::text[], ${col("statusCallback")}::text[],
+      ${rows.map((r) => r.sendAt?.toISOString() ?? null)}::text[])
+      AS u(id, org, direction, status, sender, contact, sender_address, recipient, body, media, encoding, segments, price, marketing, idem, callback, send_at)
+    ON CONFLICT DO NOTHING
+    RETURNING *`;
+  await tx.$executeRaw`
+    INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, source, "occurredAt")
+    SELECT u.id, u.org, u.message, u.status::"MessageStatus", ${source}, ${at}::timestamptz AT TIME ZONE 'UTC'
+    FROM unnest(${inserted.map(() => newId("messageEvent", now))}::text[], ${inserted.map((m) => m.orgId)}::text[],
+      ${inserted.map((m) => m.id)}::text[], ${inserted.map((m) => m.status)}::text[]) AS u(id, org, message, status)`;
+  return inserted;
+}
+
+function messageRow(orgId: string, send: PreparedSend, contactId: string, now: Date): MessageRow {
   return {
     id: newId("message", now),
     orgId,

@@ -1,0 +1,133 @@
+// `npm run bench:pipeline`: messages per second from `sendMessages` batches to `sent` through the
+// simulator, on the real pipeline: the embedded executor in its own process (as under `npm start`),
+// this process as the app serving lib/jobs/functions.ts with the real SDK over loopback.
+// Measured: accepted/s (sendMessages batches of 1,000 committed) and sent/s (first send to the last
+// message `sent`), over BENCH_MESSAGES messages spread over BENCH_SENDERS simulator numbers.
+// Database: BENCH_DATABASE_URL (else TEST_DATABASE_URL, DATABASE_URL), in a scratch schema dropped
+// afterwards; with none set, an embedded PGlite in memory.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../embedded-postgres.ts";
+import { freePort, waitForHttp } from "../run.ts";
+
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 50_000);
+const SENDERS = Number(process.env.BENCH_SENDERS ?? 4);
+const BATCH = 1_000;
+
+const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+const embedded = server ? null : await startEmbeddedPostgres({ dataDir: "memory://" });
+const baseUrl = server ?? embedded!.url;
+const schema = `bench_pipeline_${randomBytes(4).toString("hex")}`;
+
+const admin = new pg.Client({ connectionString: baseUrl });
+await admin.connect();
+await admin.query("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public").catch(() => {});
+await admin.query(`CREATE SCHEMA "${schema}"`);
+const migrations = path.resolve("prisma/migrations");
+for (const name of readdirSync(migrations, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  await admin.query(`BEGIN;\nSET LOCAL search_path TO "${schema}", public;\n${readFileSync(path.join(migrations, name, "migration.sql"), "utf8")}\n;COMMIT;`);
+}
+const dbUrl = new URL(baseUrl);
+dbUrl.searchParams.set("schema", schema);
+
+const executorPort = await freePort();
+const executorUrl = `http://127.0.0.1:${executorPort}`;
+const executor = spawn(process.execPath, ["--import", "tsx", "executor/main.ts"], {
+  env: { ...process.env, DATABASE_URL: dbUrl.toString(), EXECUTOR_PORT: String(executorPort), EXECUTOR_LOG: "error" },
+  stdio: ["ignore", "inherit", "inherit"],
+});
+
+// The app's modules read their configuration when first imported.
+Object.assign(process.env, { DATABASE_URL: dbUrl.toString(), INNGEST_DEV: executorUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789", NODE_ENV: "production" });
+const { serve } = await import("inngest/node");
+const { inngest } = await import("../../lib/jobs/client.ts");
+const { functions } = await import("../../lib/jobs/functions.ts");
+const { db } = await import("../../lib/db.ts");
+const { scopedDb } = await import("../../lib/db/scoped.ts");
+const { signUp } = await import("../../lib/auth/sign-up.ts");
+const { createOrg } = await import("../../lib/orgs/create-org.ts");
+const { sendMessages } = await import("../../lib/messaging/send-messages.ts");
+const { newId } = await import("../../lib/ids.ts");
+
+const app = http.createServer(serve({ client: inngest, functions }));
+await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+const serveUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
+
+async function cleanup() {
+  executor.kill("SIGTERM");
+  await new Promise((resolve) => executor.once("exit", resolve));
+  app.close();
+  await db.$disconnect();
+  await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+  await admin.end();
+  await embedded?.stop();
+}
+
+const count = async (status: string) =>
+  Number((await admin.query(`SELECT count(*) AS n FROM "${schema}"."Message" WHERE status = $1`, [status])).rows[0].n);
+
+try {
+  await waitForHttp(`${executorUrl}/health`, 30_000);
+  const sync = await fetch(serveUrl, { method: "PUT" });
+  if (!sync.ok) throw new Error(`sync failed: ${await sync.text()}`);
+
+  const user = await signUp(db, { name: "Bench", email: `bench-${randomBytes(3).toString("hex")}@example.test`, password: "bench password 1" });
+  const org = await createOrg(db, user.id, { name: "Bench", defaultCountry: "US" });
+  const first = await db.senderNumber.findFirstOrThrow({ where: { orgId: org.id } });
+  await db.carrierConnection.update({ where: { id: first.connectionId }, data: { config: { deliveryDelayMs: 0, undeliveredRate: 0, failedRate: 0 } } });
+  await db.senderNumber.update({ where: { id: first.id }, data: { throughput: 100_000 } });
+  const senders = [first.address];
+  for (let i = 1; i < SENDERS; i++) {
+    const address = `+1415555${String(200 + i).padStart(4, "0")}`;
+    await db.senderNumber.create({ data: { id: newId("sender"), orgId: org.id, connectionId: first.connectionId, address, throughput: 100_000 } });
+    senders.push(address);
+  }
+  const ctx = { db: scopedDb(db, org.id), orgId: org.id, actor: { type: "SYSTEM" as const, id: null, label: "bench" }, role: null };
+  const phone = (i: number) => `+1${["212", "312", "303", "415", "602"][i % 5]}555${String(i % 10_000).padStart(4, "0")}`;
+
+  const started = performance.now();
+  let acceptedMs = 0;
+  for (let sent = 0; sent < MESSAGES; sent += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, MESSAGES - sent) }, (_, k) => ({
+      to: phone(sent + k),
+      from: senders[(sent / BATCH) % senders.length],
+      body: `Hi! Your table for 2 is ready. Reply STOP to opt out. #${sent + k}`,
+    }));
+    const t = performance.now();
+    const results = await sendMessages(ctx, batch, "api");
+    acceptedMs += performance.now() - t;
+    if (results.some((r) => !r.ok)) throw new Error(`refused: ${JSON.stringify(results.find((r) => !r.ok))}`);
+  }
+  const allAcceptedAt = performance.now();
+  for (;;) {
+    const pending = (await count("QUEUED")) + (await count("SENDING"));
+    if (pending === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const sentSeconds = (performance.now() - started) / 1000;
+  const delivered = await count("DELIVERED");
+  const result = {
+    machine: `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    database: server ? `PostgreSQL at ${new URL(baseUrl).host}` : "embedded PGlite (in memory)",
+    messages: MESSAGES,
+    senders: SENDERS,
+    acceptedPerSecond: Math.round(MESSAGES / (acceptedMs / 1000)),
+    acceptPhaseSeconds: Math.round((allAcceptedAt - started) / 100) / 10,
+    sentPerSecond: Math.round(MESSAGES / sentSeconds),
+    secondsToAllSent: Math.round(sentSeconds * 10) / 10,
+    failed: await count("FAILED"),
+    deliveredWhenAllSent: delivered,
+  };
+  console.log(JSON.stringify(result, null, 2));
+  console.log(`\n| measure | value |\n|---|---|`);
+  console.log(`| accepted (sendMessages, batches of ${BATCH}) | ${result.acceptedPerSecond} messages/s |`);
+  console.log(`| send to \`sent\` via the simulator (${MESSAGES} messages, ${SENDERS} senders, ${result.secondsToAllSent} s) | ${result.sentPerSecond} messages/s |`);
+} finally {
+  await cleanup();
+}
