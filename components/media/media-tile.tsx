@@ -1,7 +1,8 @@
 "use client";
 // One attachment in the picker: an uploaded file (thumbnail for images), a file uploading (its
 // progress), or a refused file (its reason, beside its name). Each has its own remove button.
-import { FileAudio, FileVideo, X } from "lucide-react";
+import { FileAudio, FileImage, FileVideo, X } from "lucide-react";
+import { useState } from "react";
 import type { MediaItem } from "@/components/media/media-picker";
 import { formatBytes } from "@/lib/media/media-types";
 
@@ -22,13 +23,16 @@ function RemoveButton({ label, onClick }: { label: string; onClick: () => void }
 }
 
 export function UploadedTile({ item, onRemove }: { item: MediaItem; onRemove: () => void }) {
+  // An image whose link has expired (a draft kept past a day) falls back to its name.
+  const [broken, setBroken] = useState(false);
   const name = item.fileName ?? item.id;
-  const Icon = item.contentType.startsWith("video/") ? FileVideo : FileAudio;
+  const isImage = item.contentType.startsWith("image/");
+  const Icon = isImage ? FileImage : item.contentType.startsWith("video/") ? FileVideo : FileAudio;
   return (
     <li className={`${TILE} border-zinc-200 dark:border-zinc-800`} title={`${name} (${formatBytes(item.size)})`}>
-      {item.contentType.startsWith("image/") ? (
+      {isImage && !broken ? (
         // eslint-disable-next-line @next/next/no-img-element -- a short-lived signed URL: nothing for the image optimizer to cache
-        <img src={item.url} alt={name} className="h-full w-full object-cover" />
+        <img src={item.url} alt={name} onError={() => setBroken(true)} className="h-full w-full object-cover" />
       ) : (
         <>
           <Icon className="h-6 w-6 text-zinc-500" aria-hidden />

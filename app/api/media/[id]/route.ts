@@ -19,6 +19,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   return new Response(bytes as BodyInit, {
     headers: {
       "Content-Type": asset.contentType,
+      // Next.js 16 drops this header from route handler responses and sends the body chunked; kept
+      // for any runtime that forwards it.
       "Content-Length": String(bytes.byteLength),
       "Cache-Control": `private, max-age=${maxAge}, immutable`,
       ETag: `"${asset.sha256}"`,
