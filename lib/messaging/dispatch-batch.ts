@@ -104,13 +104,13 @@ async function record(db: Db, connectionId: string, claimed: Claimed[], outcomes
   const sent: StatusChange[] = [];
   const failed: StatusChange[] = [];
   const requeued: StatusChange[] = [];
-  const submissions: { connectionId: string; carrierMessageId: string; messageId: string; part: number }[] = [];
+  const submissions: { carrierMessageId: string; messageId: string; part: number }[] = [];
   const now = Date.now();
   claimed.forEach((m, i) => {
     const outcome = outcomes[i] ?? { ok: false, retryable: false, code: "carrier_error", message: "The carrier returned no outcome" };
     if (outcome.ok) {
       sent.push({ messageId: m.id, to: "SENT", carrierMessageId: outcome.carrierMessageId });
-      outcome.partIds.forEach((carrierMessageId, part) => submissions.push({ connectionId, carrierMessageId, messageId: m.id, part }));
+      outcome.partIds.forEach((carrierMessageId, part) => submissions.push({ carrierMessageId, messageId: m.id, part }));
       return;
     }
     const attempts = m.attempts + 1;
@@ -123,7 +123,11 @@ async function record(db: Db, connectionId: string, claimed: Claimed[], outcomes
   });
   await db.$transaction(async (tx) => {
     await applyStatusChanges(tx, "SENT", sent, "carrier", submittedAt);
-    await tx.messageSubmission.createMany({ data: submissions, skipDuplicates: true });
+    await tx.$executeRaw`
+      INSERT INTO "MessageSubmission" ("connectionId", "carrierMessageId", "messageId", part)
+      SELECT ${connectionId}, u.id, u.message, u.part
+      FROM unnest(${submissions.map((x) => x.carrierMessageId)}::text[], ${submissions.map((x) => x.messageId)}::text[], ${submissions.map((x) => x.part)}::int[]) AS u(id, message, part)
+      ON CONFLICT DO NOTHING`;
     await applyPendingReceipts(tx, connectionId, submissions.map((s) => s.carrierMessageId));
     await applyStatusChanges(tx, "FAILED", failed, "carrier");
     await applyStatusChanges(tx, "QUEUED", requeued, "dispatcher");

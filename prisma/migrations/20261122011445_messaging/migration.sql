@@ -170,12 +170,6 @@ CREATE INDEX "Message_orgId_status_id_idx" ON "Message"("orgId", "status", "id" 
 CREATE INDEX "Message_orgId_contactId_id_idx" ON "Message"("orgId", "contactId", "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "Message_orgId_to_idx" ON "Message"("orgId", "to");
-
--- CreateIndex
-CREATE INDEX "Message_orgId_from_idx" ON "Message"("orgId", "from");
-
--- CreateIndex
 CREATE INDEX "Message_senderId_status_id_idx" ON "Message"("senderId", "status", "id");
 
 -- CreateIndex

@@ -40,7 +40,7 @@ async function simulate(config: { deliveryDelayMs: number; undeliveredRate: numb
 
 const phones = (count: number, base: number) => Array.from({ length: count }, (_, i) => `+1303555${String(base + i).padStart(4, "0")}`);
 
-async function waitForStatus(ids: string[], statuses: string[], timeoutMs = 30_000) {
+async function waitForStatus(ids: string[], statuses: string[], timeoutMs = 60_000) {
   return waitUntil(
     async () => {
       const rows = await db.message.findMany({ where: { id: { in: ids } } });
@@ -59,7 +59,7 @@ async function send(to: string[], extra: Record<string, unknown> = {}) {
   });
 }
 
-describe("the message pipeline on the simulator", () => {
+describe("the message pipeline on the simulator", { timeout: 90_000 }, () => {
   it("takes a batch from queued to delivered, with every status change in each message's history", async () => {
     await simulate({ deliveryDelayMs: 100, undeliveredRate: 0, failedRate: 0 });
     const ids = await send(phones(150, 0));
