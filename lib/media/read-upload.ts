@@ -6,7 +6,7 @@ import { MediaTooLargeError } from "@/lib/media/check-media-file";
 import { formatBytes, MAX_BYTES_BY_KIND } from "@/lib/media/media-types";
 import type { MediaFile } from "@/lib/media/upload-media";
 
-export const UPLOAD_FIELD = "file";
+const UPLOAD_FIELD = "file";
 
 const MAX_FILE_BYTES = Math.max(...Object.values(MAX_BYTES_BY_KIND));
 const FRAMING_ALLOWANCE = 64 * 1024;
