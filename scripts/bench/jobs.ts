@@ -5,53 +5,22 @@
 //   - trivial steps per second: BENCH_JOB_RUNS runs of 10 steps each, all sent at once, until all finish.
 // Database: BENCH_DATABASE_URL (else TEST_DATABASE_URL, DATABASE_URL), in a scratch schema dropped
 // afterwards; with none set, an embedded PGlite in memory.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
-import path from "node:path";
 import { Inngest } from "inngest";
 import { serve } from "inngest/node";
-import pg from "pg";
-import { startEmbeddedPostgres } from "../embedded-postgres.ts";
-import { freePort, waitForHttp } from "../run.ts";
+import { startScratch } from "./scratch.ts";
 
 const RUNS = Number(process.env.BENCH_JOB_RUNS ?? 1_000);
 const STEPS = 10;
 const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES ?? 300);
 
-const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-const embedded = server ? null : await startEmbeddedPostgres({ dataDir: "memory://" });
-const baseUrl = server ?? embedded!.url;
-const schema = `bench_jobs_${randomBytes(4).toString("hex")}`;
-
-async function createSchema() {
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public").catch(() => {});
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  const dir = path.resolve("prisma/migrations");
-  for (const name of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-    const script = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-    await admin.query(`BEGIN;\nSET LOCAL search_path TO "${schema}", public;\n${script}\n;COMMIT;`);
-  }
-  return admin;
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const round = (n: number) => Math.round(n * 10) / 10;
 
-const admin = await createSchema();
-const dbUrl = new URL(baseUrl);
-dbUrl.searchParams.set("schema", schema);
-const executorPort = await freePort();
-const executorUrl = `http://127.0.0.1:${executorPort}`;
-const executor = spawn(process.execPath, ["--import", "tsx", "executor/main.ts"], {
-  env: { ...process.env, DATABASE_URL: dbUrl.toString(), EXECUTOR_PORT: String(executorPort), EXECUTOR_LOG: "error" },
-  stdio: ["ignore", "inherit", "inherit"],
-});
+const scratch = await startScratch("bench_jobs");
+const { schema, executorUrl } = scratch;
 
 const client = new Inngest({ id: "bench", isDev: true, baseUrl: executorUrl, logger: { info() {}, warn() {}, error() {}, debug() {} } });
 const firstStepAt = new Map<string, number>();
@@ -68,16 +37,11 @@ await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
 const serveUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
 
 async function cleanup() {
-  executor.kill("SIGTERM");
-  await new Promise((resolve) => executor.once("exit", resolve));
   app.close();
-  await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-  await admin.end();
-  await embedded?.stop();
+  await scratch.cleanup();
 }
 
 try {
-  await waitForHttp(`${executorUrl}/health`, 30_000);
   const sync = await fetch(serveUrl, { method: "PUT" });
   if (!sync.ok) throw new Error(`sync failed: ${await sync.text()}`);
 
@@ -102,8 +66,7 @@ try {
   latencies.sort((a, b) => a - b);
 
   // Trivial steps per second (after 50 warm-up runs).
-  const poll = new pg.Client({ connectionString: baseUrl });
-  await poll.connect();
+  const poll = scratch.admin;
   const completed = async () =>
     Number((await poll.query(`SELECT count(*) AS n FROM "${schema}"."JobRun" WHERE "functionId" = 'bench-throughput' AND status = 'COMPLETED'`)).rows[0].n);
   await client.send(Array.from({ length: 50 }, (_, i) => ({ name: "bench/throughput", data: { warmUp: i } })));
@@ -114,11 +77,10 @@ try {
   }
   while ((await completed()) < RUNS + 50) await new Promise((resolve) => setTimeout(resolve, 20));
   const seconds = (performance.now() - started) / 1000;
-  await poll.end();
 
   const result = {
     machine: `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-    database: server ? `PostgreSQL at ${new URL(baseUrl).host}` : "embedded PGlite (in memory)",
+    database: scratch.database,
     latency: { samples: latencies.length, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1)!) },
     throughput: { runs: RUNS, stepsPerRun: STEPS, seconds: round(seconds), stepsPerSecond: Math.round((RUNS * STEPS) / seconds), runsPerSecond: Math.round(RUNS / seconds) },
   };

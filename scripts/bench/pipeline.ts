@@ -5,46 +5,21 @@
 // message `sent`), over BENCH_MESSAGES messages spread over BENCH_SENDERS simulator numbers.
 // Database: BENCH_DATABASE_URL (else TEST_DATABASE_URL, DATABASE_URL), in a scratch schema dropped
 // afterwards; with none set, an embedded PGlite in memory.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
-import path from "node:path";
-import pg from "pg";
-import { startEmbeddedPostgres } from "../embedded-postgres.ts";
-import { freePort, waitForHttp } from "../run.ts";
+import { startScratch } from "./scratch.ts";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 50_000);
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 4);
 const BATCH = 1_000;
 
-const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-const embedded = server ? null : await startEmbeddedPostgres({ dataDir: "memory://" });
-const baseUrl = server ?? embedded!.url;
-const schema = `bench_pipeline_${randomBytes(4).toString("hex")}`;
-
-const admin = new pg.Client({ connectionString: baseUrl });
-await admin.connect();
-await admin.query("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public").catch(() => {});
-await admin.query(`CREATE SCHEMA "${schema}"`);
-const migrations = path.resolve("prisma/migrations");
-for (const name of readdirSync(migrations, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-  await admin.query(`BEGIN;\nSET LOCAL search_path TO "${schema}", public;\n${readFileSync(path.join(migrations, name, "migration.sql"), "utf8")}\n;COMMIT;`);
-}
-const dbUrl = new URL(baseUrl);
-dbUrl.searchParams.set("schema", schema);
-
-const executorPort = await freePort();
-const executorUrl = `http://127.0.0.1:${executorPort}`;
-const executor = spawn(process.execPath, ["--import", "tsx", "executor/main.ts"], {
-  env: { ...process.env, DATABASE_URL: dbUrl.toString(), EXECUTOR_PORT: String(executorPort), EXECUTOR_LOG: "error" },
-  stdio: ["ignore", "inherit", "inherit"],
-});
+const scratch = await startScratch("bench_pipeline");
+const { admin, schema, dbUrl, executorUrl } = scratch;
 
 // The app's modules read their configuration when first imported.
-Object.assign(process.env, { DATABASE_URL: dbUrl.toString(), INNGEST_DEV: executorUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789", NODE_ENV: "production" });
+Object.assign(process.env, { DATABASE_URL: dbUrl, INNGEST_DEV: executorUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789", NODE_ENV: "production" });
 const { serve } = await import("inngest/node");
 const { inngest } = await import("../../lib/jobs/client.ts");
 const { functions } = await import("../../lib/jobs/functions.ts");
@@ -60,20 +35,15 @@ await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
 const serveUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
 
 async function cleanup() {
-  executor.kill("SIGTERM");
-  await new Promise((resolve) => executor.once("exit", resolve));
   app.close();
   await db.$disconnect();
-  await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-  await admin.end();
-  await embedded?.stop();
+  await scratch.cleanup();
 }
 
 const count = async (status: string) =>
   Number((await admin.query(`SELECT count(*) AS n FROM "${schema}"."Message" WHERE status = $1`, [status])).rows[0].n);
 
 try {
-  await waitForHttp(`${executorUrl}/health`, 30_000);
   const sync = await fetch(serveUrl, { method: "PUT" });
   if (!sync.ok) throw new Error(`sync failed: ${await sync.text()}`);
 
@@ -114,7 +84,7 @@ try {
   const delivered = await count("DELIVERED");
   const result = {
     machine: `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-    database: server ? `PostgreSQL at ${new URL(baseUrl).host}` : "embedded PGlite (in memory)",
+    database: scratch.database,
     messages: MESSAGES,
     senders: SENDERS,
     acceptedPerSecond: Math.round(MESSAGES / (acceptedMs / 1000)),
