@@ -1,9 +1,10 @@
 "use client";
 // The compose box: the message text with what it will cost as it is typed (characters left in this
 // segment, segments, encoding, the characters that force UCS-2 marked in place), the smart-encoding
-// switch, and attachments. No page logic: the owner holds the value and decides what Send does, so
+// switch, and media attachments (MMS). No page logic: the owner holds the value and decides what Send does, so
 // the Messages page, the inbox and campaigns can all use it.
-import { useId, useMemo, type KeyboardEvent, type ReactNode } from "react";
+import { useId, useMemo, type KeyboardEvent } from "react";
+import { MediaPicker, type MediaItem } from "@/components/media/media-picker";
 import { HighlightedTextarea } from "@/components/messaging/highlighted-textarea";
 import { SegmentMeter } from "@/components/messaging/segment-meter";
 import { SmartEncodingToggle } from "@/components/messaging/smart-encoding-toggle";
@@ -14,9 +15,11 @@ import { smartEncode } from "@/lib/sms/smart-encoding";
 export interface ComposeValue {
   body: string;
   smartEncoding: boolean;
+  /** Uploaded attachments, in order: their ids go with the send. */
+  media: MediaItem[];
 }
 
-export const EMPTY_COMPOSE: ComposeValue = { body: "", smartEncoding: false };
+export const EMPTY_COMPOSE: ComposeValue = { body: "", smartEncoding: false, media: [] };
 
 export function ComposeBox({
   value,
@@ -26,8 +29,6 @@ export function ComposeBox({
   placeholder = "Write your message…",
   error,
   disabled,
-  isMms = false,
-  attachments,
 }: {
   value: ComposeValue;
   onChange: (value: ComposeValue) => void;
@@ -37,10 +38,6 @@ export function ComposeBox({
   placeholder?: string;
   error?: string | null;
   disabled?: boolean;
-  /** Media attached: the message goes as one MMS, whatever its length. */
-  isMms?: boolean;
-  /** The media picker, shown under the text. */
-  attachments?: ReactNode;
 }) {
   const id = useId();
   // Counted on what will be sent: the smart-encoded text when the switch is on.
@@ -77,7 +74,8 @@ export function ComposeBox({
         </p>
       )}
       <div id={`${id}-meter`}>
-        <SegmentMeter segmented={segmented} isMms={isMms} overLimit={overLimit} />
+        {/* With media it goes as one MMS, whatever the text's length. */}
+        <SegmentMeter segmented={segmented} isMms={value.media.length > 0} overLimit={overLimit} />
         {overLimit && (
           <p className="mt-1 text-xs font-medium text-red-600 dark:text-red-400">
             Messages are limited to {MAX_BODY_LENGTH.toLocaleString("en-US")} characters ({sent.length.toLocaleString("en-US")} now).
@@ -85,7 +83,7 @@ export function ComposeBox({
         )}
       </div>
       <SmartEncodingToggle body={value.body} checked={value.smartEncoding} disabled={disabled} onChange={(smartEncoding) => onChange({ ...value, smartEncoding })} />
-      {attachments}
+      <MediaPicker value={value.media} onChange={(media) => onChange({ ...value, media })} disabled={disabled} />
     </div>
   );
 }

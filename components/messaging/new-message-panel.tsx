@@ -33,7 +33,7 @@ export function NewMessagePanel({ onClose }: { onClose: () => void }) {
     trpc.messages.send.mutationOptions({
       onSuccess: async (message) => {
         toast.success(message.status === "SCHEDULED" && message.sendAt ? `Scheduled for ${formatDateTime(message.sendAt)}` : `Message to ${message.to} queued`);
-        setCompose((c) => ({ ...c, body: "" }));
+        setCompose((c) => ({ ...c, body: "", media: [] }));
         setOptions((o) => ({ ...o, scheduled: false, sendAt: "" }));
         await queryClient.invalidateQueries({ queryKey: trpc.messages.list.pathKey() });
       },
@@ -47,6 +47,9 @@ export function NewMessagePanel({ onClose }: { onClose: () => void }) {
   const stray = Object.entries(errors.fields).find(([name]) => !SHOWN_FIELDS.has(name))?.[1];
   const senderList = senders.data ?? [];
   const fromId = from || senderList[0]?.id || "";
+  const sender = senderList.find((s) => s.id === fromId);
+  // Said before sending; the server refuses it the same way.
+  const noMms = compose.media.length > 0 && sender && (!sender.mmsEnabled || sender.connection.kind === "SMPP");
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -59,6 +62,7 @@ export function NewMessagePanel({ onClose }: { onClose: () => void }) {
       to,
       ...(fromId && { from: fromId }),
       body: compose.body,
+      mediaIds: compose.media.map((m) => m.id),
       smartEncoding: compose.smartEncoding,
       marketing: options.marketing,
       ...(options.scheduled && { sendAt: new Date(options.sendAt) }),
@@ -84,7 +88,7 @@ export function NewMessagePanel({ onClose }: { onClose: () => void }) {
           <Field
             label="From"
             hint={senders.isSuccess && senderList.length === 0 ? "No sender numbers yet: an admin adds them in Settings." : undefined}
-            error={errors.fields.from}
+            error={errors.fields.from ?? (noMms ? `${sender.address} cannot send MMS: remove the media or choose another number` : undefined)}
           >
             <Select name="from" value={fromId} disabled={senderList.length === 0} onChange={(e) => setFrom(e.target.value)}>
               {senders.isPending && <option value="">Loading…</option>}

@@ -1,7 +1,11 @@
 // One message with everything its page shows: the full history (a row per status change), the
 // carrier submissions of its parts, its sender, its contact and its media files.
 import { notFound } from "@/lib/errors";
+import { signedMediaUrl } from "@/lib/media/media-url";
 import type { OrgContext } from "@/lib/org-context";
+
+// Long enough for a page left open; each load signs anew.
+const THUMBNAIL_URL_TTL_SECONDS = 24 * 60 * 60;
 
 export async function getMessage(ctx: OrgContext, id: string) {
   const message = await ctx.db.message.findUnique({
@@ -28,10 +32,11 @@ export async function getMessage(ctx: OrgContext, id: string) {
     : [];
   const byId = new Map(assets.map((a) => [a.id, a]));
   // In the order attached; a file deleted since is still listed, as missing (no URL).
-  // SLOT(lib/media): `url` becomes signedMediaUrl(id, ttl) once lib/media/media-url.ts is committed.
   const media = message.mediaIds.map((mediaId) => {
     const asset = byId.get(mediaId);
-    return asset ? { ...asset, url: null as string | null } : { id: mediaId, contentType: null, fileName: null, size: null, url: null };
+    return asset
+      ? { ...asset, url: signedMediaUrl(asset.id, THUMBNAIL_URL_TTL_SECONDS) as string | null }
+      : { id: mediaId, contentType: null, fileName: null, size: null, url: null };
   });
   return { ...message, media };
 }

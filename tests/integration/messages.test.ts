@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
+import { checkMediaUrl } from "@/lib/media/media-url";
 import { cancelMessage } from "@/lib/messaging/cancel-message";
 import type { OrgContext } from "@/lib/org-context";
 import { setupTestDatabase } from "./helpers/db";
@@ -175,6 +176,11 @@ describe("messages.get", () => {
       { id: gone, contentType: null, fileName: null, size: null, url: null },
       expect.objectContaining({ id: media.id, contentType: "image/png", fileName: "menu.png", size: 1234 }),
     ]);
+    // A signed link the browser can show without a session, for this file only.
+    const url = new URL(got.media[1]!.url!);
+    expect(url.pathname).toBe(`/api/media/${media.id}`);
+    expect(checkMediaUrl(media.id, url.searchParams.get("expires"), url.searchParams.get("sig"))).toMatchObject({ ok: true });
+    expect(checkMediaUrl(gone, url.searchParams.get("expires"), url.searchParams.get("sig"))).toMatchObject({ ok: false });
   });
 
   it("does not find another org's message, or one that does not exist", async () => {
