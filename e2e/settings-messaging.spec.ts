@@ -6,6 +6,10 @@ import { signInAsDemo } from "./sign-in-as-demo";
 // otherwise be choices on the pages the earlier specs use.
 test("an admin connects Twilio, adds a short code on it, cannot delete the connection in use, and rewrites the HELP reply", async ({ page }, testInfo) => {
   await signInAsDemo(page);
+  // Names of this run's own, so a retry on the same database does not meet the first attempt's rows.
+  const tag = String(Date.now()).slice(-5);
+  const twilio = `Twilio ${tag}`;
+  const shortCode = `7${tag}`;
 
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Connections" }).click();
@@ -15,7 +19,7 @@ test("an admin connects Twilio, adds a short code on it, cannot delete the conne
   // Settings are checked per kind, the error beside the setting.
   await page.getByRole("button", { name: "Add connection" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Name").fill("Twilio US");
+  await dialog.getByLabel("Name").fill(twilio);
   await dialog.getByLabel("Kind").selectOption({ label: "Twilio" });
   await dialog.getByLabel("Account SID").fill("AC123");
   await dialog.getByLabel("Auth token").fill("twilio-auth-token");
@@ -26,14 +30,14 @@ test("an admin connects Twilio, adds a short code on it, cannot delete the conne
   await dialog.getByRole("button", { name: "Add connection" }).click();
   await expect(dialog).toBeHidden();
 
-  const twilioRow = connections.getByRole("row", { name: /Twilio US/ });
+  const twilioRow = connections.getByRole("row", { name: new RegExp(twilio) });
   await expect(twilioRow).toContainText("0.0083 / 0.00");
   await twilioRow.getByText("Webhook URLs for Twilio").click();
   await expect(twilioRow.getByLabel("Incoming messages URL")).toHaveValue(/\/api\/carriers\/twilio\/conn_[0-9a-z]+\/inbound$/);
   await expect(twilioRow.getByLabel("Status callback URL")).toHaveValue(/\/api\/carriers\/twilio\/conn_[0-9a-z]+\/status$/);
 
   // The token is write-only: the edit form has it blank, with "••••" saying one is saved.
-  await twilioRow.getByRole("button", { name: "Edit Twilio US" }).click();
+  await twilioRow.getByRole("button", { name: `Edit ${twilio}` }).click();
   await expect(dialog.getByLabel("Auth token")).toHaveValue("");
   await expect(dialog.getByLabel("Auth token")).toHaveAttribute("placeholder", "••••");
   expect(await page.content()).not.toContain("twilio-auth-token");
@@ -49,25 +53,27 @@ test("an admin connects Twilio, adds a short code on it, cannot delete the conne
   await page.getByRole("button", { name: "Add sender" }).click();
   await dialog.getByLabel("Kind").selectOption({ label: "Short code" });
   await dialog.getByLabel("Number or sender ID").fill("12");
-  await dialog.getByLabel("Connection").selectOption({ label: "Twilio US (Twilio)" });
+  await dialog.getByLabel("Connection").selectOption({ label: `${twilio} (Twilio)` });
   await dialog.getByRole("button", { name: "Add sender" }).click();
   await expect(dialog.getByText("A short code is 3 to 8 digits")).toBeVisible();
-  await dialog.getByLabel("Number or sender ID").fill("72345");
+  await dialog.getByLabel("Number or sender ID").fill(shortCode);
   await dialog.getByRole("button", { name: "Add sender" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole("table", { name: "Sender numbers" }).getByRole("row", { name: /72345/ })).toContainText("Twilio US");
+  await expect(page.getByRole("table", { name: "Sender numbers" }).getByRole("row", { name: new RegExp(shortCode) })).toContainText(twilio);
 
   // A connection in use cannot go: the refusal says which sender holds it.
   await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Connections" }).click();
-  await connections.getByRole("button", { name: "Delete Twilio US" }).click();
+  await connections.getByRole("button", { name: `Delete ${twilio}` }).click();
   await dialog.getByRole("button", { name: "Delete connection" }).click();
-  await expect(page.getByText(/Twilio US is used by the sender 72345/)).toBeVisible();
-  await expect(connections.getByRole("row", { name: /Twilio US/ })).toBeVisible();
+  await expect(page.getByText(`${twilio} is used by the sender ${shortCode}`)).toBeVisible();
+  await expect(connections.getByRole("row", { name: new RegExp(twilio) })).toBeVisible();
 
   // Keyword replies: the built-in wording as placeholder, the segment count following the text.
   await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Keyword replies" }).click();
   const help = page.getByLabel("Reply to help");
   await expect(help).toHaveAttribute("placeholder", `${DEMO_ORG_NAME}: Reply STOP to unsubscribe. Msg&data rates may apply.`);
+  // Blank sends the built-in reply, and the count is of that.
+  await help.fill("");
   await expect(page.getByTestId("helpReply-segments")).toHaveText(/^1 segment \(GSM-7/);
   await help.fill(`${DEMO_ORG_NAME} ☕ help: call (415) 555-0100, 7am–7pm every day, or reply STOP to opt out of all messages from us.`);
   await expect(page.getByTestId("helpReply-segments")).toHaveText(/^2 segments \(UCS-2/);
