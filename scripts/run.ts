@@ -40,3 +40,12 @@ export async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/** The SDK's sync: a PUT to the app's serve endpoint makes it register its functions with the executor. */
+export async function syncJobs(serveUrl: string, executorUrl: string) {
+  await waitForHttp(`${executorUrl}/health`);
+  const response = await fetch(serveUrl, { method: "PUT" }).catch((error: Error) => error);
+  if (response instanceof Error || !response.ok) {
+    console.error(`Syncing jobs with the executor failed: ${response instanceof Error ? response.message : await response.text()}`);
+  }
+}

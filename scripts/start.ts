@@ -6,7 +6,7 @@ import { inngestServerConfigured, parseEnv } from "../lib/env.ts";
 import { DEMO_LOGIN } from "../prisma/demo.ts";
 import { prepareLocalEnv } from "./local-env.ts";
 import { buildIfStale } from "./build.ts";
-import { bin, freePort, run, startProcess, waitForHttp } from "./run.ts";
+import { bin, freePort, run, startProcess, syncJobs, waitForHttp } from "./run.ts";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
@@ -55,15 +55,6 @@ server.on("exit", (code) => void shutdown(code ?? 0));
 executor?.on("exit", (code) => void shutdown(code ?? 0));
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
-
-/** The SDK's sync: a PUT to the app's serve endpoint makes it register its functions. */
-async function syncJobs(serveUrl: string, executorUrl: string) {
-  await waitForHttp(`${executorUrl}/health`);
-  const response = await fetch(serveUrl, { method: "PUT" }).catch((error: Error) => error);
-  if (response instanceof Error || !response.ok) {
-    console.error(`Syncing jobs with the executor failed: ${response instanceof Error ? response.message : await response.text()}`);
-  }
-}
 
 await waitForHttp(`http://127.0.0.1:${port}/sign-in`);
 if (executor) await syncJobs(`http://127.0.0.1:${port}/api/inngest`, env.INNGEST_DEV!);
