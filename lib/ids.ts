@@ -22,6 +22,11 @@ export const ID_PREFIXES = {
   messageEvent: "mev",
   consent: "cns",
   media: "med",
+  apiKey: "key",
+  webhookEndpoint: "we",
+  webhookDelivery: "wd",
+  webhookAttempt: "wa",
+  verification: "ver",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

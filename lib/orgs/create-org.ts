@@ -1,14 +1,18 @@
+import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { provisionSimulator } from "@/lib/carriers/simulator/provision-simulator";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
+
+/** The org's id on the Twilio-compatible API, shaped like Twilio's: AC + 32 hex. */
+export const newAccountSid = () => `AC${randomBytes(16).toString("hex")}`;
 import { createOrgInput, type CreateOrgInput } from "@/lib/orgs/org-input";
 
 /** Creates an organisation with `userId` as its owner, and a simulator number to text from. */
 export async function createOrg(db: Db, userId: string, raw: CreateOrgInput) {
   const input = createOrgInput.parse(raw);
   return db.$transaction(async (tx) => {
-    const org = await tx.organization.create({ data: { id: newId("organization"), ...input } });
+    const org = await tx.organization.create({ data: { id: newId("organization"), accountSid: newAccountSid(), ...input } });
     await tx.membership.create({ data: { id: newId("membership"), orgId: org.id, userId, role: "OWNER" } });
     await provisionSimulator(tx, org.id);
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
