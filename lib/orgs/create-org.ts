@@ -3,10 +3,10 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { provisionSimulator } from "@/lib/carriers/simulator/provision-simulator";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
+import { createOrgInput, type CreateOrgInput } from "@/lib/orgs/org-input";
 
 /** The org's id on the Twilio-compatible API, shaped like Twilio's: AC + 32 hex. */
 export const newAccountSid = () => `AC${randomBytes(16).toString("hex")}`;
-import { createOrgInput, type CreateOrgInput } from "@/lib/orgs/org-input";
 
 /** Creates an organisation with `userId` as its owner, and a simulator number to text from. */
 export async function createOrg(db: Db, userId: string, raw: CreateOrgInput) {
