@@ -18,7 +18,7 @@ import { sniffMediaType } from "@/lib/media/sniff-media-type";
 /** A file over a size limit: HTTP surfaces answer 413 for it, the rest treat it as BAD_REQUEST. */
 export class MediaTooLargeError extends DomainError {
   constructor(message: string, field: string) {
-    super("BAD_REQUEST", message, field);
+    super("BAD_REQUEST", message, field, "media_too_large");
     this.name = "MediaTooLargeError";
   }
 }
@@ -63,7 +63,7 @@ export function checkMediaFile(file: MediaFileFacts, field = "file"): MediaConte
 /** One message's media together: at most MAX_MESSAGE_MEDIA files and MAX_MESSAGE_MEDIA_BYTES in all. */
 export function checkMessageMedia(media: { size: number }[], field = "mediaIds"): void {
   if (media.length > MAX_MESSAGE_MEDIA) {
-    throw new DomainError("BAD_REQUEST", `A message can carry at most ${MAX_MESSAGE_MEDIA} media files (this one has ${media.length})`, field);
+    throw new DomainError("BAD_REQUEST", `A message can carry at most ${MAX_MESSAGE_MEDIA} media files (this one has ${media.length})`, field, "too_many_media");
   }
   const total = media.reduce((sum, item) => sum + item.size, 0);
   if (total > MAX_MESSAGE_MEDIA_BYTES) {

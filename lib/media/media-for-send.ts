@@ -24,7 +24,7 @@ export async function mediaForSend(db: ScopedDb | Db, orgId: string, mediaIds: s
   const byId = new Map(assets.map((asset) => [asset.id, asset]));
   const media = mediaIds.map((id) => {
     const asset = byId.get(id);
-    if (!asset) throw new DomainError("BAD_REQUEST", `Media ${id} not found`, "mediaIds");
+    if (!asset) throw new DomainError("BAD_REQUEST", `Media ${id} not found`, "mediaIds", "media_not_found");
     return asset;
   });
   checkMessageMedia(media);

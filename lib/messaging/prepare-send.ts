@@ -2,6 +2,7 @@
 // the number in E.164, the sender it goes out from, smart encoding, segments and price. Nothing here
 // touches the database; send-messages.ts loads what it needs once per batch.
 import { DomainError } from "@/lib/errors";
+import { checkMessageMedia } from "@/lib/media/check-media-file";
 import type { CarrierKind, MessageStatus } from "@/lib/generated/prisma/enums";
 import { sendMessageInput, type SendMessageInput } from "@/lib/messaging/message-input";
 import { normalizePhone } from "@/lib/sms/phone";
@@ -43,7 +44,7 @@ const fail = (message: string, field: string, reason: string): Prepared => ({
 
 export function prepareSend(
   raw: SendMessageInput,
-  org: { defaultCountry: string; senders: SenderForSend[]; mediaIds: ReadonlySet<string> },
+  org: { defaultCountry: string; senders: SenderForSend[]; mediaSizes: ReadonlyMap<string, number> },
   now: Date,
 ): Prepared {
   const parsed = sendMessageInput.safeParse(raw);
@@ -67,7 +68,13 @@ export function prepareSend(
   }
 
   for (const id of input.mediaIds) {
-    if (!org.mediaIds.has(id)) return fail(`Media ${id} not found`, "mediaIds", "media_not_found");
+    if (!org.mediaSizes.has(id)) return fail(`Media ${id} not found`, "mediaIds", "media_not_found");
+  }
+  try {
+    checkMessageMedia(input.mediaIds.map((id) => ({ size: org.mediaSizes.get(id)! })));
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, error };
+    throw error;
   }
   const isMms = input.mediaIds.length > 0;
   if (isMms && (sender.connection.kind === "SMPP" || !sender.mmsEnabled)) {

@@ -46,9 +46,9 @@ async function prepareAll(ctx: OrgContext, inputs: SendMessageInput[], now: Date
       orderBy: { createdAt: "asc" },
       select: { id: true, address: true, mmsEnabled: true, connection: { select: { kind: true, smsPriceMicros: true, mmsPriceMicros: true } } },
     }),
-    mediaIds.length ? ctx.db.mediaAsset.findMany({ where: { id: { in: mediaIds } }, select: { id: true } }) : [],
+    mediaIds.length ? ctx.db.mediaAsset.findMany({ where: { id: { in: mediaIds } }, select: { id: true, size: true } }) : [],
   ]);
-  const context = { defaultCountry: org.defaultCountry, senders, mediaIds: new Set(media.map((m) => m.id)) };
+  const context = { defaultCountry: org.defaultCountry, senders, mediaSizes: new Map(media.map((m) => [m.id, m.size])) };
   return inputs.map((input) => prepareSend(input, context, now));
 }
 

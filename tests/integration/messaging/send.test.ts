@@ -138,3 +138,19 @@ describe("opt-outs at send time", () => {
     expect(code.status).toBe("QUEUED");
   });
 });
+
+describe("MMS", () => {
+  const asset = (size: number) =>
+    db.mediaAsset.create({
+      data: { id: `med_${Math.random().toString(36).slice(2, 12).padEnd(24, "0")}`, orgId: ctx.orgId, storageKey: `k/${Math.random()}`, contentType: "image/png", size, sha256: "x" },
+    });
+
+  it("queues a picture message at the MMS price, and refuses media past 5 MB in all, naming the field", async () => {
+    const small = await asset(200_000);
+    const mms = await sendMessage(ctx, { to: "+14155550130", body: "Our new menu", mediaIds: [small.id] }, "ui");
+    expect(mms).toMatchObject({ mediaIds: [small.id], segments: 1, priceMicros: 20_000 });
+    const big = [await asset(3_000_000), await asset(3_000_000)];
+    const refused = await expectDomainError(sendMessage(ctx, { to: "+14155550130", body: "too big", mediaIds: big.map((m) => m.id) }, "ui"), "BAD_REQUEST", "mediaIds");
+    expect(refused.reason).toBe("media_too_large");
+  });
+});
