@@ -74,14 +74,15 @@ export async function dispatchBatch(db: Db, senderId: string, now = new Date()):
     outcomes = claimed.map(() => ({ ok: false, retryable: false, code: "carrier_error", message: (error as Error).message }));
   }
   const round = await record(db, sender.connection.id, claimed, outcomes, submittedAt);
-  const more = await db.message.count({
+  const more = await db.message.findFirst({
     where: { senderId, status: "QUEUED", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: new Date() } }] },
+    select: { id: true },
   });
   return {
     ...round,
     claimed: claimed.length,
-    more: more > 0,
-    nextDueAt: more > 0 ? null : await nextDue(db, senderId),
+    more: more !== null,
+    nextDueAt: more ? null : await nextDue(db, senderId),
     throughput: sender.throughput,
     submittedAt: submittedAt.getTime(),
   };
