@@ -141,6 +141,20 @@ async function lockRecipients(ctx: OrgContext, tx: ScopedTx, phones: string[]): 
 
 type MessageRow = Omit<Message, "updatedAt" | "errorCode" | "errorMessage" | "attempts" | "carrierMessageId" | "sentAt" | "deliveredAt" | "failedAt" | "receivedAt">;
 
+/** The row as stored: what was inserted plus the columns' defaults (no need to read it back). */
+const stored = (row: MessageRow): Message => ({
+  ...row,
+  updatedAt: row.createdAt,
+  errorCode: null,
+  errorMessage: null,
+  attempts: 0,
+  carrierMessageId: null,
+  sentAt: null,
+  deliveredAt: null,
+  failedAt: null,
+  receivedAt: null,
+});
+
 /**
  * Inserts the messages and their first history rows in two set-based statements (Prisma's createMany
  * builds a 1,000-row insert far more slowly); a row whose idempotency key another transaction has
@@ -150,7 +164,7 @@ async function insertMessages(tx: ScopedTx, rows: MessageRow[], source: SendSour
   if (rows.length === 0) return [];
   const col = <K extends keyof MessageRow>(key: K) => rows.map((r) => r[key]);
   const at = now.toISOString();
-  const inserted = await tx.$queryRaw<Message[]>`
+  const insertedIds = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "Message" (id, "orgId", direction, status, "senderId", "contactId", "from", "to", body, "mediaIds", encoding,
       segments, "priceMicros", marketing, "idempotencyKey", "statusCallback", "sendAt", "nextAttemptAt", "createdAt", "updatedAt")
     SELECT u.id, u.org, u.direction::"MessageDirection", u.status::"MessageStatus", u.sender, u.contact, u.sender_address, u.recipient,
@@ -163,7 +177,9 @@ async function insertMessages(tx: ScopedTx, rows: MessageRow[], source: SendSour
       ${rows.map((r) => r.sendAt?.toISOString() ?? null)}::text[])
       AS u(id, org, direction, status, sender, contact, sender_address, recipient, body, media, encoding, segments, price, marketing, idem, callback, send_at)
     ON CONFLICT DO NOTHING
-    RETURNING *`;
+    RETURNING id`;
+  const ids = new Set(insertedIds.map((r) => r.id));
+  const inserted = rows.filter((r) => ids.has(r.id)).map(stored);
   await tx.$executeRaw`
     INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, source, "occurredAt")
     SELECT u.id, u.org, u.message, u.status::"MessageStatus", ${source}, ${at}::timestamptz AT TIME ZONE 'UTC'
