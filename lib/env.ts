@@ -46,6 +46,12 @@ const serverSchema = z.object({
   INNGEST_SIGNING_KEY_FALLBACK: z.string().regex(/^(signkey-\w+-)?[0-9a-f]+$/i, "must be hexadecimal (signkey-<env>-<hex> for Inngest Cloud)").optional(),
   INNGEST_SERVE_ORIGIN: z.url("must be the app's origin as the Inngest server reaches it").optional(),
   EXECUTOR_PORT: z.coerce.number("must be a port number").int().min(0).max(65_535).optional(),
+  // Outbound webhooks (and fetched media URLs) may reach private, loopback and link-local addresses:
+  // off by default so a webhook URL cannot probe the server's own network (SSRF).
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(["true", "false", "1", "0"], "must be true or false")
+    .transform((value) => value === "true" || value === "1")
+    .optional(),
   // MMS media (lib/media): files on local disk under MEDIA_DIR (default .data/media), or in an
   // S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, ...) when the S3_* variables are set.
   MEDIA_DIR: z.string().min(1, "must be a folder path").optional(),
@@ -58,6 +64,10 @@ const serverSchema = z.object({
     .enum(["true", "false", "1", "0"], "must be true or false (true addresses the bucket as ENDPOINT/BUCKET, as MinIO needs)")
     .transform((value) => value === "true" || value === "1")
     .optional(),
+  // Public API rate limit per key: a token bucket refilled at API_RATE_LIMIT requests per second,
+  // holding at most API_RATE_LIMIT_BURST (default twice the rate).
+  API_RATE_LIMIT: z.coerce.number("must be a number of requests per second").positive("must be above 0").default(100),
+  API_RATE_LIMIT_BURST: z.coerce.number("must be a number of requests").int("must be a whole number").min(1, "must be at least 1").optional(),
 }).superRefine((env, ctx) => {
   inngestKeysTogether(env, ctx);
   s3SettingsTogether(env, ctx);

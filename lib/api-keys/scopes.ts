@@ -1,0 +1,17 @@
+// What an API key may do. This one list feeds the input validation, the authorisation checks of
+// the REST routes and the checkboxes (with their labels) on the Developers page.
+import { z } from "zod";
+
+export const API_SCOPES = [
+  { scope: "messages:send", label: "Send messages", description: "Send, batch-send and cancel scheduled messages" },
+  { scope: "messages:read", label: "Read messages", description: "Get and list messages with their status history" },
+  { scope: "contacts:read", label: "Read contacts", description: "Get and list contacts, lists and segments" },
+  { scope: "contacts:write", label: "Write contacts", description: "Create, update and delete contacts and list membership" },
+  { scope: "campaigns:write", label: "Write campaigns", description: "Create, schedule and cancel campaigns" },
+  { scope: "webhooks:manage", label: "Manage webhooks", description: "Create, change and delete webhook endpoints" },
+  { scope: "verify", label: "Verification codes", description: "Send and check verification codes" },
+] as const;
+
+export type ApiScope = (typeof API_SCOPES)[number]["scope"];
+
+export const apiScope = z.enum(API_SCOPES.map((s) => s.scope) as [ApiScope, ...ApiScope[]], "is not a known scope");

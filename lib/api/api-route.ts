@@ -1,0 +1,81 @@
+// A public API route handler, in the order every request goes through: authenticate the key, take
+// a rate-limit token, check the scope, honour Idempotency-Key on POSTs, run the handler, and answer
+// in JSON with the rate-limit headers and a request id. Each step lives in its own module; this
+// only puts them in order. A route.ts then parses, calls lib/, and serialises:
+//
+//   export const POST = apiRoute("messages:send", async ({ ctx, body }) => ({ status: 201, body: ... }));
+import { randomUUID } from "node:crypto";
+import { ApiError, apiErrorBody } from "@/lib/api/api-error";
+import { authenticate, requireScope, type ApiContext } from "@/lib/api/authenticate";
+import { claimIdempotencyKey, idempotencyKeyOf, releaseIdempotencyKey, requestHash, storeIdempotentResponse } from "@/lib/api/idempotency";
+import { rateLimitHeaders, takeToken } from "@/lib/api/rate-limit";
+import { toApiError } from "@/lib/api/to-api-error";
+import type { ApiScope } from "@/lib/api-keys/scopes";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+
+export interface ApiRequest<P> {
+  request: Request;
+  url: URL;
+  ctx: ApiContext;
+  params: P;
+  /** The raw body of a POST ("" otherwise), read once here because idempotency hashes it. */
+  body: string;
+}
+
+export interface ApiResult {
+  status: number;
+  body: unknown;
+}
+
+type Handler<P> = (req: ApiRequest<P>) => Promise<ApiResult>;
+
+const json = (status: number, body: unknown, headers: Record<string, string>) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+
+function rateLimit() {
+  const rate = env.API_RATE_LIMIT;
+  return { rate, burst: env.API_RATE_LIMIT_BURST ?? Math.max(1, Math.round(rate * 2)) };
+}
+
+export function apiRoute<P = Record<string, never>>(scope: ApiScope, handle: Handler<P>) {
+  return async (request: Request, route?: { params: Promise<P> }): Promise<Response> => {
+    const requestId = `req_${randomUUID().replaceAll("-", "")}`;
+    const headers: Record<string, string> = { "X-Request-Id": requestId };
+    let claimed: { orgId: string; key: string } | null = null;
+    try {
+      const ctx = await authenticate(db, request);
+      const limit = await takeToken(db, `api-key:${ctx.apiKeyId}`, rateLimit());
+      Object.assign(headers, rateLimitHeaders(limit));
+      if (!limit.allowed) throw new ApiError("rate_limited", `Too many requests for this API key: retry in ${limit.retryAfterSeconds} s`);
+      requireScope(ctx, scope);
+
+      const url = new URL(request.url);
+      const isPost = request.method === "POST";
+      const body = isPost ? await request.text() : "";
+      const key = isPost ? idempotencyKeyOf(request) : null;
+      if (key) {
+        const claim = await claimIdempotencyKey(db, ctx.orgId, key, requestHash(request.method, url.pathname, body));
+        if (claim.kind === "replay") return json(claim.status, claim.body, { ...headers, "Idempotent-Replayed": "true" });
+        claimed = { orgId: ctx.orgId, key };
+      }
+
+      const params = route ? await route.params : ({} as P);
+      const result = await handle({ request, url, ctx, params, body });
+      if (claimed) await storeIdempotentResponse(db, claimed.orgId, claimed.key, result.status, result.body);
+      return json(result.status, result.body, headers);
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (!apiError) {
+        console.error(`[api] ${requestId} ${request.method} ${new URL(request.url).pathname} failed:`, error);
+        if (claimed) await releaseIdempotencyKey(db, claimed.orgId, claimed.key).catch(() => {});
+        const internal = new ApiError("internal_error", `Something went wrong on our side; quote ${requestId} when reporting it`);
+        return json(500, apiErrorBody(internal, requestId), headers);
+      }
+      const body = apiErrorBody(apiError);
+      // The same request with the same key gets the same refusal, as it would get the same success.
+      if (claimed) await storeIdempotentResponse(db, claimed.orgId, claimed.key, apiError.status, body).catch(() => {});
+      return json(apiError.status, body, headers);
+    }
+  };
+}

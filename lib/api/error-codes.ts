@@ -1,0 +1,39 @@
+// Every error code the public API answers with, and its HTTP status. Codes are part of the API's
+// contract: clients branch on them, so a code is never renamed or reused for something else.
+// DomainError reasons raised by lib/<domain>/ are listed here under the same name.
+export const API_ERROR_STATUS = {
+  // 400: the request itself is wrong
+  invalid_json: 400,
+  invalid_parameter: 400,
+  unknown_parameter: 400,
+  unsupported_parameter: 400,
+  invalid_phone_number: 400,
+  invalid_send_at: 400,
+  recipient_unsubscribed: 400,
+  unknown_sender: 400,
+  no_sender: 400,
+  mms_not_supported: 400,
+  media_not_found: 400,
+  too_many_media: 400,
+  batch_too_large: 400,
+  // 401/403: who is asking, and may they
+  missing_api_key: 401,
+  invalid_api_key: 401,
+  expired_api_key: 401,
+  revoked_api_key: 401,
+  insufficient_scope: 403,
+  forbidden: 403,
+  // 404/409/422/429: the resource, the method, the state of things
+  not_found: 404,
+  conflict: 409,
+  message_not_cancelable: 409,
+  idempotency_key_in_use: 409,
+  idempotency_key_reused: 422,
+  rate_limited: 429,
+  // 500: ours, never a stack trace
+  internal_error: 500,
+} as const;
+
+export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+
+export const isApiErrorCode = (code: string | undefined): code is ApiErrorCode => code !== undefined && Object.hasOwn(API_ERROR_STATUS, code);
