@@ -50,18 +50,23 @@ export async function dispatchBatch(db: Db, senderId: string, now = new Date()):
   const sender = await db.senderNumber.findUnique({ where: { id: senderId }, select: { throughput: true, connection: true } });
   const empty: DispatchRound = { claimed: 0, sent: 0, failed: 0, requeued: 0, more: false, nextDueAt: null, throughput: sender?.throughput ?? 1, submittedAt: null };
   if (!sender) return empty;
-  await failOptedOut(db, senderId);
-
   const limit = Math.min(MAX_ROUND, Math.max(1, sender.throughput));
-  const claimed = await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<Claimed[]>`
-      SELECT id, "orgId", "from", "to", body, "mediaIds", encoding, attempts FROM "Message"
-      WHERE "senderId" = ${senderId} AND status = 'QUEUED' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now.toISOString()}::timestamp)
-      ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
-    await applyStatusChanges(tx, "SENDING", rows.map((r) => ({ messageId: r.id, to: "SENDING" })), "dispatcher", now);
-    return rows;
+  const { claimed, failed } = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<(Claimed & { optedOut: boolean })[]>`
+      SELECT m.id, m."orgId", m."from", m."to", m.body, m."mediaIds", m.encoding, m.attempts,
+             (m.marketing AND c."subscriptionStatus" = 'UNSUBSCRIBED') IS TRUE AS "optedOut"
+      FROM "Message" m LEFT JOIN "Contact" c ON c.id = m."contactId"
+      WHERE m."senderId" = ${senderId} AND m.status = 'QUEUED' AND (m."nextAttemptAt" IS NULL OR m."nextAttemptAt" <= ${now.toISOString()}::timestamp)
+      ORDER BY m.id LIMIT ${limit} FOR UPDATE OF m SKIP LOCKED`;
+    // Queued marketing to someone who opted out since it was queued does not go (CTIA; Twilio's 21610).
+    const optedOut = rows.filter((r) => r.optedOut);
+    const going = rows.filter((r) => !r.optedOut);
+    await applyStatusChanges(tx, "FAILED", optedOut.map((r) => ({ messageId: r.id, to: "FAILED", ...OPTED_OUT_ERROR })), "dispatcher", now);
+    await applyStatusChanges(tx, "SENDING", going.map((r) => ({ messageId: r.id, to: "SENDING" })), "dispatcher", now);
+    return { claimed: going, failed: optedOut.length };
   });
-  if (claimed.length === 0) return { ...empty, nextDueAt: await nextDue(db, senderId) };
+  // Only opted-out messages this round: look again at once, there may be more behind them.
+  if (claimed.length === 0) return { ...empty, failed, more: failed > 0, nextDueAt: failed > 0 ? null : await nextDue(db, senderId) };
 
   const adapter = adapterFor(db, sender.connection);
   const outbound = await Promise.all(claimed.map((m) => toOutbound(db, m)));
@@ -73,13 +78,14 @@ export async function dispatchBatch(db: Db, senderId: string, now = new Date()):
     // The adapter broke its promise not to throw: the outcome is unknown, so nothing is resubmitted.
     outcomes = claimed.map(() => ({ ok: false, retryable: false, code: "carrier_error", message: (error as Error).message }));
   }
-  const round = await record(db, sender.connection.id, claimed, outcomes, submittedAt);
+  const round = await recordWithRetries(() => record(db, sender.connection.id, claimed, outcomes, submittedAt));
   const more = await db.message.findFirst({
     where: { senderId, status: "QUEUED", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: new Date() } }] },
     select: { id: true },
   });
   return {
     ...round,
+    failed: round.failed + failed,
     claimed: claimed.length,
     more: more !== null,
     nextDueAt: more ? null : await nextDue(db, senderId),
@@ -99,6 +105,21 @@ async function toOutbound(db: Db, m: Claimed): Promise<OutboundMessage> {
     parts: segmented.segments,
     media: m.mediaIds.length ? await mediaForSend(db, m.orgId, m.mediaIds) : [],
   };
+}
+
+/**
+ * The carrier has answered: its answer must be written, or the messages stay `sending` and are later
+ * failed as unknown. A passing database error is retried here rather than by re-running the round.
+ */
+async function recordWithRetries<T>(write: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+    }
+  }
 }
 
 async function record(db: Db, connectionId: string, claimed: Claimed[], outcomes: SubmitOutcome[], submittedAt: Date) {
@@ -134,19 +155,6 @@ async function record(db: Db, connectionId: string, claimed: Claimed[], outcomes
     await applyStatusChanges(tx, "QUEUED", requeued, "dispatcher");
   });
   return { sent: sent.length, failed: failed.length, requeued: requeued.length };
-}
-
-/** Queued marketing to someone who opted out since it was queued does not go (CTIA; Twilio's 21610). */
-async function failOptedOut(db: Db, senderId: string) {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT m.id FROM "Message" m JOIN "Contact" c ON c.id = m."contactId"
-    WHERE m."senderId" = ${senderId} AND m.status = 'QUEUED' AND m.marketing AND c."subscriptionStatus" = 'UNSUBSCRIBED'`;
-  await applyStatusChanges(
-    db,
-    "FAILED",
-    rows.map((r) => ({ messageId: r.id, to: "FAILED", ...OPTED_OUT_ERROR })),
-    "dispatcher",
-  );
 }
 
 async function nextDue(db: Db, senderId: string): Promise<string | null> {
