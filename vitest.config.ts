@@ -40,6 +40,8 @@ export default defineConfig({
             NODE_ENV: "test",
             AUTH_SECRET: "integration-tests-secret-0123456789abcdef",
             APP_URL: "http://localhost:3000",
+            // Webhook receivers and media servers in tests listen on 127.0.0.1.
+            WEBHOOK_ALLOW_PRIVATE: "true",
           },
           testTimeout: 30_000,
           hookTimeout: 60_000,

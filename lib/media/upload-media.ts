@@ -16,11 +16,12 @@ export interface MediaFile {
   bytes: Uint8Array;
 }
 
-export async function uploadMedia(ctx: OrgContext, file: MediaFile) {
+/** `field` names the input in errors: "file" for an upload, "media_urls.0" for a fetched URL. */
+export async function uploadMedia(ctx: OrgContext, file: MediaFile, field = "file") {
   // Only the name's last part, trimmed: it is shown back to people and kept in the audit log.
   const fileName = file.name.split(/[\\/]/).pop()!.trim().slice(0, MAX_FILE_NAME) || "file";
   const size = file.bytes.byteLength;
-  const contentType = checkMediaFile({ name: fileName, type: file.type, size, head: file.bytes });
+  const contentType = checkMediaFile({ name: fileName, type: file.type, size, head: file.bytes }, field);
   const id = newId("media");
   const storageKey = mediaStorageKey(ctx.orgId, id, contentType);
   const storage = mediaStorage();
