@@ -25,11 +25,15 @@ export const API_ERROR_STATUS = {
   forbidden: 403,
   // 404/409/422/429: the resource, the method, the state of things
   not_found: 404,
+  verification_expired: 404,
   conflict: 409,
   message_not_cancelable: 409,
   idempotency_key_in_use: 409,
+  verification_not_pending: 409,
   idempotency_key_reused: 422,
   rate_limited: 429,
+  max_send_attempts_reached: 429,
+  max_check_attempts_reached: 429,
   // 500: ours, never a stack trace
   internal_error: 500,
 } as const;

@@ -20,7 +20,7 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
-export async function takeToken(db: Db, bucket: string, { rate, burst }: RateLimit): Promise<RateLimitResult> {
+export async function takeToken(db: Pick<Db, "$queryRaw">, bucket: string, { rate, burst }: RateLimit): Promise<RateLimitResult> {
   const rows = await db.$queryRaw<{ tokens: number }[]>`
     INSERT INTO "RateLimitBucket" AS b (key, tokens, "updatedAt")
     VALUES (${bucket}, ${burst - 1}::float8, clock_timestamp())
