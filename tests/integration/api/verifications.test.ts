@@ -130,6 +130,23 @@ describe("POST /api/v1/verifications", () => {
     expect((await send({ to: "+14155552606", channel: "sms" }, tokenB)).status).toBe(201);
   });
 
+  it("undoes the verification, or the resend, whose text cannot be sent", async () => {
+    const c = await createOrgWithOwner(db, { defaultCountry: "US" });
+    const tokenC = (await createTestApiKey(db, c.org.id, ["verify"])).token;
+    const first = await send({ to: "+14155552609", channel: "sms" }, tokenC);
+    const code = (await textsTo("+14155552609", c.org.id))[0]!.body.match(/\d{6}/)![0];
+    await db.senderNumber.deleteMany({ where: { orgId: c.org.id } });
+
+    const resend = await send({ to: "+14155552609", channel: "sms" }, tokenC);
+    expect(resend.status).toBe(400);
+    expect(resend.body.error.code).toBe("no_sender");
+    expect((await get(first.body.id, tokenC)).body).toMatchObject({ sends: 1, expires_at: first.body.expires_at });
+    expect((await checkCode({ to: "+14155552609", code }, tokenC)).body.status).toBe("approved");
+
+    expect((await send({ to: "+14155552610", channel: "sms" }, tokenC)).body.error.code).toBe("no_sender");
+    expect(await db.verification.count({ where: { orgId: c.org.id, to: "+14155552610" } })).toBe(0);
+  });
+
   it("names the parameter of each refusal", async () => {
     const cases: [unknown, string, string][] = [
       [{ channel: "sms" }, "invalid_parameter", "to"],
