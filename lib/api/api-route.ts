@@ -33,7 +33,8 @@ type Handler<P> = (req: ApiRequest<P>) => Promise<ApiResult>;
 const json = (status: number, body: unknown, headers: Record<string, string>) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 
-function rateLimit() {
+/** Every key's token bucket, shared by REST v1 and the Twilio-compatible API. */
+export function apiKeyRateLimit() {
   const rate = env.API_RATE_LIMIT;
   return { rate, burst: env.API_RATE_LIMIT_BURST ?? Math.max(1, Math.round(rate * 2)) };
 }
@@ -45,7 +46,7 @@ export function apiRoute<P = Record<string, never>>(scope: ApiScope, handle: Han
     let claimed: { orgId: string; key: string } | null = null;
     try {
       const ctx = await authenticate(db, request);
-      const limit = await takeToken(db, `api-key:${ctx.apiKeyId}`, rateLimit());
+      const limit = await takeToken(db, `api-key:${ctx.apiKeyId}`, apiKeyRateLimit());
       Object.assign(headers, rateLimitHeaders(limit));
       if (!limit.allowed) throw new ApiError("rate_limited", `Too many requests for this API key: retry in ${limit.retryAfterSeconds} s`);
       requireScope(ctx, scope);

@@ -5,6 +5,7 @@ import type { ApiScope } from "@/lib/api-keys/scopes";
 import { verifyApiKey, type ApiKeyRefusal } from "@/lib/api-keys/verify-api-key";
 import type { Db } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped";
+import type { ApiKey } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
 
 export interface ApiContext extends OrgContext {
@@ -29,7 +30,11 @@ export function bearerToken(request: Request): string | null {
 export async function authenticate(db: Db, request: Request): Promise<ApiContext> {
   const verified = await verifyApiKey(db, bearerToken(request));
   if (!verified.ok) throw REFUSALS[verified.reason];
-  const { key } = verified;
+  return apiContextFor(db, verified.key);
+}
+
+/** The context of a verified key (the Twilio-compatible API verifies keys from HTTP Basic). */
+export function apiContextFor(db: Db, key: ApiKey): ApiContext {
   return {
     db: scopedDb(db, key.orgId),
     orgId: key.orgId,

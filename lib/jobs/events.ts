@@ -46,3 +46,12 @@ export const simulatorReceiptsDue = eventType("simulator/receipts.due", {
     ),
   }),
 });
+
+/** A message with a StatusCallback URL reached `status`: Twilio's status callback is POSTed to it. */
+export const twilioStatusCallbackRequested = eventType("twilio/status-callback.requested", {
+  schema: z.object({
+    orgId: z.string(),
+    messageId: z.string(),
+    status: z.enum(["SENT", "DELIVERED", "UNDELIVERED", "FAILED"]),
+  }),
+});

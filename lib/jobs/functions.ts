@@ -5,6 +5,7 @@ import { dispatchMessagesJob } from "@/lib/jobs/dispatch-messages";
 import { purgeExpiredInvitationsJob } from "@/lib/jobs/purge-expired-invitations";
 import { simulatorDeliverJob } from "@/lib/jobs/simulator-deliver";
 import { sweepMessagesJob } from "@/lib/jobs/sweep-messages";
+import { twilioStatusCallbackJob } from "@/lib/jobs/twilio-status-callback";
 import { wakeSenderJob } from "@/lib/jobs/wake-sender";
 
 export const functions: InngestFunction.Any[] = [
@@ -13,4 +14,5 @@ export const functions: InngestFunction.Any[] = [
   wakeSenderJob,
   simulatorDeliverJob,
   sweepMessagesJob,
+  twilioStatusCallbackJob,
 ];

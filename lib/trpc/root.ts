@@ -8,6 +8,7 @@ import { membersRouter } from "@/lib/trpc/routers/members";
 import { messagesRouter } from "@/lib/trpc/routers/messages";
 import { orgRouter } from "@/lib/trpc/routers/org";
 import { phonesRouter } from "@/lib/trpc/routers/phones";
+import { twilioApiRouter } from "@/lib/trpc/routers/twilio-api";
 import { createCallerFactory, createTRPCRouter } from "@/lib/trpc/init";
 
 export const appRouter = createTRPCRouter({
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   messages: messagesRouter,
   carriers: carriersRouter,
   phones: phonesRouter,
+  twilioApi: twilioApiRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -148,6 +148,8 @@ const CASES: Record<string, (f: Fixture) => Case[]> = {
   "phones.list": () => [ok({}, (r) => expect((r as { phones: unknown[] }).phones).toEqual([]))],
   "phones.thread": (f) => [ok({ phone: f.contactAPhone }, (r) => expect((r as { messages: unknown[] }).messages).toEqual([]))],
   "phones.reply": (f) => [notFound({ phone: f.contactAPhone, senderId: f.senderA, body: "Hi from B" })],
+  // Org-wide credentials: in B, B's own (asking for A is refused like every org procedure).
+  "twilioApi.credentials": () => [ok(undefined, (r) => expect((r as { accountSid: string }).accountSid).toMatch(/^AC[0-9a-f]{32}$/))],
 
   "messages.list": () => [
     ok({}),
