@@ -6,7 +6,11 @@ import { fromZodIssue } from "@/lib/api/to-api-error";
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw fromZodIssue(result.error.issues[0]!);
+  if (!result.success) {
+    // A misspelt field also shows up as the real one missing: name the misspelling, it is the cause.
+    const issues = result.error.issues;
+    throw fromZodIssue(issues.find((issue) => issue.code === "unrecognized_keys") ?? issues[0]!);
+  }
   return result.data;
 }
 

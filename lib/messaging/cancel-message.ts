@@ -11,7 +11,7 @@ import { canTransition } from "@/lib/messaging/status";
 import type { OrgContext } from "@/lib/org-context";
 
 const notCancelable = (status: MessageStatus) =>
-  new DomainError("CONFLICT", `Only scheduled messages can be canceled; this one is ${status.toLowerCase()}`, "id");
+  new DomainError("CONFLICT", `Only scheduled messages can be canceled; this one is ${status.toLowerCase()}`, "id", "message_not_cancelable");
 
 export async function cancelMessage(ctx: OrgContext, raw: MessageIdInput, source: "ui" | "api") {
   const { id } = messageIdInput.parse(raw);

@@ -23,6 +23,8 @@ function messageFilter(f: Filters): Prisma.MessageWhereInput {
     ...(f.status && { status: f.status }),
     ...(f.direction && { direction: f.direction }),
     ...(address && { OR: [{ to: address }, { from: address }] }),
+    ...(f.to && { to: f.to }),
+    ...(f.from && { from: f.from }),
     ...((f.since || f.until) && { createdAt: { ...(f.since && { gte: f.since }), ...(f.until && { lt: f.until }) } }),
   };
 }
@@ -47,6 +49,16 @@ export async function listMessages(ctx: OrgContext, raw: ListMessagesInput) {
       errorCode: true,
       sendAt: true,
       createdAt: true,
+      // For the REST API's representation (lib/api/messages/serialize-message.ts).
+      errorMessage: true,
+      contactId: true,
+      marketing: true,
+      statusCallback: true,
+      updatedAt: true,
+      sentAt: true,
+      deliveredAt: true,
+      failedAt: true,
+      receivedAt: true,
       contact: { select: { id: true, firstName: true, lastName: true } },
     },
   });

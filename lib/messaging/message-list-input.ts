@@ -1,5 +1,5 @@
 // The message log's filters and the id of one message: pure zod, shared by the Messages page, the
-// tRPC procedures and (later) the REST API's message list.
+// tRPC procedures and the REST API's message list.
 import { z } from "zod";
 import { MessageDirection, MessageStatus } from "@/lib/generated/prisma/enums";
 
@@ -14,6 +14,9 @@ export const listMessagesInput = z
       .max(40, "Use at most 40 characters")
       .regex(/^[\p{L}\p{N} +().-]*$/u, "Search by the digits of a number or a sender name")
       .optional(),
+    /** Exactly this recipient or sender address (E.164 for numbers): the REST API's filters. */
+    to: z.string().trim().min(1).max(32).optional(),
+    from: z.string().trim().min(1).max(32).optional(),
     /** Created at or after. */
     since: z.coerce.date().optional(),
     /** Created before. */

@@ -1,0 +1,19 @@
+// POST /api/v1/messages: send one message. GET /api/v1/messages: the message log, newest first.
+import { apiRoute } from "@/lib/api/api-route";
+import { listMessagesParams, messageDedupeKey, sendMessageParams, toListMessagesInput, toSendMessageInput } from "@/lib/api/messages/message-params";
+import { serializeMessage } from "@/lib/api/messages/serialize-message";
+import { page } from "@/lib/api/pagination";
+import { parseJsonBody, parseQuery } from "@/lib/api/parse-input";
+import { listMessages } from "@/lib/messaging/list-messages";
+import { sendMessage } from "@/lib/messaging/send-message";
+
+export const POST = apiRoute("messages:send", async ({ ctx, request, body }) => {
+  const params = parseJsonBody(sendMessageParams, body);
+  const message = await sendMessage(ctx, toSendMessageInput(params, messageDedupeKey(request.headers.get("idempotency-key"), body)), "api");
+  return { status: 201, body: serializeMessage(message) };
+});
+
+export const GET = apiRoute("messages:read", async ({ ctx, url }) => {
+  const { items, nextCursor } = await listMessages(ctx, toListMessagesInput(parseQuery(listMessagesParams, url)));
+  return { status: 200, body: page(items, nextCursor, serializeMessage) };
+});
