@@ -1,5 +1,5 @@
 // The sidebar: only areas that exist appear; admin-only areas only for admins and owners.
-import { Cog, ContactRound, List, MessagesSquare, ScrollText, Settings, Smartphone, type LucideIcon } from "lucide-react";
+import { Cog, ContactRound, CodeXml, List, MessagesSquare, ScrollText, Settings, Smartphone, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/lists", label: "Lists", icon: List },
   { href: "/phones", label: "Phones", icon: Smartphone },
   { href: "/settings", label: "Settings", icon: Settings },
+  { href: "/developers", label: "Developers", icon: CodeXml, adminOnly: true },
   { href: "/audit", label: "Audit log", icon: ScrollText, adminOnly: true },
   { href: "/jobs", label: "Jobs", icon: Cog, instanceAdminOnly: true },
 ];

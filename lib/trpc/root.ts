@@ -1,3 +1,4 @@
+import { apiKeysRouter } from "@/lib/trpc/routers/api-keys";
 import { auditRouter } from "@/lib/trpc/routers/audit";
 import { carriersRouter } from "@/lib/trpc/routers/carriers";
 import { contactsRouter } from "@/lib/trpc/routers/contacts";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   messages: messagesRouter,
   carriers: carriersRouter,
   phones: phonesRouter,
+  apiKeys: apiKeysRouter,
   twilioApi: twilioApiRouter,
 });
 

@@ -1,6 +1,7 @@
 // Every mutation a signed-in user makes through tRPC leaves an audit row naming that user. The map
 // below must name every mutation of appRouter, so a new one fails here until it is audited.
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createConnection } from "@/lib/carriers/manage-connections";
 import { createContact } from "@/lib/contacts/create-contact";
 import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
@@ -66,6 +67,8 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
     const message = await sendMessage(ctx, { to: phone(), body: "Later", sendAt: new Date(Date.now() + 3_600_000) }, "ui");
     return { id: message.id };
   },
+  "apiKeys.create": async () => ({ name: `Key ${seq++}`, scopes: ["messages:send"] }),
+  "apiKeys.revoke": async () => ({ id: (await createApiKey(ctx, { name: `Key ${seq++}`, scopes: ["messages:read"] })).key.id }),
 };
 
 // jobs.* act on the installation's job executor, not on an org, so there is no org log to write to.

@@ -4,6 +4,7 @@
 // file until someone decides how it must treat another org's IDs.
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createConnection } from "@/lib/carriers/manage-connections";
 import { createContact } from "@/lib/contacts/create-contact";
 import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
@@ -42,6 +43,7 @@ interface Fixture {
   senderB: string;
   messageA: string;
   scheduledA: string;
+  apiKeyA: string;
 }
 
 type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN" | "BAD_REQUEST";
@@ -165,6 +167,11 @@ const CASES: Record<string, (f: Fixture) => Case[]> = {
   ],
   "messages.cancel": (f) => [notFound({ id: f.scheduledA })],
 
+  // B's own keys only; the token B gets back is B's.
+  "apiKeys.list": () => [ok(undefined)],
+  "apiKeys.create": () => [ok({ name: "B's key", scopes: ["messages:read"] })],
+  "apiKeys.revoke": (f) => [notFound({ id: f.apiKeyA })],
+
   "audit.list": (f) => {
     // Every row is B's. B's own rows may quote org A's IDs that B itself typed into a request
     // (lists.removeContacts records the contactIds asked for), so the scan skips `changes`.
@@ -209,6 +216,7 @@ async function snapshotOrgA() {
     connections: await db.carrierConnection.findMany({ where, ...byId }),
     senders: await db.senderNumber.findMany({ where, ...byId }),
     messages: await db.message.findMany({ where, ...byId }),
+    apiKeys: await db.apiKey.findMany({ where, ...byId }),
   };
 }
 
@@ -264,6 +272,8 @@ beforeAll(async () => {
     },
   });
 
+  const apiKeyA = await createApiKey(ctxA, { name: "Key of A", scopes: ["messages:send"] });
+
   userB = await createUser(db);
   const { org: orgB } = await createOrgWithOwner(db, { owner: userB, name: "Org B" });
   const ctxB = await orgContextFor(db, userB, orgB.id);
@@ -299,12 +309,14 @@ beforeAll(async () => {
     senderB: senderB.id,
     messageA: messageA.id,
     scheduledA: scheduledA.id,
+    apiKeyA: apiKeyA.key.id,
   };
   const snapshot = await snapshotOrgA();
   // Every ID in org A (rows and the users in it), and two strings only org A's rows hold.
   const rows: { id: string }[] = [snapshot.org, ...snapshot.memberships, ...snapshot.invitations, ...snapshot.contacts];
   rows.push(...snapshot.lists, ...snapshot.customFields, ...snapshot.audit, ...snapshot.connections, ...snapshot.senders, ...snapshot.messages);
-  secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a"];
+  rows.push(...snapshot.apiKeys);
+  secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a", apiKeyA.key.preview];
 });
 
 describe("the case map", () => {
