@@ -1,0 +1,129 @@
+// /docs/api: the REST v1 reference, rendered from the same operation list and zod schemas as
+// /api/v1/openapi.json, with the conventions every endpoint shares.
+import type { Metadata } from "next";
+import { CodeBlock } from "@/components/docs/code-block";
+import { OperationSection } from "@/components/docs/operation-section";
+import { API_ERROR_STATUS } from "@/lib/api/error-codes";
+import { OPERATIONS } from "@/lib/api/openapi/operations";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "API reference" };
+export const dynamic = "force-dynamic";
+
+const VERIFY_WEBHOOK = `import { Webhook } from "standardwebhooks";
+
+const wh = new Webhook(process.env.TEXTSTACK_WEBHOOK_SECRET); // whsec_... from the Developers page
+// In your handler, with the raw body and the request's headers:
+const event = wh.verify(rawBody, {
+  "webhook-id": headers["webhook-id"],
+  "webhook-timestamp": headers["webhook-timestamp"],
+  "webhook-signature": headers["webhook-signature"],
+}); // throws when the signature does not match
+// event.type: "message.delivered", event.data: the message`;
+
+const TWILIO = (base: string) => `import twilio from "twilio";
+
+// Account SID from the Developers page; an API key (tsk_live_...) as the password.
+const client = twilio(process.env.TEXTSTACK_ACCOUNT_SID, process.env.TEXTSTACK_API_KEY, {
+  accountSid: process.env.TEXTSTACK_ACCOUNT_SID,
+});
+client.api.baseUrl = "${base}";
+
+const message = await client.messages.create({ to: "+14155550123", from: "+14155550100", body: "Hi!" });`;
+
+function Conventions({ base }: { base: string }) {
+  const p = "text-sm leading-relaxed text-zinc-700 dark:text-zinc-300";
+  return (
+    <div className="space-y-8">
+      <section id="authentication" className="space-y-2">
+        <h2 className="text-xl font-semibold">Authentication</h2>
+        <p className={p}>
+          Create an API key on the Developers page (it is shown once) with the scopes it needs, and send it as <code>Authorization: Bearer tsk_live_...</code>.
+          A missing, invalid, expired or revoked key gets 401; a key without the operation&apos;s scope gets 403 naming the scope.
+        </p>
+        <CodeBlock title="Send your first message" code={`curl -X POST ${base}/api/v1/messages \\\n  -H "Authorization: Bearer $TEXTSTACK_API_KEY" \\\n  -H "Content-Type: application/json" \\\n  -d '{"to": "+14155550123", "body": "Hello from Textstack"}'`} />
+      </section>
+      <section id="conventions" className="space-y-2">
+        <h2 className="text-xl font-semibold">Conventions</h2>
+        <ul className={`${p} list-disc space-y-1 pl-5`}>
+          <li><strong>Idempotency:</strong> send <code>Idempotency-Key</code> on any POST. A retry with the same key and body gets the first response (for 24 hours); the same key with another body gets 422 <code>idempotency_key_reused</code>.</li>
+          <li><strong>Rate limits:</strong> every response carries <code>RateLimit-Limit</code>, <code>RateLimit-Remaining</code> and <code>RateLimit-Reset</code>; past the limit you get 429 with <code>Retry-After</code>.</li>
+          <li><strong>Pagination:</strong> lists take <code>limit</code> (1–100) and <code>starting_after</code>, and answer <code>{"{ data, has_more, next_cursor }"}</code>, newest first.</li>
+          <li><strong>Times</strong> are ISO 8601 in UTC; <strong>money</strong> is integers (<code>price_micros</code>: millionths of the currency unit).</li>
+        </ul>
+      </section>
+      <section id="errors" className="space-y-2">
+        <h2 className="text-xl font-semibold">Errors</h2>
+        <p className={p}>Errors are JSON with a stable code, a message, and the offending parameter:</p>
+        <CodeBlock title="400" code={JSON.stringify({ error: { code: "invalid_phone_number", message: '"12" is not a phone number', param: "to", doc_url: `${base}/docs/api#errors-invalid_phone_number` } }, null, 2)} />
+        <table className="w-full text-left text-sm">
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {Object.entries(API_ERROR_STATUS).map(([code, status]) => (
+              <tr key={code} id={`errors-${code}`} className="scroll-mt-6">
+                <td className="py-1 pr-4 font-mono text-xs">{code}</td>
+                <td className="py-1 text-xs text-zinc-500">HTTP {status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section id="webhooks" className="space-y-2">
+        <h2 className="text-xl font-semibold">Webhooks</h2>
+        <p className={p}>
+          Add an endpoint on the Developers page to receive message.queued, message.sent, message.delivered, message.undelivered, message.failed, message.received,
+          contact.opted_out, contact.opted_in and verification.approved. Deliveries are signed per the Standard Webhooks spec and retried for over a day; events of one message arrive in order.
+        </p>
+        <CodeBlock title="Verify a delivery (TypeScript)" code={VERIFY_WEBHOOK} />
+      </section>
+      <section id="twilio" className="space-y-2">
+        <h2 className="text-xl font-semibold">Twilio-compatible API</h2>
+        <p className={p}>
+          Existing Twilio code works by changing its base URL: <code>POST/GET {base}/2010-04-01/Accounts/{"{AccountSid}"}/Messages.json</code> and{" "}
+          <code>.../Messages/{"{Sid}"}.json</code>, form-encoded in and Twilio&apos;s JSON out, with HTTP Basic auth.
+        </p>
+        <CodeBlock title="The official twilio client" code={TWILIO(base)} />
+      </section>
+    </div>
+  );
+}
+
+export default function ApiDocsPage() {
+  const base = env.APP_URL.replace(/\/$/, "");
+  const tags = [...new Set(OPERATIONS.map((op) => op.tag))];
+  return (
+    <div className="mx-auto flex max-w-6xl gap-10 px-6 py-10">
+      <nav className="sticky top-6 hidden h-fit w-56 shrink-0 space-y-4 text-sm lg:block" aria-label="API reference">
+        <a href="#authentication" className="block font-medium">Getting started</a>
+        <a href="#errors" className="block font-medium">Errors</a>
+        <a href="#webhooks" className="block font-medium">Webhooks</a>
+        <a href="#twilio" className="block font-medium">Twilio-compatible API</a>
+        {tags.map((tag) => (
+          <div key={tag}>
+            <p className="font-medium">{tag}</p>
+            {OPERATIONS.filter((op) => op.tag === tag).map((op) => (
+              <a key={op.id} href={`#${op.id}`} className="block py-0.5 text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+                {op.summary}
+              </a>
+            ))}
+          </div>
+        ))}
+        <a href="/api/v1/openapi.json" className="block text-zinc-600 underline dark:text-zinc-400">OpenAPI 3.1 (JSON)</a>
+      </nav>
+      <main className="min-w-0 flex-1 space-y-10">
+        <header>
+          <h1 className="text-3xl font-semibold">Textstack API</h1>
+          <p className="mt-2 text-zinc-600 dark:text-zinc-400">Send SMS and MMS, follow their delivery with signed webhooks, and verify phone numbers. Base URL: <code>{base}</code></p>
+        </header>
+        <Conventions base={base} />
+        {tags.map((tag) => (
+          <div key={tag} className="space-y-6">
+            <h2 className="text-2xl font-semibold">{tag}</h2>
+            {OPERATIONS.filter((op) => op.tag === tag).map((op) => (
+              <OperationSection key={op.id} op={op} baseUrl={base} />
+            ))}
+          </div>
+        ))}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { CodeBlock } from "@/components/docs/code-block";
+import { SchemaTable } from "@/components/docs/schema-table";
+import { jsonSchema } from "@/lib/api/openapi/build-openapi";
+import { curlExample, typescriptExample } from "@/lib/api/openapi/examples";
+import type { ApiOperation } from "@/lib/api/openapi/operations";
+
+type Props = Parameters<typeof SchemaTable>[0];
+
+function fields(schema: ApiOperation["body"]): Props | null {
+  if (!schema) return null;
+  const json = jsonSchema(schema, "input") as { properties?: Props["properties"]; required?: string[] };
+  return json.properties ? { properties: json.properties, required: json.required ?? [] } : null;
+}
+
+export function OperationSection({ op, baseUrl }: { op: ApiOperation; baseUrl: string }) {
+  const body = fields(op.body);
+  const query = fields(op.query);
+  return (
+    <section id={op.id} className="scroll-mt-6 space-y-4 border-t border-zinc-200 pt-8 dark:border-zinc-800">
+      <div>
+        <h3 className="text-lg font-semibold">{op.summary}</h3>
+        <p className="mt-1 font-mono text-sm">
+          <span className={op.method === "get" ? "text-emerald-600" : "text-blue-600"}>{op.method.toUpperCase()}</span> {op.path}
+        </p>
+        <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{op.description}</p>
+        <p className="mt-1 text-xs text-zinc-500">
+          Scope <code>{op.scope}</code> · answers {op.response.status} with {op.response.description.toLowerCase()}
+        </p>
+      </div>
+      {query && (
+        <div>
+          <h4 className="mb-1 text-sm font-medium">Query parameters</h4>
+          <SchemaTable {...query} />
+        </div>
+      )}
+      {body && (
+        <div>
+          <h4 className="mb-1 text-sm font-medium">Body (JSON; unknown fields are refused)</h4>
+          <SchemaTable {...body} />
+        </div>
+      )}
+      <div className="grid gap-3 lg:grid-cols-2">
+        <CodeBlock title="curl" code={curlExample(baseUrl, op)} />
+        <CodeBlock title="TypeScript" code={typescriptExample(baseUrl, op)} />
+      </div>
+    </section>
+  );
+}

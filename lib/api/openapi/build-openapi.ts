@@ -1,0 +1,75 @@
+// The OpenAPI 3.1 document of REST v1, made from OPERATIONS and their zod schemas (zod's own JSON
+// Schema output, which is what OpenAPI 3.1 uses). Served at /api/v1/openapi.json.
+import { z } from "zod";
+import { API_ERROR_STATUS } from "@/lib/api/error-codes";
+import { OPERATIONS, type ApiOperation } from "@/lib/api/openapi/operations";
+import { errorObject } from "@/lib/api/openapi/resources";
+
+type JsonSchema = Record<string, unknown>;
+
+/** JSON Schema of a request (what may be sent: defaults optional) or a response. */
+export function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+  void _drop;
+  return rest;
+}
+
+function parameters(op: ApiOperation) {
+  const out: Record<string, unknown>[] = [];
+  const add = (schema: z.ZodType | undefined, where: "path" | "query") => {
+    if (!schema) return;
+    const json = jsonSchema(schema, "input");
+    const required = new Set((json.required as string[] | undefined) ?? []);
+    for (const [name, property] of Object.entries((json.properties as Record<string, JsonSchema>) ?? {})) {
+      out.push({ name, in: where, required: where === "path" || required.has(name), schema: property, description: property.description });
+    }
+  };
+  add(op.pathParams, "path");
+  add(op.query, "query");
+  return out;
+}
+
+const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+
+function operation(op: ApiOperation) {
+  return {
+    operationId: op.id,
+    tags: [op.tag],
+    summary: op.summary,
+    description: `${op.description}\n\nScope: \`${op.scope}\`.`,
+    parameters: [
+      ...parameters(op),
+      ...(op.method === "post" ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 }, description: "Retries with the same key and body get the first response (24 hours)." }] : []),
+    ],
+    ...(op.body && { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input"), ...(op.example && { example: op.example }) } } } }),
+    responses: {
+      [op.response.status]: { description: op.response.description, content: { "application/json": { schema: jsonSchema(op.response.schema, "output") } } },
+      400: errorResponse("The request is invalid: `error.param` names the field"),
+      401: errorResponse("No API key, or it is invalid, expired or revoked"),
+      403: errorResponse("The key lacks the operation's scope"),
+      429: errorResponse("Rate limited: retry after `Retry-After` seconds"),
+    },
+    security: [{ bearerAuth: [] }],
+  };
+}
+
+export function buildOpenApi(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operation(op);
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Textstack API",
+      version: "1",
+      description: "Send SMS and MMS, follow their delivery, and verify phone numbers. Errors are JSON with a stable `code`; see /docs/api.",
+    },
+    servers: [{ url: serverUrl }],
+    tags: [{ name: "Messages" }, { name: "Verifications" }],
+    paths,
+    components: {
+      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "An API key from the Developers page: `Bearer tsk_live_...`" } },
+      schemas: { Error: jsonSchema(errorObject, "output") },
+    },
+    "x-error-codes": API_ERROR_STATUS,
+  };
+}

@@ -1,0 +1,73 @@
+// The shapes the API answers with, as zod schemas for the OpenAPI document. The serialisers
+// (lib/api/messages/serialize-message.ts, lib/verify/serialize-verification.ts) are checked against
+// them in tests/unit/openapi.test.ts, so the document cannot drift from what is sent.
+import { z } from "zod";
+import { API_ERROR_STATUS } from "@/lib/api/error-codes";
+
+const time = z.iso.datetime().describe("ISO 8601, UTC");
+const status = z.enum(["scheduled", "queued", "sending", "sent", "delivered", "undelivered", "failed", "received", "canceled"]);
+
+export const messageObject = z
+  .strictObject({
+    id: z.string().describe("msg_..."),
+    object: z.literal("message"),
+    direction: z.enum(["outbound", "inbound"]),
+    status,
+    from: z.string(),
+    to: z.string(),
+    body: z.string(),
+    media_ids: z.array(z.string()),
+    encoding: z.enum(["GSM-7", "UCS-2"]),
+    num_segments: z.number().int(),
+    price_micros: z.number().int().describe("Price in millionths of the currency unit"),
+    marketing: z.boolean(),
+    contact_id: z.string().nullable(),
+    status_callback: z.string().nullable(),
+    error_code: z.string().nullable(),
+    error_message: z.string().nullable(),
+    send_at: time.nullable(),
+    created_at: time,
+    updated_at: time,
+    sent_at: time.nullable(),
+    delivered_at: time.nullable(),
+    failed_at: time.nullable(),
+    received_at: time.nullable(),
+  })
+  .meta({ id: "Message" });
+
+export const messageWithHistory = messageObject
+  .extend({
+    history: z.array(z.strictObject({ status, error_code: z.string().nullable(), error_message: z.string().nullable(), occurred_at: time })),
+  })
+  .meta({ id: "MessageWithHistory" });
+
+export const messageList = z
+  .strictObject({ data: z.array(messageObject), has_more: z.boolean(), next_cursor: z.string().nullable() })
+  .meta({ id: "MessageList" });
+
+export const verificationObject = z
+  .strictObject({
+    id: z.string().describe("ver_..."),
+    object: z.literal("verification"),
+    to: z.string(),
+    channel: z.string(),
+    status: z.enum(["pending", "approved", "canceled", "expired"]),
+    sends: z.number().int(),
+    checks: z.number().int(),
+    expires_at: time,
+    approved_at: time.nullable(),
+    created_at: time,
+  })
+  .meta({ id: "Verification" });
+
+export const errorObject = z
+  .strictObject({
+    error: z.strictObject({
+      code: z.enum(Object.keys(API_ERROR_STATUS) as [string, ...string[]]),
+      message: z.string(),
+      param: z.string().nullable().optional(),
+      doc_url: z.string(),
+      request_id: z.string().optional(),
+    }),
+  })
+  .meta({ id: "Error" });
