@@ -102,7 +102,8 @@ export const OPERATIONS: ApiOperation[] = [
     path: "/api/v1/verifications/check",
     tag: "Verifications",
     summary: "Check a code",
-    description: "Status `approved` when the code is right. After 5 wrong codes the verification is canceled; after its expiry it is `expired`.",
+    description:
+      "Status `approved` when the code is right, `pending` when it is wrong and checks are left. The fifth wrong code cancels the verification; later checks get 429 `max_check_attempts_reached`, and a check after the expiry gets 404 `verification_expired`.",
     scope: "verify",
     body: checkVerificationInput,
     response: { status: 200, schema: verificationObject, description: "The verification" },
