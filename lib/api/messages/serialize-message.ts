@@ -3,9 +3,9 @@ import type { Message, MessageEvent } from "@/lib/generated/prisma/client";
 
 export type SerializableMessage = Pick<
   Message,
-  | "id" | "direction" | "status" | "from" | "to" | "body" | "mediaIds" | "encoding" | "segments" | "priceMicros" | "marketing"
+  | "id" | "direction" | "status" | "from" | "to" | "body" | "encoding" | "segments" | "priceMicros" | "marketing"
   | "contactId" | "statusCallback" | "errorCode" | "errorMessage" | "sendAt" | "createdAt" | "updatedAt" | "sentAt" | "deliveredAt" | "failedAt" | "receivedAt"
->;
+> & { mediaIds: readonly string[] };
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
