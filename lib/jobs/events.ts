@@ -47,6 +47,16 @@ export const simulatorReceiptsDue = eventType("simulator/receipts.due", {
   }),
 });
 
+/** An endpoint has due webhook deliveries: its deliverer sends them (one run at a time per endpoint). */
+export const webhooksDeliverRequested = eventType("webhooks/deliver.requested", {
+  schema: z.object({ endpointId: z.string() }),
+});
+
+/** An endpoint's failed deliveries are due for a retry at `at`: its deliverer is woken then. */
+export const webhooksRetryDue = eventType("webhooks/retry.due", {
+  schema: z.object({ endpointId: z.string(), at: z.iso.datetime() }),
+});
+
 /** A message with a StatusCallback URL reached `status`: Twilio's status callback is POSTed to it. */
 export const twilioStatusCallbackRequested = eventType("twilio/status-callback.requested", {
   schema: z.object({

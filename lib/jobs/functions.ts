@@ -1,12 +1,15 @@
 // Every Inngest function of the app (one file each in lib/jobs/), served at /api/inngest and
 // registered with the Inngest server on sync.
 import type { InngestFunction } from "inngest";
+import { deliverWebhooksJob } from "@/lib/jobs/deliver-webhooks";
 import { dispatchMessagesJob } from "@/lib/jobs/dispatch-messages";
 import { purgeExpiredInvitationsJob } from "@/lib/jobs/purge-expired-invitations";
 import { simulatorDeliverJob } from "@/lib/jobs/simulator-deliver";
 import { sweepMessagesJob } from "@/lib/jobs/sweep-messages";
+import { sweepWebhooksJob } from "@/lib/jobs/sweep-webhooks";
 import { twilioStatusCallbackJob } from "@/lib/jobs/twilio-status-callback";
 import { wakeSenderJob } from "@/lib/jobs/wake-sender";
+import { wakeWebhooksJob } from "@/lib/jobs/wake-webhooks";
 
 export const functions: InngestFunction.Any[] = [
   purgeExpiredInvitationsJob,
@@ -14,5 +17,8 @@ export const functions: InngestFunction.Any[] = [
   wakeSenderJob,
   simulatorDeliverJob,
   sweepMessagesJob,
+  deliverWebhooksJob,
+  wakeWebhooksJob,
+  sweepWebhooksJob,
   twilioStatusCallbackJob,
 ];

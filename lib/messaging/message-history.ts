@@ -1,10 +1,12 @@
 // Status changes of messages, each with its history row, applied in bulk and only where the move is
 // allowed (lib/messaging/status.ts): a change whose message has moved on meanwhile is skipped, so a
 // late or duplicate report never moves a message backwards.
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type Message } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { newId } from "@/lib/ids";
 import { statusesBefore } from "@/lib/messaging/status";
+import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
+import { messageEventType, messageWebhookEvents } from "@/lib/webhooks/message-events";
 
 export interface StatusChange {
   messageId: string;
@@ -22,6 +24,9 @@ export interface SqlClient {
   $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Prisma.PrismaPromise<T>;
 }
 
+// message.queued is sent once, when a message is first queued (send-messages.ts), not on a requeue.
+const WEBHOOK_STATUSES = new Set<MessageStatus>(["SENT", "DELIVERED", "UNDELIVERED", "FAILED"]);
+
 const TIME_COLUMN: Partial<Record<MessageStatus, string>> = {
   SENT: "sentAt",
   DELIVERED: "deliveredAt",
@@ -32,10 +37,22 @@ const TIME_COLUMN: Partial<Record<MessageStatus, string>> = {
 
 /**
  * Applies the changes that are allowed and records each applied one as a MessageEvent; returns the
- * ids that moved. All changes in one call must go to the same status.
+ * ids that moved. All changes in one call must go to the same status. Moves to sent, delivered,
+ * undelivered and failed also queue webhook deliveries in the same transaction; the endpoints that
+ * got some are added to `webhookEndpoints`, for the caller to announce after commit
+ * (requestWebhookDeliveries), else the webhook sweeper finds them within a minute.
  */
-export async function applyStatusChanges(db: SqlClient, to: MessageStatus, changes: StatusChange[], source: string, at?: Date): Promise<{ id: string; orgId: string }[]> {
+export async function applyStatusChanges(
+  db: SqlClient,
+  to: MessageStatus,
+  changes: StatusChange[],
+  source: string,
+  at?: Date,
+  webhookEndpoints?: Set<string>,
+): Promise<{ id: string; orgId: string }[]> {
   if (changes.length === 0) return [];
+  // Moves that are webhook events need the whole message for the payload.
+  const eventType = WEBHOOK_STATUSES.has(to) ? messageEventType(to) : undefined;
   const from = statusesBefore(to);
   const timeColumn = TIME_COLUMN[to];
   const ids = changes.map((c) => c.messageId);
@@ -48,7 +65,7 @@ export async function applyStatusChanges(db: SqlClient, to: MessageStatus, chang
   const occurredAt = at ?? new Date();
   const eventIds = changes.map(() => newId("messageEvent", occurredAt));
   // One statement: move the rows still in an allowed status, then write history for those moved.
-  return db.$queryRaw<{ id: string; orgId: string }[]>`
+  const moved = await db.$queryRaw<(Message & { id: string; orgId: string })[]>`
     WITH input AS (
       SELECT * FROM unnest(${ids}::text[], ${codes}::text[], ${texts}::text[], ${carrierIds}::text[],
                            ${retryAt}::timestamp[], ${attempts}::int[], ${eventIds}::text[])
@@ -67,10 +84,14 @@ export async function applyStatusChanges(db: SqlClient, to: MessageStatus, chang
         "updatedAt" = ${occurredAt}
       FROM input
       WHERE m.id = input.id AND m.status = ANY(${from}::"MessageStatus"[])
-      RETURNING m.id, m."orgId", input.code, input.text, input.event_id
+      RETURNING m.*, input.code, input.text, input.event_id
     ), history AS (
       INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, "errorCode", "errorMessage", source, "occurredAt")
       SELECT event_id, "orgId", id, ${to}::"MessageStatus", code, text, ${source}, ${occurredAt} FROM moved
     )
-    SELECT id, "orgId" FROM moved`;
+    SELECT ${eventType ? Prisma.raw("*") : Prisma.raw('id, "orgId"')} FROM moved`;
+  if (eventType && moved.length > 0) {
+    for (const id of await enqueueWebhookEvents(db, messageWebhookEvents(eventType, moved, occurredAt))) webhookEndpoints?.add(id);
+  }
+  return moved;
 }

@@ -19,6 +19,10 @@ import { OPTED_OUT_ERROR } from "@/lib/messaging/status";
 import type { OrgContext, ScopedTx } from "@/lib/org-context";
 import { normalizePhone, timeZoneForPhone } from "@/lib/sms/phone";
 import { segmentMessage } from "@/lib/sms/segments";
+import { consentWebhookEvent } from "@/lib/webhooks/consent-events";
+import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
+import { messageWebhookEvents } from "@/lib/webhooks/message-events";
+import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 export interface Received {
   message: Message;
@@ -41,6 +45,7 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
   }
 
   const match = matchKeyword(text.body);
+  const webhookEndpoints = new Set<string>();
   const { message, keyword } = await ctx.db.$transaction(async (tx) => {
     // The row lock that a concurrent send's share lock waits for (or waits behind): see send-messages.ts.
     const [contact] = await tx.$queryRaw<{ id: string; subscriptionStatus: string; at: Date }[]>`
@@ -72,6 +77,7 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
         events: { create: { id: newId("messageEvent"), orgId: org.id, status: "RECEIVED", source: "carrier", occurredAt: text.receivedAt } },
       },
     });
+    const webhookEvents = messageWebhookEvents("message.received", [message], text.receivedAt);
 
     if (keyword?.kind === "OPT_OUT" || keyword?.kind === "OPT_IN") {
       const optOut = keyword.kind === "OPT_OUT";
@@ -90,11 +96,16 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
         targetId: contact!.id,
         changes: { keyword: keyword.keyword, messageId: message.id },
       });
-      if (optOut) await cancelPendingMarketing(tx, contact!.id);
+      if (optOut) await cancelPendingMarketing(tx, contact!.id, webhookEndpoints);
+      webhookEvents.push(
+        consentWebhookEvent(org.id, { kind: keyword.kind, keyword: keyword.keyword, contactId: contact!.id, phone: from, messageId: message.id, occurredAt: contact!.at }),
+      );
     }
+    for (const id of await enqueueWebhookEvents(tx, webhookEvents)) webhookEndpoints.add(id);
     return { message, keyword: keyword?.kind ?? null };
   });
 
+  await requestWebhookDeliveries(webhookEndpoints);
   if (keyword) await reply(ctx, sender.id, from, keyword, org);
   await emitEvents(messageReceived.create({ orgId: org.id, messageId: message.id, contactId: message.contactId!, senderId: sender.id, keyword }));
   return { message, keyword };
@@ -113,7 +124,7 @@ function phoneOrAsIs(from: string, defaultCountry: string): string {
 }
 
 /** Marketing still waiting to go to someone who just opted out will not go. */
-async function cancelPendingMarketing(tx: ScopedTx, contactId: string) {
+async function cancelPendingMarketing(tx: ScopedTx, contactId: string, webhookEndpoints: Set<string>) {
   const pending = await tx.message.findMany({
     where: { contactId, direction: "OUTBOUND", marketing: true, status: { in: ["QUEUED", "SCHEDULED"] } },
     select: { id: true },
@@ -123,6 +134,8 @@ async function cancelPendingMarketing(tx: ScopedTx, contactId: string) {
     "FAILED",
     pending.map((m) => ({ messageId: m.id, to: "FAILED", ...OPTED_OUT_ERROR })),
     "system",
+    undefined,
+    webhookEndpoints,
   );
 }
 

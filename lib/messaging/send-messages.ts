@@ -15,6 +15,9 @@ import { MAX_BATCH, type SendMessageInput } from "@/lib/messaging/message-input"
 import { prepareSend, type Prepared, type PreparedSend } from "@/lib/messaging/prepare-send";
 import type { OrgContext, ScopedTx } from "@/lib/org-context";
 import { timeZoneForPhone } from "@/lib/sms/phone";
+import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
+import { messageWebhookEvents } from "@/lib/webhooks/message-events";
+import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 export type SendSource = "ui" | "api" | "campaign" | "workflow" | "system";
 
@@ -30,11 +33,13 @@ export async function sendMessages(ctx: OrgContext, inputs: SendMessageInput[], 
   const results: (SendResult | undefined)[] = prepared.map((p) => (p.ok ? undefined : { ok: false, error: p.error }));
   if (valid.length === 0) return results as SendResult[];
 
-  const created = await ctx.db.$transaction((tx) => writeMessages(ctx, tx, valid, source));
+  const webhookEndpoints = new Set<string>();
+  const created = await ctx.db.$transaction((tx) => writeMessages(ctx, tx, valid, source, webhookEndpoints));
   for (const [index, result] of created) results[index] = result;
 
   const fresh = [...created.values()].flatMap((r) => (r.ok && !r.duplicate ? [r.message] : []));
   await announce(ctx.orgId, fresh);
+  await requestWebhookDeliveries(webhookEndpoints);
   return results as SendResult[];
 }
 
@@ -63,6 +68,7 @@ async function writeMessages(
   tx: ScopedTx,
   items: { index: number; send: PreparedSend }[],
   source: SendSource,
+  webhookEndpoints: Set<string>,
 ): Promise<Map<number, SendResult>> {
   const results = new Map<number, SendResult>();
 
@@ -100,7 +106,7 @@ async function writeMessages(
   // the STOP race test compares with the consent event's time from the same clock.
   const [{ now }] = await tx.$queryRaw<[{ now: Date }]>`SELECT clock_timestamp() AS now`;
   const rows = accepted.map(({ send }) => messageRow(ctx.orgId, send, contacts.get(send.to)!.id, now));
-  const inserted = await insertMessages(tx, rows, source, now);
+  const inserted = await insertMessages(tx, rows, source, now, webhookEndpoints);
   const byId = new Map(inserted.map((m) => [m.id, m]));
 
   // A key another transaction inserted between our read and our insert: that one is the message.
@@ -158,9 +164,10 @@ const stored = (row: MessageRow): Message => ({
 /**
  * Inserts the messages and their first history rows in two set-based statements (Prisma's createMany
  * builds a 1,000-row insert far more slowly); a row whose idempotency key another transaction has
- * just used is skipped, and only the rows inserted here are returned.
+ * just used is skipped, and only the rows inserted here are returned. Queued ones are message.queued
+ * webhook events; the endpoints that got deliveries are added to `webhookEndpoints`.
  */
-async function insertMessages(tx: ScopedTx, rows: MessageRow[], source: SendSource, now: Date): Promise<Message[]> {
+async function insertMessages(tx: ScopedTx, rows: MessageRow[], source: SendSource, now: Date, webhookEndpoints: Set<string>): Promise<Message[]> {
   if (rows.length === 0) return [];
   const col = <K extends keyof MessageRow>(key: K) => rows.map((r) => r[key]);
   const at = now.toISOString();
@@ -185,6 +192,8 @@ async function insertMessages(tx: ScopedTx, rows: MessageRow[], source: SendSour
     SELECT u.id, u.org, u.message, u.status::"MessageStatus", ${source}, ${at}::timestamptz AT TIME ZONE 'UTC'
     FROM unnest(${inserted.map(() => newId("messageEvent", now))}::text[], ${inserted.map((m) => m.orgId)}::text[],
       ${inserted.map((m) => m.id)}::text[], ${inserted.map((m) => m.status)}::text[]) AS u(id, org, message, status)`;
+  const queued = inserted.filter((m) => m.status === "QUEUED");
+  for (const id of await enqueueWebhookEvents(tx, messageWebhookEvents("message.queued", queued, now))) webhookEndpoints.add(id);
   return inserted;
 }
 

@@ -10,6 +10,7 @@ import { messagesRouter } from "@/lib/trpc/routers/messages";
 import { orgRouter } from "@/lib/trpc/routers/org";
 import { phonesRouter } from "@/lib/trpc/routers/phones";
 import { twilioApiRouter } from "@/lib/trpc/routers/twilio-api";
+import { webhooksRouter } from "@/lib/trpc/routers/webhooks";
 import { createCallerFactory, createTRPCRouter } from "@/lib/trpc/init";
 
 export const appRouter = createTRPCRouter({
@@ -23,8 +24,9 @@ export const appRouter = createTRPCRouter({
   messages: messagesRouter,
   carriers: carriersRouter,
   phones: phonesRouter,
-  apiKeys: apiKeysRouter,
   twilioApi: twilioApiRouter,
+  apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,6 +11,8 @@ import { createInvitation } from "@/lib/members/invitations";
 import { sendMessage } from "@/lib/messaging/send-message";
 import type { OrgContext } from "@/lib/org-context";
 import { createSender } from "@/lib/senders/manage-senders";
+import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
+import { sendTestEvent } from "@/lib/webhooks/replay-delivery";
 import { setupTestDatabase } from "./helpers/db";
 import { expectTRPCError } from "./helpers/expect-error";
 import { callProcedure, PROCEDURE_PATHS, procedureType } from "./helpers/procedures";
@@ -23,6 +25,8 @@ let ctx: OrgContext;
 let seq = 0;
 const phone = () => `+1 415 555 ${String(1000 + seq++)}`;
 const connection = () => createConnection(ctx, { name: `Connection ${seq++}`, kind: "SIMULATOR" });
+// A public IP literal: saved without a DNS lookup; no executor runs here, so nothing is sent to it.
+const endpoint = () => createEndpoint(ctx, { url: `https://93.184.216.34/hooks/${seq++}`, eventTypes: ["message.sent"] });
 const sender = async () =>
   createSender(ctx, { kind: "LONG_CODE", address: phone(), connectionId: (await connection()).id });
 
@@ -69,6 +73,12 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
   },
   "apiKeys.create": async () => ({ name: `Key ${seq++}`, scopes: ["messages:send"] }),
   "apiKeys.revoke": async () => ({ id: (await createApiKey(ctx, { name: `Key ${seq++}`, scopes: ["messages:read"] })).key.id }),
+  "webhooks.endpoints.create": async () => ({ url: "https://93.184.216.34/hooks", eventTypes: ["message.delivered"] }),
+  "webhooks.endpoints.update": async () => ({ id: (await endpoint()).id, description: "Changed", enabled: false }),
+  "webhooks.endpoints.rotateSecret": async () => ({ id: (await endpoint()).id }),
+  "webhooks.endpoints.delete": async () => ({ id: (await endpoint()).id }),
+  "webhooks.endpoints.sendTest": async () => ({ id: (await endpoint()).id }),
+  "webhooks.deliveries.replay": async () => ({ id: (await sendTestEvent(ctx, { id: (await endpoint()).id })).id }),
 };
 
 // jobs.* act on the installation's job executor, not on an org, so there is no org log to write to.

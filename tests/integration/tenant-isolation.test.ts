@@ -14,6 +14,7 @@ import { addToList } from "@/lib/lists/list-membership";
 import { createList } from "@/lib/lists/manage-lists";
 import { createInvitation } from "@/lib/members/invitations";
 import { createSender } from "@/lib/senders/manage-senders";
+import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
 import { setupTestDatabase } from "./helpers/db";
 import { callProcedure as call, PROCEDURE_PATHS } from "./helpers/procedures";
 import { addMember, callerFor, createOrgWithOwner, createUser, orgContextFor, type TestUser } from "./helpers/factories";
@@ -44,6 +45,8 @@ interface Fixture {
   messageA: string;
   scheduledA: string;
   apiKeyA: string;
+  endpointA: string;
+  deliveryA: string;
 }
 
 type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN" | "BAD_REQUEST";
@@ -172,6 +175,18 @@ const CASES: Record<string, (f: Fixture) => Case[]> = {
   "apiKeys.create": () => [ok({ name: "B's key", scopes: ["messages:read"] })],
   "apiKeys.revoke": (f) => [notFound({ id: f.apiKeyA })],
 
+  // A public IP literal: saved without a DNS lookup, and nothing is ever sent to it here.
+  "webhooks.endpoints.list": () => [ok(undefined)],
+  "webhooks.endpoints.get": (f) => [notFound({ id: f.endpointA })],
+  "webhooks.endpoints.create": () => [ok({ url: "https://93.184.216.34/b-hooks", eventTypes: ["message.sent"] })],
+  "webhooks.endpoints.update": (f) => [notFound({ id: f.endpointA, enabled: false }), notFound({ id: f.endpointA, url: "https://93.184.216.34/taken" })],
+  "webhooks.endpoints.rotateSecret": (f) => [notFound({ id: f.endpointA })],
+  "webhooks.endpoints.delete": (f) => [notFound({ id: f.endpointA })],
+  "webhooks.endpoints.sendTest": (f) => [notFound({ id: f.endpointA })],
+  "webhooks.deliveries.list": (f) => [notFound({ endpointId: f.endpointA })],
+  "webhooks.deliveries.get": (f) => [notFound({ id: f.deliveryA })],
+  "webhooks.deliveries.replay": (f) => [notFound({ id: f.deliveryA })],
+
   "audit.list": (f) => {
     // Every row is B's. B's own rows may quote org A's IDs that B itself typed into a request
     // (lists.removeContacts records the contactIds asked for), so the scan skips `changes`.
@@ -217,6 +232,8 @@ async function snapshotOrgA() {
     senders: await db.senderNumber.findMany({ where, ...byId }),
     messages: await db.message.findMany({ where, ...byId }),
     apiKeys: await db.apiKey.findMany({ where, ...byId }),
+    webhookEndpoints: await db.webhookEndpoint.findMany({ where, ...byId }),
+    webhookDeliveries: await db.webhookDelivery.findMany({ where, ...byId }),
   };
 }
 
@@ -273,6 +290,10 @@ beforeAll(async () => {
   });
 
   const apiKeyA = await createApiKey(ctxA, { name: "Key of A", scopes: ["messages:send"] });
+  const endpointA = await createEndpoint(ctxA, { url: "https://93.184.216.34/hooks-of-a", eventTypes: ["message.delivered"] });
+  const deliveryA = await db.webhookDelivery.create({
+    data: { id: newId("webhookDelivery"), orgId: orgA.id, endpointId: endpointA.id, eventType: "message.delivered", eventId: newId("event"), payload: { data: { id: messageA.id } }, orderingKey: messageA.id },
+  });
 
   userB = await createUser(db);
   const { org: orgB } = await createOrgWithOwner(db, { owner: userB, name: "Org B" });
@@ -310,13 +331,16 @@ beforeAll(async () => {
     messageA: messageA.id,
     scheduledA: scheduledA.id,
     apiKeyA: apiKeyA.key.id,
+    endpointA: endpointA.id,
+    deliveryA: deliveryA.id,
   };
   const snapshot = await snapshotOrgA();
   // Every ID in org A (rows and the users in it), and two strings only org A's rows hold.
   const rows: { id: string }[] = [snapshot.org, ...snapshot.memberships, ...snapshot.invitations, ...snapshot.contacts];
   rows.push(...snapshot.lists, ...snapshot.customFields, ...snapshot.audit, ...snapshot.connections, ...snapshot.senders, ...snapshot.messages);
-  rows.push(...snapshot.apiKeys);
+  rows.push(...snapshot.apiKeys, ...snapshot.webhookEndpoints, ...snapshot.webhookDeliveries);
   secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a", apiKeyA.key.preview];
+  secrets.push("hooks-of-a", endpointA.secret);
 });
 
 describe("the case map", () => {
