@@ -9,7 +9,7 @@ test("an admin creates an API key, sends a request with it, and revokes it", asy
   const tabs = page.getByRole("navigation", { name: "Developer sections" });
   await expect(tabs.getByRole("link", { name: "API keys" })).toHaveAttribute("aria-current", "page");
   await expect(tabs.getByRole("link", { name: "Webhooks" })).toHaveAttribute("href", "/developers/webhooks");
-  await expect(page.getByLabel("Account SID")).toHaveValue(/^AC[0-9a-f]{32}$/);
+  await expect(page.getByRole("textbox", { name: "Account SID" })).toHaveValue(/^AC[0-9a-f]{32}$/);
 
   // Scopes are required; the error says so beside them.
   await page.getByRole("button", { name: "Create API key" }).click();
@@ -22,7 +22,7 @@ test("an admin creates an API key, sends a request with it, and revokes it", asy
   await dialog.getByRole("button", { name: "Create key" }).click();
 
   // Shown once: copy it now.
-  const tokenField = dialog.getByLabel("API key");
+  const tokenField = dialog.getByRole("textbox", { name: "API key" });
   await expect(tokenField).toHaveValue(/^tsk_live_[0-9A-Za-z]{40}$/);
   const token = await tokenField.inputValue();
   const shot = testInfo.outputPath("api-key-created.png");
