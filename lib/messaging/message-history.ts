@@ -27,6 +27,11 @@ export interface SqlClient {
 // message.queued is sent once, when a message is first queued (send-messages.ts), not on a requeue.
 const WEBHOOK_STATUSES = new Set<MessageStatus>(["SENT", "DELIVERED", "UNDELIVERED", "FAILED"]);
 
+// The whole message, and whether any endpoint wants the event: an org without endpoints pays no
+// extra statement inside this transaction (these run at the carrier's pace, thousands a second).
+const webhookColumns = (type: string) => Prisma.sql`moved.*, EXISTS (
+  SELECT 1 FROM "WebhookEndpoint" e WHERE e."orgId" = moved."orgId" AND e.enabled AND ${type} = ANY(e."eventTypes")) AS webhooked`;
+
 const TIME_COLUMN: Partial<Record<MessageStatus, string>> = {
   SENT: "sentAt",
   DELIVERED: "deliveredAt",
@@ -65,7 +70,7 @@ export async function applyStatusChanges(
   const occurredAt = at ?? new Date();
   const eventIds = changes.map(() => newId("messageEvent", occurredAt));
   // One statement: move the rows still in an allowed status, then write history for those moved.
-  const moved = await db.$queryRaw<(Message & { id: string; orgId: string })[]>`
+  const moved = await db.$queryRaw<(Message & { webhooked?: boolean })[]>`
     WITH input AS (
       SELECT * FROM unnest(${ids}::text[], ${codes}::text[], ${texts}::text[], ${carrierIds}::text[],
                            ${retryAt}::timestamp[], ${attempts}::int[], ${eventIds}::text[])
@@ -89,9 +94,10 @@ export async function applyStatusChanges(
       INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, "errorCode", "errorMessage", source, "occurredAt")
       SELECT event_id, "orgId", id, ${to}::"MessageStatus", code, text, ${source}, ${occurredAt} FROM moved
     )
-    SELECT ${eventType ? Prisma.raw("*") : Prisma.raw('id, "orgId"')} FROM moved`;
-  if (eventType && moved.length > 0) {
-    for (const id of await enqueueWebhookEvents(db, messageWebhookEvents(eventType, moved, occurredAt))) webhookEndpoints?.add(id);
+    SELECT ${eventType ? webhookColumns(eventType) : Prisma.raw('id, "orgId"')} FROM moved`;
+  const hooked = moved.filter((m) => m.webhooked);
+  if (eventType && hooked.length > 0) {
+    for (const id of await enqueueWebhookEvents(db, messageWebhookEvents(eventType, hooked, occurredAt))) webhookEndpoints?.add(id);
   }
   return moved;
 }
