@@ -14,6 +14,11 @@ export const API_ERROR_STATUS = {
   no_sender: 400,
   mms_not_supported: 400,
   media_not_found: 400,
+  media_fetch_failed: 400,
+  media_too_large: 400,
+  invalid_url: 400,
+  private_url: 400,
+  unresolvable_url: 400,
   too_many_media: 400,
   batch_too_large: 400,
   // 401/403: who is asking, and may they

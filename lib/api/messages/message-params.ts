@@ -3,10 +3,11 @@
 // and mapped to the domain inputs here and nowhere else.
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/api-error";
 import { paginationParams } from "@/lib/api/pagination";
 import { MessageDirection, MessageStatus } from "@/lib/generated/prisma/enums";
-import { MAX_BATCH, sendMessageInput, type SendMessageInput } from "@/lib/messaging/message-input";
+import { fetchMedia } from "@/lib/media/fetch-media";
+import { MAX_BATCH, MAX_MEDIA, sendMessageInput, type SendMessageInput } from "@/lib/messaging/message-input";
+import type { OrgContext } from "@/lib/org-context";
 import { listMessagesInput, type ListMessagesInput } from "@/lib/messaging/message-list-input";
 
 const send = sendMessageInput.shape;
@@ -16,8 +17,8 @@ export const sendMessageParams = z.strictObject({
   from: send.from,
   body: send.body,
   media_ids: send.mediaIds,
-  /** Refused for now (unsupported_parameter): media is sent by id after uploading it. */
-  media_urls: z.array(z.string()).optional(),
+  /** Public http(s) URLs of images, video or audio: fetched (SSRF-guarded) and stored as media. */
+  media_urls: z.array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })).max(MAX_MEDIA, `At most ${MAX_MEDIA} media files per message`).optional(),
   status_callback: send.statusCallback,
   send_at: send.sendAt,
   marketing: send.marketing,
@@ -34,18 +35,20 @@ export const sendBatchParams = z.strictObject({
 });
 
 /**
- * The domain input for one message. `dedupe` (from the request's Idempotency-Key and body) becomes
- * the message's own idempotency key, so even a request retried after a crash sends it once.
+ * The domain input for one message; media_urls are fetched into the org's media first. `dedupe`
+ * (from the request's Idempotency-Key and body) becomes the message's own idempotency key, so even a
+ * request retried after a crash sends it once.
  */
-export function toSendMessageInput(params: SendMessageParams, dedupe?: string): SendMessageInput {
-  if (params.media_urls !== undefined) {
-    throw new ApiError("unsupported_parameter", "media_urls is not supported yet: upload the files and send their media_ids", "media_urls");
+export async function toSendMessageInput(ctx: OrgContext, params: SendMessageParams, dedupe?: string): Promise<SendMessageInput> {
+  const fetched: string[] = [];
+  for (const [i, url] of (params.media_urls ?? []).entries()) {
+    fetched.push((await fetchMedia(ctx, url, { field: `media_urls.${i}` })).id);
   }
   return {
     to: params.to,
     from: params.from,
     body: params.body,
-    mediaIds: params.media_ids,
+    mediaIds: [...params.media_ids, ...fetched],
     statusCallback: params.status_callback,
     sendAt: params.send_at,
     marketing: params.marketing,

@@ -12,9 +12,9 @@ import type { OrgContext } from "@/lib/org-context";
 
 type ItemResult = { index: number; message: ReturnType<typeof serializeMessage> } | { index: number; error: ReturnType<typeof apiErrorBody>["error"] };
 
-function checkItem(raw: unknown, dedupe: string | undefined): SendMessageInput | ApiError {
+async function checkItem(ctx: OrgContext, raw: unknown, dedupe: string | undefined): Promise<SendMessageInput | ApiError> {
   try {
-    return toSendMessageInput(parseWith(sendMessageParams, raw), dedupe);
+    return await toSendMessageInput(ctx, parseWith(sendMessageParams, raw), dedupe);
   } catch (error) {
     const apiError = toApiError(error);
     if (!apiError) throw error;
@@ -24,7 +24,9 @@ function checkItem(raw: unknown, dedupe: string | undefined): SendMessageInput |
 
 export async function sendBatch(ctx: OrgContext, body: unknown, dedupe: { idempotencyKey: string | null; rawBody: string }) {
   const { messages } = parseWith(sendBatchParams, body);
-  const checked = messages.map((raw, index) => checkItem(raw, messageDedupeKey(dedupe.idempotencyKey, dedupe.rawBody, index)));
+  // One at a time: an item with media_urls fetches them, and a thousand fetches at once would be a flood.
+  const checked: (SendMessageInput | ApiError)[] = [];
+  for (const [index, raw] of messages.entries()) checked.push(await checkItem(ctx, raw, messageDedupeKey(dedupe.idempotencyKey, dedupe.rawBody, index)));
   const valid = checked.flatMap((item, index) => (item instanceof ApiError ? [] : [{ index, input: item }]));
   const sent = await sendMessages(ctx, valid.map((v) => v.input), "api");
 

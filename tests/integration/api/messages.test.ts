@@ -1,5 +1,7 @@
 // The messages resource of REST v1, called as a client calls it: send one, send a batch, get one
 // with its history, list with filters and pages, cancel a scheduled one; scopes and tenant isolation.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { apiRequest, call, createTestApiKey, routeParams, setupApiDatabase } from "../helpers/api";
 
@@ -56,6 +58,22 @@ describe("POST /api/v1/messages", () => {
     expect(events.map((e) => [e.status, e.source])).toEqual([["QUEUED", "api"]]);
   });
 
+  it("fetches media_urls into the org's media and sends them as an MMS", async () => {
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+    const server = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "image/png" }).end(png));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/menu.png`;
+      const res = await send({ to: "+14155552699", body: "Our new menu", media_urls: [url] });
+      expect(res.status).toBe(201);
+      expect(res.body.media_ids).toHaveLength(1);
+      const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: res.body.media_ids[0] } });
+      expect(asset).toMatchObject({ orgId: orgA, contentType: "image/png", size: png.length, fileName: "menu.png" });
+    } finally {
+      server.close();
+    }
+  });
+
   it("schedules with send_at", async () => {
     const at = new Date(Date.now() + 86_400_000);
     const res = await send({ to: "+14155552672", body: "Tomorrow", send_at: at.toISOString() });
@@ -72,7 +90,8 @@ describe("POST /api/v1/messages", () => {
       [{ to: "+14155552671", body: "Hi", media_ids: ["med_000000000000000000000000"] }, 400, "media_not_found", "media_ids"],
       [{ to: "+14155552671", body: "Hi", send_at: new Date(Date.now() - 86_400_000).toISOString() }, 400, "invalid_send_at", "send_at"],
       [{ to: "+14155552671", body: "Hi", status_callback: "ftp://x" }, 400, "invalid_parameter", "status_callback"],
-      [{ to: "+14155552671", body: "Hi", media_urls: ["https://example.com/a.png"] }, 400, "unsupported_parameter", "media_urls"],
+      [{ to: "+14155552671", body: "Hi", media_urls: ["ftp://example.com/a.png"] }, 400, "invalid_parameter", "media_urls[0]"],
+      [{ to: "+14155552671", body: "Hi", media_urls: ["http://127.0.0.1:9/a.png"] }, 400, "media_fetch_failed", "media_urls[0]"],
       [{ to: "+14155552671", body: "Hi", mediaIds: [] }, 400, "unknown_parameter", "mediaIds"],
       [{ to: "+14155552671", body: "Hi", idempotency_key: "x" }, 400, "unknown_parameter", "idempotency_key"],
     ];

@@ -9,7 +9,7 @@ import { sendMessage } from "@/lib/messaging/send-message";
 
 export const POST = apiRoute("messages:send", async ({ ctx, request, body }) => {
   const params = parseJsonBody(sendMessageParams, body);
-  const message = await sendMessage(ctx, toSendMessageInput(params, messageDedupeKey(request.headers.get("idempotency-key"), body)), "api");
+  const message = await sendMessage(ctx, await toSendMessageInput(ctx, params, messageDedupeKey(request.headers.get("idempotency-key"), body)), "api");
   return { status: 201, body: serializeMessage(message) };
 });
 
