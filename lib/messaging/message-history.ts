@@ -5,6 +5,7 @@ import { Prisma, type Message } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { newId } from "@/lib/ids";
 import { statusesBefore } from "@/lib/messaging/status";
+import { requestStatusCallbacks } from "@/lib/twilio-api/request-status-callbacks";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
 import { messageEventType, messageWebhookEvents } from "@/lib/webhooks/message-events";
 
@@ -29,7 +30,7 @@ const WEBHOOK_STATUSES = new Set<MessageStatus>(["SENT", "DELIVERED", "UNDELIVER
 
 // The whole message, and whether any endpoint wants the event: an org without endpoints pays no
 // extra statement inside this transaction (these run at the carrier's pace, thousands a second).
-const webhookColumns = (type: string) => Prisma.sql`moved.*, EXISTS (
+const webhookColumns = (type: string) => Prisma.sql`id, "orgId", "statusCallback", EXISTS (
   SELECT 1 FROM "WebhookEndpoint" e WHERE e."orgId" = moved."orgId" AND e.enabled AND ${type} = ANY(e."eventTypes")) AS webhooked`;
 
 const TIME_COLUMN: Partial<Record<MessageStatus, string>> = {
@@ -70,7 +71,7 @@ export async function applyStatusChanges(
   const occurredAt = at ?? new Date();
   const eventIds = changes.map(() => newId("messageEvent", occurredAt));
   // One statement: move the rows still in an allowed status, then write history for those moved.
-  const moved = await db.$queryRaw<(Message & { webhooked?: boolean })[]>`
+  const moved = await db.$queryRaw<{ id: string; orgId: string; statusCallback?: string | null; webhooked?: boolean }[]>`
     WITH input AS (
       SELECT * FROM unnest(${ids}::text[], ${codes}::text[], ${texts}::text[], ${carrierIds}::text[],
                            ${retryAt}::timestamp[], ${attempts}::int[], ${eventIds}::text[])
@@ -95,9 +96,13 @@ export async function applyStatusChanges(
       SELECT event_id, "orgId", id, ${to}::"MessageStatus", code, text, ${source}, ${occurredAt} FROM moved
     )
     SELECT ${eventType ? webhookColumns(eventType) : Prisma.raw('id, "orgId"')} FROM moved`;
-  const hooked = moved.filter((m) => m.webhooked);
-  if (eventType && hooked.length > 0) {
+  // Whole rows are read back only for messages some endpoint wants: decoding a thousand full rows
+  // per carrier round would cost more than the move itself.
+  const hookedIds = moved.filter((m) => m.webhooked).map((m) => m.id);
+  if (eventType && hookedIds.length > 0) {
+    const hooked = await db.$queryRaw<Message[]>`SELECT * FROM "Message" WHERE id = ANY(${hookedIds}::text[])`;
     for (const id of await enqueueWebhookEvents(db, messageWebhookEvents(eventType, hooked, occurredAt))) webhookEndpoints?.add(id);
   }
+  if (eventType) await requestStatusCallbacks(moved, to);
   return moved;
 }

@@ -6,9 +6,12 @@ import { DomainError } from "@/lib/errors";
 import type { Verification } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
 import { expireDueVerifications } from "@/lib/verify/expire-verifications";
+import { serializeVerification } from "@/lib/verify/serialize-verification";
 import { codeMatches } from "@/lib/verify/verification-code";
 import { checkVerificationInput, MAX_CHECKS, type CheckVerificationInput } from "@/lib/verify/verification-input";
 import { verificationRecipient } from "@/lib/verify/verification-recipient";
+import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
+import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 /** Why the latest verification of `to` cannot be checked, or null when it is pending. */
 function refusal(to: string, latest: Verification | null): DomainError | null {
@@ -57,11 +60,21 @@ export async function checkVerification(ctx: OrgContext, raw: CheckVerificationI
   return ctx.db.verification.findUniqueOrThrow({ where: { id } });
 }
 
-/** Approves the verification, unless a cancel or its expiry got there first. */
+/** Approves the verification and queues its verification.approved webhooks in the same transaction. */
 async function approve(ctx: OrgContext, verification: Verification, now: Date): Promise<Verification> {
-  await ctx.db.verification.updateMany({
-    where: { id: verification.id, status: "PENDING", expiresAt: { gt: now } },
-    data: { status: "APPROVED", approvedAt: now },
+  let endpoints: string[] = [];
+  const approved = await ctx.db.$transaction(async (tx) => {
+    const moved = await tx.verification.updateMany({
+      where: { id: verification.id, status: "PENDING", expiresAt: { gt: now } },
+      data: { status: "APPROVED", approvedAt: now },
+    });
+    const current = await tx.verification.findUniqueOrThrow({ where: { id: verification.id } });
+    if (moved.count === 1) {
+      const event = { orgId: ctx.orgId, type: "verification.approved" as const, subjectId: current.id, occurredAt: now, data: serializeVerification(current) };
+      endpoints = await enqueueWebhookEvents(tx, [event]);
+    }
+    return current;
   });
-  return ctx.db.verification.findUniqueOrThrow({ where: { id: verification.id } });
+  await requestWebhookDeliveries(endpoints);
+  return approved;
 }

@@ -18,7 +18,6 @@ const collection = await import("@/app/2010-04-01/Accounts/[accountSid]/Messages
 const one = await import("@/app/2010-04-01/Accounts/[accountSid]/Messages/[sid]/route");
 const { makeTwilioStatusCallbackJob } = await import("@/lib/jobs/twilio-status-callback");
 const { applyStatusChanges } = await import("@/lib/messaging/message-history");
-const { requestStatusCallbacks } = await import("@/lib/twilio-api/request-status-callbacks");
 const { messageIdOfSid } = await import("@/lib/twilio-api/message-sid");
 const { twilioAuthToken } = await import("@/lib/twilio-api/auth-token");
 const { signedMediaUrl } = await import("@/lib/media/media-url");
@@ -44,7 +43,7 @@ function serveRoutes(): http.Server {
       res.writeHead(404).end();
       return;
     }
-    const params = many ? { accountSid: many[1]! } : { accountSid: single![1]!, sid: decodeURIComponent(single![2]!) };
+    const params: Record<string, string> = many ? { accountSid: many[1]! } : { accountSid: single![1]!, sid: decodeURIComponent(single![2]!) };
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
     const body = chunks.length ? Buffer.concat(chunks) : undefined;
@@ -253,17 +252,12 @@ describe("StatusCallback", () => {
     const callbackUrl = `${receiverUrl}/status?order=7`;
     const sent = await client.messages.create({ to: "+14155555000", body: "Track me", statusCallback: callbackUrl });
     const id = messageIdOfSid(sent.sid)!;
-    // What the pipeline does when the carrier takes the message, with the hook the lead wires into
-    // applyStatusChanges (lib/messaging/message-history.ts): requestStatusCallbacks(moved, to).
+    // What the pipeline does when the carrier takes the message: applyStatusChanges asks for the
+    // callbacks itself (inside the carrier's transaction, before it commits).
     await applyStatusChanges(db, "SENDING", [{ messageId: id, to: "SENDING" }], "dispatcher");
-    const moved = await db.$transaction(async (tx) => {
-      const rows = await applyStatusChanges(tx, "SENT", [{ messageId: id, to: "SENT" }], "carrier");
-      await requestStatusCallbacks(rows, "SENT");
-      return rows;
-    });
+    const moved = await db.$transaction((tx) => applyStatusChanges(tx, "SENT", [{ messageId: id, to: "SENT" }], "carrier"));
     expect(moved).toHaveLength(1);
-    const moved2 = await applyStatusChanges(db, "UNDELIVERED", [{ messageId: id, to: "UNDELIVERED", errorCode: "30003", errorMessage: "Unreachable handset" }], "carrier");
-    await requestStatusCallbacks(moved2, "UNDELIVERED");
+    await applyStatusChanges(db, "UNDELIVERED", [{ messageId: id, to: "UNDELIVERED", errorCode: "30003", errorMessage: "Unreachable handset" }], "carrier");
 
     await waitUntil(async () => received.filter((r) => r.params.MessageSid === sent.sid).length >= 2, 20_000, "two status callbacks");
     const mine = received.filter((r) => r.params.MessageSid === sent.sid);
@@ -292,7 +286,7 @@ describe("StatusCallback", () => {
     const sent = await client.messages.create({ to: "+14155555001", body: "Untracked" });
     const id = messageIdOfSid(sent.sid)!;
     await applyStatusChanges(db, "SENDING", [{ messageId: id, to: "SENDING" }], "dispatcher");
-    await requestStatusCallbacks(await applyStatusChanges(db, "SENT", [{ messageId: id, to: "SENT" }], "carrier"), "SENT");
+    await applyStatusChanges(db, "SENT", [{ messageId: id, to: "SENT" }], "carrier");
     const runs = await h.runs("twilio-status-callback");
     expect(runs.filter((r) => r.events.some((e) => e.data.messageId === id))).toEqual([]);
   });

@@ -237,6 +237,22 @@ describe("POST /api/v1/verifications/check", () => {
     expect(none.status).toBe(404);
     expect(none.body.error).toMatchObject({ code: "not_found", param: "to" });
   });
+
+  it("queues a verification.approved webhook for the org's subscribed endpoints", async () => {
+    const endpointId = newId("webhookEndpoint");
+    await db.webhookEndpoint.create({
+      data: { id: endpointId, orgId: orgA, url: "http://127.0.0.1:9/hook", eventTypes: ["verification.approved"], secret: "whsec_dGVzdA==" },
+    });
+    const sent = await send({ to: "+14155552616", channel: "sms" });
+    await checkCode({ to: "+14155552616", code: wrong(await lastCode("+14155552616")) });
+    expect(await db.webhookDelivery.count({ where: { endpointId } })).toBe(0);
+    await checkCode({ to: "+14155552616", code: await lastCode("+14155552616") });
+    const deliveries = await db.webhookDelivery.findMany({ where: { endpointId } });
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({ eventType: "verification.approved", orderingKey: sent.body.id });
+    expect(deliveries[0]!.payload).toMatchObject({ type: "verification.approved", data: { id: sent.body.id, status: "approved", checks: 2 } });
+    await db.webhookEndpoint.delete({ where: { id: endpointId } });
+  });
 });
 
 describe("GET and cancel", () => {
