@@ -7,9 +7,10 @@ import { adapterFor } from "@/lib/carriers/registry";
 import type { Db } from "@/lib/db/client";
 import { mediaForSend } from "@/lib/media/media-for-send";
 import { applyStatusChanges, type StatusChange } from "@/lib/messaging/message-history";
-import { applyPendingReceipts } from "@/lib/messaging/record-receipt";
+import { applyPendingReceipts, lockReceipts } from "@/lib/messaging/record-receipt";
 import { OPTED_OUT_ERROR } from "@/lib/messaging/status";
 import { segmentMessage, type SmsEncoding } from "@/lib/sms/segments";
+import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 /** Most messages one round claims, whatever the throughput. */
 export const MAX_ROUND = 1_000;
@@ -51,6 +52,7 @@ export async function dispatchBatch(db: Db, senderId: string, now = new Date()):
   const empty: DispatchRound = { claimed: 0, sent: 0, failed: 0, requeued: 0, more: false, nextDueAt: null, throughput: sender?.throughput ?? 1, submittedAt: null };
   if (!sender) return empty;
   const limit = Math.min(MAX_ROUND, Math.max(1, sender.throughput));
+  const hooked = new Set<string>();
   const { claimed, failed } = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<(Claimed & { optedOut: boolean })[]>`
       SELECT m.id, m."orgId", m."from", m."to", m.body, m."mediaIds", m.encoding, m.attempts,
@@ -61,10 +63,11 @@ export async function dispatchBatch(db: Db, senderId: string, now = new Date()):
     // Queued marketing to someone who opted out since it was queued does not go (CTIA; Twilio's 21610).
     const optedOut = rows.filter((r) => r.optedOut);
     const going = rows.filter((r) => !r.optedOut);
-    await applyStatusChanges(tx, "FAILED", optedOut.map((r) => ({ messageId: r.id, to: "FAILED", ...OPTED_OUT_ERROR })), "dispatcher", now);
+    await applyStatusChanges(tx, "FAILED", optedOut.map((r) => ({ messageId: r.id, to: "FAILED", ...OPTED_OUT_ERROR })), "dispatcher", now, hooked);
     await applyStatusChanges(tx, "SENDING", going.map((r) => ({ messageId: r.id, to: "SENDING" })), "dispatcher", now);
     return { claimed: going, failed: optedOut.length };
   });
+  await requestWebhookDeliveries(hooked);
   // Only opted-out messages this round: look again at once, there may be more behind them.
   if (claimed.length === 0) return { ...empty, failed, more: failed > 0, nextDueAt: failed > 0 ? null : await nextDue(db, senderId) };
 
@@ -143,17 +146,22 @@ async function record(db: Db, connectionId: string, claimed: Claimed[], outcomes
       failed.push({ messageId: m.id, to: "FAILED", errorCode: outcome.code, errorMessage: outcome.message, attempts });
     }
   });
+  const hooked = new Set<string>();
   await db.$transaction(async (tx) => {
-    await applyStatusChanges(tx, "SENT", sent, "carrier", submittedAt);
+    // Receipts for these ids either committed as pending before this (and are applied below), or
+    // wait for this to commit and then find the submissions.
+    await lockReceipts(tx, connectionId);
+    await applyStatusChanges(tx, "SENT", sent, "carrier", submittedAt, hooked);
     await tx.$executeRaw`
       INSERT INTO "MessageSubmission" ("connectionId", "carrierMessageId", "messageId", part)
       SELECT ${connectionId}, u.id, u.message, u.part
       FROM unnest(${submissions.map((x) => x.carrierMessageId)}::text[], ${submissions.map((x) => x.messageId)}::text[], ${submissions.map((x) => x.part)}::int[]) AS u(id, message, part)
       ON CONFLICT DO NOTHING`;
-    await applyPendingReceipts(tx, connectionId, submissions.map((s) => s.carrierMessageId));
-    await applyStatusChanges(tx, "FAILED", failed, "carrier");
+    await applyPendingReceipts(tx, connectionId, submissions.map((s) => s.carrierMessageId), hooked);
+    await applyStatusChanges(tx, "FAILED", failed, "carrier", undefined, hooked);
     await applyStatusChanges(tx, "QUEUED", requeued, "dispatcher");
   });
+  await requestWebhookDeliveries(hooked);
   return { sent: sent.length, failed: failed.length, requeued: requeued.length };
 }
 

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { applyStatusChanges, type SqlClient, type StatusChange } from "@/lib/messaging/message-history";
 import { isFinal } from "@/lib/messaging/status";
+import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 const RANK: Record<ReceiptStatus, number> = { SENT: 1, DELIVERED: 2, UNDELIVERED: 3, FAILED: 3 };
 
@@ -24,7 +25,9 @@ export async function recordReceipts(db: Db, connectionId: string, receipts: Car
     const seen = byId.get(r.carrierMessageId);
     if (!seen || RANK[r.status] >= RANK[seen.status]) byId.set(r.carrierMessageId, r);
   }
+  const hooked = new Set<string>();
   await db.$transaction(async (tx) => {
+    await lockReceipts(tx, connectionId);
     const ids = [...byId.keys()];
     const parts = await tx.$queryRaw<PartRow[]>`
       SELECT "messageId", "carrierMessageId", status::text AS status FROM "MessageSubmission"
@@ -32,12 +35,22 @@ export async function recordReceipts(db: Db, connectionId: string, receipts: Car
       ORDER BY "messageId", part FOR UPDATE`;
     const known = new Set(parts.map((p) => p.carrierMessageId));
     await holdUnmatched(tx, connectionId, [...byId.values()].filter((r) => !known.has(r.carrierMessageId)));
-    await applyToParts(tx, connectionId, parts, byId);
+    await applyToParts(tx, connectionId, parts, byId, hooked);
   });
+  await requestWebhookDeliveries(hooked);
+}
+
+/**
+ * Serialises, per connection, receipts with the writing of submissions: without it a receipt could
+ * look for its part before the dispatcher's transaction commits it, and be parked as pending just
+ * after the dispatcher looked for pending receipts, and never be applied.
+ */
+export async function lockReceipts(tx: SqlClient, connectionId: string): Promise<void> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`receipts:${connectionId}`}, 0))::text`;
 }
 
 /** Applies receipts that waited for their submission; called when submissions are written. */
-export async function applyPendingReceipts(tx: SqlClient, connectionId: string, carrierMessageIds: string[]): Promise<void> {
+export async function applyPendingReceipts(tx: SqlClient, connectionId: string, carrierMessageIds: string[], hooked?: Set<string>): Promise<void> {
   if (carrierMessageIds.length === 0) return;
   const pending = await tx.$queryRaw<(CarrierReceipt & { status: ReceiptStatus })[]>`
     DELETE FROM "PendingReceipt" WHERE "connectionId" = ${connectionId} AND "carrierMessageId" = ANY(${carrierMessageIds}::text[])
@@ -47,7 +60,7 @@ export async function applyPendingReceipts(tx: SqlClient, connectionId: string, 
   const parts = await tx.$queryRaw<PartRow[]>`
     SELECT "messageId", "carrierMessageId", status::text AS status FROM "MessageSubmission"
     WHERE "connectionId" = ${connectionId} AND "carrierMessageId" = ANY(${ids}::text[]) FOR UPDATE`;
-  await applyToParts(tx, connectionId, parts, new Map(pending.map((p) => [p.carrierMessageId, p])));
+  await applyToParts(tx, connectionId, parts, new Map(pending.map((p) => [p.carrierMessageId, p])), hooked);
 }
 
 async function holdUnmatched(tx: SqlClient, connectionId: string, receipts: CarrierReceipt[]) {
@@ -63,7 +76,7 @@ async function holdUnmatched(tx: SqlClient, connectionId: string, receipts: Carr
       WHERE "PendingReceipt".status IN ('SENT')`;
 }
 
-async function applyToParts(tx: SqlClient, connectionId: string, parts: PartRow[], receipts: Map<string, CarrierReceipt>) {
+async function applyToParts(tx: SqlClient, connectionId: string, parts: PartRow[], receipts: Map<string, CarrierReceipt>, hooked?: Set<string>) {
   if (parts.length === 0) return;
   const updated: PartRow[] = [];
   for (const part of parts) {
@@ -94,7 +107,7 @@ async function applyToParts(tx: SqlClient, connectionId: string, parts: PartRow[
     const change: StatusChange = { messageId, to: outcome.status, errorCode: receipt?.errorCode, errorMessage: receipt?.errorMessage };
     changes.set(outcome.status, [...(changes.get(outcome.status) ?? []), change]);
   }
-  for (const [to, list] of changes) await applyStatusChanges(tx, to, list, "carrier");
+  for (const [to, list] of changes) await applyStatusChanges(tx, to, list, "carrier", undefined, hooked);
 }
 
 /** What a message's parts say about it, or null while they say nothing new. */
