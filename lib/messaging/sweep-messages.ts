@@ -1,11 +1,13 @@
 // The safety net under the event-driven pipeline, run every minute: scheduled messages whose wake-up
 // event was lost are queued, senders with due queued messages get a dispatch request (their event
 // may have been lost after the messages were committed), messages stranded in `sending` by a crash
-// between claim and carrier answer are failed (resubmitting could send them twice), and receipts that
-// never found their message are dropped after a week.
+// between claim and carrier answer are failed (resubmitting could send them twice), receipts whose
+// submission has appeared are applied, and receipts that never found their message are dropped after a week.
 import type { Db } from "@/lib/db/client";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { queueDueScheduled } from "@/lib/messaging/queue-scheduled";
+import { applyPendingReceipts, lockReceipts } from "@/lib/messaging/record-receipt";
+import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 export const STRANDED_AFTER_MS = 10 * 60_000;
 const PENDING_RECEIPT_DAYS = 7;
@@ -13,12 +15,14 @@ const PENDING_RECEIPT_DAYS = 7;
 export interface SweepResult {
   queued: number;
   stranded: number;
+  appliedReceipts: number;
   droppedReceipts: number;
   /** Senders that have due queued messages: the caller requests a dispatch for each. */
   senders: { senderId: string; orgId: string }[];
 }
 
 export async function sweepMessages(db: Db, now = new Date()): Promise<SweepResult> {
+  const hooked = new Set<string>();
   const queued = await queueDueScheduled(db, undefined, now);
 
   const stuck = await db.message.findMany({
@@ -37,7 +41,21 @@ export async function sweepMessages(db: Db, now = new Date()): Promise<SweepResu
     })),
     "system",
     now,
+    hooked,
   );
+
+  // A pending receipt whose submission exists now (the lock in record-receipt.ts makes this rare).
+  const late = await db.$queryRaw<{ connectionId: string; carrierMessageId: string }[]>`
+    SELECT p."connectionId", p."carrierMessageId" FROM "PendingReceipt" p
+    WHERE EXISTS (SELECT 1 FROM "MessageSubmission" s WHERE s."connectionId" = p."connectionId" AND s."carrierMessageId" = p."carrierMessageId")
+    LIMIT 10000`;
+  for (const connectionId of new Set(late.map((r) => r.connectionId))) {
+    const ids = late.filter((r) => r.connectionId === connectionId).map((r) => r.carrierMessageId);
+    await db.$transaction(async (tx) => {
+      await lockReceipts(tx, connectionId);
+      await applyPendingReceipts(tx, connectionId, ids, hooked);
+    });
+  }
 
   const { count: droppedReceipts } = await db.pendingReceipt.deleteMany({
     where: { receivedAt: { lt: new Date(now.getTime() - PENDING_RECEIPT_DAYS * 86_400_000) } },
@@ -47,5 +65,6 @@ export async function sweepMessages(db: Db, now = new Date()): Promise<SweepResu
     SELECT s.id AS "senderId", s."orgId" FROM "SenderNumber" s
     WHERE EXISTS (SELECT 1 FROM "Message" m WHERE m."senderId" = s.id AND m.status = 'QUEUED'
                   AND (m."nextAttemptAt" IS NULL OR m."nextAttemptAt" <= ${now.toISOString()}::timestamp))`;
-  return { queued, stranded: stranded.length, droppedReceipts, senders };
+  await requestWebhookDeliveries(hooked);
+  return { queued, stranded: stranded.length, appliedReceipts: late.length, droppedReceipts, senders };
 }
