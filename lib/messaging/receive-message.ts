@@ -5,11 +5,13 @@
 // announced for the inbox and workflows.
 import type { InboundText } from "@/lib/carriers/carrier";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { twilioConfig } from "@/lib/carriers/connection-config";
 import type { Db } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped";
 import { DomainError } from "@/lib/errors";
 import type { Message } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
+import { fetchMedia } from "@/lib/media/fetch-media";
 import { emitEvents } from "@/lib/jobs/emit";
 import { messageReceived } from "@/lib/jobs/events";
 import { keywordReplies, matchKeyword, type KeywordKind } from "@/lib/messaging/keyword-replies";
@@ -44,6 +46,7 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
     if (seen) return { message: seen, keyword: null };
   }
 
+  const mediaIds = await storeInboundMedia(db, ctx, connectionId, text);
   const match = matchKeyword(text.body);
   const webhookEndpoints = new Set<string>();
   const { message, keyword } = await ctx.db.$transaction(async (tx) => {
@@ -69,6 +72,7 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
         from,
         to: sender.address,
         body: text.body,
+        mediaIds,
         encoding: segmented.encoding,
         segments: segmented.segmentCount,
         carrierMessageId: text.carrierMessageId ?? null,
@@ -109,6 +113,28 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
   if (keyword) await reply(ctx, sender.id, from, keyword, org);
   await emitEvents(messageReceived.create({ orgId: org.id, messageId: message.id, contactId: message.contactId!, senderId: sender.id, keyword }));
   return { message, keyword };
+}
+
+/**
+ * An MMS's pictures, fetched from the carrier (through the SSRF guard) into the org's media, so they
+ * outlive the carrier's copy. A file that cannot be fetched is logged and left out: the text itself
+ * must not be lost for it.
+ */
+async function storeInboundMedia(db: Db, ctx: OrgContext, connectionId: string, text: InboundText): Promise<string[]> {
+  if (text.media.length === 0) return [];
+  const connection = await db.carrierConnection.findUniqueOrThrow({ where: { id: connectionId }, select: { kind: true, config: true } });
+  // Twilio serves media behind the account's credentials when media auth is on.
+  const twilio = connection.kind === "TWILIO" ? twilioConfig.parse(connection.config) : null;
+  const auth = twilio ? { user: twilio.accountSid, password: twilio.authToken } : undefined;
+  const ids: string[] = [];
+  for (const [i, media] of text.media.entries()) {
+    try {
+      ids.push((await fetchMedia(ctx, media.url, { field: `media.${i}`, auth })).id);
+    } catch (error) {
+      console.warn(`[messaging] inbound media ${media.url} from ${text.from} not stored: ${(error as Error).message}`);
+    }
+  }
+  return ids;
 }
 
 async function findSender(db: Db, connectionId: string, to: string) {

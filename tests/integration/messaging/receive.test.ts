@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { receiveMessage } from "@/lib/messaging/receive-message";
 import { sendMessage } from "@/lib/messaging/send-message";
 import type { OrgContext } from "@/lib/org-context";
@@ -105,6 +107,29 @@ describe("receiveMessage", () => {
     expect(second.message.id).toBe(first.message.id);
     expect(await db.message.count({ where: { orgId: ctx.orgId, from: phone } })).toBe(1);
     expect(await db.consentEvent.count({ where: { contactId: first.message.contactId! } })).toBe(1);
+  });
+
+  it("keeps an MMS's pictures as the org's media, and the text even when a picture cannot be fetched", async () => {
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+    const server = http.createServer((req, res) => (req.url === "/p.png" ? res.writeHead(200, { "Content-Type": "image/png" }).end(png) : res.writeHead(404).end()));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const { message } = await receiveMessage(db, sender.connectionId, {
+        from: nextPhone(),
+        to: sender.address,
+        body: "Is this the one?",
+        media: [{ url: `${base}/p.png`, contentType: "image/png" }, { url: `${base}/gone.png`, contentType: "image/png" }],
+        receivedAt: new Date(),
+      });
+      expect(message.mediaIds).toHaveLength(1);
+      expect(await db.mediaAsset.findUniqueOrThrow({ where: { id: message.mediaIds[0] } })).toMatchObject({ orgId: ctx.orgId, contentType: "image/png" });
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining("gone.png"));
+    } finally {
+      warn.mockRestore();
+      server.close();
+    }
   });
 
   it("refuses a text to a number that is not a sender on the connection", async () => {
