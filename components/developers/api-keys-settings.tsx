@@ -37,10 +37,24 @@ export function ApiKeysSettings() {
 
 function AccountSid() {
   const trpc = useTRPC();
-  const org = useQuery(trpc.org.current.queryOptions());
+  const credentials = useQuery(trpc.twilioApi.credentials.queryOptions());
   return (
-    <Section title="Account SID" description="Your organisation's id on the Twilio-compatible API: use it where Twilio's client asks for the Account SID.">
-      <SectionCard>{org.data ? <CopyField label="Account SID" value={org.data.accountSid} copiedMessage="Account SID copied" /> : <Loading />}</SectionCard>
+    <Section
+      title="Twilio-compatible API"
+      description="Use the Account SID where Twilio's client asks for it, with an API key as the password. StatusCallback requests are signed with the auth token, so twilio.validateRequest can check them."
+    >
+      <SectionCard>
+        {credentials.error ? (
+          <LoadError error={credentials.error} />
+        ) : credentials.data ? (
+          <div className="space-y-3">
+            <CopyField label="Account SID" value={credentials.data.accountSid} copiedMessage="Account SID copied" />
+            <CopyField label="Auth token (verifies StatusCallback signatures)" value={credentials.data.authToken} copiedMessage="Auth token copied" />
+          </div>
+        ) : (
+          <Loading />
+        )}
+      </SectionCard>
     </Section>
   );
 }
