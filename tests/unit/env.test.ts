@@ -17,7 +17,7 @@ function messageOf(source: Record<string, string | undefined>): string {
 
 describe("parseEnv", () => {
   it("accepts a complete environment and fills defaults", () => {
-    expect(parseEnv(VALID)).toEqual({ ...VALID, NODE_ENV: "development", APP_URL: "http://localhost:3000" });
+    expect(parseEnv(VALID)).toEqual({ ...VALID, NODE_ENV: "development", APP_URL: "http://localhost:3000", API_RATE_LIMIT: 100 });
     expect(parseEnv({ ...VALID, DATABASE_URL: "postgres://db/textstack" }).DATABASE_URL).toBe("postgres://db/textstack");
   });
 
