@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { ApiError, apiErrorBody } from "@/lib/api/api-error";
 import { authenticate, requireScope, type ApiContext } from "@/lib/api/authenticate";
 import { claimIdempotencyKey, idempotencyKeyOf, releaseIdempotencyKey, requestHash, storeIdempotentResponse } from "@/lib/api/idempotency";
+import { refuseUnstorableText } from "@/lib/api/parse-input";
 import { rateLimitHeaders, takeToken } from "@/lib/api/rate-limit";
 import { toApiError } from "@/lib/api/to-api-error";
 import type { ApiScope } from "@/lib/api-keys/scopes";
@@ -62,6 +63,7 @@ export function apiRoute<P = Record<string, never>>(scope: ApiScope, handle: Han
       }
 
       const params = route ? await route.params : ({} as P);
+      refuseUnstorableText(params); // a path segment may carry %00, which reaches lookups by id
       const result = await handle({ request, url, ctx, params, body });
       if (claimed) await storeIdempotentResponse(db, claimed.orgId, claimed.key, result.status, result.body);
       return json(result.status, result.body, headers);

@@ -14,6 +14,28 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.out
   return result.data;
 }
 
+// Text PostgreSQL cannot store: U+0000, and unpaired UTF-16 surrogates (valid in JSON as "\ud800",
+// but not Unicode, so neither the driver nor the database can carry them).
+const storable = (text: string) => !text.includes("\0") && text.isWellFormed();
+
+/**
+ * Refuses unstorable text anywhere in `value` (strings, object keys), naming where, rather than
+ * failing at the database with a 500. The message does not echo the value.
+ */
+export function refuseUnstorableText(value: unknown, param = ""): void {
+  if (typeof value === "string") {
+    if (!storable(value)) throw new ApiError("invalid_parameter", `${param} must not contain the NUL character (U+0000) or unpaired surrogates`, param || null);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => refuseUnstorableText(item, `${param}[${i}]`));
+  } else if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      const name = param ? `${param}.${key}` : key;
+      if (!storable(key)) throw new ApiError("invalid_parameter", "A parameter name must not contain the NUL character (U+0000) or unpaired surrogates", name.toWellFormed().replaceAll("\0", "\\u0000"));
+      refuseUnstorableText(item, name);
+    }
+  }
+}
+
 /** The JSON body as a value; a body that is not a JSON object is `invalid_json`. */
 export function jsonBody(text: string): Record<string, unknown> {
   if (text.trim() === "") throw new ApiError("invalid_json", "The request body is empty; send a JSON object");
@@ -24,6 +46,7 @@ export function jsonBody(text: string): Record<string, unknown> {
     throw new ApiError("invalid_json", `The request body is not valid JSON: ${(error as Error).message}`);
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ApiError("invalid_json", "The request body must be a JSON object");
+  refuseUnstorableText(value);
   return value as Record<string, unknown>;
 }
 
@@ -36,5 +59,6 @@ export function parseQuery<S extends z.ZodType>(schema: S, url: URL): z.output<S
     if (Object.hasOwn(query, name)) throw new ApiError("invalid_parameter", `${name} is given more than once`, name);
     query[name] = value;
   }
+  refuseUnstorableText(query);
   return parseWith(schema, query);
 }

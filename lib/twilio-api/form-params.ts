@@ -11,6 +11,8 @@ export function readParams(source: URLSearchParams, names: readonly string[], li
   const out: Params = {};
   for (const [name, value] of source) {
     if (Object.hasOwn(unsupported, name)) throw invalidParameter(`${name} is not supported: ${unsupported[name]}`);
+    // Form decoding leaves no unpaired surrogates, but %00 is U+0000, which PostgreSQL text cannot hold.
+    if (value.includes("\0")) throw invalidParameter(`${name} must not contain the NUL character (U+0000)`);
     if (lists.includes(name)) out[name] = [...((out[name] as string[] | undefined) ?? []), value];
     else if (!names.includes(name)) throw invalidParameter(`Unknown parameter ${name}`);
     else if (out[name] !== undefined) throw invalidParameter(`${name} is given more than once`);
