@@ -80,18 +80,22 @@ await h.serve([throttled, limited, batched, idempotent, rateLimited, debounced, 
 describe("flow control", () => {
   it("throttle: each sender's runs start spread at limit/period, never faster", async () => {
     await h.client.send(Array.from({ length: 32 }, (_, i) => ({ name: "flow/throttled", data: { sender: i % 2 ? "+15550001" : "+15550002" } })));
-    await h.waitForRuns("throttled", 32, { timeoutMs: 10_000 });
+    const runs = await h.waitForRuns("throttled", 32, { timeoutMs: 10_000 });
     for (const sender of ["+15550001", "+15550002"]) {
-      const starts = [...throttleStarts.get(sender)!].sort((a, b) => a - b);
-      expect(starts).toHaveLength(16);
-      // From the second start on: the first waits only for the 32 events to be taken in. Never
-      // faster than the throttle: no second holds more than its 5 starts (+1 for where the clock of
-      // this process, not the executor's, put a boundary). Spread out, not held back: 16 starts take
-      // well under twice the throttle's own pace.
-      expect(starts.at(-1)! - starts[1]!).toBeLessThan(15 * 200 * 2);
-      const steady = starts.slice(1);
-      const inAnySecond = Math.max(...steady.map((t) => steady.filter((u) => u >= t && u < t + 1_000).length));
-      expect(inAnySecond).toBeLessThanOrEqual(5 + 1);
+      expect(throttleStarts.get(sender)).toHaveLength(16);
+      // When the executor started each run: the throttle's own clock (this process's clock shows
+      // when a busy event loop got round to the step, which may bunch them up).
+      const starts = runs
+        .filter((r) => r.events[0]!.data.sender === sender)
+        .map((r) => r.startedAt!.getTime())
+        .sort((a, b) => a - b);
+      // Never much faster than the throttle: no second holds more than its 5 starts, give or take
+      // the burst GCRA allows and a worker that got to two released runs late. Unthrottled, all 16
+      // would start within a few hundred milliseconds.
+      const inAnySecond = Math.max(...starts.map((t) => starts.filter((u) => u >= t && u < t + 1_000).length));
+      expect(inAnySecond).toBeLessThanOrEqual(5 + 2);
+      // Spread out, not held back: 16 starts take well under twice the throttle's own pace.
+      expect(starts.at(-1)! - starts[0]!).toBeLessThan(16 * 200 * 2);
     }
   });
 
