@@ -23,16 +23,21 @@ describe("app/api/inngest", () => {
     expect(app).toEqual({ id: "textstack", url: "http://127.0.0.1:3000/api/inngest", framework: "nextjs" });
     const registered = await h.database.sql<{ id: string; config: { triggers: unknown[] } }>(`SELECT id, config FROM "JobFunction" ORDER BY id`);
     expect(registered.map((f) => f.id)).toEqual([
+      "textstack-deliver-webhooks",
       "textstack-dispatch-messages",
       "textstack-purge-expired-invitations",
       "textstack-simulator-deliver",
       "textstack-sweep-messages",
+      "textstack-sweep-webhooks",
+      "textstack-twilio-status-callback",
       "textstack-wake-sender",
+      "textstack-wake-webhooks",
     ]);
-    expect(registered[1]!.config.triggers).toEqual([{ cron: "TZ=UTC 30 3 * * *" }, { event: "invitations/purge.requested" }]);
-    expect(registered[0]!.config.triggers).toEqual([{ event: "messages/dispatch.requested" }]);
+    const triggers = Object.fromEntries(registered.map((f) => [f.id, f.config.triggers]));
+    expect(triggers["textstack-purge-expired-invitations"]).toEqual([{ cron: "TZ=UTC 30 3 * * *" }, { event: "invitations/purge.requested" }]);
+    expect(triggers["textstack-dispatch-messages"]).toEqual([{ event: "messages/dispatch.requested" }]);
 
     const get = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined);
-    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 5 });
+    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 9 });
   });
 });
