@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/api/api-error";
 import { fromZodIssue } from "@/lib/api/to-api-error";
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) {
     // A misspelt field also shows up as the real one missing: name the misspelling, it is the cause.
     const issues = result.error.issues;

@@ -94,7 +94,7 @@ export const OPERATIONS: ApiOperation[] = [
     scope: "verify",
     body: startVerificationParams,
     response: { status: 201, schema: verificationObject, description: "The verification (never the code)" },
-    example: { to: "+14155550123" },
+    example: { to: "+14155550123", channel: "sms" },
   },
   {
     id: "checkVerification",
