@@ -7,7 +7,7 @@ import { adapterFor } from "@/lib/carriers/registry";
 import type { Db } from "@/lib/db/client";
 import { mediaForSend } from "@/lib/media/media-for-send";
 import { applyStatusChanges, type StatusChange } from "@/lib/messaging/message-history";
-import { applyPendingReceipts, lockReceipts } from "@/lib/messaging/record-receipt";
+import { applyPendingReceipts, recheckPending } from "@/lib/messaging/record-receipt";
 import { OPTED_OUT_ERROR } from "@/lib/messaging/status";
 import { segmentMessage, type SmsEncoding } from "@/lib/sms/segments";
 import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
@@ -148,9 +148,6 @@ async function record(db: Db, connectionId: string, claimed: Claimed[], outcomes
   });
   const hooked = new Set<string>();
   await db.$transaction(async (tx) => {
-    // Receipts for these ids either committed as pending before this (and are applied below), or
-    // wait for this to commit and then find the submissions.
-    await lockReceipts(tx, connectionId);
     await applyStatusChanges(tx, "SENT", sent, "carrier", submittedAt, hooked);
     await tx.$executeRaw`
       INSERT INTO "MessageSubmission" ("connectionId", "carrierMessageId", "messageId", part)
@@ -161,6 +158,8 @@ async function record(db: Db, connectionId: string, claimed: Claimed[], outcomes
     await applyStatusChanges(tx, "FAILED", failed, "carrier", undefined, hooked);
     await applyStatusChanges(tx, "QUEUED", requeued, "dispatcher");
   });
+  // Receipts parked while this was uncommitted (see recheckPending).
+  await recheckPending(db, connectionId, submissions.map((s) => s.carrierMessageId), hooked);
   await requestWebhookDeliveries(hooked);
   return { sent: sent.length, failed: failed.length, requeued: requeued.length };
 }

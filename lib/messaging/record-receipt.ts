@@ -26,34 +26,39 @@ export async function recordReceipts(db: Db, connectionId: string, receipts: Car
     if (!seen || RANK[r.status] >= RANK[seen.status]) byId.set(r.carrierMessageId, r);
   }
   const hooked = new Set<string>();
-  await db.$transaction(async (tx) => {
-    await lockReceipts(tx, connectionId);
+  const parked = await db.$transaction(async (tx) => {
     const ids = [...byId.keys()];
     const parts = await tx.$queryRaw<PartRow[]>`
       SELECT "messageId", "carrierMessageId", status::text AS status FROM "MessageSubmission"
       WHERE "connectionId" = ${connectionId} AND "carrierMessageId" = ANY(${ids}::text[])
       ORDER BY "messageId", part FOR UPDATE`;
     const known = new Set(parts.map((p) => p.carrierMessageId));
-    await holdUnmatched(tx, connectionId, [...byId.values()].filter((r) => !known.has(r.carrierMessageId)));
+    const unmatched = [...byId.values()].filter((r) => !known.has(r.carrierMessageId));
+    await holdUnmatched(tx, connectionId, unmatched);
     await applyToParts(tx, connectionId, parts, byId, hooked);
+    return unmatched.map((r) => r.carrierMessageId);
   });
+  await recheckPending(db, connectionId, parked, hooked);
   await requestWebhookDeliveries(hooked);
 }
 
 /**
- * Serialises, per connection, receipts with the writing of submissions: without it a receipt could
- * look for its part before the dispatcher's transaction commits it, and be parked as pending just
- * after the dispatcher looked for pending receipts, and never be applied.
+ * The rendezvous of a receipt and its submission, each written in its own transaction: each side
+ * looks for the other once more after its own commit. Whichever commits second then sees the other,
+ * so a receipt parked while its submission was being written is never stranded; the DELETE in
+ * applyPendingReceipts makes sure only one side applies it.
  */
-export async function lockReceipts(tx: SqlClient, connectionId: string): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`receipts:${connectionId}`}, 0))::text`;
+export async function recheckPending(db: Db, connectionId: string, carrierMessageIds: string[], hooked: Set<string>): Promise<void> {
+  if (carrierMessageIds.length === 0) return;
+  await db.$transaction((tx) => applyPendingReceipts(tx, connectionId, carrierMessageIds, hooked));
 }
 
 /** Applies receipts that waited for their submission; called when submissions are written. */
 export async function applyPendingReceipts(tx: SqlClient, connectionId: string, carrierMessageIds: string[], hooked?: Set<string>): Promise<void> {
   if (carrierMessageIds.length === 0) return;
   const pending = await tx.$queryRaw<(CarrierReceipt & { status: ReceiptStatus })[]>`
-    DELETE FROM "PendingReceipt" WHERE "connectionId" = ${connectionId} AND "carrierMessageId" = ANY(${carrierMessageIds}::text[])
+    DELETE FROM "PendingReceipt" p WHERE p."connectionId" = ${connectionId} AND p."carrierMessageId" = ANY(${carrierMessageIds}::text[])
+      AND EXISTS (SELECT 1 FROM "MessageSubmission" s WHERE s."connectionId" = p."connectionId" AND s."carrierMessageId" = p."carrierMessageId")
     RETURNING "carrierMessageId", status::text AS status, "errorCode", "errorMessage", "occurredAt"`;
   if (pending.length === 0) return;
   const ids = pending.map((p) => p.carrierMessageId);

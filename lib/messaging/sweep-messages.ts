@@ -6,7 +6,7 @@
 import type { Db } from "@/lib/db/client";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { queueDueScheduled } from "@/lib/messaging/queue-scheduled";
-import { applyPendingReceipts, lockReceipts } from "@/lib/messaging/record-receipt";
+import { recheckPending } from "@/lib/messaging/record-receipt";
 import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 export const STRANDED_AFTER_MS = 10 * 60_000;
@@ -44,17 +44,14 @@ export async function sweepMessages(db: Db, now = new Date()): Promise<SweepResu
     hooked,
   );
 
-  // A pending receipt whose submission exists now (the lock in record-receipt.ts makes this rare).
+  // A pending receipt whose submission exists now (the rechecks in record-receipt.ts make this rare).
   const late = await db.$queryRaw<{ connectionId: string; carrierMessageId: string }[]>`
     SELECT p."connectionId", p."carrierMessageId" FROM "PendingReceipt" p
     WHERE EXISTS (SELECT 1 FROM "MessageSubmission" s WHERE s."connectionId" = p."connectionId" AND s."carrierMessageId" = p."carrierMessageId")
     LIMIT 10000`;
   for (const connectionId of new Set(late.map((r) => r.connectionId))) {
     const ids = late.filter((r) => r.connectionId === connectionId).map((r) => r.carrierMessageId);
-    await db.$transaction(async (tx) => {
-      await lockReceipts(tx, connectionId);
-      await applyPendingReceipts(tx, connectionId, ids, hooked);
-    });
+    await recheckPending(db, connectionId, ids, hooked);
   }
 
   const { count: droppedReceipts } = await db.pendingReceipt.deleteMany({
