@@ -1,0 +1,155 @@
+// What each procedure must do when user B calls it (tenant-isolation.test.ts). The first case of
+// each entry is a valid call in org A; the others probe org B with org A's IDs.
+import { expect } from "vitest";
+import type { Fixture } from "./tenant-fixture";
+
+export type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN" | "BAD_REQUEST";
+export interface Case {
+  input: unknown;
+  outcome: Outcome;
+  /** Extra checks on a successful result (counts cannot be scanned for org A's IDs). */
+  check?: (result: unknown) => void;
+  /** What to scan for org A's IDs; the whole result unless given. */
+  scanned?: (result: unknown) => unknown;
+}
+
+const ok = (input: unknown, check?: Case["check"], scanned?: Case["scanned"]): Case => ({ input, outcome: "ok", check, scanned });
+const notFound = (input: unknown): Case => ({ input, outcome: "NOT_FOUND" });
+const forbidden = (input: unknown): Case => ({ input, outcome: "FORBIDDEN" });
+const badRequest = (input: unknown): Case => ({ input, outcome: "BAD_REQUEST" });
+const itemsOf = (result: unknown) => (result as { items: unknown[] }).items;
+
+// Procedures that act on the user rather than an org; they ignore requestedOrgId.
+export const NOT_ORG_SCOPED = new Set(["org.mine", "org.create"]);
+
+export const CASES: Record<string, (f: Fixture) => Case[]> = {
+  "org.mine": () => [ok(undefined)],
+  // Installation-wide (the job executor's runs): user B is not the installation's administrator
+  // (org A's owner, created first, is), so every one is refused wherever B works.
+  "jobs.functions": () => [forbidden(undefined)],
+  "jobs.runs": () => [forbidden({})],
+  "jobs.run": () => [forbidden({ runId: "run_x" })],
+  "jobs.events": () => [forbidden({})],
+  "jobs.cancel": () => [forbidden({ runId: "run_x" })],
+  "jobs.replay": () => [forbidden({ runId: "run_x" })],
+  "org.create": () => [ok({ name: "Created by B", defaultCountry: "US" })],
+  "org.current": (f) => [ok(undefined, (r) => expect((r as { id: string }).id).toBe(f.orgB))],
+  "org.update": () => [ok({ name: "Renamed by B", defaultCountry: "GB" })],
+
+  "contacts.list": (f) => [
+    ok({}, (r) => expect(itemsOf(r).length).toBeGreaterThan(0)),
+    ok({ listId: f.listA }, (r) => expect(itemsOf(r)).toEqual([])),
+    ok({ search: "secretalice" }, (r) => expect(itemsOf(r)).toEqual([])),
+    ok({ cursor: "ct_zzzzzzzzzzzzzzzzzzzzzzzz" }, (r) => expect(itemsOf(r).length).toBeGreaterThan(0)),
+  ],
+  "contacts.count": (f) => [
+    ok({ listId: f.listA }, (r) => expect(r).toBe(0)),
+    ok({ search: "secretalice" }, (r) => expect(r).toBe(0)),
+    ok({ tag: "a-only" }, (r) => expect(r).toBe(0)),
+  ],
+  "contacts.get": (f) => [notFound({ id: f.contactA })],
+  "contacts.create": (f) => [ok({ phone: f.contactAPhone, firstName: "B's own" })],
+  "contacts.update": (f) => [
+    notFound({ id: f.contactA, firstName: "Mallory" }),
+    notFound({ id: f.contactA, phone: "+1 646 736 2000" }),
+  ],
+  "contacts.delete": (f) => [
+    ok({ ids: [f.contactA] }, (r) => expect(r).toEqual({ deleted: 0 })),
+    ok({ ids: [f.contactA, f.contactB] }, (r) => expect(r).toEqual({ deleted: 1 })),
+  ],
+  "contacts.tag": (f) => [ok({ ids: [f.contactA], add: ["pwned"], remove: ["a-only"] }, (r) => expect(r).toEqual({ updated: 0 }))],
+
+  "lists.list": () => [ok(undefined, (r) => expect((r as unknown[]).length).toBeGreaterThan(0))],
+  "lists.get": (f) => [notFound({ id: f.listA })],
+  "lists.create": (f) => [ok({ name: f.listAName })],
+  "lists.rename": (f) => [notFound({ id: f.listA, name: "Renamed by B" })],
+  "lists.delete": (f) => [notFound({ id: f.listA })],
+  "lists.addContacts": (f) => [
+    notFound({ listId: f.listA, contactIds: [f.contactA] }),
+    // B's own list with A's contact: the contact must not be found either.
+    notFound({ listId: f.listB, contactIds: [f.contactA] }),
+  ],
+  "lists.removeContacts": (f) => [
+    notFound({ listId: f.listA, contactIds: [f.contactA] }),
+    ok({ listId: f.listB, contactIds: [f.contactA] }, (r) => expect(r).toEqual({ removed: 0 })),
+  ],
+
+  "customFields.list": () => [ok(undefined)],
+  "customFields.create": (f) => [ok({ key: f.fieldAKey, label: "B's field", type: "NUMBER" })],
+  "customFields.delete": (f) => [notFound({ id: f.fieldA })],
+
+  "members.list": () => [ok(undefined, (r) => expect((r as unknown[]).length).toBe(1))],
+  "members.changeRole": (f) => [
+    notFound({ membershipId: f.memberMembershipA, role: "ADMIN" }),
+    notFound({ membershipId: f.ownerMembershipA, role: "MEMBER" }),
+  ],
+  "members.remove": (f) => [notFound({ membershipId: f.memberMembershipA }), notFound({ membershipId: f.ownerMembershipA })],
+  // A's member is not a member of B, so B may invite them: the check must not look across orgs.
+  "members.invite": (f) => [ok({ email: f.memberAEmail, role: "MEMBER" })],
+  "members.invitations": () => [ok(undefined, (r) => expect((r as unknown[]).length).toBeLessThanOrEqual(1))],
+  "members.revokeInvite": (f) => [notFound({ id: f.invitationA })],
+
+  "carriers.connections.list": () => [ok(undefined, (r) => expect((r as unknown[]).length).toBeGreaterThan(0))],
+  "carriers.connections.create": () => [ok({ name: "B's simulator", kind: "SIMULATOR" })],
+  "carriers.connections.update": (f) => [notFound({ id: f.connectionA, name: "Renamed by B" })],
+  "carriers.connections.delete": (f) => [notFound({ id: f.connectionA })],
+  "carriers.senders.list": () => [ok(undefined, (r) => expect((r as unknown[]).length).toBeGreaterThan(0))],
+  "carriers.senders.create": (f) => [
+    notFound({ kind: "SHORT_CODE", address: "72001", connectionId: f.connectionA }),
+    // Numbers are unique per org: B may register the same number on its own connection.
+    ok({ kind: "LONG_CODE", address: f.senderAAddress, connectionId: f.connectionB }),
+  ],
+  "carriers.senders.update": (f) => [notFound({ id: f.senderA, label: "B's now" }), notFound({ id: f.senderB, connectionId: f.connectionA })],
+  "carriers.senders.delete": (f) => [notFound({ id: f.senderA })],
+  "org.updateKeywordReplies": () => [ok({ helpReply: "B's help" })],
+
+  "phones.list": () => [ok({}, (r) => expect((r as { phones: unknown[] }).phones).toEqual([]))],
+  "phones.thread": (f) => [ok({ phone: f.contactAPhone }, (r) => expect((r as { messages: unknown[] }).messages).toEqual([]))],
+  "phones.reply": (f) => [notFound({ phone: f.contactAPhone, senderId: f.senderA, body: "Hi from B" })],
+  // Org-wide credentials: in B, B's own (asking for A is refused like every org procedure).
+  "twilioApi.credentials": () => [ok(undefined, (r) => expect((r as { accountSid: string }).accountSid).toMatch(/^AC[0-9a-f]{32}$/))],
+
+  "messages.list": () => [
+    ok({}),
+    ok({ status: "SCHEDULED" }, (r) => expect(itemsOf(r)).toEqual([])),
+    ok({ cursor: "msg_zzzzzzzzzzzzzzzzzzzzzzzz" }),
+  ],
+  "messages.get": (f) => [notFound({ id: f.messageA }), notFound({ id: f.scheduledA })],
+  "messages.senders": (f) => [ok(undefined, (r) => expect((r as { id: string }[]).map((s) => s.id)).toContain(f.senderB))],
+  // Only refusals: a message B sends would give B a virtual phone, which phones.list expects none of.
+  "messages.send": (f) => [
+    badRequest({ to: f.contactAPhone, from: f.senderA, body: "From A's sender" }),
+    badRequest({ to: f.contactAPhone, from: f.senderAAddress, body: "From A's number" }),
+  ],
+  "messages.cancel": (f) => [notFound({ id: f.scheduledA })],
+
+  // B's own keys only; the token B gets back is B's.
+  "apiKeys.list": () => [ok(undefined)],
+  "apiKeys.create": () => [ok({ name: "B's key", scopes: ["messages:read"] })],
+  "apiKeys.revoke": (f) => [notFound({ id: f.apiKeyA })],
+
+  // A public IP literal: saved without a DNS lookup, and nothing is ever sent to it here.
+  "webhooks.endpoints.list": () => [ok(undefined)],
+  "webhooks.endpoints.get": (f) => [notFound({ id: f.endpointA })],
+  "webhooks.endpoints.create": () => [ok({ url: "https://93.184.216.34/b-hooks", eventTypes: ["message.sent"] })],
+  "webhooks.endpoints.update": (f) => [notFound({ id: f.endpointA, enabled: false }), notFound({ id: f.endpointA, url: "https://93.184.216.34/taken" })],
+  "webhooks.endpoints.rotateSecret": (f) => [notFound({ id: f.endpointA })],
+  "webhooks.endpoints.delete": (f) => [notFound({ id: f.endpointA })],
+  "webhooks.endpoints.sendTest": (f) => [notFound({ id: f.endpointA })],
+  "webhooks.deliveries.list": (f) => [notFound({ endpointId: f.endpointA })],
+  "webhooks.deliveries.get": (f) => [notFound({ id: f.deliveryA })],
+  "webhooks.deliveries.replay": (f) => [notFound({ id: f.deliveryA })],
+
+  "audit.list": (f) => {
+    // Every row is B's. B's own rows may quote org A's IDs that B itself typed into a request
+    // (lists.removeContacts records the contactIds asked for), so the scan skips `changes`.
+    const onlyB = (r: unknown) => expect(itemsOf(r).every((row) => (row as { orgId: string }).orgId === f.orgB)).toBe(true);
+    const rows = (r: unknown) => itemsOf(r).map((row) => ({ ...(row as object), changes: null }));
+    return [
+      ok({}, onlyB, rows),
+      ok({ targetId: f.contactA }, (r) => expect(itemsOf(r)).toEqual([])),
+      ok({ targetId: f.listA }, (r) => expect(itemsOf(r)).toEqual([])),
+      ok({ cursor: "aud_zzzzzzzzzzzzzzzzzzzzzzzz" }, onlyB, rows),
+    ];
+  },
+};

@@ -1,0 +1,167 @@
+// The two organisations the tenant-isolation test works with: org A with a row of every kind
+// (contacts, lists, fields, members, invitations, carriers, messages, keys, webhooks), and org B,
+// whose owner tries to reach them. `secrets` are the ids and strings only org A's rows hold.
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { createConnection } from "@/lib/carriers/manage-connections";
+import { createContact } from "@/lib/contacts/create-contact";
+import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
+import { newId } from "@/lib/ids";
+import { addToList } from "@/lib/lists/list-membership";
+import { createList } from "@/lib/lists/manage-lists";
+import { createInvitation } from "@/lib/members/invitations";
+import { createSender } from "@/lib/senders/manage-senders";
+import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
+import { addMember, createOrgWithOwner, createUser, orgContextFor, type TestUser } from "./factories";
+import type { Db } from "@/lib/db/client";
+
+export interface Fixture {
+  orgA: string;
+  orgB: string;
+  contactA: string;
+  contactAPhone: string;
+  listA: string;
+  fieldA: string;
+  fieldAKey: string;
+  listAName: string;
+  ownerMembershipA: string;
+  memberMembershipA: string;
+  invitationA: string;
+  memberAEmail: string;
+  auditA: string;
+  listB: string;
+  contactB: string;
+  connectionA: string;
+  senderA: string;
+  senderAAddress: string;
+  connectionB: string;
+  senderB: string;
+  messageA: string;
+  scheduledA: string;
+  apiKeyA: string;
+  endpointA: string;
+  deliveryA: string;
+}
+
+/** Every row of org A, in a stable order, to compare before and after. */
+export async function snapshotOrg(db: Db, orgId: string) {
+  const where = { orgId: orgId };
+  const byId = { orderBy: { id: "asc" as const } };
+  return {
+    org: await db.organization.findUniqueOrThrow({ where: { id: orgId } }),
+    memberships: await db.membership.findMany({ where, ...byId }),
+    invitations: await db.invitation.findMany({ where, ...byId }),
+    contacts: await db.contact.findMany({ where, ...byId }),
+    lists: await db.contactList.findMany({ where, ...byId }),
+    listMemberships: await db.listMembership.findMany({ where, orderBy: [{ listId: "asc" }, { contactId: "asc" }] }),
+    customFields: await db.customFieldDefinition.findMany({ where, ...byId }),
+    audit: await db.auditLog.findMany({ where, ...byId }),
+    connections: await db.carrierConnection.findMany({ where, ...byId }),
+    senders: await db.senderNumber.findMany({ where, ...byId }),
+    messages: await db.message.findMany({ where, ...byId }),
+    apiKeys: await db.apiKey.findMany({ where, ...byId }),
+    webhookEndpoints: await db.webhookEndpoint.findMany({ where, ...byId }),
+    webhookDeliveries: await db.webhookDelivery.findMany({ where, ...byId }),
+  };
+}
+
+/** Seeds both orgs; user B owns org B and is nothing in org A. */
+export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser; secrets: string[] }> {
+  const ownerA = await createUser(db);
+  const { org: orgA } = await createOrgWithOwner(db, { owner: ownerA, name: "Org A secret name" });
+  const ctxA = await orgContextFor(db, ownerA, orgA.id);
+  const contactA = await createContact(ctxA, { phone: "+1 212 736 2000", firstName: "SecretAlice", tags: ["a-only"] });
+  const listA = await createList(ctxA, { name: "List of A" });
+  await addToList(ctxA, { listId: listA.id, contactIds: [contactA.id] });
+  const fieldA = await createCustomField(ctxA, { key: "secret_a", label: "Secret A", type: "TEXT" });
+  const memberA = await addMember(db, orgA.id, "MEMBER");
+  const invitationA = await createInvitation(ctxA, { email: "invitee-of-a@example.test", role: "ADMIN" });
+  const connectionA = await createConnection(ctxA, { name: "Simulator of A", kind: "SIMULATOR" });
+  await createConnection(ctxA, { name: "Twilio of A", kind: "TWILIO", config: { accountSid: `AC${"a".repeat(32)}`, authToken: "authtoken-of-a" } });
+  const senderA = await createSender(ctxA, { kind: "LONG_CODE", address: "+1 212 736 2001", connectionId: connectionA.id });
+  // A virtual phone of A's: A's simulator sender texted A's contact.
+  const messageA = await db.message.create({
+    data: {
+      id: newId("message"),
+      orgId: orgA.id,
+      direction: "OUTBOUND",
+      status: "DELIVERED",
+      senderId: senderA.id,
+      contactId: contactA.id,
+      from: senderA.address,
+      to: contactA.phone,
+      body: "SecretAlice, your order",
+      encoding: "GSM-7",
+      segments: 1,
+    },
+  });
+
+  const scheduledA = await db.message.create({
+    data: {
+      id: newId("message"),
+      orgId: orgA.id,
+      direction: "OUTBOUND",
+      status: "SCHEDULED",
+      senderId: senderA.id,
+      from: senderA.address,
+      to: contactA.phone,
+      body: "SecretAlice, tomorrow",
+      encoding: "GSM-7",
+      segments: 1,
+      sendAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+
+  const apiKeyA = await createApiKey(ctxA, { name: "Key of A", scopes: ["messages:send"] });
+  const endpointA = await createEndpoint(ctxA, { url: "https://93.184.216.34/hooks-of-a", eventTypes: ["message.delivered"] });
+  const deliveryA = await db.webhookDelivery.create({
+    data: { id: newId("webhookDelivery"), orgId: orgA.id, endpointId: endpointA.id, eventType: "message.delivered", eventId: newId("event"), payload: { data: { id: messageA.id } }, orderingKey: messageA.id },
+  });
+
+  const userB = await createUser(db);
+  const { org: orgB } = await createOrgWithOwner(db, { owner: userB, name: "Org B" });
+  const ctxB = await orgContextFor(db, userB, orgB.id);
+  const listB = await createList(ctxB, { name: "List of B" });
+  const contactB = await createContact(ctxB, { phone: "+1 312 555 0100", firstName: "Bea" });
+  await addToList(ctxB, { listId: listB.id, contactIds: [contactB.id] });
+  // Kept so list/count reads in B have something to return after contacts.delete runs.
+  await createContact(ctxB, { phone: "+1 312 555 0101", firstName: "Ben" });
+  const connectionB = await createConnection(ctxB, { name: "Simulator of B", kind: "SIMULATOR" });
+  const senderB = await createSender(ctxB, { kind: "SHORT_CODE", address: "72002", connectionId: connectionB.id });
+
+  const membershipsA = await db.membership.findMany({ where: { orgId: orgA.id } });
+  const f: Fixture = {
+    orgA: orgA.id,
+    orgB: orgB.id,
+    contactA: contactA.id,
+    contactAPhone: contactA.phone,
+    listA: listA.id,
+    listAName: listA.name,
+    fieldA: fieldA.id,
+    fieldAKey: fieldA.key,
+    ownerMembershipA: membershipsA.find((m) => m.role === "OWNER")!.id,
+    memberMembershipA: memberA.membership.id,
+    invitationA: invitationA.id,
+    memberAEmail: memberA.user.email,
+    auditA: (await db.auditLog.findFirstOrThrow({ where: { orgId: orgA.id } })).id,
+    listB: listB.id,
+    contactB: contactB.id,
+    connectionA: connectionA.id,
+    senderA: senderA.id,
+    senderAAddress: senderA.address,
+    connectionB: connectionB.id,
+    senderB: senderB.id,
+    messageA: messageA.id,
+    scheduledA: scheduledA.id,
+    apiKeyA: apiKeyA.key.id,
+    endpointA: endpointA.id,
+    deliveryA: deliveryA.id,
+  };
+  const snapshot = await snapshotOrg(db, f.orgA);
+  // Every ID in org A (rows and the users in it), and two strings only org A's rows hold.
+  const rows: { id: string }[] = [snapshot.org, ...snapshot.memberships, ...snapshot.invitations, ...snapshot.contacts];
+  rows.push(...snapshot.lists, ...snapshot.customFields, ...snapshot.audit, ...snapshot.connections, ...snapshot.senders, ...snapshot.messages);
+  rows.push(...snapshot.apiKeys, ...snapshot.webhookEndpoints, ...snapshot.webhookDeliveries);
+  const secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a", apiKeyA.key.preview];
+  secrets.push("hooks-of-a", endpointA.secret);
+  return { f, userB, secrets };
+}
