@@ -1,7 +1,4 @@
-"use client";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { cn } from "@/components/ui/cn";
+import { TabLinks } from "@/components/ui/tab-links";
 
 const TABS = [
   { href: "/settings", label: "General" },
@@ -12,29 +9,6 @@ const TABS = [
   { href: "/settings/keywords", label: "Keyword replies" },
 ] as const;
 
-/** Settings sections are sub-routes (linkable, one small page each); this is their tab bar. */
 export function SettingsTabs() {
-  const pathname = usePathname();
-  return (
-    <nav aria-label="Settings sections" className="mb-6 flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
-      {TABS.map(({ href, label }) => {
-        const active = pathname === href;
-        return (
-          <Link
-            key={href}
-            href={href}
-            aria-current={active ? "page" : undefined}
-            className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
-              active
-                ? "border-brand-600 text-brand-700 dark:text-brand-100"
-                : "border-transparent text-zinc-600 hover:border-zinc-300 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100",
-            )}
-          >
-            {label}
-          </Link>
-        );
-      })}
-    </nav>
-  );
+  return <TabLinks tabs={TABS} label="Settings sections" />;
 }
