@@ -9,7 +9,7 @@ import type { ContactRow } from "@/components/contacts/contact-types";
 import { SubscriptionBadge } from "@/components/contacts/subscription-badge";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { Table, Td, Th } from "@/components/ui/table";
+import { SkeletonRows, Table, Td, Th } from "@/components/ui/table";
 
 const MAX_TAGS = 2;
 const COLUMNS = 8;
@@ -65,13 +65,7 @@ export function ContactsTable({
       </thead>
       <tbody className={cn(loading && items.length > 0 && "opacity-60 transition-opacity")}>
         {loading && items.length === 0
-          ? Array.from({ length: 5 }, (_, i) => (
-              <tr key={i} aria-hidden>
-                <Td colSpan={COLUMNS}>
-                  <div className="h-5 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
-                </Td>
-              </tr>
-            ))
+          ? <SkeletonRows columns={COLUMNS} />
           : items.map((contact) => {
               const name = contactName(contact);
               const isSelected = selected.has(contact.id);

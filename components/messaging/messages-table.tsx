@@ -8,7 +8,7 @@ import { formatDateTime } from "@/components/app/format";
 import { contactName } from "@/components/contacts/contact-name";
 import { MessageStatusBadge } from "@/components/messaging/message-status-badge";
 import { cn } from "@/components/ui/cn";
-import { Table, Td, Th } from "@/components/ui/table";
+import { SkeletonRows, Table, Td, Th } from "@/components/ui/table";
 import type { AppRouter } from "@/lib/trpc/root";
 import type { inferRouterOutputs } from "@trpc/server";
 
@@ -41,13 +41,7 @@ export function MessagesTable({ items, loading }: { items: MessageRow[]; loading
       </thead>
       <tbody className={cn(loading && items.length > 0 && "opacity-60 transition-opacity")}>
         {loading && items.length === 0
-          ? Array.from({ length: 5 }, (_, i) => (
-              <tr key={i} aria-hidden>
-                <Td colSpan={COLUMNS}>
-                  <div className="h-5 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
-                </Td>
-              </tr>
-            ))
+          ? <SkeletonRows columns={COLUMNS} />
           : items.map((m) => {
               const inbound = m.direction === "INBOUND";
               const name = m.contact ? contactName(m.contact) : null;

@@ -22,3 +22,14 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={cn("border-b border-zinc-100 px-3 py-2 dark:border-zinc-800/60", className)} {...props} />;
 }
+
+/** Placeholder rows while a table's first page loads. */
+export function SkeletonRows({ columns, rows = 5 }: { columns: number; rows?: number }) {
+  return Array.from({ length: rows }, (_, i) => (
+    <tr key={i} aria-hidden>
+      <Td colSpan={columns}>
+        <div className="h-5 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
+      </Td>
+    </tr>
+  ));
+}
