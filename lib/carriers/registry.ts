@@ -44,8 +44,6 @@ function createAdapter(db: Db, connection: ConnectionRow): CarrierAdapter {
       return createTwilioAdapter(connection.id, CONNECTION_CONFIG.TWILIO.parse(connection.config), sink);
     case "SMPP":
       return createSmppAdapter(connection.id, CONNECTION_CONFIG.SMPP.parse(connection.config), sink);
-    default:
-      throw new Error(`No adapter for ${connection.kind} connections yet`);
   }
 }
 

@@ -32,7 +32,7 @@ export const OPERATIONS: ApiOperation[] = [
     tag: "Messages",
     summary: "Send a message",
     description:
-      "Queues an SMS (or MMS with media_ids) and returns it at once with status `queued` (or `scheduled` with send_at). Marketing messages to someone who opted out are refused with `recipient_unsubscribed`. With an Idempotency-Key, a retried request returns the same message.",
+      "Queues an SMS (or an MMS with media_ids, or media_urls that are fetched first) and returns it at once with status `queued` (or `scheduled` with send_at). Marketing messages to someone who opted out are refused with `recipient_unsubscribed`. With an Idempotency-Key, a retried request returns the same message.",
     scope: "messages:send",
     body: sendMessageParams,
     response: { status: 201, schema: messageObject, description: "The queued message" },
