@@ -68,6 +68,8 @@ const serverSchema = z.object({
   // holding at most API_RATE_LIMIT_BURST (default twice the rate).
   API_RATE_LIMIT: z.coerce.number("must be a number of requests per second").positive("must be above 0").default(100),
   API_RATE_LIMIT_BURST: z.coerce.number("must be a number of requests").int("must be a whole number").min(1, "must be at least 1").optional(),
+  // With a Redis, the rate-limit buckets live there instead of in PostgreSQL (lib/api/rate-limit.ts).
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379" }).optional(),
 }).superRefine((env, ctx) => {
   inngestKeysTogether(env, ctx);
   s3SettingsTogether(env, ctx);

@@ -1,7 +1,11 @@
-// Token buckets in PostgreSQL: one atomic upsert per request refills the bucket for the time since
-// its last use and takes a token only if a whole one is there (the WHERE of the DO UPDATE), so
-// concurrent requests of one key on several servers share one limit without a read-modify-write.
+// Token buckets per key: in Redis when REDIS_URL is set (lib/api/rate-limit-redis.ts), else in
+// PostgreSQL (lib/api/rate-limit-postgres.ts). Both refill by elapsed time and take a token only
+// if a whole one is there, atomically, so callers neither know nor care which one answered.
+import { takeTokenPostgres } from "@/lib/api/rate-limit-postgres";
+import { takeTokenRedis } from "@/lib/api/rate-limit-redis";
+import { lastRedisError, redisClient } from "@/lib/api/rate-limit-redis-client";
 import type { Db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 
 export interface RateLimit {
   /** Tokens added per second. */
@@ -20,17 +24,35 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
-export async function takeToken(db: Pick<Db, "$queryRaw">, bucket: string, { rate, burst }: RateLimit): Promise<RateLimitResult> {
-  const rows = await db.$queryRaw<{ tokens: number }[]>`
-    INSERT INTO "RateLimitBucket" AS b (key, tokens, "updatedAt")
-    VALUES (${bucket}, ${burst - 1}::float8, clock_timestamp())
-    ON CONFLICT (key) DO UPDATE SET
-      tokens = LEAST(${burst}::float8, b.tokens + ${rate}::float8 * EXTRACT(EPOCH FROM clock_timestamp() - b."updatedAt")) - 1,
-      "updatedAt" = clock_timestamp()
-    WHERE LEAST(${burst}::float8, b.tokens + ${rate}::float8 * EXTRACT(EPOCH FROM clock_timestamp() - b."updatedAt")) >= 1
-    RETURNING tokens`;
-  const tokens = rows[0]?.tokens;
-  if (tokens === undefined) {
+const WARN_EVERY_MS = 60_000;
+let lastWarning = -Infinity;
+
+export async function takeToken(db: Pick<Db, "$queryRaw">, bucket: string, limit: RateLimit): Promise<RateLimitResult> {
+  if (!env.REDIS_URL) return result(limit, await takeTokenPostgres(db, bucket, limit));
+  try {
+    return result(limit, await takeTokenRedis(await redisClient(), bucket, limit));
+  } catch (error) {
+    // Fail open to PostgreSQL: a rate limit is no reason to refuse every request (or answer 500)
+    // while Redis is down, and PostgreSQL's buckets still limit. They start from their own state,
+    // so a key may get up to one extra burst as the store changes.
+    warnFallback(error);
+    return result(limit, await takeTokenPostgres(db, bucket, limit));
+  }
+}
+
+// While Redis is down every request falls back: a line each would flood the log at the API's
+// request rate (and cost CPU a busy server is short of); one a minute says it is still down.
+function warnFallback(error: unknown) {
+  const now = Date.now();
+  if (now - lastWarning < WARN_EVERY_MS) return;
+  lastWarning = now;
+  const reason = lastRedisError() ?? error;
+  console.warn(`[rate-limit] Redis unavailable, using PostgreSQL buckets (warned at most once a minute): ${(reason as Error)?.message ?? reason}`);
+}
+
+/** The answer for a bucket that has `tokens` left after this request, or null if it was refused. */
+function result({ rate, burst }: RateLimit, tokens: number | null): RateLimitResult {
+  if (tokens === null) {
     // Refused: fewer than one token, so one arrives within 1/rate seconds and the bucket fills
     // within burst/rate; both are upper bounds, which is what a client waiting on them needs.
     return { allowed: false, limit: burst, remaining: 0, resetSeconds: Math.ceil(burst / rate), retryAfterSeconds: Math.max(1, Math.ceil(1 / rate)) };
