@@ -10,6 +10,10 @@ import { env } from "@/lib/env";
 export const metadata: Metadata = { title: "API reference" };
 export const dynamic = "force-dynamic";
 
+// The recipient in the operations' examples (lib/api/openapi/operations.ts): a 555-01xx number, set
+// aside for fiction, so a pasted example never texts a stranger.
+const EXAMPLE_NUMBER = "+14155550123";
+
 const VERIFY_WEBHOOK = `import { Webhook } from "standardwebhooks";
 
 const wh = new Webhook(process.env.TEXTSTACK_WEBHOOK_SECRET); // whsec_... from the Developers page
@@ -29,7 +33,7 @@ const client = twilio(process.env.TEXTSTACK_ACCOUNT_SID, process.env.TEXTSTACK_A
 });
 client.api.baseUrl = "${base}";
 
-const message = await client.messages.create({ to: "+14155550123", from: "+14155550100", body: "Hi!" });`;
+const message = await client.messages.create({ to: "${EXAMPLE_NUMBER}", from: "+14155550100", body: "Hi!" });`;
 
 function Conventions({ base }: { base: string }) {
   const p = "text-sm leading-relaxed text-zinc-700 dark:text-zinc-300";
@@ -41,7 +45,13 @@ function Conventions({ base }: { base: string }) {
           Create an API key on the Developers page (it is shown once) with the scopes it needs, and send it as <code>Authorization: Bearer tsk_live_...</code>.
           A missing, invalid, expired or revoked key gets 401; a key without the operation&apos;s scope gets 403 naming the scope.
         </p>
-        <CodeBlock title="Send your first message" code={`curl -X POST ${base}/api/v1/messages \\\n  -H "Authorization: Bearer $TEXTSTACK_API_KEY" \\\n  -H "Content-Type: application/json" \\\n  -d '{"to": "+14155550123", "body": "Hello from Textstack"}'`} />
+        <p className={p} id="using-the-examples">
+          The curl examples run as they are in a POSIX shell (macOS, Linux, WSL) once your key is in the environment:{" "}
+          <code>export TEXTSTACK_API_KEY=tsk_live_...</code>. Put the recipient&apos;s number where the examples have <code>{EXAMPLE_NUMBER}</code> (E.164,
+          or national form in your organisation&apos;s default country). Without <code>from</code>, a message goes from your organisation&apos;s first sender
+          number. <code>Idempotency-Key</code> is any unique string of yours up to 255 characters; the examples make a random one with <code>openssl</code>.
+        </p>
+        <CodeBlock title="Send your first message" code={`curl -X POST ${base}/api/v1/messages \\\n  -H "Authorization: Bearer $TEXTSTACK_API_KEY" \\\n  -H "Content-Type: application/json" \\\n  -d '{"to": "${EXAMPLE_NUMBER}", "body": "Hello from Textstack"}'`} />
       </section>
       <section id="conventions" className="space-y-2">
         <h2 className="text-xl font-semibold">Conventions</h2>
