@@ -28,7 +28,9 @@ async function freshDatabase(): Promise<{ url: string; cleanup: () => Promise<vo
       },
     };
   }
-  const name = "textstack_e2e";
+  // Its own name lets two checkouts (or two people) on one server run the tier at once.
+  const name = process.env.E2E_DATABASE ?? "textstack_e2e";
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`E2E_DATABASE must be a plain database name, not ${name}`);
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -50,6 +52,8 @@ const env: NodeJS.ProcessEnv = {
   APP_URL: baseUrl,
   INNGEST_DEV: executorUrl,
   INNGEST_BASE_URL: executorUrl,
+  // The developer-journey spec's webhook receiver listens on 127.0.0.1, which the SSRF guard refuses by default.
+  WEBHOOK_ALLOW_PRIVATE: "true",
 };
 let server: ReturnType<typeof startProcess> | undefined;
 let executor: ReturnType<typeof startProcess> | undefined;
