@@ -4,7 +4,8 @@ import type { ApiOperation } from "@/lib/api/openapi/operations";
 const samplePath = (path: string) => path.replace("{id}", "msg_01jf0000000000000000000000");
 
 // A fresh random key per run, from a tool every shell with curl has: `uuidgen` is missing on many
-// Linux installs (Debian's is in uuid-runtime), and an empty header is refused with a 400.
+// Linux installs (Debian's is in uuid-runtime), where the shell said "uuidgen: not found" and curl,
+// given an empty header, sent none: the retry safety the example shows was silently gone.
 const CURL_IDEMPOTENCY_KEY = "$(openssl rand -hex 16)";
 
 export function curlExample(baseUrl: string, op: ApiOperation): string {
