@@ -1,6 +1,6 @@
 // Prefixed, time-ordered IDs: `ct_01jf...`. The prefix says what an ID is; the time part makes
 // "newest first" the same order as "id descending", which the cursor pagination relies on.
-import { randomBytes } from "node:crypto";
+import { pooledRandomBytes } from "@/lib/random-bytes";
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"; // Crockford base32, lower case
 
@@ -40,9 +40,9 @@ function encodeTime(ms: number): string {
   return out;
 }
 
-function encodeRandom(length: number, bytes: Uint8Array = randomBytes(length)): string {
+function encodeRandom(length: number, bytes: Uint8Array = pooledRandomBytes(length)): string {
   let out = "";
-  for (const b of bytes) out += ALPHABET[b & 31];
+  for (let i = 0; i < length; i++) out += ALPHABET[bytes[i]! & 31];
   return out;
 }
 

@@ -42,11 +42,7 @@ const fail = (message: string, field: string, reason: string): Prepared => ({
   error: new DomainError("BAD_REQUEST", message, field, reason),
 });
 
-export function prepareSend(
-  raw: SendMessageInput,
-  org: { defaultCountry: string; senders: SenderForSend[]; mediaSizes: ReadonlyMap<string, number> },
-  now: Date,
-): Prepared {
+export function prepareSend(raw: SendMessageInput, org: SendContext, now: Date): Prepared {
   const parsed = sendMessageInput.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -58,9 +54,7 @@ export function prepareSend(
   const phone = normalizePhone(input.to, org.defaultCountry);
   if (!phone.ok) return fail(phone.message, "to", "invalid_phone_number");
 
-  const sender = input.from
-    ? org.senders.find((s) => s.id === input.from || s.address === input.from || s.address === normalizeAddress(input.from!, org.defaultCountry))
-    : org.senders[0];
+  const sender = input.from ? org.senderFor(input.from) : org.senders[0];
   if (!sender) {
     return input.from
       ? fail(`${input.from} is not one of this organisation's sender numbers`, "from", "unknown_sender")
@@ -111,8 +105,24 @@ export function prepareSend(
   };
 }
 
-/** A `from` given as a phone number in any format matches the sender's E.164 address. */
-function normalizeAddress(from: string, defaultCountry: string): string {
-  const phone = normalizePhone(from, defaultCountry);
-  return phone.ok ? phone.e164 : from;
+export interface SendContext {
+  defaultCountry: string;
+  /** The org's senders, oldest first: the first is the default. */
+  senders: SenderForSend[];
+  /** The sender a `from` names (its id, or its address in any format), resolved once per batch. */
+  senderFor(from: string): SenderForSend | undefined;
+  mediaSizes: ReadonlyMap<string, number>;
+}
+
+export function sendContext(defaultCountry: string, senders: SenderForSend[], mediaSizes: ReadonlyMap<string, number>): SendContext {
+  const resolved = new Map<string, SenderForSend | undefined>();
+  const senderFor = (from: string) => {
+    if (!resolved.has(from)) {
+      const phone = normalizePhone(from, defaultCountry);
+      const address = phone.ok ? phone.e164 : from;
+      resolved.set(from, senders.find((s) => s.id === from || s.address === from || s.address === address));
+    }
+    return resolved.get(from);
+  };
+  return { defaultCountry, senders, senderFor, mediaSizes };
 }

@@ -12,7 +12,7 @@ import { newId } from "@/lib/ids";
 import { emitEvents } from "@/lib/jobs/emit";
 import { messagesDispatchRequested, messagesScheduled } from "@/lib/jobs/events";
 import { MAX_BATCH, type SendMessageInput } from "@/lib/messaging/message-input";
-import { prepareSend, type Prepared, type PreparedSend } from "@/lib/messaging/prepare-send";
+import { prepareSend, sendContext, type Prepared, type PreparedSend } from "@/lib/messaging/prepare-send";
 import type { OrgContext, ScopedTx } from "@/lib/org-context";
 import { timeZoneForPhone } from "@/lib/sms/phone";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
@@ -53,7 +53,7 @@ async function prepareAll(ctx: OrgContext, inputs: SendMessageInput[], now: Date
     }),
     mediaIds.length ? ctx.db.mediaAsset.findMany({ where: { id: { in: mediaIds } }, select: { id: true, size: true } }) : [],
   ]);
-  const context = { defaultCountry: org.defaultCountry, senders, mediaSizes: new Map(media.map((m) => [m.id, m.size])) };
+  const context = sendContext(org.defaultCountry, senders, new Map(media.map((m) => [m.id, m.size])));
   return inputs.map((input) => prepareSend(input, context, now));
 }
 
@@ -103,10 +103,13 @@ async function writeMessages(
   });
 
   // The database's clock, read after the locks are held: the time the message was accepted, which
-  // the STOP race test compares with the consent event's time from the same clock.
-  const [{ now }] = await tx.$queryRaw<[{ now: Date }]>`SELECT clock_timestamp() AS now`;
+  // the STOP race test compares with the consent event's time from the same clock. And whether any
+  // endpoint wants message.queued: only then are the webhook payloads made.
+  const [{ now, hooked }] = await tx.$queryRaw<[{ now: Date; hooked: boolean }]>`
+    SELECT clock_timestamp() AS now, EXISTS (SELECT 1 FROM "WebhookEndpoint" e
+      WHERE e."orgId" = ${ctx.orgId} AND e.enabled AND 'message.queued' = ANY(e."eventTypes")) AS hooked`;
   const rows = accepted.map(({ send }) => messageRow(ctx.orgId, send, contacts.get(send.to)!.id, now));
-  const inserted = await insertMessages(tx, rows, source, now, webhookEndpoints);
+  const inserted = await insertMessages(tx, rows, source, now, hooked ? webhookEndpoints : null);
   const byId = new Map(inserted.map((m) => [m.id, m]));
 
   // A key another transaction inserted between our read and our insert: that one is the message.
@@ -145,31 +148,16 @@ async function lockRecipients(ctx: OrgContext, tx: ScopedTx, phones: string[]): 
   return new Map(rows.map((r) => [r.phone, r]));
 }
 
-type MessageRow = Omit<Message, "updatedAt" | "errorCode" | "errorMessage" | "attempts" | "carrierMessageId" | "sentAt" | "deliveredAt" | "failedAt" | "receivedAt">;
-
-/** The row as stored: what was inserted plus the columns' defaults (no need to read it back). */
-const stored = (row: MessageRow): Message => ({
-  ...row,
-  updatedAt: row.createdAt,
-  errorCode: null,
-  errorMessage: null,
-  attempts: 0,
-  carrierMessageId: null,
-  sentAt: null,
-  deliveredAt: null,
-  failedAt: null,
-  receivedAt: null,
-});
-
 /**
  * Inserts the messages and their first history rows in two set-based statements (Prisma's createMany
  * builds a 1,000-row insert far more slowly); a row whose idempotency key another transaction has
- * just used is skipped, and only the rows inserted here are returned. Queued ones are message.queued
- * webhook events; the endpoints that got deliveries are added to `webhookEndpoints`.
+ * just used is skipped, and only the rows inserted here are returned. When some endpoint wants them
+ * (`webhookEndpoints` given), queued ones are message.queued webhook events; the endpoints that got
+ * deliveries are added to it.
  */
-async function insertMessages(tx: ScopedTx, rows: MessageRow[], source: SendSource, now: Date, webhookEndpoints: Set<string>): Promise<Message[]> {
+async function insertMessages(tx: ScopedTx, rows: Message[], source: SendSource, now: Date, webhookEndpoints: Set<string> | null): Promise<Message[]> {
   if (rows.length === 0) return [];
-  const col = <K extends keyof MessageRow>(key: K) => rows.map((r) => r[key]);
+  const col = <K extends keyof Message>(key: K) => rows.map((r) => r[key]);
   const at = now.toISOString();
   const insertedIds = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "Message" (id, "orgId", direction, status, "senderId", "contactId", "from", "to", body, "mediaIds", encoding,
@@ -186,18 +174,21 @@ async function insertMessages(tx: ScopedTx, rows: MessageRow[], source: SendSour
     ON CONFLICT DO NOTHING
     RETURNING id`;
   const ids = new Set(insertedIds.map((r) => r.id));
-  const inserted = rows.filter((r) => ids.has(r.id)).map(stored);
+  const inserted = rows.filter((r) => ids.has(r.id));
   await tx.$executeRaw`
     INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, source, "occurredAt")
     SELECT u.id, u.org, u.message, u.status::"MessageStatus", ${source}, ${at}::timestamptz AT TIME ZONE 'UTC'
     FROM unnest(${inserted.map(() => newId("messageEvent", now))}::text[], ${inserted.map((m) => m.orgId)}::text[],
       ${inserted.map((m) => m.id)}::text[], ${inserted.map((m) => m.status)}::text[]) AS u(id, org, message, status)`;
-  const queued = inserted.filter((m) => m.status === "QUEUED");
-  for (const id of await enqueueWebhookEvents(tx, messageWebhookEvents("message.queued", queued, now))) webhookEndpoints.add(id);
+  if (webhookEndpoints) {
+    const queued = inserted.filter((m) => m.status === "QUEUED");
+    for (const id of await enqueueWebhookEvents(tx, messageWebhookEvents("message.queued", queued, now))) webhookEndpoints.add(id);
+  }
   return inserted;
 }
 
-function messageRow(orgId: string, send: PreparedSend, contactId: string, now: Date): MessageRow {
+/** The row as it will be stored: what is inserted plus the columns' defaults (no need to read it back). */
+function messageRow(orgId: string, send: PreparedSend, contactId: string, now: Date): Message {
   return {
     id: newId("message", now),
     orgId,
@@ -218,6 +209,15 @@ function messageRow(orgId: string, send: PreparedSend, contactId: string, now: D
     sendAt: send.sendAt,
     nextAttemptAt: send.sendAt,
     createdAt: now,
+    updatedAt: now,
+    errorCode: null,
+    errorMessage: null,
+    attempts: 0,
+    carrierMessageId: null,
+    sentAt: null,
+    deliveredAt: null,
+    failedAt: null,
+    receivedAt: null,
   };
 }
 

@@ -2,7 +2,8 @@
 // delay, reports what a real network would (mostly delivered, some unreachable handsets, a few
 // carrier failures, at the configured rates). The receipts travel as one durable event per submit
 // batch (lib/jobs/simulator-deliver.ts), so they survive a restart like real ones would.
-import { randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
+import { pooledRandomBytes } from "@/lib/random-bytes";
 import type { CarrierAdapter, OutboundMessage, SubmitOutcome } from "@/lib/carriers/carrier";
 import type { SimulatorConfig } from "@/lib/carriers/connection-config";
 import { emitEvents } from "@/lib/jobs/emit";
@@ -23,7 +24,7 @@ const FAILED = [
 const RECEIPTS_PER_EVENT = 500;
 
 type Draw = () => number;
-const secureDraw: Draw = () => randomInt(0, 1_000_000) / 1_000_000;
+const secureDraw: Draw = () => pooledRandomBytes(4).reduce((n, b) => n * 256 + b, 0) / 2 ** 32;
 
 export function simulatedOutcome(config: SimulatorConfig, draw: Draw = secureDraw) {
   const roll = draw();
@@ -36,7 +37,7 @@ export function createSimulatorAdapter(connectionId: string, config: SimulatorCo
   return {
     async submit(messages: OutboundMessage[]): Promise<SubmitOutcome[]> {
       const outcomes = messages.map(() => {
-        const id = `SM${randomBytes(16).toString("hex")}`;
+        const id = `SM${Buffer.from(pooledRandomBytes(16)).toString("hex")}`;
         return { ok: true as const, carrierMessageId: id, partIds: [id] };
       });
       const dueAt = new Date(Date.now() + config.deliveryDelayMs).toISOString();
