@@ -4,8 +4,8 @@
 // unsubscribed contact) resubscribe, HELP/INFO get the org's help text. Every other text is stored and
 // announced for the inbox and workflows.
 import type { InboundText } from "@/lib/carriers/carrier";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { twilioConfig } from "@/lib/carriers/connection-config";
+import { applyConsentChange } from "@/lib/contacts/apply-consent-change";
 import type { Db } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped";
 import { DomainError } from "@/lib/errors";
@@ -15,13 +15,10 @@ import { fetchMedia } from "@/lib/media/fetch-media";
 import { emitEvents } from "@/lib/jobs/emit";
 import { messageReceived } from "@/lib/jobs/events";
 import { keywordReplies, matchKeyword, type KeywordKind } from "@/lib/messaging/keyword-replies";
-import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { sendMessage } from "@/lib/messaging/send-message";
-import { OPTED_OUT_ERROR } from "@/lib/messaging/status";
-import type { OrgContext, ScopedTx } from "@/lib/org-context";
+import type { OrgContext } from "@/lib/org-context";
 import { normalizePhone, timeZoneForPhone } from "@/lib/sms/phone";
 import { segmentMessage } from "@/lib/sms/segments";
-import { consentWebhookEvent } from "@/lib/webhooks/consent-events";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
 import { messageWebhookEvents } from "@/lib/webhooks/message-events";
 import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
@@ -84,26 +81,8 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
     const webhookEvents = messageWebhookEvents("message.received", [message], text.receivedAt);
 
     if (keyword?.kind === "OPT_OUT" || keyword?.kind === "OPT_IN") {
-      const optOut = keyword.kind === "OPT_OUT";
-      await tx.contact.update({
-        where: { id: contact!.id },
-        data: optOut
-          ? { subscriptionStatus: "UNSUBSCRIBED", unsubscribedAt: contact!.at, unsubscribeSource: `keyword:${keyword.keyword}` }
-          : { subscriptionStatus: "SUBSCRIBED", subscribedAt: contact!.at, unsubscribedAt: null, unsubscribeSource: null },
-      });
-      await tx.consentEvent.create({
-        data: { id: newId("consent"), orgId: org.id, contactId: contact!.id, action: keyword.kind, source: "keyword", keyword: keyword.keyword, messageId: message.id, occurredAt: contact!.at },
-      });
-      await recordAudit(ctx, tx, {
-        action: optOut ? "contact.unsubscribed" : "contact.subscribed",
-        targetType: "contact",
-        targetId: contact!.id,
-        changes: { keyword: keyword.keyword, messageId: message.id },
-      });
-      if (optOut) await cancelPendingMarketing(tx, contact!.id, webhookEndpoints);
-      webhookEvents.push(
-        consentWebhookEvent(org.id, { kind: keyword.kind, keyword: keyword.keyword, contactId: contact!.id, phone: from, messageId: message.id, occurredAt: contact!.at }),
-      );
+      const change = { kind: keyword.kind, contactId: contact!.id, phone: from, at: contact!.at, source: "keyword", keyword: keyword.keyword, messageId: message.id };
+      webhookEvents.push(await applyConsentChange(ctx, tx, change, webhookEndpoints));
     }
     for (const id of await enqueueWebhookEvents(tx, webhookEvents)) webhookEndpoints.add(id);
     return { message, keyword: keyword?.kind ?? null };
@@ -147,22 +126,6 @@ async function findSender(db: Db, connectionId: string, to: string) {
 function phoneOrAsIs(from: string, defaultCountry: string): string {
   const phone = normalizePhone(from, defaultCountry);
   return phone.ok ? phone.e164 : from.trim();
-}
-
-/** Marketing still waiting to go to someone who just opted out will not go. */
-async function cancelPendingMarketing(tx: ScopedTx, contactId: string, webhookEndpoints: Set<string>) {
-  const pending = await tx.message.findMany({
-    where: { contactId, direction: "OUTBOUND", marketing: true, status: { in: ["QUEUED", "SCHEDULED"] } },
-    select: { id: true },
-  });
-  await applyStatusChanges(
-    tx,
-    "FAILED",
-    pending.map((m) => ({ messageId: m.id, to: "FAILED", ...OPTED_OUT_ERROR })),
-    "system",
-    undefined,
-    webhookEndpoints,
-  );
 }
 
 /** The keyword's reply, sent as transactional traffic: it must reach someone who just opted out. */

@@ -1,9 +1,10 @@
-// The webhook event of a consent change by keyword (STOP, START, ...): who, which way, by what text.
+// The webhook event of a consent change (an inbound STOP or START, or an opt-out through the API):
+// who, which way, by what means (and by which text, for a keyword).
 import type { WebhookEvent } from "@/lib/webhooks/enqueue-webhook-events";
 
 export function consentWebhookEvent(
   orgId: string,
-  change: { kind: "OPT_OUT" | "OPT_IN"; keyword: string; contactId: string; phone: string; messageId: string; occurredAt: Date },
+  change: { kind: "OPT_OUT" | "OPT_IN"; source: string; keyword?: string; contactId: string; phone: string; messageId?: string; occurredAt: Date },
 ): WebhookEvent {
   return {
     orgId,
@@ -14,9 +15,9 @@ export function consentWebhookEvent(
       contact_id: change.contactId,
       phone: change.phone,
       subscription_status: change.kind === "OPT_OUT" ? "unsubscribed" : "subscribed",
-      source: "keyword",
-      keyword: change.keyword,
-      message_id: change.messageId,
+      source: change.source,
+      keyword: change.keyword ?? null,
+      message_id: change.messageId ?? null,
     },
   };
 }

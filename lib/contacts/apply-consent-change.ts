@@ -1,0 +1,75 @@
+// A contact opting out of marketing or back in, however it came about (an inbound STOP/START in
+// receive-message.ts, a call to the API in change-subscription.ts), recorded the one way: the
+// contact's state, a row of consent history, an audit entry, and for an opt-out the marketing still
+// waiting to go to them canceled. All in the caller's transaction, which holds the contact's row
+// lock: a concurrent send's share lock on the contact waits for it (see send-messages.ts).
+import { recordAudit } from "@/lib/audit/record-audit";
+import { newId } from "@/lib/ids";
+import { applyStatusChanges } from "@/lib/messaging/message-history";
+import { OPTED_OUT_ERROR } from "@/lib/messaging/status";
+import type { OrgContext, ScopedTx } from "@/lib/org-context";
+import { consentWebhookEvent } from "@/lib/webhooks/consent-events";
+import type { WebhookEvent } from "@/lib/webhooks/enqueue-webhook-events";
+
+export interface ConsentChange {
+  kind: "OPT_OUT" | "OPT_IN";
+  contactId: string;
+  phone: string;
+  /** The database's clock, read once the contact's row lock is held (the STOP race test compares it). */
+  at: Date;
+  /** How it came about: "keyword" (an inbound text), "api", ... */
+  source: string;
+  /** The text that did it, for a keyword, and its message. */
+  keyword?: string;
+  messageId?: string;
+}
+
+/**
+ * Applies the change and answers its webhook event (contact.opted_out / contact.opted_in), for the
+ * caller to enqueue with its others; endpoints of status webhooks it causes are added to `webhookEndpoints`.
+ */
+export async function applyConsentChange(ctx: OrgContext, tx: ScopedTx, change: ConsentChange, webhookEndpoints: Set<string>): Promise<WebhookEvent> {
+  const optOut = change.kind === "OPT_OUT";
+  await tx.contact.update({
+    where: { id: change.contactId },
+    data: optOut
+      ? { subscriptionStatus: "UNSUBSCRIBED", unsubscribedAt: change.at, unsubscribeSource: change.keyword ? `keyword:${change.keyword}` : change.source }
+      : { subscriptionStatus: "SUBSCRIBED", subscribedAt: change.at, unsubscribedAt: null, unsubscribeSource: null },
+  });
+  await tx.consentEvent.create({
+    data: {
+      id: newId("consent"),
+      orgId: ctx.orgId,
+      contactId: change.contactId,
+      action: change.kind,
+      source: change.source,
+      keyword: change.keyword ?? null,
+      messageId: change.messageId ?? null,
+      occurredAt: change.at,
+    },
+  });
+  await recordAudit(ctx, tx, {
+    action: optOut ? "contact.unsubscribed" : "contact.subscribed",
+    targetType: "contact",
+    targetId: change.contactId,
+    changes: change.keyword ? { keyword: change.keyword, messageId: change.messageId ?? null } : { source: change.source },
+  });
+  if (optOut) await cancelPendingMarketing(tx, change.contactId, webhookEndpoints);
+  return consentWebhookEvent(ctx.orgId, { ...change, occurredAt: change.at });
+}
+
+/** Marketing still waiting to go to someone who just opted out will not go. */
+async function cancelPendingMarketing(tx: ScopedTx, contactId: string, webhookEndpoints: Set<string>) {
+  const pending = await tx.message.findMany({
+    where: { contactId, direction: "OUTBOUND", marketing: true, status: { in: ["QUEUED", "SCHEDULED"] } },
+    select: { id: true },
+  });
+  await applyStatusChanges(
+    tx,
+    "FAILED",
+    pending.map((m) => ({ messageId: m.id, to: "FAILED", ...OPTED_OUT_ERROR })),
+    "system",
+    undefined,
+    webhookEndpoints,
+  );
+}

@@ -1,0 +1,33 @@
+// Opting a contact out of marketing, or back in, on their behalf (through the API): recorded as an
+// inbound STOP or START is (consent history, audit, contact.opted_out / contact.opted_in webhook),
+// and a no-op answering the contact as it is when it is already in that state.
+import { z } from "zod";
+import { applyConsentChange } from "@/lib/contacts/apply-consent-change";
+import { contactOmit } from "@/lib/contacts/contact-select";
+import { notFound } from "@/lib/errors";
+import type { OrgContext } from "@/lib/org-context";
+import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
+import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
+
+export const changeSubscriptionInput = z.strictObject({ id: z.string().min(1), kind: z.enum(["OPT_OUT", "OPT_IN"]) });
+
+export async function changeSubscription(ctx: OrgContext, raw: z.input<typeof changeSubscriptionInput>, source: "api" | "ui") {
+  const { id, kind } = changeSubscriptionInput.parse(raw);
+  const webhookEndpoints = new Set<string>();
+  const contact = await ctx.db.$transaction(async (tx) => {
+    // The row lock first (raw SQL is not scoped: orgId explicitly), then the database's clock, as an
+    // inbound STOP takes them: of two opt-outs at once one records the change, and a send racing it
+    // either committed before it (and is canceled by it) or is refused after.
+    const [row] = await tx.$queryRaw<{ id: string; phone: string; subscriptionStatus: string }[]>`
+      SELECT id, phone, "subscriptionStatus"::text AS "subscriptionStatus" FROM "Contact" WHERE id = ${id} AND "orgId" = ${ctx.orgId} FOR UPDATE`;
+    if (!row) throw notFound("Contact", "id");
+    if (row.subscriptionStatus !== (kind === "OPT_OUT" ? "UNSUBSCRIBED" : "SUBSCRIBED")) {
+      const [{ at }] = await tx.$queryRaw<[{ at: Date }]>`SELECT clock_timestamp() AS at`;
+      const event = await applyConsentChange(ctx, tx, { kind, contactId: row.id, phone: row.phone, at, source }, webhookEndpoints);
+      for (const endpoint of await enqueueWebhookEvents(tx, [event])) webhookEndpoints.add(endpoint);
+    }
+    return tx.contact.findUniqueOrThrow({ where: { id: row.id }, omit: contactOmit });
+  });
+  await requestWebhookDeliveries(webhookEndpoints);
+  return contact;
+}
