@@ -32,6 +32,8 @@ export const API_ERROR_STATUS = {
   not_found: 404,
   verification_expired: 404,
   conflict: 409,
+  contact_exists: 409,
+  list_exists: 409,
   message_not_cancelable: 409,
   idempotency_key_in_use: 409,
   verification_not_pending: 409,

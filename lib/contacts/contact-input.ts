@@ -47,6 +47,10 @@ export const updateContactInput = z
   .strict();
 export type UpdateContactInput = z.input<typeof updateContactInput>;
 
+/** Create or update by phone number: the fields given are written, the others kept (or defaulted when new). */
+export const upsertContactInput = updateContactInput.omit({ id: true }).extend({ phone: contactFields.phone });
+export type UpsertContactInput = z.input<typeof upsertContactInput>;
+
 export const contactIdsInput = z
   .object({ ids: z.array(z.string().min(1)).min(1, "Select at least one contact").max(1000, "At most 1,000 at a time") })
   .strict();

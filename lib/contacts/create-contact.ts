@@ -40,5 +40,5 @@ export async function createContact(ctx: OrgContext, raw: CreateContactInput) {
 }
 
 function duplicate(phone: string) {
-  return new DomainError("CONFLICT", `A contact with the number ${phone} already exists`, "phone");
+  return new DomainError("CONFLICT", `A contact with the number ${phone} already exists`, "phone", "contact_exists");
 }

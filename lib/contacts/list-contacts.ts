@@ -2,7 +2,7 @@
 // the same at 1M contacts as at 100 (no OFFSET). Search uses the trigram index on searchText.
 import { countContactsInput, listContactsInput, type ListContactsInput } from "@/lib/contacts/contact-input";
 import { contactOmit } from "@/lib/contacts/contact-select";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Contact, Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
 import type { z } from "zod";
 
@@ -20,16 +20,22 @@ function contactFilter(f: Filters): Prisma.ContactWhereInput {
   };
 }
 
-export async function listContacts(ctx: OrgContext, raw: ListContactsInput) {
+type WholeContact = Omit<Contact, "searchText">;
+type ContactPage<C> = { items: C[]; nextCursor: string | null };
+
+/** A page of contacts; the table leaves out custom fields, the API (`withCustomFields`) shows whole contacts. */
+export async function listContacts(ctx: OrgContext, raw: ListContactsInput): Promise<ContactPage<Omit<WholeContact, "customFields">>>;
+export async function listContacts(ctx: OrgContext, raw: ListContactsInput, options: { withCustomFields: true }): Promise<ContactPage<WholeContact>>;
+export async function listContacts(ctx: OrgContext, raw: ListContactsInput, options: { withCustomFields?: boolean } = {}) {
   const { cursor, limit, ...filters } = listContactsInput.parse(raw);
-  const rows = await ctx.db.contact.findMany({
+  const rows: Partial<WholeContact>[] = await ctx.db.contact.findMany({
     where: { ...contactFilter(filters), ...(cursor && { id: { lt: cursor } }) },
     orderBy: { id: "desc" },
     take: limit + 1,
-    omit: { ...contactOmit, customFields: true },
+    omit: { ...contactOmit, customFields: !options.withCustomFields },
   });
   const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id! : null };
 }
 
 /** How many contacts match, for "1,234 contacts". Kept apart so pages need not wait for it. */

@@ -12,7 +12,7 @@ export async function orgDefaultCountry(ctx: OrgContext): Promise<string> {
 
 export function toE164(phone: string, defaultCountry: string): string {
   const result = normalizePhone(phone, defaultCountry);
-  if (!result.ok) throw new DomainError("BAD_REQUEST", result.message, "phone");
+  if (!result.ok) throw new DomainError("BAD_REQUEST", result.message, "phone", "invalid_phone_number");
   return result.e164;
 }
 

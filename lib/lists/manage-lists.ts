@@ -7,7 +7,7 @@ import { newId } from "@/lib/ids";
 import { createListInput, listIdInput, renameListInput } from "@/lib/lists/list-input";
 import type { OrgContext } from "@/lib/org-context";
 
-const duplicateName = (name: string) => new DomainError("CONFLICT", `A list named "${name}" already exists`, "name");
+const duplicateName = (name: string) => new DomainError("CONFLICT", `A list named "${name}" already exists`, "name", "list_exists");
 
 export async function createList(ctx: OrgContext, raw: z.input<typeof createListInput>) {
   const { name } = createListInput.parse(raw);
@@ -61,6 +61,18 @@ export async function listLists(ctx: OrgContext) {
     include: { _count: { select: { members: true } } },
   });
   return lists.map(({ _count, ...l }) => ({ ...l, memberCount: _count.members }));
+}
+
+/** A page of lists with member counts, newest first (the API's convention; the UI's index is by name). */
+export async function pageLists(ctx: OrgContext, { limit, cursor }: { limit: number; cursor?: string }) {
+  const rows = await ctx.db.contactList.findMany({
+    where: cursor ? { id: { lt: cursor } } : {},
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    include: { _count: { select: { members: true } } },
+  });
+  const items = rows.slice(0, limit).map(({ _count, ...l }) => ({ ...l, memberCount: _count.members }));
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
 }
 
 export async function getList(ctx: OrgContext, raw: z.input<typeof listIdInput>) {
