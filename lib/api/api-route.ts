@@ -4,6 +4,9 @@
 // only puts them in order. A route.ts then parses, calls lib/, and serialises:
 //
 //   export const POST = apiRoute("messages:send", async ({ ctx, body }) => ({ status: 201, body: ... }));
+//
+// The body is read as text (JSON) unless the route gives its own reader, as the upload route does
+// (lib/api/media/upload-body.ts): a reader answers the body and the digest Idempotency-Key compares.
 import { randomUUID } from "node:crypto";
 import { ApiError, apiErrorBody } from "@/lib/api/api-error";
 import { authenticate, requireScope, type ApiContext } from "@/lib/api/authenticate";
@@ -15,13 +18,13 @@ import type { ApiScope } from "@/lib/api-keys/scopes";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
-export interface ApiRequest<P> {
+export interface ApiRequest<P, B = string> {
   request: Request;
   url: URL;
   ctx: ApiContext;
   params: P;
-  /** The raw body of a POST ("" otherwise), read once here because idempotency hashes it. */
-  body: string;
+  /** The body as the route's reader gives it: by default the raw text ("" for a GET), read once here because idempotency hashes it. */
+  body: B;
 }
 
 export interface ApiResult {
@@ -29,7 +32,19 @@ export interface ApiResult {
   body: unknown;
 }
 
-type Handler<P> = (req: ApiRequest<P>) => Promise<ApiResult>;
+type Handler<P, B> = (req: ApiRequest<P, B>) => Promise<ApiResult>;
+type RouteHandler<P> = (request: Request, route?: { params: Promise<P> }) => Promise<Response>;
+
+/**
+ * Reads a request's body once: the value the handler gets, and a digest that is the same for the
+ * same request (a multipart upload's framing differs between retries; its file does not).
+ */
+export type BodyReader<B> = (request: Request) => Promise<{ body: B; digest: string }>;
+
+const readText: BodyReader<string> = async (request) => {
+  const text = await request.text();
+  return { body: text, digest: text };
+};
 
 const json = (status: number, body: unknown, headers: Record<string, string>) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
@@ -40,8 +55,10 @@ export function apiKeyRateLimit() {
   return { rate, burst: env.API_RATE_LIMIT_BURST ?? Math.max(1, Math.round(rate * 2)) };
 }
 
-export function apiRoute<P = Record<string, never>>(scope: ApiScope, handle: Handler<P>) {
-  return async (request: Request, route?: { params: Promise<P> }): Promise<Response> => {
+export function apiRoute<P = Record<string, never>>(scope: ApiScope, handle: Handler<P, string>): RouteHandler<P>;
+export function apiRoute<P, B>(scope: ApiScope, handle: Handler<P, B>, readBody: BodyReader<B>): RouteHandler<P>;
+export function apiRoute<P, B>(scope: ApiScope, handle: Handler<P, B>, readBody = readText as BodyReader<B>): RouteHandler<P> {
+  return async (request, route) => {
     const requestId = `req_${randomUUID().replaceAll("-", "")}`;
     const headers: Record<string, string> = { "X-Request-Id": requestId };
     let claimed: { orgId: string; key: string } | null = null;
@@ -54,10 +71,10 @@ export function apiRoute<P = Record<string, never>>(scope: ApiScope, handle: Han
 
       const url = new URL(request.url);
       const isPost = request.method === "POST";
-      const body = isPost ? await request.text() : "";
+      const { body, digest } = await readBody(request);
       const key = isPost ? idempotencyKeyOf(request) : null;
       if (key) {
-        const claim = await claimIdempotencyKey(db, ctx.orgId, key, requestHash(request.method, url.pathname, body));
+        const claim = await claimIdempotencyKey(db, ctx.orgId, key, requestHash(request.method, url.pathname, digest));
         if (claim.kind === "replay") return json(claim.status, claim.body, { ...headers, "Idempotent-Replayed": "true" });
         claimed = { orgId: ctx.orgId, key };
       }
