@@ -35,7 +35,7 @@ export function OperationSection({ op, baseUrl }: { op: ApiOperation; baseUrl: s
       )}
       {body && (
         <div>
-          <h4 className="mb-1 text-sm font-medium">Body (JSON; unknown fields are refused)</h4>
+          <h4 className="mb-1 text-sm font-medium">Body ({op.bodyType === "multipart" ? "multipart/form-data" : "JSON"}; unknown fields are refused)</h4>
           <SchemaTable {...body} />
         </div>
       )}

@@ -41,12 +41,19 @@ function operation(op: ApiOperation) {
       ...parameters(op),
       ...(op.method === "post" ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 }, description: "Retries with the same key and body get the first response (24 hours)." }] : []),
     ],
-    ...(op.body && { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input"), ...(op.example && { example: op.example }) } } } }),
+    ...(op.body && {
+      requestBody: {
+        required: true,
+        content: { [op.bodyType === "multipart" ? "multipart/form-data" : "application/json"]: { schema: jsonSchema(op.body, "input"), ...(op.example && { example: op.example }) } },
+      },
+    }),
     responses: {
       [op.response.status]: { description: op.response.description, content: { "application/json": { schema: jsonSchema(op.response.schema, "output") } } },
       400: errorResponse("The request is invalid: `error.param` names the field"),
       401: errorResponse("No API key, or it is invalid, expired or revoked"),
       403: errorResponse("The key lacks the operation's scope"),
+      ...(op.pathParams && { 404: errorResponse("No such resource in your organisation (`not_found`)") }),
+      ...(op.conflict && { 409: errorResponse(op.conflict) }),
       429: errorResponse("Rate limited: retry after `Retry-After` seconds"),
     },
     security: [{ bearerAuth: [] }],
@@ -61,10 +68,10 @@ export function buildOpenApi(serverUrl: string) {
     info: {
       title: "Textstack API",
       version: "1",
-      description: "Send SMS and MMS, follow their delivery, and verify phone numbers. Errors are JSON with a stable `code`; see /docs/api.",
+      description: "Send SMS and MMS, follow their delivery, manage contacts and lists, and verify phone numbers. Errors are JSON with a stable `code`; see /docs/api.",
     },
     servers: [{ url: serverUrl }],
-    tags: [{ name: "Messages" }, { name: "Verifications" }],
+    tags: [...new Set(OPERATIONS.map((op) => op.tag))].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "An API key from the Developers page: `Bearer tsk_live_...`" } },

@@ -3,22 +3,28 @@
 import { z } from "zod";
 import type { ApiScope } from "@/lib/api-keys/scopes";
 import { listMessagesParams, sendBatchParams, sendMessageParams } from "@/lib/api/messages/message-params";
-import { messageList, messageObject, messageWithHistory, verificationObject } from "@/lib/api/openapi/resources";
+import { CONTACT_OPERATIONS } from "@/lib/api/openapi/contact-operations";
+import { mediaObject, messageList, messageObject, messageWithHistory, verificationObject } from "@/lib/api/openapi/resources";
 import { startVerificationParams } from "@/lib/api/verifications/verification-params";
+import { SUPPORTED_DESCRIPTION } from "@/lib/media/media-types";
 import { checkVerificationInput } from "@/lib/verify/verification-input";
 
 export interface ApiOperation {
   id: string;
-  method: "get" | "post";
+  method: "get" | "post" | "patch" | "delete";
   path: string;
-  tag: "Messages" | "Verifications";
+  tag: "Messages" | "Media" | "Contacts" | "Lists" | "Verifications";
   summary: string;
   description: string;
   scope: ApiScope;
   pathParams?: z.ZodObject;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** How the body is sent: JSON (the default), or multipart/form-data for a file upload. */
+  bodyType?: "json" | "multipart";
   response: { status: number; schema: z.ZodType; description: string };
+  /** When the operation can answer 409, why. */
+  conflict?: string;
   example?: Record<string, unknown>;
 }
 
@@ -83,6 +89,20 @@ export const OPERATIONS: ApiOperation[] = [
     pathParams: idParam("message"),
     response: { status: 200, schema: messageObject, description: "The canceled message" },
   },
+  {
+    id: "uploadMedia",
+    method: "post",
+    path: "/api/v1/media",
+    tag: "Media",
+    summary: "Upload a media file",
+    description:
+      "One image, video or audio file as multipart/form-data in the field `file`; its type is told from its bytes. Send its id in `media_ids` to make a message an MMS. Too large a file is `media_too_large`, an unsupported or mislabelled one `invalid_parameter`, both with `param` file.",
+    scope: "messages:send",
+    body: z.strictObject({ file: z.file().describe(SUPPORTED_DESCRIPTION) }),
+    bodyType: "multipart",
+    response: { status: 201, schema: mediaObject, description: "The stored file" },
+  },
+  ...CONTACT_OPERATIONS,
   {
     id: "startVerification",
     method: "post",

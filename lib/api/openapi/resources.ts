@@ -1,5 +1,5 @@
 // The shapes the API answers with, as zod schemas for the OpenAPI document. The serialisers
-// (lib/api/messages/serialize-message.ts, lib/verify/serialize-verification.ts) are checked against
+// (lib/api/<resource>/serialize-*.ts, lib/verify/serialize-verification.ts) are checked against
 // them in tests/unit/openapi.test.ts, so the document cannot drift from what is sent.
 import { z } from "zod";
 import { API_ERROR_STATUS } from "@/lib/api/error-codes";
@@ -59,6 +59,67 @@ export const verificationObject = z
     created_at: time,
   })
   .meta({ id: "Verification" });
+
+export const contactObject = z
+  .strictObject({
+    id: z.string().describe("ct_..."),
+    object: z.literal("contact"),
+    phone: z.string().describe("E.164"),
+    first_name: z.string().nullable(),
+    last_name: z.string().nullable(),
+    email: z.string().nullable(),
+    time_zone: z.string().nullable().describe("IANA name"),
+    tags: z.array(z.string()),
+    custom_fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    subscription_status: z.enum(["subscribed", "unsubscribed"]).describe("unsubscribed: opted out of marketing"),
+    subscribed_at: time.nullable(),
+    unsubscribed_at: time.nullable(),
+    unsubscribe_source: z.string().nullable().describe('How they opted out: "keyword:STOP" (a text), "api", ...'),
+    created_at: time,
+    updated_at: time,
+  })
+  .meta({ id: "Contact" });
+
+export const contactWithLists = contactObject
+  .extend({ lists: z.array(z.strictObject({ id: z.string(), name: z.string(), added_at: time })) })
+  .meta({ id: "ContactWithLists" });
+
+export const contactList = z
+  .strictObject({ data: z.array(contactObject), has_more: z.boolean(), next_cursor: z.string().nullable() })
+  .meta({ id: "ContactList" });
+
+export const listObject = z
+  .strictObject({
+    id: z.string().describe("lst_..."),
+    object: z.literal("list"),
+    name: z.string(),
+    member_count: z.number().int(),
+    created_at: time,
+    updated_at: time,
+  })
+  .meta({ id: "List" });
+
+export const listList = z
+  .strictObject({ data: z.array(listObject), has_more: z.boolean(), next_cursor: z.string().nullable() })
+  .meta({ id: "ListList" });
+
+export const listMembersAdded = z.strictObject({ list_id: z.string(), added: z.number().int(), member_count: z.number().int() });
+export const listMembersRemoved = z.strictObject({ list_id: z.string(), removed: z.number().int(), member_count: z.number().int() });
+
+export const deletedObject = (object: string) => z.strictObject({ id: z.string(), object: z.literal(object), deleted: z.literal(true) });
+
+export const mediaObject = z
+  .strictObject({
+    id: z.string().describe("med_...: use it in media_ids"),
+    object: z.literal("media"),
+    content_type: z.string(),
+    size: z.number().int().describe("Bytes"),
+    file_name: z.string().nullable(),
+    url: z.string().describe("Signed URL of the file, no key needed until url_expires_at"),
+    url_expires_at: time,
+    created_at: time,
+  })
+  .meta({ id: "Media" });
 
 export const errorObject = z
   .strictObject({

@@ -1,0 +1,19 @@
+// POST /api/v1/contacts: create a contact (409 contact_exists when the number is taken).
+// GET /api/v1/contacts: contacts newest first, filtered by list, tag, subscription status or search.
+import { apiRoute } from "@/lib/api/api-route";
+import { createContactParams, listContactsParams, toCreateContactInput, toListContactsInput } from "@/lib/api/contacts/contact-params";
+import { serializeContact } from "@/lib/api/contacts/serialize-contact";
+import { page } from "@/lib/api/pagination";
+import { parseJsonBody, parseQuery } from "@/lib/api/parse-input";
+import { createContact } from "@/lib/contacts/create-contact";
+import { listContacts } from "@/lib/contacts/list-contacts";
+
+export const POST = apiRoute("contacts:write", async ({ ctx, body }) => ({
+  status: 201,
+  body: serializeContact(await createContact(ctx, toCreateContactInput(parseJsonBody(createContactParams, body)))),
+}));
+
+export const GET = apiRoute("contacts:read", async ({ ctx, url }) => {
+  const { items, nextCursor } = await listContacts(ctx, toListContactsInput(parseQuery(listContactsParams, url)), { withCustomFields: true });
+  return { status: 200, body: page(items, nextCursor, serializeContact) };
+});

@@ -1,0 +1,38 @@
+// A contact as the API shows it, in one place: snake_case, lower-case subscription status, ISO 8601
+// UTC times, and its opt-out state (when, and how: "keyword:STOP", "api", ...).
+import type { Contact } from "@/lib/generated/prisma/client";
+
+export type SerializableContact = Pick<
+  Contact,
+  | "id" | "phone" | "firstName" | "lastName" | "email" | "timeZone" | "tags" | "customFields"
+  | "subscriptionStatus" | "subscribedAt" | "unsubscribedAt" | "unsubscribeSource" | "createdAt" | "updatedAt"
+>;
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export function serializeContact(c: SerializableContact) {
+  return {
+    id: c.id,
+    object: "contact" as const,
+    phone: c.phone,
+    first_name: c.firstName,
+    last_name: c.lastName,
+    email: c.email,
+    time_zone: c.timeZone,
+    tags: c.tags,
+    custom_fields: c.customFields as Record<string, string | number | boolean>,
+    subscription_status: c.subscriptionStatus.toLowerCase() as "subscribed" | "unsubscribed",
+    subscribed_at: iso(c.subscribedAt),
+    unsubscribed_at: iso(c.unsubscribedAt),
+    unsubscribe_source: c.unsubscribeSource,
+    created_at: iso(c.createdAt),
+    updated_at: iso(c.updatedAt),
+  };
+}
+
+type Membership = { id: string; name: string; addedAt: Date };
+
+/** One contact with the lists it belongs to, most recently added first. */
+export function serializeContactWithLists(c: SerializableContact & { lists: Membership[] }) {
+  return { ...serializeContact(c), lists: c.lists.map((l) => ({ id: l.id, name: l.name, added_at: l.addedAt.toISOString() })) };
+}
