@@ -2,12 +2,20 @@
 // in it, and what the serialisers send must match the documented response schemas.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { serializeContact, serializeContactWithLists } from "@/lib/api/contacts/serialize-contact";
+import { serializeList } from "@/lib/api/lists/serialize-list";
+import { serializeMedia } from "@/lib/api/media/serialize-media";
 import { serializeMessage, serializeMessageWithHistory } from "@/lib/api/messages/serialize-message";
 import { buildOpenApi } from "@/lib/api/openapi/build-openapi";
 import { OPERATIONS } from "@/lib/api/openapi/operations";
-import { messageObject, messageWithHistory, verificationObject } from "@/lib/api/openapi/resources";
+import { contactObject, contactWithLists, listObject, mediaObject, messageObject, messageWithHistory, verificationObject } from "@/lib/api/openapi/resources";
 import { serializeVerification } from "@/lib/verify/serialize-verification";
+
+// lib/env.ts reads the environment on first use (a media URL is signed with AUTH_SECRET for APP_URL).
+vi.stubEnv("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/unused");
+vi.stubEnv("AUTH_SECRET", "openapi-unit-test-secret-0123456789abcdef");
+vi.stubEnv("APP_URL", "https://sms.example.com");
 
 const V1 = path.resolve(import.meta.dirname, "../../app/api/v1");
 
@@ -46,5 +54,27 @@ describe("the OpenAPI document", () => {
     expect(() => messageWithHistory.parse(serializeMessageWithHistory({ ...message, events: [{ status: "QUEUED", errorCode: null, errorMessage: null, occurredAt: at }] }))).not.toThrow();
     const verification = { id: "ver_1", orgId: "org_1", to: "+14155550123", channel: "sms", codeHash: "h", status: "PENDING", sends: 1, checks: 0, expiresAt: at, approvedAt: null, createdAt: at, updatedAt: at } as const;
     expect(() => verificationObject.parse(serializeVerification(verification))).not.toThrow();
+  });
+
+  it("describes the contacts, lists and media the serialisers send", () => {
+    const contact = {
+      id: "ct_1", phone: "+14155550123", firstName: "Ava", lastName: null, email: null, timeZone: "America/Los_Angeles", tags: ["vip"],
+      customFields: { tier: "gold", visits: 3 }, subscriptionStatus: "UNSUBSCRIBED", subscribedAt: at, unsubscribedAt: at, unsubscribeSource: "api", createdAt: at, updatedAt: at,
+    } as const;
+    expect(contactObject.parse(serializeContact({ ...contact, tags: [...contact.tags] }))).toMatchObject({ subscription_status: "unsubscribed", custom_fields: { tier: "gold" } });
+    expect(() => contactWithLists.parse(serializeContactWithLists({ ...contact, tags: [], lists: [{ id: "lst_1", name: "VIP", addedAt: at }] }))).not.toThrow();
+    expect(() => listObject.parse(serializeList({ id: "lst_1", name: "VIP", memberCount: 2, createdAt: at, updatedAt: at }))).not.toThrow();
+    const media = mediaObject.parse(serializeMedia({ id: "med_1", contentType: "image/png", size: 10, fileName: "a.png", createdAt: at }, at.getTime()));
+    expect(media.url).toContain("/api/media/med_1?expires=");
+    expect(media.url_expires_at).toBe("2026-11-23T10:00:00.000Z");
+  });
+
+  it("documents an upload as multipart/form-data, and 404 and 409 where they can happen", () => {
+    const doc = buildOpenApi("https://sms.example.com");
+    const paths = doc.paths as Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; responses: Record<string, unknown> }>>;
+    expect(Object.keys(paths["/api/v1/media"]!.post!.requestBody!.content)).toEqual(["multipart/form-data"]);
+    expect(Object.keys(paths["/api/v1/contacts/{id}"]!.patch!.responses)).toEqual(expect.arrayContaining(["200", "404", "409"]));
+    expect(Object.keys(paths["/api/v1/contacts"]!.get!.responses)).not.toContain("404");
+    expect(doc.tags.map((t) => t.name)).toEqual(["Messages", "Media", "Contacts", "Lists", "Verifications"]);
   });
 });

@@ -61,14 +61,14 @@ const VOCABULARY = [...new Set([...OPERATIONS.flatMap((op) => [...schemaKeys(op.
 let token: string;
 let keyId: string;
 let accountSid: string;
-/** Ids that exist (this org's messages and verification, another org's message): path params and values. */
+/** Ids that exist (this org's messages, verification, contact and list, another org's message): path params and values. */
 const known: string[] = [];
 
 beforeAll(async () => {
   vi.spyOn(console, "warn").mockImplementation(() => {}); // no job server here: dispatch events are not sent
   const { org } = await createOrgWithOwner(db, { defaultCountry: "US" });
   accountSid = org.accountSid;
-  const key = await createTestApiKey(db, org.id, ["messages:send", "messages:read", "verify"]);
+  const key = await createTestApiKey(db, org.id, ["messages:send", "messages:read", "verify", "contacts:read", "contacts:write"]);
   token = key.token;
   keyId = key.key.id;
   const other = await createOrgWithOwner(db, { defaultCountry: "US" });
@@ -80,6 +80,10 @@ beforeAll(async () => {
     known.push((await call(messages(apiRequest("/api/v1/messages", { token: t, body })))).body.id);
   }
   known.push((await call(verifications(apiRequest("/api/v1/verifications", { token, body: { to: "+14155550103", channel: "sms" } })))).body.id);
+  const contacts = (await import("@/app/api/v1/contacts/route")).POST;
+  const lists = (await import("@/app/api/v1/lists/route")).POST;
+  known.push((await call(contacts(apiRequest("/api/v1/contacts", { token, body: { phone: "+14155550104" } })))).body.id);
+  known.push((await call(lists(apiRequest("/api/v1/lists", { token, body: { name: "Fuzzed" } })))).body.id);
 });
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -113,7 +117,7 @@ function requestArb(route: Route) {
   const junk = junkArb(VOCABULARY, known);
   const formValue = textArb(known).filter((v) => !leavesLoopback(v));
   const body =
-    route.method !== "POST"
+    !["POST", "PUT", "PATCH"].includes(route.method)
       ? fc.constant(undefined)
       : route.kind === "twilio"
         ? fc.oneof(pairsArb(TWILIO_NAMES, formValue), pairsArb(TWILIO_NAMES, formValue).map((more) => `${twilioBase(route)}&${more}`))
