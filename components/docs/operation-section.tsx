@@ -1,4 +1,5 @@
 import { CodeBlock } from "@/components/docs/code-block";
+import { InlineMarkdown } from "@/components/docs/inline-markdown";
 import { SchemaTable } from "@/components/docs/schema-table";
 import { jsonSchema } from "@/lib/api/openapi/build-openapi";
 import { curlExample, typescriptExample } from "@/lib/api/openapi/examples";
@@ -12,6 +13,10 @@ function fields(schema: ApiOperation["body"]): Props | null {
   return json.properties ? { properties: json.properties, required: json.required ?? [] } : null;
 }
 
+// "The queued message" reads on as "answers 201 with the queued message"; only the first letter, so
+// code in the description (`Idempotency-Key`) keeps its case.
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 export function OperationSection({ op, baseUrl }: { op: ApiOperation; baseUrl: string }) {
   const body = fields(op.body);
   const query = fields(op.query);
@@ -22,9 +27,11 @@ export function OperationSection({ op, baseUrl }: { op: ApiOperation; baseUrl: s
         <p className="mt-1 font-mono text-sm">
           <span className={op.method === "get" ? "text-emerald-600" : "text-blue-600"}>{op.method.toUpperCase()}</span> {op.path}
         </p>
-        <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{op.description}</p>
+        <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
+          <InlineMarkdown text={op.description} />
+        </p>
         <p className="mt-1 text-xs text-zinc-500">
-          Scope <code>{op.scope}</code> · answers {op.response.status} with {op.response.description.toLowerCase()}
+          Scope <code>{op.scope}</code> · answers {op.response.status} with <InlineMarkdown text={lowerFirst(op.response.description)} />
         </p>
       </div>
       {query && (

@@ -1,4 +1,6 @@
 // The fields of a request schema (its JSON Schema), as a table: name, type, required, rules.
+import { InlineMarkdown } from "@/components/docs/inline-markdown";
+
 type JsonSchema = { type?: string | string[]; enum?: unknown[]; items?: JsonSchema; description?: string; default?: unknown; minLength?: number; maxLength?: number; minimum?: number; maximum?: number; maxItems?: number; pattern?: string; format?: string };
 
 function typeOf(s: JsonSchema): string {
@@ -31,16 +33,23 @@ export function SchemaTable({ properties, required }: { properties: Record<strin
         </tr>
       </thead>
       <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-        {Object.entries(properties).map(([name, s]) => (
-          <tr key={name}>
-            <td className="py-1.5 pr-4 font-mono text-xs">
-              {name}
-              {required.includes(name) && <span className="ml-1 text-red-600">required</span>}
-            </td>
-            <td className="py-1.5 pr-4 font-mono text-xs text-zinc-600 dark:text-zinc-400">{typeOf(s)}</td>
-            <td className="py-1.5 text-xs text-zinc-600 dark:text-zinc-400">{[s.description, rules(s)].filter(Boolean).join(" · ")}</td>
-          </tr>
-        ))}
+        {Object.entries(properties).map(([name, s]) => {
+          const limits = rules(s);
+          return (
+            <tr key={name}>
+              <td className="py-1.5 pr-4 font-mono text-xs">
+                {name}
+                {required.includes(name) && <span className="ml-1 text-red-600">required</span>}
+              </td>
+              <td className="py-1.5 pr-4 font-mono text-xs text-zinc-600 dark:text-zinc-400">{typeOf(s)}</td>
+              <td className="py-1.5 text-xs text-zinc-600 dark:text-zinc-400">
+                {s.description && <InlineMarkdown text={s.description} />}
+                {s.description && limits ? " · " : ""}
+                {limits}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
