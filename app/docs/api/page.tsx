@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import { CodeBlock } from "@/components/docs/code-block";
 import { OperationSection } from "@/components/docs/operation-section";
+import { twilioExample } from "@/components/docs/twilio-example";
 import { API_ERROR_STATUS } from "@/lib/api/error-codes";
 import { OPERATIONS } from "@/lib/api/openapi/operations";
 import { env } from "@/lib/env";
@@ -24,16 +25,6 @@ const event = wh.verify(rawBody, {
   "webhook-signature": headers["webhook-signature"],
 }); // throws when the signature does not match
 // event.type: "message.delivered", event.data: the message`;
-
-const TWILIO = (base: string) => `import twilio from "twilio";
-
-// Account SID from the Developers page; an API key (tsk_live_...) as the password.
-const client = twilio(process.env.TEXTSTACK_ACCOUNT_SID, process.env.TEXTSTACK_API_KEY, {
-  accountSid: process.env.TEXTSTACK_ACCOUNT_SID,
-});
-client.api.baseUrl = "${base}";
-
-const message = await client.messages.create({ to: "${EXAMPLE_NUMBER}", from: "+14155550100", body: "Hi!" });`;
 
 function Conventions({ base }: { base: string }) {
   const p = "text-sm leading-relaxed text-zinc-700 dark:text-zinc-300";
@@ -91,7 +82,12 @@ function Conventions({ base }: { base: string }) {
           Existing Twilio code works by changing its base URL: <code>POST/GET {base}/2010-04-01/Accounts/{"{AccountSid}"}/Messages.json</code> and{" "}
           <code>.../Messages/{"{Sid}"}.json</code>, form-encoded in and Twilio&apos;s JSON out, with HTTP Basic auth.
         </p>
-        <CodeBlock title="The official twilio client" code={TWILIO(base)} />
+        <p className={p}>
+          Twilio requires <code>From</code> or <code>MessagingServiceSid</code>; here <code>From</code> may be left out, and the message goes from your
+          organisation&apos;s first sender number, as the example below does. To choose the number, send <code>From</code> (one of your sender
+          numbers); <code>MessagingServiceSid</code> is not supported.
+        </p>
+        <CodeBlock title="The official twilio client" code={twilioExample(base, EXAMPLE_NUMBER)} />
       </section>
     </div>
   );

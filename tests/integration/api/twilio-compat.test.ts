@@ -2,8 +2,10 @@
 // `client.api.baseUrl`, against the route handlers served by a plain node HTTP server on loopback;
 // the status callback goes through the real job executor to a local receiver that checks it with
 // twilio.validateRequest.
+import { execFile } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { promisify } from "node:util";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setupJobsHarness, waitUntil } from "../jobs/harness";
@@ -24,6 +26,7 @@ const { signedMediaUrl } = await import("@/lib/media/media-url");
 const { createOrgWithOwner, callerFor } = await import("../helpers/factories");
 const { createTestApiKey } = await import("../helpers/api");
 const { newId } = await import("@/lib/ids");
+const { twilioExample } = await import("@/components/docs/twilio-example");
 await h.serve([makeTwilioStatusCallbackJob({ allowPrivate: true })]);
 const db = h.database.db;
 
@@ -193,6 +196,24 @@ describe("sending and fetching through the official client", () => {
     expect(await client.messages(scheduled.sid).remove()).toBe(true);
     expect(await failure(client.messages(scheduled.sid).fetch())).toMatchObject({ status: 404, code: 20404 });
     expect(await db.message.count({ where: { id: messageIdOfSid(scheduled.sid)! } })).toBe(0);
+  });
+});
+
+describe("the docs page's example", () => {
+  it("runs as pasted, in Node with the twilio package, and sends from the org's first number", async () => {
+    // Asynchronously: the API answering it is served by this very process.
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", twilioExample(baseUrl, "+14155550123")], {
+      cwd: process.cwd(),
+      env: { NODE_ENV: "test", PATH: process.env.PATH, TEXTSTACK_ACCOUNT_SID: orgA.accountSid, TEXTSTACK_API_KEY: tokenA },
+      timeout: 20_000,
+    });
+    const [sid, status] = stdout.trim().split(" ");
+    expect(sid).toMatch(/^SM[0-9a-f]{32}$/);
+    expect(status).toBe("queued");
+    const stored = await db.message.findUniqueOrThrow({ where: { id: messageIdOfSid(sid!)! } });
+    expect(stored).toMatchObject({ orgId: orgA.id, to: "+14155550123", body: "Hi!" });
+    const first = await db.senderNumber.findFirstOrThrow({ where: { orgId: orgA.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(stored.senderId).toBe(first.id);
   });
 });
 
