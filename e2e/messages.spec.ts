@@ -1,5 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_LOGIN } from "../prisma/demo";
+import { simulatorAlwaysDelivers } from "./simulator-outcomes";
+
+// The test waits for "Delivered": without this, the simulator's ~3% undelivered/failed draw fails it now and then.
+let restoreSimulator: () => Promise<void>;
+test.beforeAll(async () => {
+  restoreSimulator = await simulatorAlwaysDelivers();
+});
+test.afterAll(async () => {
+  await restoreSimulator?.();
+});
 
 test("the demo owner sends a smart-encoded text and watches it get delivered", async ({ page }, testInfo) => {
   await page.goto("/sign-in");
