@@ -89,6 +89,10 @@ async function curlFromDocs(page: Page, baseURL: string): Promise<string> {
   await page.getByRole("navigation", { name: "API reference" }).getByRole("link", { name: "Send a message", exact: true }).click();
   const section = page.locator("section").filter({ has: page.getByRole("heading", { name: "Send a message", exact: true }) });
   await expect(section).toBeInViewport();
+  // Its description's `queued` is shown as code, not as the backticks it is written with.
+  const description = section.locator("p").filter({ has: page.locator("code", { hasText: /^queued$/ }) });
+  await expect(description).toHaveCount(1);
+  await expect(description).not.toContainText("`");
   const example = (await section.getByRole("figure", { name: "curl" }).locator("code").innerText()).trim();
   expect(example).toContain(`${shownBase}/api/v1/messages`);
   expect(example).toContain("$TEXTSTACK_API_KEY");
