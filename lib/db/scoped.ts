@@ -2,6 +2,7 @@
 // organisation. Reads and writes get `orgId` in their filter, creates get it in their data, so a
 // caller cannot reach another org's rows even by passing their IDs.
 import type { Db } from "@/lib/db/client";
+import { poolOf, registerPool } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Every model with an orgId column, read from the generated client so new models are covered.
@@ -39,7 +40,7 @@ function withOrg(operation: string, args: Args, orgId: string): Args {
 }
 
 export function scopedDb(db: Db, orgId: string) {
-  return db.$extends({
+  const scoped = db.$extends({
     name: "org-scope",
     query: {
       $allModels: {
@@ -55,6 +56,8 @@ export function scopedDb(db: Db, orgId: string) {
       },
     },
   });
+  registerPool(scoped, poolOf(db));
+  return scoped;
 }
 
 export type ScopedDb = ReturnType<typeof scopedDb>;

@@ -5,6 +5,7 @@
 import type { OutboundMessage, SubmitOutcome } from "@/lib/carriers/carrier";
 import { adapterFor } from "@/lib/carriers/registry";
 import type { Db } from "@/lib/db/client";
+import { sql, sqlTransaction } from "@/lib/db/sql";
 import { mediaForSend } from "@/lib/media/media-for-send";
 import { applyStatusChanges, type StatusChange } from "@/lib/messaging/message-history";
 import { applyPendingReceipts, recheckPending } from "@/lib/messaging/record-receipt";
@@ -53,7 +54,7 @@ export async function dispatchBatch(db: Db, senderId: string, now = new Date()):
   if (!sender) return empty;
   const limit = Math.min(MAX_ROUND, Math.max(1, sender.throughput));
   const hooked = new Set<string>();
-  const { claimed, failed } = await db.$transaction(async (tx) => {
+  const { claimed, failed } = await sqlTransaction(db, async (tx) => {
     const rows = await tx.$queryRaw<(Claimed & { optedOut: boolean })[]>`
       SELECT m.id, m."orgId", m."from", m."to", m.body, m."mediaIds", m.encoding, m.attempts,
              (m.marketing AND c."subscriptionStatus" = 'UNSUBSCRIBED') IS TRUE AS "optedOut"
@@ -82,15 +83,14 @@ export async function dispatchBatch(db: Db, senderId: string, now = new Date()):
     outcomes = claimed.map(() => ({ ok: false, retryable: false, code: "carrier_error", message: (error as Error).message }));
   }
   const round = await recordWithRetries(() => record(db, sender.connection.id, claimed, outcomes, submittedAt));
-  const more = await db.message.findFirst({
-    where: { senderId, status: "QUEUED", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: new Date() } }] },
-    select: { id: true },
-  });
+  const [{ more }] = await sql(db).$queryRaw<[{ more: boolean }]>`
+    SELECT EXISTS (SELECT 1 FROM "Message" WHERE "senderId" = ${senderId} AND status = 'QUEUED'
+      AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${new Date()})) AS more`;
   return {
     ...round,
     failed: round.failed + failed,
     claimed: claimed.length,
-    more: more !== null,
+    more,
     nextDueAt: more ? null : await nextDue(db, senderId),
     throughput: sender.throughput,
     submittedAt: submittedAt.getTime(),
@@ -147,7 +147,7 @@ async function record(db: Db, connectionId: string, claimed: Claimed[], outcomes
     }
   });
   const hooked = new Set<string>();
-  await db.$transaction(async (tx) => {
+  await sqlTransaction(db, async (tx) => {
     await applyStatusChanges(tx, "SENT", sent, "carrier", submittedAt, hooked);
     await tx.$executeRaw`
       INSERT INTO "MessageSubmission" ("connectionId", "carrierMessageId", "messageId", part)
@@ -165,10 +165,8 @@ async function record(db: Db, connectionId: string, claimed: Claimed[], outcomes
 }
 
 async function nextDue(db: Db, senderId: string): Promise<string | null> {
-  const next = await db.message.findFirst({
-    where: { senderId, status: "QUEUED", nextAttemptAt: { not: null } },
-    orderBy: { nextAttemptAt: "asc" },
-    select: { nextAttemptAt: true },
-  });
-  return next?.nextAttemptAt?.toISOString() ?? null;
+  const [next] = await sql(db).$queryRaw<{ at: Date }[]>`
+    SELECT "nextAttemptAt" AS at FROM "Message" WHERE "senderId" = ${senderId} AND status = 'QUEUED' AND "nextAttemptAt" IS NOT NULL
+    ORDER BY "nextAttemptAt" LIMIT 1`;
+  return next?.at.toISOString() ?? null;
 }

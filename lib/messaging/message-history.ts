@@ -1,6 +1,7 @@
 // Status changes of messages, each with its history row, applied in bulk and only where the move is
 // allowed (lib/messaging/status.ts): a change whose message has moved on meanwhile is skipped, so a
 // late or duplicate report never moves a message backwards.
+import type { SqlClient } from "@/lib/db/sql";
 import { Prisma, type Message } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { newId } from "@/lib/ids";
@@ -18,11 +19,6 @@ export interface StatusChange {
   carrierMessageId?: string | null;
   nextAttemptAt?: Date | null;
   attempts?: number;
-}
-
-/** A raw-SQL capable client: the root client or an interactive transaction. */
-export interface SqlClient {
-  $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Prisma.PrismaPromise<T>;
 }
 
 // message.queued is sent once, when a message is first queued (send-messages.ts), not on a requeue.

@@ -5,7 +5,8 @@
 import type { CarrierReceipt, ReceiptStatus } from "@/lib/carriers/carrier";
 import type { Db } from "@/lib/db/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
-import { applyStatusChanges, type SqlClient, type StatusChange } from "@/lib/messaging/message-history";
+import { sqlTransaction, type SqlClient } from "@/lib/db/sql";
+import { applyStatusChanges, type StatusChange } from "@/lib/messaging/message-history";
 import { isFinal } from "@/lib/messaging/status";
 import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
@@ -26,7 +27,7 @@ export async function recordReceipts(db: Db, connectionId: string, receipts: Car
     if (!seen || RANK[r.status] >= RANK[seen.status]) byId.set(r.carrierMessageId, r);
   }
   const hooked = new Set<string>();
-  const parked = await db.$transaction(async (tx) => {
+  const parked = await sqlTransaction(db, async (tx) => {
     const ids = [...byId.keys()];
     const parts = await tx.$queryRaw<PartRow[]>`
       SELECT "messageId", "carrierMessageId", status::text AS status FROM "MessageSubmission"
@@ -50,7 +51,7 @@ export async function recordReceipts(db: Db, connectionId: string, receipts: Car
  */
 export async function recheckPending(db: Db, connectionId: string, carrierMessageIds: string[], hooked: Set<string>): Promise<void> {
   if (carrierMessageIds.length === 0) return;
-  await db.$transaction((tx) => applyPendingReceipts(tx, connectionId, carrierMessageIds, hooked));
+  await sqlTransaction(db, (tx) => applyPendingReceipts(tx, connectionId, carrierMessageIds, hooked));
 }
 
 /** Applies receipts that waited for their submission; called when submissions are written. */
@@ -102,7 +103,11 @@ async function applyToParts(tx: SqlClient, connectionId: string, parts: PartRow[
   const allParts = await tx.$queryRaw<PartRow[]>`
     SELECT "messageId", "carrierMessageId", status::text AS status FROM "MessageSubmission" WHERE "messageId" = ANY(${messageIds}::text[])`;
   const byMessage = new Map<string, PartRow[]>();
-  for (const p of allParts) byMessage.set(p.messageId, [...(byMessage.get(p.messageId) ?? []), p]);
+  for (const p of allParts) {
+    const own = byMessage.get(p.messageId);
+    if (own) own.push(p);
+    else byMessage.set(p.messageId, [p]);
+  }
 
   const changes = new Map<MessageStatus, StatusChange[]>();
   for (const [messageId, own] of byMessage) {
@@ -110,7 +115,9 @@ async function applyToParts(tx: SqlClient, connectionId: string, parts: PartRow[
     if (!outcome) continue;
     const receipt = receipts.get(own.find((p) => p.status === outcome.status && receipts.has(p.carrierMessageId))?.carrierMessageId ?? "") ;
     const change: StatusChange = { messageId, to: outcome.status, errorCode: receipt?.errorCode, errorMessage: receipt?.errorMessage };
-    changes.set(outcome.status, [...(changes.get(outcome.status) ?? []), change]);
+    const list = changes.get(outcome.status);
+    if (list) list.push(change);
+    else changes.set(outcome.status, [change]);
   }
   for (const [to, list] of changes) await applyStatusChanges(tx, to, list, "carrier", undefined, hooked);
 }

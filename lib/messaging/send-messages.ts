@@ -6,14 +6,15 @@
 // on the recipients' contact rows before it decides; receive-message takes the row lock to record a
 // STOP. So a STOP either commits first and the send sees it, or waits until the send has committed:
 // no marketing message is ever accepted after a STOP was recorded.
+import { sql, sqlTransaction, type SqlClient } from "@/lib/db/sql";
 import type { Message } from "@/lib/generated/prisma/client";
-import { DomainError } from "@/lib/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { emitEvents } from "@/lib/jobs/emit";
 import { messagesDispatchRequested, messagesScheduled } from "@/lib/jobs/events";
 import { MAX_BATCH, type SendMessageInput } from "@/lib/messaging/message-input";
-import { prepareSend, sendContext, type Prepared, type PreparedSend } from "@/lib/messaging/prepare-send";
-import type { OrgContext, ScopedTx } from "@/lib/org-context";
+import { prepareSend, sendContext, type Prepared, type PreparedSend, type SenderForSend } from "@/lib/messaging/prepare-send";
+import type { OrgContext } from "@/lib/org-context";
 import { timeZoneForPhone } from "@/lib/sms/phone";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
 import { messageWebhookEvents } from "@/lib/webhooks/message-events";
@@ -34,7 +35,7 @@ export async function sendMessages(ctx: OrgContext, inputs: SendMessageInput[], 
   if (valid.length === 0) return results as SendResult[];
 
   const webhookEndpoints = new Set<string>();
-  const created = await ctx.db.$transaction((tx) => writeMessages(ctx, tx, valid, source, webhookEndpoints));
+  const created = await sqlTransaction(ctx.db, (tx) => writeMessages(ctx, tx, valid, source, webhookEndpoints));
   for (const [index, result] of created) results[index] = result;
 
   const fresh = [...created.values()].flatMap((r) => (r.ok && !r.duplicate ? [r.message] : []));
@@ -45,15 +46,21 @@ export async function sendMessages(ctx: OrgContext, inputs: SendMessageInput[], 
 
 async function prepareAll(ctx: OrgContext, inputs: SendMessageInput[], now: Date): Promise<Prepared[]> {
   const mediaIds = [...new Set(inputs.flatMap((i) => (Array.isArray(i?.mediaIds) ? i.mediaIds : [])))].filter((id) => typeof id === "string");
-  const [org, senders, media] = await Promise.all([
-    ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { defaultCountry: true } }),
-    ctx.db.senderNumber.findMany({
-      orderBy: { createdAt: "asc" },
-      select: { id: true, address: true, mmsEnabled: true, connection: { select: { kind: true, smsPriceMicros: true, mmsPriceMicros: true } } },
-    }),
-    mediaIds.length ? ctx.db.mediaAsset.findMany({ where: { id: { in: mediaIds } }, select: { id: true, size: true } }) : [],
+  const db = sql(ctx.db);
+  const [[org], media] = await Promise.all([
+    db.$queryRaw<{ defaultCountry: string; senders: SenderForSend[] }[]>`
+      SELECT o."defaultCountry", COALESCE((
+        SELECT json_agg(json_build_object('id', s.id, 'address', s.address, 'mmsEnabled', s."mmsEnabled",
+          'connection', json_build_object('kind', c.kind, 'smsPriceMicros', c."smsPriceMicros", 'mmsPriceMicros', c."mmsPriceMicros"))
+          ORDER BY s."createdAt", s.id)
+        FROM "SenderNumber" s JOIN "CarrierConnection" c ON c.id = s."connectionId" WHERE s."orgId" = o.id), '[]') AS senders
+      FROM "Organization" o WHERE o.id = ${ctx.orgId}`,
+    mediaIds.length
+      ? db.$queryRaw<{ id: string; size: number }[]>`SELECT id, size FROM "MediaAsset" WHERE "orgId" = ${ctx.orgId} AND id = ANY(${mediaIds}::text[])`
+      : [],
   ]);
-  const context = sendContext(org.defaultCountry, senders, new Map(media.map((m) => [m.id, m.size])));
+  if (!org) throw notFound("Organisation");
+  const context = sendContext(org.defaultCountry, org.senders, new Map(media.map((m) => [m.id, m.size])));
   return inputs.map((input) => prepareSend(input, context, now));
 }
 
@@ -65,7 +72,7 @@ interface ContactLock {
 
 async function writeMessages(
   ctx: OrgContext,
-  tx: ScopedTx,
+  tx: SqlClient,
   items: { index: number; send: PreparedSend }[],
   source: SendSource,
   webhookEndpoints: Set<string>,
@@ -75,7 +82,7 @@ async function writeMessages(
   // The same idempotency key means the same message: earlier sends, and repeats within this batch.
   const keys = [...new Set(items.flatMap((i) => (i.send.idempotencyKey ? [i.send.idempotencyKey] : [])))];
   const existing = new Map(
-    keys.length ? (await tx.message.findMany({ where: { idempotencyKey: { in: keys } } })).map((m) => [m.idempotencyKey!, m]) : [],
+    keys.length ? (await messagesWithKeys(tx, ctx.orgId, keys)).map((m) => [m.idempotencyKey!, m]) : [],
   );
   const firstWithKey = new Map<string, number>();
   const pending: { index: number; send: PreparedSend }[] = [];
@@ -115,7 +122,7 @@ async function writeMessages(
   // A key another transaction inserted between our read and our insert: that one is the message.
   const lostRace = accepted.filter((_, i) => !byId.has(rows[i]!.id)).map((a) => a.send.idempotencyKey!);
   if (lostRace.length) {
-    for (const m of await tx.message.findMany({ where: { idempotencyKey: { in: lostRace } } })) existing.set(m.idempotencyKey!, m);
+    for (const m of await messagesWithKeys(tx, ctx.orgId, lostRace)) existing.set(m.idempotencyKey!, m);
   }
   accepted.forEach(({ index, send }, i) => {
     const mine = byId.get(rows[i]!.id);
@@ -130,11 +137,14 @@ async function writeMessages(
   return results;
 }
 
+const messagesWithKeys = (tx: SqlClient, orgId: string, keys: string[]) =>
+  tx.$queryRaw<Message[]>`SELECT * FROM "Message" WHERE "orgId" = ${orgId} AND "idempotencyKey" = ANY(${keys}::text[])`;
+
 /**
  * Makes a contact for every new recipient and share-locks every recipient's row for the rest of the
  * transaction. A concurrent STOP (an update of the row) waits for this commit, or this waits for it.
  */
-async function lockRecipients(ctx: OrgContext, tx: ScopedTx, phones: string[]): Promise<Map<string, ContactLock>> {
+async function lockRecipients(ctx: OrgContext, tx: SqlClient, phones: string[]): Promise<Map<string, ContactLock>> {
   if (phones.length === 0) return new Map();
   await tx.$executeRaw`
     INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "subscribedAt", "updatedAt")
@@ -155,7 +165,7 @@ async function lockRecipients(ctx: OrgContext, tx: ScopedTx, phones: string[]): 
  * (`webhookEndpoints` given), queued ones are message.queued webhook events; the endpoints that got
  * deliveries are added to it.
  */
-async function insertMessages(tx: ScopedTx, rows: Message[], source: SendSource, now: Date, webhookEndpoints: Set<string> | null): Promise<Message[]> {
+async function insertMessages(tx: SqlClient, rows: Message[], source: SendSource, now: Date, webhookEndpoints: Set<string> | null): Promise<Message[]> {
   if (rows.length === 0) return [];
   const col = <K extends keyof Message>(key: K) => rows.map((r) => r[key]);
   const at = now.toISOString();

@@ -4,7 +4,7 @@
 // no endpoints costs one index lookup on WebhookEndpoint(orgId) and nothing else. After commit the
 // caller announces the returned endpoints with requestWebhookDeliveries.
 import { ID_PREFIXES, newId } from "@/lib/ids";
-import type { SqlClient } from "@/lib/messaging/message-history";
+import type { SqlClient } from "@/lib/db/sql";
 import type { WebhookEventType } from "@/lib/webhooks/event-types";
 
 export interface WebhookEvent {
