@@ -16,6 +16,7 @@ import { rateLimitHeaders, takeToken } from "@/lib/api/rate-limit";
 import { toApiError } from "@/lib/api/to-api-error";
 import type { ApiScope } from "@/lib/api-keys/scopes";
 import { db } from "@/lib/db";
+import { sql } from "@/lib/db/sql";
 import { env } from "@/lib/env";
 
 export interface ApiRequest<P, B = string> {
@@ -64,7 +65,7 @@ export function apiRoute<P, B>(scope: ApiScope, handle: Handler<P, B>, readBody 
     let claimed: { orgId: string; key: string } | null = null;
     try {
       const ctx = await authenticate(db, request);
-      const limit = await takeToken(db, `api-key:${ctx.apiKeyId}`, apiKeyRateLimit());
+      const limit = await takeToken(sql(db), `api-key:${ctx.apiKeyId}`, apiKeyRateLimit());
       Object.assign(headers, rateLimitHeaders(limit));
       if (!limit.allowed) throw new ApiError("rate_limited", `Too many requests for this API key: retry in ${limit.retryAfterSeconds} s`);
       requireScope(ctx, scope);

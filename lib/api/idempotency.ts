@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { sql } from "@/lib/db/sql";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 // A claim with no response after this long belongs to a request that died (a crash, a deploy):
@@ -33,7 +33,7 @@ export async function claimIdempotencyKey(db: Db, orgId: string, key: string, ha
   // Insert, or take over a row that has expired or was abandoned; otherwise the row stays as it is.
   // Times as UTC text: the columns are `timestamp` without a zone, as Prisma writes them.
   const [at, expires, stale] = [now, expiresAt, abandoned].map((d) => d.toISOString());
-  const claimed = await db.$executeRaw`
+  const claimed = await sql(db).$executeRaw`
     INSERT INTO "ApiIdempotency" ("orgId", key, "requestHash", "createdAt", "expiresAt")
     VALUES (${orgId}, ${key}, ${hash}, ${at}::timestamptz AT TIME ZONE 'UTC', ${expires}::timestamptz AT TIME ZONE 'UTC')
     ON CONFLICT ("orgId", key) DO UPDATE SET
@@ -43,7 +43,8 @@ export async function claimIdempotencyKey(db: Db, orgId: string, key: string, ha
        OR ("ApiIdempotency"."responseStatus" IS NULL AND "ApiIdempotency"."createdAt" <= ${stale}::timestamptz AT TIME ZONE 'UTC')`;
   if (claimed === 1) return { kind: "claimed" };
 
-  const row = await db.apiIdempotency.findUnique({ where: { orgId_key: { orgId, key } } });
+  const [row] = await sql(db).$queryRaw<{ requestHash: string; responseStatus: number | null; responseBody: unknown }[]>`
+    SELECT "requestHash", "responseStatus", "responseBody" FROM "ApiIdempotency" WHERE "orgId" = ${orgId} AND key = ${key}`;
   if (!row) return claimIdempotencyKey(db, orgId, key, hash, now); // purged in between
   if (row.requestHash !== hash) {
     throw new ApiError("idempotency_key_reused", "This Idempotency-Key was used with a different request; use a new key for a new request", "Idempotency-Key");
@@ -56,10 +57,8 @@ export async function claimIdempotencyKey(db: Db, orgId: string, key: string, ha
 
 /** Stores the response for repeats. */
 export async function storeIdempotentResponse(db: Db, orgId: string, key: string, status: number, body: unknown) {
-  await db.apiIdempotency.update({
-    where: { orgId_key: { orgId, key } },
-    data: { responseStatus: status, responseBody: body as Prisma.InputJsonValue },
-  });
+  await sql(db).$executeRaw`
+    UPDATE "ApiIdempotency" SET "responseStatus" = ${status}, "responseBody" = ${JSON.stringify(body)}::jsonb WHERE "orgId" = ${orgId} AND key = ${key}`;
 }
 
 /** Lets the key be used again: the request failed on our side, so a retry should run anew. */

@@ -2,10 +2,10 @@
 // its last use and takes a token only if a whole one is there (the WHERE of the DO UPDATE), so
 // concurrent requests of one key on several servers share one limit without a read-modify-write.
 import type { RateLimit } from "@/lib/api/rate-limit";
-import type { Db } from "@/lib/db/client";
+import type { SqlClient } from "@/lib/db/sql";
 
 /** The tokens left after taking one, or null when the bucket had no whole token (nothing taken). */
-export async function takeTokenPostgres(db: Pick<Db, "$queryRaw">, bucket: string, { rate, burst }: RateLimit): Promise<number | null> {
+export async function takeTokenPostgres(db: SqlClient, bucket: string, { rate, burst }: RateLimit): Promise<number | null> {
   const rows = await db.$queryRaw<{ tokens: number }[]>`
     INSERT INTO "RateLimitBucket" AS b (key, tokens, "updatedAt")
     VALUES (${bucket}, ${burst - 1}::float8, clock_timestamp())

@@ -4,7 +4,7 @@
 import { takeTokenPostgres } from "@/lib/api/rate-limit-postgres";
 import { takeTokenRedis } from "@/lib/api/rate-limit-redis";
 import { lastRedisError, redisClient } from "@/lib/api/rate-limit-redis-client";
-import type { Db } from "@/lib/db/client";
+import type { SqlClient } from "@/lib/db/sql";
 import { env } from "@/lib/env";
 
 export interface RateLimit {
@@ -27,7 +27,7 @@ export interface RateLimitResult {
 const WARN_EVERY_MS = 60_000;
 let lastWarning = -Infinity;
 
-export async function takeToken(db: Pick<Db, "$queryRaw">, bucket: string, limit: RateLimit): Promise<RateLimitResult> {
+export async function takeToken(db: SqlClient, bucket: string, limit: RateLimit): Promise<RateLimitResult> {
   if (!env.REDIS_URL) return result(limit, await takeTokenPostgres(db, bucket, limit));
   try {
     return result(limit, await takeTokenRedis(await redisClient(), bucket, limit));

@@ -11,7 +11,8 @@ import type { Message } from "@/lib/generated/prisma/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { emitEvents } from "@/lib/jobs/emit";
-import { messagesDispatchRequested, messagesScheduled } from "@/lib/jobs/events";
+import { messagesScheduled } from "@/lib/jobs/events";
+import { requestDispatch } from "@/lib/jobs/request-dispatch";
 import { MAX_BATCH, type SendMessageInput } from "@/lib/messaging/message-input";
 import { prepareSend, sendContext, type Prepared, type PreparedSend, type SenderForSend } from "@/lib/messaging/prepare-send";
 import type { OrgContext } from "@/lib/org-context";
@@ -240,8 +241,8 @@ async function announce(orgId: string, messages: Message[]) {
     if (m.status === "QUEUED") queued.add(m.senderId);
     else if (m.status === "SCHEDULED" && m.sendAt) scheduled.set(`${m.senderId}|${m.sendAt.toISOString()}`, { senderId: m.senderId, sendAt: m.sendAt });
   }
-  await emitEvents([
-    ...[...queued].map((senderId) => messagesDispatchRequested.create({ orgId, senderId })),
-    ...[...scheduled.values()].map(({ senderId, sendAt }) => messagesScheduled.create({ orgId, senderId, sendAt: sendAt.toISOString() })),
+  await Promise.all([
+    ...[...queued].map((senderId) => requestDispatch(orgId, senderId)),
+    emitEvents([...scheduled.values()].map(({ senderId, sendAt }) => messagesScheduled.create({ orgId, senderId, sendAt: sendAt.toISOString() }))),
   ]);
 }

@@ -8,6 +8,7 @@ import { requireScope } from "@/lib/api/authenticate";
 import { rateLimitHeaders, takeToken } from "@/lib/api/rate-limit";
 import type { ApiScope } from "@/lib/api-keys/scopes";
 import { db } from "@/lib/db";
+import { sql } from "@/lib/db/sql";
 import { authenticateBasic, type TwilioContext } from "@/lib/twilio-api/authenticate-basic";
 import { TWILIO_CODES, TwilioError, toTwilioError, twilioErrorBody } from "@/lib/twilio-api/twilio-error";
 
@@ -33,7 +34,7 @@ export function twilioRoute<P extends { accountSid: string }>(scope: ApiScope, h
     try {
       const params = await route.params;
       const ctx = await authenticateBasic(db, request, params.accountSid);
-      const limit = await takeToken(db, `api-key:${ctx.apiKeyId}`, apiKeyRateLimit());
+      const limit = await takeToken(sql(db), `api-key:${ctx.apiKeyId}`, apiKeyRateLimit());
       Object.assign(headers, rateLimitHeaders(limit));
       if (!limit.allowed) throw new TwilioError(TWILIO_CODES.tooManyRequests, `Too many requests for this API key: retry in ${limit.retryAfterSeconds} s`, 429);
       requireScope(ctx, scope);

@@ -39,6 +39,23 @@ describe("sendMessage", () => {
     expect(contact).toMatchObject({ phone: "+14155552671", subscriptionStatus: "SUBSCRIBED", timeZone: "America/Los_Angeles" });
   });
 
+  it("writes single sends that arrive together as one batch, each with its own result", async () => {
+    const tos = Array.from({ length: 20 }, (_, i) => `+1415555${String(3000 + i).padStart(4, "0")}`);
+    const settled = await Promise.allSettled([
+      ...tos.map((to) => sendMessage(ctx, { to, body: `Hello ${to}` }, "api")),
+      sendMessage(ctx, { to: "not a number", body: "hi" }, "api"),
+    ]);
+    const sent = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+    expect(sent.map((m) => m.to)).toEqual(tos);
+    expect(settled.at(-1)).toMatchObject({ status: "rejected", reason: { field: "to", reason: "invalid_phone_number" } });
+    // The first is written at once; the others arrive while it is and go in together: one
+    // transaction, so one acceptance time (the database clock, read once per batch).
+    const times = new Set(sent.map((m) => m.createdAt.getTime()));
+    expect(times.size).toBeLessThanOrEqual(2);
+    const stored = await db.message.findMany({ where: { to: { in: tos } } });
+    expect(stored).toHaveLength(20);
+  });
+
   it("prices by segment and applies smart encoding only when asked", async () => {
     const body = "“Sale” ends tonight – don’t miss it. ".repeat(5).trim();
     const plain = await sendMessage(ctx, { to: "+14155552672", body }, "ui");
