@@ -2,13 +2,13 @@
 //
 // Single sends that arrive together (API requests of one org, a burst of auto-replies) share a
 // batch: while one batch of an org is being written, the sends that arrive wait and then go in the
-// next one together, one transaction and one dispatch request for all of them instead of one each.
+// next one together, one transaction for all of them instead of one each.
 // Nothing waits for a timer: a send that finds its org idle is written at once. Each send still
 // gets its own result (a refused one does not affect the others in its batch).
 import type { Message } from "@/lib/generated/prisma/client";
 import { poolOf } from "@/lib/db/sql";
 import { MAX_BATCH, type SendMessageInput } from "@/lib/messaging/message-input";
-import { sendMessages, type SendSource } from "@/lib/messaging/send-messages";
+import { acceptMessages, type SendSource } from "@/lib/messaging/send-messages";
 import type { OrgContext } from "@/lib/org-context";
 
 interface Waiting {
@@ -40,8 +40,10 @@ async function write(byOrg: Map<string, { ctx: OrgContext; waiting: Waiting[]; w
   while (line.waiting.length > 0) {
     const batch = line.waiting.splice(0, MAX_BATCH);
     try {
-      const results = await sendMessages(line.ctx, batch.map((w) => w.input), source);
-      results.forEach((result, i) => (result.ok ? batch[i]!.resolve(result.message) : batch[i]!.reject(result.error)));
+      const { results, announced } = await acceptMessages(line.ctx, batch.map((w) => w.input), source);
+      // The next batch is written while this one is announced; each send answers once its own is.
+      const answer = () => results.forEach((result, i) => (result.ok ? batch[i]!.resolve(result.message) : batch[i]!.reject(result.error)));
+      void announced.then(answer, answer);
     } catch (error) {
       for (const w of batch) w.reject(error);
     }

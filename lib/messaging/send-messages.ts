@@ -26,6 +26,21 @@ export type SendSource = "ui" | "api" | "campaign" | "workflow" | "system";
 export type SendResult = { ok: true; message: Message; duplicate: boolean } | { ok: false; error: DomainError };
 
 export async function sendMessages(ctx: OrgContext, inputs: SendMessageInput[], source: SendSource): Promise<SendResult[]> {
+  const { results, announced } = await acceptMessages(ctx, inputs, source);
+  await announced;
+  return results;
+}
+
+/**
+ * sendMessages in two steps: resolves once the batch is committed, with `announced` settling when
+ * the dispatcher and webhook deliveries have been told (it never rejects; see lib/jobs/emit.ts).
+ * Lets a caller start its next batch while this one is being announced (lib/messaging/send-message.ts).
+ */
+export async function acceptMessages(
+  ctx: OrgContext,
+  inputs: SendMessageInput[],
+  source: SendSource,
+): Promise<{ results: SendResult[]; announced: Promise<void> }> {
   if (inputs.length > MAX_BATCH) {
     throw new DomainError("BAD_REQUEST", `At most ${MAX_BATCH} messages per batch (got ${inputs.length})`, "messages", "batch_too_large");
   }
@@ -33,16 +48,15 @@ export async function sendMessages(ctx: OrgContext, inputs: SendMessageInput[], 
   const prepared = await prepareAll(ctx, inputs, now);
   const valid = prepared.flatMap((p, index) => (p.ok ? [{ index, send: p.send }] : []));
   const results: (SendResult | undefined)[] = prepared.map((p) => (p.ok ? undefined : { ok: false, error: p.error }));
-  if (valid.length === 0) return results as SendResult[];
+  if (valid.length === 0) return { results: results as SendResult[], announced: Promise.resolve() };
 
   const webhookEndpoints = new Set<string>();
   const created = await sqlTransaction(ctx.db, (tx) => writeMessages(ctx, tx, valid, source, webhookEndpoints));
   for (const [index, result] of created) results[index] = result;
 
   const fresh = [...created.values()].flatMap((r) => (r.ok && !r.duplicate ? [r.message] : []));
-  await announce(ctx.orgId, fresh);
-  await requestWebhookDeliveries(webhookEndpoints);
-  return results as SendResult[];
+  const announced = Promise.all([announce(ctx.orgId, fresh), requestWebhookDeliveries(webhookEndpoints)]).then(() => undefined);
+  return { results: results as SendResult[], announced };
 }
 
 async function prepareAll(ctx: OrgContext, inputs: SendMessageInput[], now: Date): Promise<Prepared[]> {
@@ -110,14 +124,8 @@ async function writeMessages(
     return true;
   });
 
-  // The database's clock, read after the locks are held: the time the message was accepted, which
-  // the STOP race test compares with the consent event's time from the same clock. And whether any
-  // endpoint wants message.queued: only then are the webhook payloads made.
-  const [{ now, hooked }] = await tx.$queryRaw<[{ now: Date; hooked: boolean }]>`
-    SELECT clock_timestamp() AS now, EXISTS (SELECT 1 FROM "WebhookEndpoint" e
-      WHERE e."orgId" = ${ctx.orgId} AND e.enabled AND 'message.queued' = ANY(e."eventTypes")) AS hooked`;
-  const rows = accepted.map(({ send }) => messageRow(ctx.orgId, send, contacts.get(send.to)!.id, now));
-  const inserted = await insertMessages(tx, rows, source, now, hooked ? webhookEndpoints : null);
+  const rows = accepted.map(({ send }) => messageRow(ctx.orgId, send, contacts.get(send.to)!.id));
+  const inserted = await insertMessages(ctx.orgId, tx, rows, source, webhookEndpoints);
   const byId = new Map(inserted.map((m) => [m.id, m]));
 
   // A key another transaction inserted between our read and our insert: that one is the message.
@@ -160,46 +168,58 @@ async function lockRecipients(ctx: OrgContext, tx: SqlClient, phones: string[]):
 }
 
 /**
- * Inserts the messages and their first history rows in two set-based statements (Prisma's createMany
+ * Inserts the messages and their first history rows in one set-based statement (Prisma's createMany
  * builds a 1,000-row insert far more slowly); a row whose idempotency key another transaction has
- * just used is skipped, and only the rows inserted here are returned. When some endpoint wants them
- * (`webhookEndpoints` given), queued ones are message.queued webhook events; the endpoints that got
- * deliveries are added to it.
+ * just used is skipped, and only the rows inserted here are returned. Their time is the database's
+ * clock, read as they are written, after the recipients' locks are held: the time a message was
+ * accepted, which the STOP race test compares with the consent event's time from the same clock.
+ * When some endpoint wants message.queued, the queued ones become webhook events; the endpoints that
+ * got deliveries are added to `webhookEndpoints`.
  */
-async function insertMessages(tx: SqlClient, rows: Message[], source: SendSource, now: Date, webhookEndpoints: Set<string> | null): Promise<Message[]> {
+async function insertMessages(orgId: string, tx: SqlClient, rows: Message[], source: SendSource, webhookEndpoints: Set<string>): Promise<Message[]> {
   if (rows.length === 0) return [];
   const col = <K extends keyof Message>(key: K) => rows.map((r) => r[key]);
-  const at = now.toISOString();
-  const insertedIds = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "Message" (id, "orgId", direction, status, "senderId", "contactId", "from", "to", body, "mediaIds", encoding,
-      segments, "priceMicros", marketing, "idempotencyKey", "statusCallback", "sendAt", "nextAttemptAt", "createdAt", "updatedAt")
-    SELECT u.id, u.org, u.direction::"MessageDirection", u.status::"MessageStatus", u.sender, u.contact, u.sender_address, u.recipient,
-      u.body, ARRAY(SELECT json_array_elements_text(u.media::json)), u.encoding, u.segments, u.price, u.marketing, u.idem,
-      u.callback, u.send_at::timestamp, u.send_at::timestamp, ${at}::timestamptz AT TIME ZONE 'UTC', ${at}::timestamptz AT TIME ZONE 'UTC'
-    FROM unnest(${col("id")}::text[], ${col("orgId")}::text[], ${col("direction")}::text[], ${col("status")}::text[],
-      ${col("senderId")}::text[], ${col("contactId")}::text[], ${col("from")}::text[], ${col("to")}::text[], ${col("body")}::text[],
-      ${rows.map((r) => JSON.stringify(r.mediaIds))}::text[], ${col("encoding")}::text[], ${col("segments")}::int[],
-      ${col("priceMicros")}::int[], ${col("marketing")}::boolean[], ${col("idempotencyKey")}::text[], ${col("statusCallback")}::text[],
-      ${rows.map((r) => r.sendAt?.toISOString() ?? null)}::text[])
-      AS u(id, org, direction, status, sender, contact, sender_address, recipient, body, media, encoding, segments, price, marketing, idem, callback, send_at)
-    ON CONFLICT DO NOTHING
-    RETURNING id`;
-  const ids = new Set(insertedIds.map((r) => r.id));
+  const written = await tx.$queryRaw<{ id: string; at: Date; hooked: boolean }[]>`
+    WITH clock AS MATERIALIZED (SELECT clock_timestamp() AT TIME ZONE 'UTC' AS at), inserted AS (
+      INSERT INTO "Message" (id, "orgId", direction, status, "senderId", "contactId", "from", "to", body, "mediaIds", encoding,
+        segments, "priceMicros", marketing, "idempotencyKey", "statusCallback", "sendAt", "nextAttemptAt", "createdAt", "updatedAt")
+      SELECT u.id, u.org, u.direction::"MessageDirection", u.status::"MessageStatus", u.sender, u.contact, u.sender_address, u.recipient,
+        u.body, ARRAY(SELECT json_array_elements_text(u.media::json)), u.encoding, u.segments, u.price, u.marketing, u.idem,
+        u.callback, u.send_at::timestamp, u.send_at::timestamp, clock.at, clock.at
+      FROM unnest(${col("id")}::text[], ${col("orgId")}::text[], ${col("direction")}::text[], ${col("status")}::text[],
+        ${col("senderId")}::text[], ${col("contactId")}::text[], ${col("from")}::text[], ${col("to")}::text[], ${col("body")}::text[],
+        ${rows.map((r) => JSON.stringify(r.mediaIds))}::text[], ${col("encoding")}::text[], ${col("segments")}::int[],
+        ${col("priceMicros")}::int[], ${col("marketing")}::boolean[], ${col("idempotencyKey")}::text[], ${col("statusCallback")}::text[],
+        ${rows.map((r) => r.sendAt?.toISOString() ?? null)}::text[])
+        AS u(id, org, direction, status, sender, contact, sender_address, recipient, body, media, encoding, segments, price, marketing, idem, callback, send_at)
+      CROSS JOIN clock
+      ON CONFLICT DO NOTHING
+      RETURNING id, "orgId", status, "createdAt"
+    ), history AS (
+      INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, source, "occurredAt")
+      SELECT e.id, i."orgId", i.id, i.status, ${source}, i."createdAt"
+      FROM inserted i JOIN unnest(${col("id")}::text[], ${rows.map((r) => newId("messageEvent", r.createdAt))}::text[]) AS e(message, id) ON e.message = i.id
+    )
+    SELECT id, (SELECT at FROM clock) AS at, EXISTS (SELECT 1 FROM "WebhookEndpoint" e
+      WHERE e."orgId" = ${orgId} AND e.enabled AND 'message.queued' = ANY(e."eventTypes")) AS hooked
+    FROM inserted`;
+  if (written.length === 0) return [];
+  const { at, hooked } = written[0]!;
+  const ids = new Set(written.map((r) => r.id));
   const inserted = rows.filter((r) => ids.has(r.id));
-  await tx.$executeRaw`
-    INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, source, "occurredAt")
-    SELECT u.id, u.org, u.message, u.status::"MessageStatus", ${source}, ${at}::timestamptz AT TIME ZONE 'UTC'
-    FROM unnest(${inserted.map(() => newId("messageEvent", now))}::text[], ${inserted.map((m) => m.orgId)}::text[],
-      ${inserted.map((m) => m.id)}::text[], ${inserted.map((m) => m.status)}::text[]) AS u(id, org, message, status)`;
-  if (webhookEndpoints) {
+  for (const m of inserted) m.createdAt = m.updatedAt = at;
+  if (hooked) {
     const queued = inserted.filter((m) => m.status === "QUEUED");
-    for (const id of await enqueueWebhookEvents(tx, messageWebhookEvents("message.queued", queued, now))) webhookEndpoints.add(id);
+    for (const id of await enqueueWebhookEvents(tx, messageWebhookEvents("message.queued", queued, at))) webhookEndpoints.add(id);
   }
   return inserted;
 }
 
-/** The row as it will be stored: what is inserted plus the columns' defaults (no need to read it back). */
-function messageRow(orgId: string, send: PreparedSend, contactId: string, now: Date): Message {
+/**
+ * The row as it will be stored: what is inserted plus the columns' defaults (no need to read it
+ * back). Its times are the app's clock until insertMessages sets them to the database's.
+ */
+function messageRow(orgId: string, send: PreparedSend, contactId: string, now = new Date()): Message {
   return {
     id: newId("message", now),
     orgId,

@@ -2,6 +2,8 @@
 // first if stale) with the embedded executor beside it, as `npm start` runs them, on a scratch
 // schema of BENCH_DATABASE_URL (else TEST_DATABASE_URL, DATABASE_URL; else an embedded PGlite).
 // Measured over loopback:
+// - the floor: GET /api/v1/messages with no key, refused 401 before any database work, i.e. what
+//   Next.js itself serves on this machine (autocannon shares its cores);
 // - POST /api/v1/messages: requests/s and latency p50/p99 from autocannon (BENCH_CONNECTIONS
 //   connections for BENCH_SECONDS after a warm-up), a new `to` number for every request;
 // - POST /api/v1/messages/batch: messages/s accepted, batches of 1,000 from BENCH_BATCH_CALLERS
@@ -68,6 +70,12 @@ async function singleSends(token: string, seconds: number, offset: number) {
   return { result, sent: n - offset };
 }
 
+/** The framework's own floor on this machine: a request refused 401 before any database work. */
+async function floor(seconds: number) {
+  const result = await autocannon({ url: `${baseUrl}/api/v1/messages`, connections: CONNECTIONS, duration: seconds });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
 async function batchSends(token: string, offset: number) {
   let next = 0;
   let accepted = 0;
@@ -102,6 +110,8 @@ try {
   console.log("Warming up (3 s)...");
   const warm = await singleSends(token, 3, 0);
   const loadBefore = os.loadavg();
+  console.log(`Floor: unauthenticated GET /api/v1/messages (401), ${CONNECTIONS} connections, ${SECONDS} s...`);
+  const base = await floor(SECONDS);
   console.log(`Single sends: ${CONNECTIONS} connections, ${SECONDS} s...`);
   const { result, sent } = await singleSends(token, SECONDS, warm.sent);
   console.log(`Batches: ${BATCHES} x ${BATCH} messages from ${BATCH_CALLERS} callers...`);
@@ -115,11 +125,13 @@ try {
     machine: `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     database: scratch.database,
     loadAverage: { before: loadBefore.map((l) => round(l, 2)), after: loadAfter.map((l) => round(l, 2)) },
+    floor: { rps: round(base.rps), p50: base.p50, p99: base.p99 },
     single: { connections: CONNECTIONS, seconds: SECONDS, requests: sent, rps: round(rps), p50, p99, max: result.latency.max, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts },
     batch: { batches: BATCHES, callers: BATCH_CALLERS, accepted: batch.accepted, seconds: round(batch.seconds, 2), messagesPerSecond: Math.round(perSecond) },
   };
   console.log(JSON.stringify(summary, null, 2));
   console.log(`\n| measure | figure | goal |\n|---|---|---|`);
+  console.log(`| floor: GET /api/v1/messages with no key (401 before any database work), ${CONNECTIONS} connections | ${round(base.rps)} req/s, p50 / p99 ${base.p50} / ${base.p99} ms | (reference) |`);
   console.log(`| POST /api/v1/messages, ${CONNECTIONS} connections, ${SECONDS} s | ${round(rps)} req/s | ≥ ${GOALS.rps} req/s: ${met(rps >= GOALS.rps)} |`);
   console.log(`| latency p50 / p99 (max) | ${p50} / ${p99} ms (${result.latency.max} ms) | p99 ≤ ${GOALS.p99} ms: ${met(p99 <= GOALS.p99)} |`);
   console.log(`| non-2xx / errors | ${result.non2xx} / ${result.errors} | 0 |`);
