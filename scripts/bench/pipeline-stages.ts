@@ -1,0 +1,111 @@
+// `npm run bench:pipeline-stages`: the message pipeline's three stages one after another, each alone
+// on the machine, with the CPU each costs per message in this process (the app) and in PostgreSQL:
+// 1. send: `sendMessages` batches of 1,000 from 2 callers (validation, contacts, messages, history);
+// 2. dispatch: dispatcher rounds of 4 simulator senders until their queues are empty (claim,
+//    `sending`, the simulator's submit, `sent` with submissions and history);
+// 3. receipts: the simulator's `delivered` receipts, 500 a call from 2 callers.
+// Where bench:pipeline runs them overlapped through the job executor, this says which stage costs
+// what. PostgreSQL's CPU is read from /proc (the server must run on this machine, as under
+// TEST_DATABASE_URL=postgresql://...@127.0.0.1); other load on the machine counts too, so run it quiet.
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
+import { startScratch } from "./scratch.ts";
+
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
+const BATCH = 1_000;
+const RECEIPTS_PER_CALL = 500;
+
+const scratch = await startScratch("bench_stages");
+Object.assign(process.env, { DATABASE_URL: scratch.dbUrl, INNGEST_DEV: scratch.executorUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789", NODE_ENV: "production" });
+const { db } = await import("../../lib/db.ts");
+const { scopedDb } = await import("../../lib/db/scoped.ts");
+const { signUp } = await import("../../lib/auth/sign-up.ts");
+const { createOrg } = await import("../../lib/orgs/create-org.ts");
+const { sendMessages } = await import("../../lib/messaging/send-messages.ts");
+const { dispatchBatch } = await import("../../lib/messaging/dispatch-batch.ts");
+const { recordReceipts } = await import("../../lib/messaging/record-receipt.ts");
+const { newId } = await import("../../lib/ids.ts");
+
+/** CPU seconds used so far by all PostgreSQL processes on this machine. */
+function postgresCpuMs(): number {
+  let ms = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (!stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).startsWith("postgres")) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ms;
+}
+
+const rows: string[] = [];
+async function stage(name: string, work: () => Promise<unknown>) {
+  const [pg0, cpu0, t0] = [postgresCpuMs(), process.cpuUsage(), performance.now()];
+  await work();
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const perMessage = (ms: number) => Math.round((ms * 1000) / MESSAGES);
+  rows.push(`| ${name} | ${Math.round(MESSAGES / (wall / 1000))} messages/s | ${perMessage((cpu.user + cpu.system) / 1000)} µs | ${perMessage(postgresCpuMs() - pg0)} µs |`);
+}
+
+try {
+  const user = await signUp(db, { name: "Bench", email: `bench-${randomBytes(3).toString("hex")}@example.test`, password: "bench password 1" });
+  const org = await createOrg(db, user.id, { name: "Bench", defaultCountry: "US" });
+  const first = await db.senderNumber.findFirstOrThrow({ where: { orgId: org.id } });
+  await db.carrierConnection.update({ where: { id: first.connectionId }, data: { config: { deliveryDelayMs: 0, undeliveredRate: 0, failedRate: 0 } } });
+  await db.senderNumber.update({ where: { id: first.id }, data: { throughput: 100_000 } });
+  const senders = [first];
+  for (let i = 1; i < 4; i++) {
+    const address = `+1415555${String(200 + i).padStart(4, "0")}`;
+    senders.push(await db.senderNumber.create({ data: { id: newId("sender"), orgId: org.id, connectionId: first.connectionId, address, throughput: 100_000 } }));
+  }
+  const ctx = { db: scopedDb(db, org.id), orgId: org.id, actor: { type: "SYSTEM" as const, id: null, label: "bench" }, role: null };
+  const phone = (i: number) => `+1${["212", "312", "303", "415", "602"][i % 5]}555${String(i % 10_000).padStart(4, "0")}`;
+
+  await stage("send (`sendMessages`, 2 callers)", async () => {
+    let next = 0;
+    const caller = async () => {
+      for (let start = next; start < MESSAGES; start = next) {
+        next += BATCH;
+        const batch = Array.from({ length: Math.min(BATCH, MESSAGES - start) }, (_, k) => ({
+          to: phone(start + k),
+          from: senders[(start / BATCH) % senders.length]!.address,
+          body: `Hi! Your table for 2 is ready. Reply STOP to opt out. #${start + k}`,
+        }));
+        const refused = (await sendMessages(ctx, batch, "api")).find((r) => !r.ok);
+        if (refused) throw new Error(`refused: ${JSON.stringify(refused)}`);
+      }
+    };
+    await Promise.all([caller(), caller()]);
+  });
+  await stage("dispatch (4 senders at once)", () =>
+    Promise.all(senders.map(async (s) => {
+      while ((await dispatchBatch(db, s.id)).more);
+    })),
+  );
+  const submitted = (await db.messageSubmission.findMany({ select: { carrierMessageId: true } })).map((s) => s.carrierMessageId);
+  await stage("receipts (2 callers)", async () => {
+    let next = 0;
+    const caller = async () => {
+      for (let start = next; start < submitted.length; start = next) {
+        next += RECEIPTS_PER_CALL;
+        const receipts = submitted.slice(start, start + RECEIPTS_PER_CALL).map((carrierMessageId) => ({ carrierMessageId, status: "DELIVERED" as const, occurredAt: new Date() }));
+        await recordReceipts(db, first.connectionId, receipts);
+      }
+    };
+    await Promise.all([caller(), caller()]);
+  });
+  const delivered = await db.message.count({ where: { status: "DELIVERED" } });
+  if (delivered !== MESSAGES) throw new Error(`${delivered} of ${MESSAGES} messages delivered`);
+
+  console.log(`${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${scratch.database}, ${MESSAGES} messages, load average ${os.loadavg()[0]!.toFixed(2)}`);
+  console.log(`\n| stage | alone | app CPU / message | PostgreSQL CPU / message |\n|---|---|---|---|\n${rows.join("\n")}`);
+} finally {
+  await db.$disconnect();
+  await scratch.cleanup();
+}
