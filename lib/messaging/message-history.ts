@@ -21,13 +21,16 @@ export interface StatusChange {
   attempts?: number;
 }
 
-// message.queued is sent once, when a message is first queued (send-messages.ts), not on a requeue.
-const WEBHOOK_STATUSES = new Set<MessageStatus>(["SENT", "DELIVERED", "UNDELIVERED", "FAILED"]);
+const WEBHOOK_STATUSES = new Set<MessageStatus>(["QUEUED", "SENT", "DELIVERED", "UNDELIVERED", "FAILED"]);
 
 // The whole message, and whether any endpoint wants the event: an org without endpoints pays no
 // extra statement inside this transaction (these run at the carrier's pace, thousands a second).
+// message.queued is sent once, when a message is first queued: at its send (send-messages.ts) or
+// when its scheduled time comes (a move here of a message never yet submitted), not on a requeue
+// after a carrier's refusal, which counted an attempt.
 const webhookColumns = (type: string) => Prisma.sql`id, "orgId", "statusCallback", EXISTS (
-  SELECT 1 FROM "WebhookEndpoint" e WHERE e."orgId" = moved."orgId" AND e.enabled AND ${type} = ANY(e."eventTypes")) AS webhooked`;
+  SELECT 1 FROM "WebhookEndpoint" e WHERE e."orgId" = moved."orgId" AND e.enabled AND ${type} = ANY(e."eventTypes"))
+  AND (${type} <> 'message.queued' OR moved.attempts = 0) AS webhooked`;
 
 const TIME_COLUMN: Partial<Record<MessageStatus, string>> = {
   SENT: "sentAt",
@@ -39,8 +42,8 @@ const TIME_COLUMN: Partial<Record<MessageStatus, string>> = {
 
 /**
  * Applies the changes that are allowed and records each applied one as a MessageEvent; returns the
- * ids that moved. All changes in one call must go to the same status. Moves to sent, delivered,
- * undelivered and failed also queue webhook deliveries in the same transaction; the endpoints that
+ * ids that moved. All changes in one call must go to the same status. Moves to queued (the first),
+ * sent, delivered, undelivered and failed also queue webhook deliveries in the same transaction; the endpoints that
  * got some are added to `webhookEndpoints`, for the caller to announce after commit
  * (requestWebhookDeliveries), else the webhook sweeper finds them within a minute.
  */

@@ -1,6 +1,9 @@
-// Scheduled messages whose time has come become queued (with a history row), for one sender or all.
+// Scheduled messages whose time has come become queued (with a history row and their message.queued
+// webhooks, in one transaction), for one sender or all.
 import type { Db } from "@/lib/db/client";
+import { sqlTransaction } from "@/lib/db/sql";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
+import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 export async function queueDueScheduled(db: Db, senderId?: string, now = new Date()): Promise<number> {
   const due = await db.message.findMany({
@@ -8,6 +11,10 @@ export async function queueDueScheduled(db: Db, senderId?: string, now = new Dat
     select: { id: true },
     take: 50_000,
   });
-  const moved = await applyStatusChanges(db, "QUEUED", due.map((m) => ({ messageId: m.id, to: "QUEUED" })), "scheduler", now);
+  const hooked = new Set<string>();
+  const moved = await sqlTransaction(db, (tx) =>
+    applyStatusChanges(tx, "QUEUED", due.map((m) => ({ messageId: m.id, to: "QUEUED" })), "scheduler", now, hooked),
+  );
+  await requestWebhookDeliveries(hooked);
   return moved.length;
 }
