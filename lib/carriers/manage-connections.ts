@@ -2,6 +2,7 @@
 // the settings (SMPP password, Twilio auth token) are write-only: nothing returned from here carries
 // them, and an edit that leaves one blank keeps the stored value.
 import { recordAudit } from "@/lib/audit/record-audit";
+import { rebindConnection } from "@/lib/carriers/smpp/start-smpp-binds";
 import {
   checkConnectionConfig,
   connectionIdInput,
@@ -72,7 +73,7 @@ export async function listConnections(ctx: OrgContext): Promise<ConnectionView[]
 export async function createConnection(ctx: OrgContext, raw: CreateConnectionInput): Promise<ConnectionView> {
   const input = createConnectionInput.parse(raw);
   const config = checkedConfig(input.kind, input.config);
-  return ctx.db.$transaction(async (tx) => {
+  const view = await ctx.db.$transaction(async (tx) => {
     const connection = await tx.carrierConnection.create({
       data: {
         id: newId("connection"),
@@ -92,11 +93,13 @@ export async function createConnection(ctx: OrgContext, raw: CreateConnectionInp
     });
     return connectionView(connection);
   });
+  await rebindConnection(view.id);
+  return view;
 }
 
 export async function updateConnection(ctx: OrgContext, raw: UpdateConnectionInput): Promise<ConnectionView> {
   const { id, config: newConfig, ...input } = updateConnectionInput.parse(raw);
-  return ctx.db.$transaction(async (tx) => {
+  const view = await ctx.db.$transaction(async (tx) => {
     const before = await tx.carrierConnection.findUnique({ where: { id } });
     if (!before) throw notFound("Connection", "id");
     const previous = before.config as Config;
@@ -130,12 +133,14 @@ export async function updateConnection(ctx: OrgContext, raw: UpdateConnectionInp
     }
     return connectionView(after);
   });
+  await rebindConnection(id);
+  return view;
 }
 
 /** Refused while sender numbers use the connection: move or delete them first. */
 export async function deleteConnection(ctx: OrgContext, raw: z.input<typeof connectionIdInput>) {
   const { id } = connectionIdInput.parse(raw);
-  return ctx.db.$transaction(async (tx) => {
+  const deleted = await ctx.db.$transaction(async (tx) => {
     const connection = await tx.carrierConnection.findUnique({ where: { id }, include: { senders: { select: { address: true } } } });
     if (!connection) throw notFound("Connection", "id");
     if (connection.senders.length > 0) {
@@ -156,4 +161,6 @@ export async function deleteConnection(ctx: OrgContext, raw: z.input<typeof conn
     });
     return { id };
   });
+  await rebindConnection(id);
+  return deleted;
 }

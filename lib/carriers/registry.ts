@@ -58,6 +58,13 @@ export function adapterFor(db: Db, connection: ConnectionRow): CarrierAdapter {
   return adapter;
 }
 
+/** Closes a connection's adapter, if it has one (the connection was deleted). */
+export async function closeAdapter(connectionId: string) {
+  const entry = adapters.get(connectionId);
+  adapters.delete(connectionId);
+  await entry?.adapter.close();
+}
+
 /** Closes every adapter (tests, shutdown). */
 export async function closeAdapters() {
   const all = [...adapters.values()];

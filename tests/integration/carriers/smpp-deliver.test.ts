@@ -2,6 +2,7 @@
 // were answered with whatever notation the SMSC writes them in, and texts from handsets, joined
 // when long; then the whole way into the database through startSmppBinds and the registry's sink.
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { createConnection, deleteConnection, updateConnection } from "@/lib/carriers/manage-connections";
 import { closeAdapters } from "@/lib/carriers/registry";
 import { encodeGsm7 } from "@/lib/carriers/smpp/gsm7";
 import { encodeUcs2 } from "@/lib/carriers/smpp/short-message";
@@ -9,7 +10,7 @@ import { STATUS } from "@/lib/carriers/smpp/smpp-library";
 import { startSmppBinds } from "@/lib/carriers/smpp/start-smpp-binds";
 import { newId } from "@/lib/ids";
 import { setupTestDatabase } from "../helpers/db";
-import { createOrgWithOwner } from "../helpers/factories";
+import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
 import { outbound, recordingSink, smppAdapter, stubSmsc } from "../helpers/smpp";
 
 const handset = { source_addr_ton: 1, source_addr_npi: 1, source_addr: "14155550123", dest_addr_ton: 1, dest_addr_npi: 1, destination_addr: "15005550006" };
@@ -132,5 +133,25 @@ describe("binds opened at server start, into the database", () => {
 
     const toUnknown = { ...handset, destination_addr: "15005550999", esm_class: 0, data_coding: 0, short_message: encodeGsm7("Hello?") };
     expect(await stub.deliver(toUnknown)).toBe(STATUS.PERMANENT_APP_ERROR);
+  });
+
+  it("binds a connection as soon as it is added, rebinds it when its settings change and unbinds it when it is deleted", async () => {
+    const stub = await stubSmsc();
+    const { org, owner } = await createOrgWithOwner(db);
+    const ctx = await orgContextFor(db, owner, org.id);
+    await startSmppBinds(db);
+    const accepted = () => stub.binds.filter((b) => b.accepted).map((b) => b.systemType);
+
+    const { id } = await createConnection(ctx, { name: "Added later", kind: "SMPP", config: stub.config({ systemType: "first" }) });
+    await vi.waitFor(() => expect(accepted()).toEqual(["first"]));
+
+    // The password is write-only: left blank, the stored one is kept.
+    await updateConnection(ctx, { id, config: { ...stub.config({ systemType: "second" }), password: "" } });
+    await vi.waitFor(() => expect(accepted()).toEqual(["first", "second"]));
+    await vi.waitFor(() => expect(stub.unbinds).toBe(1));
+
+    await deleteConnection(ctx, { id });
+    await vi.waitFor(() => expect(stub.unbinds).toBe(2));
+    expect(accepted()).toEqual(["first", "second"]);
   });
 });
