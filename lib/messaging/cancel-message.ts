@@ -23,7 +23,7 @@ export async function cancelMessage(ctx: OrgContext, raw: MessageIdInput, source
     const now = new Date();
     const moved = await tx.message.updateMany({
       where: { id, status: "SCHEDULED" },
-      data: { status: "CANCELED", nextAttemptAt: null, updatedAt: now },
+      data: { status: "CANCELED", nextAttemptAt: null, secretBody: null, updatedAt: now },
     });
     if (moved.count === 0) {
       // The scheduler queued it between the read and the update.

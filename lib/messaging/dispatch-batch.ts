@@ -56,7 +56,7 @@ export async function dispatchBatch(db: Db, senderId: string, now = new Date()):
   const hooked = new Set<string>();
   const { claimed, failed } = await sqlTransaction(db, async (tx) => {
     const rows = await tx.$queryRaw<(Claimed & { optedOut: boolean })[]>`
-      SELECT m.id, m."orgId", m."from", m."to", m.body, m."mediaIds", m.encoding, m.attempts,
+      SELECT m.id, m."orgId", m."from", m."to", COALESCE(m."secretBody", m.body) AS body, m."mediaIds", m.encoding, m.attempts,
              (m.marketing AND c."subscriptionStatus" = 'UNSUBSCRIBED') IS TRUE AS "optedOut"
       FROM "Message" m LEFT JOIN "Contact" c ON c.id = m."contactId"
       WHERE m."senderId" = ${senderId} AND m.status = 'QUEUED' AND (m."nextAttemptAt" IS NULL OR m."nextAttemptAt" <= ${now.toISOString()}::timestamp)

@@ -82,6 +82,8 @@ export async function applyStatusChanges(
         "errorMessage" = COALESCE(input.text, CASE WHEN ${to} IN ('QUEUED', 'SENT', 'DELIVERED') THEN NULL ELSE m."errorMessage" END),
         "carrierMessageId" = COALESCE(input.carrier_id, m."carrierMessageId"),
         "nextAttemptAt" = input.retry_at,
+        -- A masked secret's whole text is kept only for as long as the carrier may still need it.
+        "secretBody" = CASE WHEN ${to} IN ('SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED') THEN NULL ELSE m."secretBody" END,
         attempts = COALESCE(input.attempts, m.attempts),
         "sentAt" = CASE WHEN ${timeColumn ?? ""} = 'sentAt' THEN ${occurredAt} ELSE m."sentAt" END,
         "deliveredAt" = CASE WHEN ${timeColumn ?? ""} = 'deliveredAt' THEN ${occurredAt} ELSE m."deliveredAt" END,

@@ -22,6 +22,11 @@ export const sendMessageInput = z
     idempotencyKey: z.string().trim().min(1).max(255).optional(),
     sendAt: z.coerce.date().optional(),
     statusCallback: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    /**
+     * Text in the body that only the recipient may read (a verification code): the carrier gets it,
+     * the message log, the API and webhooks show it masked. Not offered by the public API.
+     */
+    secret: z.string().min(1).max(MAX_BODY_LENGTH).optional(),
   })
   .refine((input) => input.body.trim().length > 0 || input.mediaIds.length > 0, {
     message: "Write a message or attach media",

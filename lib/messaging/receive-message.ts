@@ -3,13 +3,13 @@
 // unsubscribe (and cancel marketing still waiting to go to them), START/UNSTOP (and YES from an
 // unsubscribed contact) resubscribe, HELP/INFO get the org's help text. Every other text is stored and
 // announced for the inbox and workflows.
+import type { Message } from "@/lib/messaging/message";
 import type { InboundText } from "@/lib/carriers/carrier";
 import { twilioConfig } from "@/lib/carriers/connection-config";
 import { applyConsentChange } from "@/lib/contacts/apply-consent-change";
 import type { Db } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped";
 import { DomainError } from "@/lib/errors";
-import type { Message } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { fetchMedia } from "@/lib/media/fetch-media";
 import { emitEvents } from "@/lib/jobs/emit";

@@ -5,7 +5,7 @@
 // next one together, one transaction for all of them instead of one each.
 // Nothing waits for a timer: a send that finds its org idle is written at once. Each send still
 // gets its own result (a refused one does not affect the others in its batch).
-import type { Message } from "@/lib/generated/prisma/client";
+import type { Message } from "@/lib/messaging/message";
 import { poolOf } from "@/lib/db/sql";
 import { MAX_BATCH, type SendMessageInput } from "@/lib/messaging/message-input";
 import { acceptMessages, type SendSource } from "@/lib/messaging/send-messages";

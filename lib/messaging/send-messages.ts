@@ -6,8 +6,9 @@
 // on the recipients' contact rows before it decides; receive-message takes the row lock to record a
 // STOP. So a STOP either commits first and the send sees it, or waits until the send has committed:
 // no marketing message is ever accepted after a STOP was recorded.
+import { withoutSecret, type Message } from "@/lib/messaging/message";
+import type { Message as MessageRow } from "@/lib/generated/prisma/client";
 import { sql, sqlTransaction, type SqlClient } from "@/lib/db/sql";
-import type { Message } from "@/lib/generated/prisma/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { emitEvents } from "@/lib/jobs/emit";
@@ -125,7 +126,7 @@ async function writeMessages(
   });
 
   const rows = accepted.map(({ send }) => messageRow(ctx.orgId, send, contacts.get(send.to)!.id));
-  const inserted = await insertMessages(ctx.orgId, tx, rows, source, webhookEndpoints);
+  const inserted = await insertMessages(ctx.orgId, tx, rows, accepted.map(({ send }) => send.secretBody), source, webhookEndpoints);
   const byId = new Map(inserted.map((m) => [m.id, m]));
 
   // A key another transaction inserted between our read and our insert: that one is the message.
@@ -146,8 +147,8 @@ async function writeMessages(
   return results;
 }
 
-const messagesWithKeys = (tx: SqlClient, orgId: string, keys: string[]) =>
-  tx.$queryRaw<Message[]>`SELECT * FROM "Message" WHERE "orgId" = ${orgId} AND "idempotencyKey" = ANY(${keys}::text[])`;
+const messagesWithKeys = async (tx: SqlClient, orgId: string, keys: string[]): Promise<Message[]> =>
+  (await tx.$queryRaw<MessageRow[]>`SELECT * FROM "Message" WHERE "orgId" = ${orgId} AND "idempotencyKey" = ANY(${keys}::text[])`).map(withoutSecret);
 
 /**
  * Makes a contact for every new recipient and share-locks every recipient's row for the rest of the
@@ -176,22 +177,29 @@ async function lockRecipients(ctx: OrgContext, tx: SqlClient, phones: string[]):
  * When some endpoint wants message.queued, the queued ones become webhook events; the endpoints that
  * got deliveries are added to `webhookEndpoints`.
  */
-async function insertMessages(orgId: string, tx: SqlClient, rows: Message[], source: SendSource, webhookEndpoints: Set<string>): Promise<Message[]> {
+async function insertMessages(
+  orgId: string,
+  tx: SqlClient,
+  rows: Message[],
+  secretBodies: (string | null)[],
+  source: SendSource,
+  webhookEndpoints: Set<string>,
+): Promise<Message[]> {
   if (rows.length === 0) return [];
   const col = <K extends keyof Message>(key: K) => rows.map((r) => r[key]);
   const written = await tx.$queryRaw<{ id: string; at: Date; hooked: boolean }[]>`
     WITH clock AS MATERIALIZED (SELECT clock_timestamp() AT TIME ZONE 'UTC' AS at), inserted AS (
-      INSERT INTO "Message" (id, "orgId", direction, status, "senderId", "contactId", "from", "to", body, "mediaIds", encoding,
+      INSERT INTO "Message" (id, "orgId", direction, status, "senderId", "contactId", "from", "to", body, "secretBody", "mediaIds", encoding,
         segments, "priceMicros", marketing, "idempotencyKey", "statusCallback", "sendAt", "nextAttemptAt", "createdAt", "updatedAt")
       SELECT u.id, u.org, u.direction::"MessageDirection", u.status::"MessageStatus", u.sender, u.contact, u.sender_address, u.recipient,
-        u.body, ARRAY(SELECT json_array_elements_text(u.media::json)), u.encoding, u.segments, u.price, u.marketing, u.idem,
+        u.body, u.secret_body, ARRAY(SELECT json_array_elements_text(u.media::json)), u.encoding, u.segments, u.price, u.marketing, u.idem,
         u.callback, u.send_at::timestamp, u.send_at::timestamp, clock.at, clock.at
       FROM unnest(${col("id")}::text[], ${col("orgId")}::text[], ${col("direction")}::text[], ${col("status")}::text[],
         ${col("senderId")}::text[], ${col("contactId")}::text[], ${col("from")}::text[], ${col("to")}::text[], ${col("body")}::text[],
-        ${rows.map((r) => JSON.stringify(r.mediaIds))}::text[], ${col("encoding")}::text[], ${col("segments")}::int[],
+        ${secretBodies}::text[], ${rows.map((r) => JSON.stringify(r.mediaIds))}::text[], ${col("encoding")}::text[], ${col("segments")}::int[],
         ${col("priceMicros")}::int[], ${col("marketing")}::boolean[], ${col("idempotencyKey")}::text[], ${col("statusCallback")}::text[],
         ${rows.map((r) => r.sendAt?.toISOString() ?? null)}::text[])
-        AS u(id, org, direction, status, sender, contact, sender_address, recipient, body, media, encoding, segments, price, marketing, idem, callback, send_at)
+        AS u(id, org, direction, status, sender, contact, sender_address, recipient, body, secret_body, media, encoding, segments, price, marketing, idem, callback, send_at)
       CROSS JOIN clock
       ON CONFLICT DO NOTHING
       RETURNING id, "orgId", status, "createdAt"

@@ -34,7 +34,7 @@ export async function startVerification(ctx: OrgContext, raw: StartVerificationI
     ? input.template.replaceAll(CODE_PLACEHOLDER, code)
     : `Your ${orgName} verification code is ${code}. It expires in ${input.expiryMinutes} minute${input.expiryMinutes === 1 ? "" : "s"}.`;
   try {
-    await sendMessage(ctx, { to, body, marketing: false }, "api");
+    await sendMessage(ctx, { to, body, marketing: false, secret: code }, "api");
   } catch (error) {
     await release(ctx, reserved);
     throw error;
