@@ -5,6 +5,8 @@ import type { Message as MessageRow } from "@/lib/generated/prisma/client";
 export type Message = Omit<MessageRow, "secretBody">;
 
 /** A row read with raw SQL (`SELECT *`) as the app may hold it. */
-export function withoutSecret({ secretBody: _secret, ...message }: MessageRow): Message {
-  return message;
+export function withoutSecret(row: MessageRow): Message {
+  const message: Partial<MessageRow> = { ...row };
+  delete message.secretBody;
+  return message as Message;
 }
