@@ -3,7 +3,6 @@
 // unsubscribe (and cancel marketing still waiting to go to them), START/UNSTOP (and YES from an
 // unsubscribed contact) resubscribe, HELP/INFO get the org's help text. Every other text is stored and
 // announced for the inbox and workflows.
-import type { Message } from "@/lib/messaging/message";
 import type { InboundText } from "@/lib/carriers/carrier";
 import { twilioConfig } from "@/lib/carriers/connection-config";
 import { applyConsentChange } from "@/lib/contacts/apply-consent-change";
@@ -15,6 +14,7 @@ import { fetchMedia } from "@/lib/media/fetch-media";
 import { emitEvents } from "@/lib/jobs/emit";
 import { messageReceived } from "@/lib/jobs/events";
 import { keywordReplies, matchKeyword, type KeywordKind } from "@/lib/messaging/keyword-replies";
+import type { Message } from "@/lib/messaging/message";
 import { sendMessage } from "@/lib/messaging/send-message";
 import type { OrgContext } from "@/lib/org-context";
 import { normalizePhone, timeZoneForPhone } from "@/lib/sms/phone";

@@ -5,8 +5,8 @@
 // next one together, one transaction for all of them instead of one each.
 // Nothing waits for a timer: a send that finds its org idle is written at once. Each send still
 // gets its own result (a refused one does not affect the others in its batch).
-import type { Message } from "@/lib/messaging/message";
 import { poolOf } from "@/lib/db/sql";
+import type { Message } from "@/lib/messaging/message";
 import { MAX_BATCH, type SendMessageInput } from "@/lib/messaging/message-input";
 import { acceptMessages, type SendSource } from "@/lib/messaging/send-messages";
 import type { OrgContext } from "@/lib/org-context";

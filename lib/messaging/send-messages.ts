@@ -6,14 +6,14 @@
 // on the recipients' contact rows before it decides; receive-message takes the row lock to record a
 // STOP. So a STOP either commits first and the send sees it, or waits until the send has committed:
 // no marketing message is ever accepted after a STOP was recorded.
-import { withoutSecret, type Message } from "@/lib/messaging/message";
-import type { Message as MessageRow } from "@/lib/generated/prisma/client";
 import { sql, sqlTransaction, type SqlClient } from "@/lib/db/sql";
+import type { Message as MessageRow } from "@/lib/generated/prisma/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { emitEvents } from "@/lib/jobs/emit";
 import { messagesScheduled } from "@/lib/jobs/events";
 import { requestDispatch } from "@/lib/jobs/request-dispatch";
+import { withoutSecret, type Message } from "@/lib/messaging/message";
 import { MAX_BATCH, type SendMessageInput } from "@/lib/messaging/message-input";
 import { prepareSend, sendContext, type Prepared, type PreparedSend, type SenderForSend } from "@/lib/messaging/prepare-send";
 import type { OrgContext } from "@/lib/org-context";
