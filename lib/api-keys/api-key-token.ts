@@ -3,7 +3,7 @@
 // key by an indexed lookup); the preview keeps the last four characters to tell keys apart.
 import { createHash, randomBytes } from "node:crypto";
 
-export const TOKEN_PREFIX = "tsk_live_";
+const TOKEN_PREFIX = "tsk_live_";
 const RANDOM_LENGTH = 40;
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const TOKEN_PATTERN = new RegExp(`^${TOKEN_PREFIX}[0-9A-Za-z]{32,64}$`);

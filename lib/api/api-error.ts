@@ -16,7 +16,7 @@ export class ApiError extends Error {
   }
 }
 
-export const docUrl = (code: ApiErrorCode) => `${env.APP_URL}/docs/api#errors-${code}`;
+const docUrl = (code: ApiErrorCode) => `${env.APP_URL}/docs/api#errors-${code}`;
 
 export function apiErrorBody(error: ApiError, requestId?: string) {
   return {

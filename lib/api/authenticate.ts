@@ -21,7 +21,7 @@ const REFUSALS: Record<ApiKeyRefusal, ApiError> = {
 };
 
 /** The bearer token of the request; null when there is none (another scheme counts as none). */
-export function bearerToken(request: Request): string | null {
+function bearerToken(request: Request): string | null {
   const header = request.headers.get("authorization")?.trim();
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   return match ? match[1]! : null;

@@ -7,7 +7,7 @@ import { ApiError } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
 
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 // A claim with no response after this long belongs to a request that died (a crash, a deploy):
 // a repeat may take it over rather than be refused for a day.
 const ABANDONED_AFTER_MS = 5 * 60 * 1000;

@@ -33,7 +33,7 @@ export function fromZodIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyK
   return new ApiError("invalid_parameter", param ? `${param}: ${message}` : message, param);
 }
 
-export function fromDomainError(error: DomainError): ApiError {
+function fromDomainError(error: DomainError): ApiError {
   const code = isApiErrorCode(error.reason) ? error.reason : BY_DOMAIN_CODE[error.code];
   return new ApiError(code, error.message, apiParam(error.field));
 }

@@ -32,7 +32,7 @@ function withoutSecrets(kind: CarrierKind, config: Config) {
 }
 
 /** What a browser may see of a connection. */
-export function connectionView(connection: CarrierConnection & { _count?: { senders: number } }) {
+function connectionView(connection: CarrierConnection & { _count?: { senders: number } }) {
   const { config, secretsSet } = withoutSecrets(connection.kind, connection.config as Config);
   return {
     id: connection.id,

@@ -26,7 +26,7 @@ interface Entry {
 const globalForCarriers = globalThis as unknown as { textstackCarriers?: Map<string, Entry> };
 const adapters = (globalForCarriers.textstackCarriers ??= new Map<string, Entry>());
 
-export function sinkFor(db: Db, connectionId: string): CarrierSink {
+function sinkFor(db: Db, connectionId: string): CarrierSink {
   return {
     receipts: (receipts) => recordReceipts(db, connectionId, receipts),
     inbound: async (text) => {

@@ -9,7 +9,7 @@ import type { OrgContext } from "@/lib/org-context";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
 import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
-export const changeSubscriptionInput = z.strictObject({ id: z.string().min(1), kind: z.enum(["OPT_OUT", "OPT_IN"]) });
+const changeSubscriptionInput = z.strictObject({ id: z.string().min(1), kind: z.enum(["OPT_OUT", "OPT_IN"]) });
 
 export async function changeSubscription(ctx: OrgContext, raw: z.input<typeof changeSubscriptionInput>, source: "api" | "ui") {
   const { id, kind } = changeSubscriptionInput.parse(raw);

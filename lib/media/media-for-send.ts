@@ -12,7 +12,7 @@ import { signedMediaUrl } from "@/lib/media/media-url";
  * Carriers fetch media when they process the message, normally within minutes of the submit; a day
  * covers their retries and a backlog (carrier.ts asks for at least an hour).
  */
-export const SEND_URL_TTL_SECONDS = 24 * 60 * 60;
+const SEND_URL_TTL_SECONDS = 24 * 60 * 60;
 
 export async function mediaForSend(db: ScopedDb | Db, orgId: string, mediaIds: string[]): Promise<OutboundMedia[]> {
   if (mediaIds.length === 0) return [];

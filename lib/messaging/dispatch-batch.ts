@@ -14,9 +14,9 @@ import { segmentMessage, type SmsEncoding } from "@/lib/sms/segments";
 import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 /** Most messages one round claims, whatever the throughput. */
-export const MAX_ROUND = 1_000;
+const MAX_ROUND = 1_000;
 /** Transient refusals before a message is failed for good. */
-export const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 8;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 export interface DispatchRound {
@@ -44,7 +44,7 @@ interface Claimed {
   attempts: number;
 }
 
-export function retryDelayMs(attempt: number, retryAfterMs?: number): number {
+function retryDelayMs(attempt: number, retryAfterMs?: number): number {
   return Math.min(MAX_BACKOFF_MS, Math.max(retryAfterMs ?? 0, 1_000 * 2 ** Math.max(0, attempt - 1)));
 }
 

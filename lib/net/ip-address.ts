@@ -107,5 +107,3 @@ export function classifyAddress(address: string): AddressKind {
   if (isIPv6(bare)) return classifyV6(parseV6(bare));
   return "invalid";
 }
-
-export const isPublicAddress = (address: string) => classifyAddress(address) === "public";

@@ -18,7 +18,7 @@ export interface OutboundOptions {
 
 const allowPrivateDefault = () => env.WEBHOOK_ALLOW_PRIVATE === true;
 
-export class BlockedAddressError extends Error {
+class BlockedAddressError extends Error {
   constructor(readonly host: string, readonly address: string, readonly kind: string) {
     super(`${host} resolves to ${address}, a ${kind} address that outbound requests may not reach`);
     this.name = "BlockedAddressError";

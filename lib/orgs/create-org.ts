@@ -6,7 +6,7 @@ import { newId } from "@/lib/ids";
 import { createOrgInput, type CreateOrgInput } from "@/lib/orgs/org-input";
 
 /** The org's id on the Twilio-compatible API, shaped like Twilio's: AC + 32 hex. */
-export const newAccountSid = () => `AC${randomBytes(16).toString("hex")}`;
+const newAccountSid = () => `AC${randomBytes(16).toString("hex")}`;
 
 /** Creates an organisation with `userId` as its owner, and a simulator number to text from. */
 export async function createOrg(db: Db, userId: string, raw: CreateOrgInput) {

@@ -21,7 +21,7 @@ const REFUSALS: Record<ApiKeyRefusal, string> = {
 };
 
 /** User and password of `Authorization: Basic ...`, or null when there is no such header. */
-export function basicCredentials(request: Request): { user: string; password: string } | null {
+function basicCredentials(request: Request): { user: string; password: string } | null {
   const match = request.headers.get("authorization")?.trim().match(/^Basic\s+([A-Za-z0-9+/=]+)$/i);
   if (!match) return null;
   const decoded = Buffer.from(match[1]!, "base64").toString("utf8");

@@ -13,7 +13,7 @@ const MEDIA_ID = /^med_[0-9a-z]{24}$/;
 const OWN_PATH = /^\/api\/media\/(med_[0-9a-z]{24})$/;
 
 /** The media id `value` names when it is ours (a media id or one of our media links), else null. */
-export function ownMediaId(value: string): string | null {
+function ownMediaId(value: string): string | null {
   if (MEDIA_ID.test(value)) return value;
   let url: URL;
   try {

@@ -7,7 +7,7 @@ import { messageSid } from "@/lib/twilio-api/message-sid";
 
 export const API_VERSION = "2010-04-01";
 /** Prices are kept in millionths of one currency; the schema has no currency per org yet. */
-export const PRICE_UNIT = "USD";
+const PRICE_UNIT = "USD";
 /** Twilio's "Unknown error", for a carrier's reason that is not a number. */
 const UNKNOWN_ERROR = 30008;
 
@@ -21,17 +21,17 @@ export type TwilioSerializable = Pick<
 const PRICED = new Set<MessageStatus>(["SENT", "DELIVERED", "UNDELIVERED", "RECEIVED"]);
 
 /** "Thu, 30 Jul 2015 20:12:31 +0000", as Twilio writes dates. */
-export const rfc2822 = (date: Date | null) => (date ? date.toUTCString().replace(/GMT$/, "+0000") : null);
+const rfc2822 = (date: Date | null) => (date ? date.toUTCString().replace(/GMT$/, "+0000") : null);
 
 /** Micro-units as a negative decimal string ("-0.007500"), in integers: no float rounding. */
-export function twilioPrice(micros: number): string {
+function twilioPrice(micros: number): string {
   const digits = String(Math.abs(micros)).padStart(7, "0");
   return `-${digits.slice(0, -6)}.${digits.slice(-6)}`;
 }
 
 export const messagesUri = (accountSid: string) => `/${API_VERSION}/Accounts/${accountSid}/Messages`;
 
-export function twilioErrorCode(code: string | null): number | null {
+function twilioErrorCode(code: string | null): number | null {
   if (code === null) return null;
   return /^\d{1,9}$/.test(code) ? Number(code) : UNKNOWN_ERROR;
 }

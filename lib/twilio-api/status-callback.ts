@@ -22,7 +22,7 @@ export interface StatusCallback {
   accountSid: string;
 }
 
-export class StatusNotCommittedError extends Error {
+class StatusNotCommittedError extends Error {
   constructor(request: StatusCallbackRequest) {
     super(`Message ${request.messageId} has no ${request.status.toLowerCase()} status yet (its change is not committed)`);
     this.name = "StatusNotCommittedError";

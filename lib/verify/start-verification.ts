@@ -17,7 +17,7 @@ import { CODE_PLACEHOLDER, MAX_SENDS, startVerificationInput, type StartVerifica
 import { verificationRecipient } from "@/lib/verify/verification-recipient";
 
 /** Codes texted to one number, whatever the verification: 5 per 10 minutes, refilled steadily. */
-export const PHONE_SEND_LIMIT = { burst: 5, rate: 5 / 600 };
+const PHONE_SEND_LIMIT = { burst: 5, rate: 5 / 600 };
 
 interface Reserved {
   verification: Verification;

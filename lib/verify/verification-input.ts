@@ -8,7 +8,7 @@ export const MAX_SENDS = 5;
 export const MAX_CHECKS = 5;
 export const CODE_PLACEHOLDER = "{{code}}";
 /** Long enough for a sentence or two in several languages, short enough to stay a few segments. */
-export const MAX_TEMPLATE_LENGTH = 320;
+const MAX_TEMPLATE_LENGTH = 320;
 
 export const startVerificationInput = z.strictObject({
   to: z.string().trim().min(1, "Enter the phone number to verify").max(32),

@@ -5,7 +5,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Prisma, WebhookEndpoint } from "@/lib/generated/prisma/client";
 
-export const DISABLE_AFTER_FAILURES = 10;
+const DISABLE_AFTER_FAILURES = 10;
 
 type Tx = Prisma.TransactionClient;
 

@@ -12,10 +12,10 @@ import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 import { newWebhookSecret } from "@/lib/webhooks/sign-webhook";
 import type { z } from "zod";
 
-export const MAX_ENDPOINTS = 20;
+const MAX_ENDPOINTS = 20;
 
 /** What a browser may see of an endpoint: everything but the secret. */
-export function endpointView(endpoint: WebhookEndpoint) {
+function endpointView(endpoint: WebhookEndpoint) {
   return {
     id: endpoint.id,
     url: endpoint.url,

@@ -6,7 +6,7 @@ import https from "node:https";
 import { assertPublicHost, guardedLookup } from "@/lib/net/outbound-url";
 
 export const RESPONSE_KEEP_BYTES = 2_048;
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface AttemptResult {
   ok: boolean;

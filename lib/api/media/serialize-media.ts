@@ -3,7 +3,7 @@ import type { MediaAsset } from "@/lib/generated/prisma/client";
 import { signedMediaUrl } from "@/lib/media/media-url";
 
 /** Long enough to look at an upload; a message signs its own URLs when it is sent (media-for-send.ts). */
-export const MEDIA_URL_TTL_SECONDS = 24 * 60 * 60;
+const MEDIA_URL_TTL_SECONDS = 24 * 60 * 60;
 
 export function serializeMedia(m: Pick<MediaAsset, "id" | "contentType" | "size" | "fileName" | "createdAt">, now = Date.now()) {
   return {

@@ -26,7 +26,7 @@ const RECEIPTS_PER_EVENT = 500;
 type Draw = () => number;
 const secureDraw: Draw = () => pooledRandomBytes(4).reduce((n, b) => n * 256 + b, 0) / 2 ** 32;
 
-export function simulatedOutcome(config: SimulatorConfig, draw: Draw = secureDraw) {
+function simulatedOutcome(config: SimulatorConfig, draw: Draw = secureDraw) {
   const roll = draw();
   if (roll < config.failedRate) return { status: "FAILED" as const, ...FAILED[randomInt(FAILED.length)]! };
   if (roll < config.failedRate + config.undeliveredRate) return { status: "UNDELIVERED" as const, ...UNDELIVERED[randomInt(UNDELIVERED.length)]! };
