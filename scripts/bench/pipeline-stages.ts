@@ -7,10 +7,10 @@
 // Where bench:pipeline runs them overlapped through the job executor, this says which stage costs
 // what. PostgreSQL's CPU is read from /proc (the server must run on this machine, as under
 // TEST_DATABASE_URL=postgresql://...@127.0.0.1); other load on the machine counts too, so run it quiet.
-import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { startScratch } from "./scratch.ts";
+import { benchPhone, simulatorOrg } from "./simulator-org.ts";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const BATCH = 1_000;
@@ -19,13 +19,9 @@ const RECEIPTS_PER_CALL = 500;
 const scratch = await startScratch("bench_stages");
 Object.assign(process.env, { DATABASE_URL: scratch.dbUrl, INNGEST_DEV: scratch.executorUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789", NODE_ENV: "production" });
 const { db } = await import("../../lib/db.ts");
-const { scopedDb } = await import("../../lib/db/scoped.ts");
-const { signUp } = await import("../../lib/auth/sign-up.ts");
-const { createOrg } = await import("../../lib/orgs/create-org.ts");
 const { sendMessages } = await import("../../lib/messaging/send-messages.ts");
 const { dispatchBatch } = await import("../../lib/messaging/dispatch-batch.ts");
 const { recordReceipts } = await import("../../lib/messaging/record-receipt.ts");
-const { newId } = await import("../../lib/ids.ts");
 
 /** CPU seconds used so far by all PostgreSQL processes on this machine. */
 function postgresCpuMs(): number {
@@ -54,18 +50,7 @@ async function stage(name: string, work: () => Promise<unknown>) {
 }
 
 try {
-  const user = await signUp(db, { name: "Bench", email: `bench-${randomBytes(3).toString("hex")}@example.test`, password: "bench password 1" });
-  const org = await createOrg(db, user.id, { name: "Bench", defaultCountry: "US" });
-  const first = await db.senderNumber.findFirstOrThrow({ where: { orgId: org.id } });
-  await db.carrierConnection.update({ where: { id: first.connectionId }, data: { config: { deliveryDelayMs: 0, undeliveredRate: 0, failedRate: 0 } } });
-  await db.senderNumber.update({ where: { id: first.id }, data: { throughput: 100_000 } });
-  const senders = [first];
-  for (let i = 1; i < 4; i++) {
-    const address = `+1415555${String(200 + i).padStart(4, "0")}`;
-    senders.push(await db.senderNumber.create({ data: { id: newId("sender"), orgId: org.id, connectionId: first.connectionId, address, throughput: 100_000 } }));
-  }
-  const ctx = { db: scopedDb(db, org.id), orgId: org.id, actor: { type: "SYSTEM" as const, id: null, label: "bench" }, role: null };
-  const phone = (i: number) => `+1${["212", "312", "303", "415", "602"][i % 5]}555${String(i % 10_000).padStart(4, "0")}`;
+  const { ctx, senders, connectionId } = await simulatorOrg(4);
 
   await stage("send (`sendMessages`, 2 callers)", async () => {
     let next = 0;
@@ -73,7 +58,7 @@ try {
       for (let start = next; start < MESSAGES; start = next) {
         next += BATCH;
         const batch = Array.from({ length: Math.min(BATCH, MESSAGES - start) }, (_, k) => ({
-          to: phone(start + k),
+          to: benchPhone(start + k),
           from: senders[(start / BATCH) % senders.length]!.address,
           body: `Hi! Your table for 2 is ready. Reply STOP to opt out. #${start + k}`,
         }));
@@ -95,7 +80,7 @@ try {
       for (let start = next; start < submitted.length; start = next) {
         next += RECEIPTS_PER_CALL;
         const receipts = submitted.slice(start, start + RECEIPTS_PER_CALL).map((carrierMessageId) => ({ carrierMessageId, status: "DELIVERED" as const, occurredAt: new Date() }));
-        await recordReceipts(db, first.connectionId, receipts);
+        await recordReceipts(db, connectionId, receipts);
       }
     };
     await Promise.all([caller(), caller()]);

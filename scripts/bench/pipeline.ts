@@ -5,11 +5,11 @@
 // message `sent`), over BENCH_MESSAGES messages spread over BENCH_SENDERS simulator numbers.
 // Database: BENCH_DATABASE_URL (else TEST_DATABASE_URL, DATABASE_URL), in a scratch schema dropped
 // afterwards; with none set, an embedded PGlite in memory.
-import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { startScratch } from "./scratch.ts";
+import { benchPhone, simulatorOrg } from "./simulator-org.ts";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 50_000);
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 4);
@@ -25,11 +25,7 @@ const { serve } = await import("inngest/node");
 const { inngest } = await import("../../lib/jobs/client.ts");
 const { functions } = await import("../../lib/jobs/functions.ts");
 const { db } = await import("../../lib/db.ts");
-const { scopedDb } = await import("../../lib/db/scoped.ts");
-const { signUp } = await import("../../lib/auth/sign-up.ts");
-const { createOrg } = await import("../../lib/orgs/create-org.ts");
 const { sendMessages } = await import("../../lib/messaging/send-messages.ts");
-const { newId } = await import("../../lib/ids.ts");
 
 const app = http.createServer(serve({ client: inngest, functions }));
 await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
@@ -48,19 +44,8 @@ try {
   const sync = await fetch(serveUrl, { method: "PUT" });
   if (!sync.ok) throw new Error(`sync failed: ${await sync.text()}`);
 
-  const user = await signUp(db, { name: "Bench", email: `bench-${randomBytes(3).toString("hex")}@example.test`, password: "bench password 1" });
-  const org = await createOrg(db, user.id, { name: "Bench", defaultCountry: "US" });
-  const first = await db.senderNumber.findFirstOrThrow({ where: { orgId: org.id } });
-  await db.carrierConnection.update({ where: { id: first.connectionId }, data: { config: { deliveryDelayMs: 0, undeliveredRate: 0, failedRate: 0 } } });
-  await db.senderNumber.update({ where: { id: first.id }, data: { throughput: 100_000 } });
-  const senders = [first.address];
-  for (let i = 1; i < SENDERS; i++) {
-    const address = `+1415555${String(200 + i).padStart(4, "0")}`;
-    await db.senderNumber.create({ data: { id: newId("sender"), orgId: org.id, connectionId: first.connectionId, address, throughput: 100_000 } });
-    senders.push(address);
-  }
-  const ctx = { db: scopedDb(db, org.id), orgId: org.id, actor: { type: "SYSTEM" as const, id: null, label: "bench" }, role: null };
-  const phone = (i: number) => `+1${["212", "312", "303", "415", "602"][i % 5]}555${String(i % 10_000).padStart(4, "0")}`;
+  const { ctx, senders: senderRows } = await simulatorOrg(SENDERS);
+  const senders = senderRows.map((s) => s.address);
 
   const started = performance.now();
   // Batches go in from CONCURRENCY callers at once, as API requests would.
@@ -69,7 +54,7 @@ try {
     for (let sent = next; sent < MESSAGES; sent = next) {
       next += BATCH;
       const batch = Array.from({ length: Math.min(BATCH, MESSAGES - sent) }, (_, k) => ({
-        to: phone(sent + k),
+        to: benchPhone(sent + k),
         from: senders[(sent / BATCH) % senders.length],
         body: `Hi! Your table for 2 is ready. Reply STOP to opt out. #${sent + k}`,
       }));
