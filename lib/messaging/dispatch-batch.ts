@@ -3,7 +3,7 @@
 // A claimed message is `sending` before the carrier sees it, so a retried round never submits it
 // again: only a carrier's certain refusal (throttled, queue full) puts it back in the queue.
 import type { OutboundMessage, SubmitOutcome } from "@/lib/carriers/carrier";
-import { adapterFor } from "@/lib/carriers/registry";
+import { adapterFor, type ConnectionRow } from "@/lib/carriers/registry";
 import type { Db } from "@/lib/db/client";
 import { sql, sqlTransaction } from "@/lib/db/sql";
 import { mediaForSend } from "@/lib/media/media-for-send";
@@ -49,7 +49,11 @@ function retryDelayMs(attempt: number, retryAfterMs?: number): number {
 }
 
 export async function dispatchBatch(db: Db, senderId: string, now = new Date()): Promise<DispatchRound> {
-  const sender = await db.senderNumber.findUnique({ where: { id: senderId }, select: { throughput: true, connection: true } });
+  // Every round starts here (a few messages a round when they trickle in from the API): one statement.
+  const [row] = await sql(db).$queryRaw<(ConnectionRow & { throughput: number })[]>`
+    SELECT s.throughput, c.id, c.kind, c.config, c."updatedAt"
+    FROM "SenderNumber" s JOIN "CarrierConnection" c ON c.id = s."connectionId" WHERE s.id = ${senderId}`;
+  const sender = row && { throughput: row.throughput, connection: { id: row.id, kind: row.kind, config: row.config, updatedAt: row.updatedAt } };
   const empty: DispatchRound = { claimed: 0, sent: 0, failed: 0, requeued: 0, more: false, nextDueAt: null, throughput: sender?.throughput ?? 1, submittedAt: null };
   if (!sender) return empty;
   const limit = Math.min(MAX_ROUND, Math.max(1, sender.throughput));
