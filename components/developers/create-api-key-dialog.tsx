@@ -7,7 +7,7 @@ import { focusFirstInvalid, NO_ERRORS, zodFormErrors } from "@/components/app/fo
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, FormError } from "@/components/ui/field";
+import { CheckboxGroup, Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { createApiKeyInput } from "@/lib/api-keys/api-key-input";
 import { API_SCOPES, type ApiScope } from "@/lib/api-keys/scopes";
@@ -38,10 +38,6 @@ export function CreateApiKeyDialog({ open, onClose }: { open: boolean; onClose: 
     setErrors(NO_ERRORS);
     setCreated(null);
     onClose();
-  }
-
-  function toggle(scope: ApiScope, on: boolean) {
-    setScopes((current) => (on ? [...current, scope] : current.filter((s) => s !== scope)));
   }
 
   function onSubmit(event: FormEvent) {
@@ -80,25 +76,21 @@ export function CreateApiKeyDialog({ open, onClose }: { open: boolean; onClose: 
           <Field label="Name" hint="What uses the key, so you know which to revoke." error={errors.fields.name}>
             <Input name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" required />
           </Field>
-          <fieldset aria-describedby={errors.fields.scopes ? "scopes-error" : undefined}>
-            <legend className="mb-2 text-sm font-medium text-zinc-700 dark:text-zinc-300">Scopes</legend>
-            <div className="space-y-2">
-              {API_SCOPES.map(({ scope, label, description }) => (
-                <label key={scope} className="flex items-start gap-2 text-sm">
-                  <input type="checkbox" className="mt-1" checked={scopes.includes(scope)} onChange={(e) => toggle(scope, e.target.checked)} />
-                  <span>
-                    <span className="font-medium">{label}</span> <code className="text-xs text-zinc-500">{scope}</code>
-                    <span className="block text-xs text-zinc-500">{description}</span>
-                  </span>
-                </label>
-              ))}
-            </div>
-            {errors.fields.scopes && (
-              <p id="scopes-error" role="alert" className="mt-1 text-xs font-medium text-red-600 dark:text-red-400">
-                {errors.fields.scopes}
-              </p>
-            )}
-          </fieldset>
+          <CheckboxGroup
+            legend="Scopes"
+            options={API_SCOPES.map(({ scope, label, description }) => ({
+              value: scope,
+              label: (
+                <>
+                  <span className="font-medium">{label}</span> <code className="text-xs text-zinc-500">{scope}</code>
+                  <span className="block text-xs text-zinc-500">{description}</span>
+                </>
+              ),
+            }))}
+            selected={scopes}
+            onChange={setScopes}
+            error={errors.fields.scopes}
+          />
           <Field label="Expires (optional)" hint="The key stops working after this day. Leave empty to keep it until revoked." error={errors.fields.expiresAt}>
             <Input name="expires" type="date" value={expires} onChange={(e) => setExpires(e.target.value)} />
           </Field>

@@ -7,7 +7,7 @@ import { focusFirstInvalid, NO_ERRORS, zodFormErrors } from "@/components/app/fo
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, FormError } from "@/components/ui/field";
+import { CheckboxGroup, Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { formErrors, type FormErrors } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/react";
@@ -76,29 +76,21 @@ export function EndpointFormDialog({ open, onClose, endpoint }: { open: boolean;
           <Field label="Description (optional)" error={errors.fields.description}>
             <Input name="description" value={description} onChange={(e) => setDescription(e.target.value)} autoComplete="off" />
           </Field>
-          <fieldset aria-describedby={errors.fields.eventTypes ? "event-types-error" : undefined}>
-            <legend className="mb-2 text-sm font-medium text-zinc-700 dark:text-zinc-300">Events</legend>
-            <div className="grid grid-cols-2 gap-2">
-              {WEBHOOK_EVENT_TYPES.map((type) => (
-                <label key={type} className="flex items-start gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    className="mt-1"
-                    checked={eventTypes.includes(type)}
-                    onChange={(e) => setEventTypes((current) => (e.target.checked ? [...current, type] : current.filter((t) => t !== type)))}
-                  />
-                  <span>
-                    {WEBHOOK_EVENT_LABELS[type]} <code className="block text-xs text-zinc-500">{type}</code>
-                  </span>
-                </label>
-              ))}
-            </div>
-            {errors.fields.eventTypes && (
-              <p id="event-types-error" role="alert" className="mt-1 text-xs font-medium text-red-600 dark:text-red-400">
-                {errors.fields.eventTypes}
-              </p>
-            )}
-          </fieldset>
+          <CheckboxGroup
+            legend="Events"
+            className="grid grid-cols-2 gap-2"
+            options={WEBHOOK_EVENT_TYPES.map((type) => ({
+              value: type,
+              label: (
+                <>
+                  {WEBHOOK_EVENT_LABELS[type]} <code className="block text-xs text-zinc-500">{type}</code>
+                </>
+              ),
+            }))}
+            selected={eventTypes}
+            onChange={setEventTypes}
+            error={errors.fields.eventTypes}
+          />
           <FormError>{errors.form}</FormError>
           <div className="flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={close}>
