@@ -81,6 +81,18 @@ export interface CarrierSink {
 export interface CarrierAdapter {
   /** Submits messages; resolves with one outcome per message, in the same order. Never rejects. */
   submit(messages: OutboundMessage[]): Promise<SubmitOutcome[]>;
+  /**
+   * True when the carrier is this process (the simulator): `submit` has no effect outside the
+   * dispatcher's transaction, so claiming the messages, submitting them and recording the outcomes
+   * are one transaction, and a crash undoes all three (nothing was sent). A real carrier is
+   * submitted to between two commits instead (dispatch-batch.ts).
+   */
+  inProcess?: boolean;
+  /**
+   * Called once the outcomes of a `submit` are committed. An in-process carrier starts its receipts
+   * here, as a real network reports only what it acknowledged, so they never wait for their submit.
+   */
+  recorded?(outcomes: SubmitOutcome[]): Promise<void>;
   /** Releases connections (SMPP binds); the registry calls it when the connection's config changes. */
   close(): Promise<void>;
 }

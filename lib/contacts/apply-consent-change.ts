@@ -69,7 +69,6 @@ async function cancelPendingMarketing(tx: ScopedTx, contactId: string, webhookEn
     "FAILED",
     pending.map((m) => ({ messageId: m.id, to: "FAILED", ...OPTED_OUT_ERROR })),
     "system",
-    undefined,
-    webhookEndpoints,
+    { webhookEndpoints },
   );
 }

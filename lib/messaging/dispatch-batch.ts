@@ -1,13 +1,14 @@
 // One round of a sender's dispatcher: claim its due queued messages (at most one second's worth at
 // the sender's throughput), hand them to the connection's adapter, record what the carrier said.
 // A claimed message is `sending` before the carrier sees it, so a retried round never submits it
-// again: only a carrier's certain refusal (throttled, queue full) puts it back in the queue.
-import type { OutboundMessage, SubmitOutcome } from "@/lib/carriers/carrier";
+// again: only a carrier's certain refusal (throttled, queue full) puts it back in the queue. The
+// simulator, which is this process, is claimed, submitted to and recorded in one transaction instead.
+import type { CarrierAdapter, OutboundMessage, SubmitOutcome } from "@/lib/carriers/carrier";
 import { adapterFor, type ConnectionRow } from "@/lib/carriers/registry";
 import type { Db } from "@/lib/db/client";
-import { sql, sqlTransaction } from "@/lib/db/sql";
+import { sql, sqlTransaction, type SqlClient } from "@/lib/db/sql";
 import { mediaForSend } from "@/lib/media/media-for-send";
-import { applyStatusChanges, type StatusChange } from "@/lib/messaging/message-history";
+import { applyStatusChanges, type StatusChange, type StatusChangeOptions } from "@/lib/messaging/message-history";
 import { applyPendingReceipts, recheckPending } from "@/lib/messaging/record-receipt";
 import { OPTED_OUT_ERROR } from "@/lib/messaging/status";
 import { segmentMessage, type SmsEncoding } from "@/lib/sms/segments";
@@ -57,48 +58,108 @@ export async function dispatchBatch(db: Db, senderId: string, now = new Date()):
   const empty: DispatchRound = { claimed: 0, sent: 0, failed: 0, requeued: 0, more: false, nextDueAt: null, throughput: sender?.throughput ?? 1, submittedAt: null };
   if (!sender) return empty;
   const limit = Math.min(MAX_ROUND, Math.max(1, sender.throughput));
+  const adapter = adapterFor(db, sender.connection);
   const hooked = new Set<string>();
-  const { claimed, failed } = await sqlTransaction(db, async (tx) => {
-    const rows = await tx.$queryRaw<(Claimed & { optedOut: boolean })[]>`
-      SELECT m.id, m."orgId", m."from", m."to", COALESCE(m."secretBody", m.body) AS body, m."mediaIds", m.encoding, m.attempts,
-             (m.marketing AND c."subscriptionStatus" = 'UNSUBSCRIBED') IS TRUE AS "optedOut"
-      FROM "Message" m LEFT JOIN "Contact" c ON c.id = m."contactId"
-      WHERE m."senderId" = ${senderId} AND m.status = 'QUEUED' AND (m."nextAttemptAt" IS NULL OR m."nextAttemptAt" <= ${now.toISOString()}::timestamp)
-      ORDER BY m.id LIMIT ${limit} FOR UPDATE OF m SKIP LOCKED`;
-    // Queued marketing to someone who opted out since it was queued does not go (CTIA; Twilio's 21610).
-    const optedOut = rows.filter((r) => r.optedOut);
-    const going = rows.filter((r) => !r.optedOut);
-    await applyStatusChanges(tx, "FAILED", optedOut.map((r) => ({ messageId: r.id, to: "FAILED", ...OPTED_OUT_ERROR })), "dispatcher", now, hooked);
-    await applyStatusChanges(tx, "SENDING", going.map((r) => ({ messageId: r.id, to: "SENDING" })), "dispatcher", now);
-    return { claimed: going, failed: optedOut.length };
-  });
+  const round = adapter.inProcess
+    ? await roundInProcess(db, adapter, senderId, sender.connection.id, limit, now, hooked)
+    : await roundThroughCarrier(db, adapter, senderId, sender.connection.id, limit, now, hooked);
+  if (round.claimed > 0) await adapter.recorded?.(round.outcomes);
   await requestWebhookDeliveries(hooked);
   // Only opted-out messages this round: look again at once, there may be more behind them.
-  if (claimed.length === 0) return { ...empty, failed, more: failed > 0, nextDueAt: failed > 0 ? null : await nextDue(db, senderId) };
+  if (round.claimed === 0) return { ...empty, failed: round.failed, more: round.failed > 0, nextDueAt: round.failed > 0 ? null : await nextDue(db, senderId) };
 
-  const adapter = adapterFor(db, sender.connection);
-  const outbound = await Promise.all(claimed.map((m) => toOutbound(db, m)));
-  let outcomes: SubmitOutcome[];
-  const submittedAt = new Date();
-  try {
-    outcomes = await adapter.submit(outbound);
-  } catch (error) {
-    // The adapter broke its promise not to throw: the outcome is unknown, so nothing is resubmitted.
-    outcomes = claimed.map(() => ({ ok: false, retryable: false, code: "carrier_error", message: (error as Error).message }));
-  }
-  const round = await recordWithRetries(() => record(db, sender.connection.id, claimed, outcomes, submittedAt));
   const [{ more }] = await sql(db).$queryRaw<[{ more: boolean }]>`
     SELECT EXISTS (SELECT 1 FROM "Message" WHERE "senderId" = ${senderId} AND status = 'QUEUED'
       AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${new Date()})) AS more`;
   return {
-    ...round,
-    failed: round.failed + failed,
-    claimed: claimed.length,
+    claimed: round.claimed,
+    sent: round.sent,
+    failed: round.failed,
+    requeued: round.requeued,
     more,
     nextDueAt: more ? null : await nextDue(db, senderId),
     throughput: sender.throughput,
-    submittedAt: submittedAt.getTime(),
+    submittedAt: round.submittedAt,
   };
+}
+
+interface Round {
+  claimed: number;
+  sent: number;
+  failed: number;
+  requeued: number;
+  outcomes: SubmitOutcome[];
+  submittedAt: number | null;
+}
+
+/**
+ * A real carrier: the claimed messages are committed `sending` before it sees them, so a round retried
+ * after a crash never submits them again; its answer is then written in a transaction of its own.
+ */
+async function roundThroughCarrier(db: Db, adapter: CarrierAdapter, senderId: string, connectionId: string, limit: number, now: Date, hooked: Set<string>): Promise<Round> {
+  const claimHooked = new Set<string>();
+  const { going, failed } = await sqlTransaction(db, async (tx) => {
+    const claimed = await claim(tx, senderId, limit, now, claimHooked);
+    await applyStatusChanges(tx, "SENDING", claimed.going.map((r) => ({ messageId: r.id, to: "SENDING" })), "dispatcher", { at: now });
+    return claimed;
+  });
+  await requestWebhookDeliveries(claimHooked);
+  if (going.length === 0) return { claimed: 0, sent: 0, failed, requeued: 0, outcomes: [], submittedAt: null };
+
+  const submittedAt = new Date();
+  const outcomes = await submit(db, adapter, going);
+  const recorded = await recordWithRetries(() =>
+    sqlTransaction(db, async (tx) => {
+      const written = await recordOutcomes(tx, connectionId, going, outcomes, submittedAt, hooked);
+      await applyPendingReceipts(tx, connectionId, written.carrierIds, hooked);
+      return written;
+    }),
+  );
+  // Receipts parked while this was uncommitted (see recheckPending).
+  await recheckPending(db, connectionId, recorded.carrierIds, hooked);
+  return { ...recorded, claimed: going.length, failed: recorded.failed + failed, outcomes, submittedAt: submittedAt.getTime() };
+}
+
+/**
+ * An in-process carrier (CarrierAdapter.inProcess): claim, submit and record in one transaction, each
+ * message written once. Its `sending` is a history row on the way to the outcome, not a row version.
+ */
+async function roundInProcess(db: Db, adapter: CarrierAdapter, senderId: string, connectionId: string, limit: number, now: Date, hooked: Set<string>): Promise<Round> {
+  return sqlTransaction(db, async (tx) => {
+    const { going, failed } = await claim(tx, senderId, limit, now, hooked);
+    if (going.length === 0) return { claimed: 0, sent: 0, failed, requeued: 0, outcomes: [], submittedAt: null };
+    // After the claim's own time, so the history reads in order.
+    const submittedAt = new Date(Math.max(Date.now(), now.getTime() + 1));
+    const outcomes = await submit(db, adapter, going);
+    const recorded = await recordOutcomes(tx, connectionId, going, outcomes, submittedAt, hooked, { status: "SENDING", source: "dispatcher", at: now });
+    return { ...recorded, claimed: going.length, failed: recorded.failed + failed, outcomes, submittedAt: submittedAt.getTime() };
+  });
+}
+
+/**
+ * Locks the sender's due queued messages, at most `limit`. Queued marketing to someone who opted out
+ * since it was queued does not go (CTIA; Twilio's 21610): it fails here.
+ */
+async function claim(tx: SqlClient, senderId: string, limit: number, now: Date, hooked: Set<string>) {
+  const rows = await tx.$queryRaw<(Claimed & { optedOut: boolean })[]>`
+    SELECT m.id, m."orgId", m."from", m."to", COALESCE(m."secretBody", m.body) AS body, m."mediaIds", m.encoding, m.attempts,
+           (m.marketing AND c."subscriptionStatus" = 'UNSUBSCRIBED') IS TRUE AS "optedOut"
+    FROM "Message" m LEFT JOIN "Contact" c ON c.id = m."contactId"
+    WHERE m."senderId" = ${senderId} AND m.status = 'QUEUED' AND (m."nextAttemptAt" IS NULL OR m."nextAttemptAt" <= ${now.toISOString()}::timestamp)
+    ORDER BY m.id LIMIT ${limit} FOR UPDATE OF m SKIP LOCKED`;
+  const optedOut = rows.filter((r) => r.optedOut);
+  await applyStatusChanges(tx, "FAILED", optedOut.map((r) => ({ messageId: r.id, to: "FAILED", ...OPTED_OUT_ERROR })), "dispatcher", { at: now, webhookEndpoints: hooked });
+  return { going: rows.filter((r) => !r.optedOut), failed: optedOut.length };
+}
+
+async function submit(db: Db, adapter: CarrierAdapter, claimed: Claimed[]): Promise<SubmitOutcome[]> {
+  const outbound = await Promise.all(claimed.map((m) => toOutbound(db, m)));
+  try {
+    return await adapter.submit(outbound);
+  } catch (error) {
+    // The adapter broke its promise not to throw: the outcome is unknown, so nothing is resubmitted.
+    return claimed.map(() => ({ ok: false, retryable: false, code: "carrier_error", message: (error as Error).message }));
+  }
 }
 
 async function toOutbound(db: Db, m: Claimed): Promise<OutboundMessage> {
@@ -129,7 +190,16 @@ async function recordWithRetries<T>(write: () => Promise<T>, attempts = 4): Prom
   }
 }
 
-async function record(db: Db, connectionId: string, claimed: Claimed[], outcomes: SubmitOutcome[], submittedAt: Date) {
+/** Writes the carrier's answer for each claimed message: `sent` with its part ids, failed, or queued again for a retry. */
+async function recordOutcomes(
+  tx: SqlClient,
+  connectionId: string,
+  claimed: Claimed[],
+  outcomes: SubmitOutcome[],
+  submittedAt: Date,
+  hooked: Set<string>,
+  via?: StatusChangeOptions["via"],
+) {
   const sent: StatusChange[] = [];
   const failed: StatusChange[] = [];
   const requeued: StatusChange[] = [];
@@ -150,22 +220,15 @@ async function record(db: Db, connectionId: string, claimed: Claimed[], outcomes
       failed.push({ messageId: m.id, to: "FAILED", errorCode: outcome.code, errorMessage: outcome.message, attempts });
     }
   });
-  const hooked = new Set<string>();
-  await sqlTransaction(db, async (tx) => {
-    await applyStatusChanges(tx, "SENT", sent, "carrier", submittedAt, hooked);
-    await tx.$executeRaw`
-      INSERT INTO "MessageSubmission" ("connectionId", "carrierMessageId", "messageId", part)
-      SELECT ${connectionId}, u.id, u.message, u.part
-      FROM unnest(${submissions.map((x) => x.carrierMessageId)}::text[], ${submissions.map((x) => x.messageId)}::text[], ${submissions.map((x) => x.part)}::int[]) AS u(id, message, part)
-      ON CONFLICT DO NOTHING`;
-    await applyPendingReceipts(tx, connectionId, submissions.map((s) => s.carrierMessageId), hooked);
-    await applyStatusChanges(tx, "FAILED", failed, "carrier", undefined, hooked);
-    await applyStatusChanges(tx, "QUEUED", requeued, "dispatcher");
-  });
-  // Receipts parked while this was uncommitted (see recheckPending).
-  await recheckPending(db, connectionId, submissions.map((s) => s.carrierMessageId), hooked);
-  await requestWebhookDeliveries(hooked);
-  return { sent: sent.length, failed: failed.length, requeued: requeued.length };
+  await applyStatusChanges(tx, "SENT", sent, "carrier", { at: submittedAt, webhookEndpoints: hooked, via });
+  await tx.$executeRaw`
+    INSERT INTO "MessageSubmission" ("connectionId", "carrierMessageId", "messageId", part)
+    SELECT ${connectionId}, u.id, u.message, u.part
+    FROM unnest(${submissions.map((x) => x.carrierMessageId)}::text[], ${submissions.map((x) => x.messageId)}::text[], ${submissions.map((x) => x.part)}::int[]) AS u(id, message, part)
+    ON CONFLICT DO NOTHING`;
+  await applyStatusChanges(tx, "FAILED", failed, "carrier", { webhookEndpoints: hooked, via });
+  await applyStatusChanges(tx, "QUEUED", requeued, "dispatcher", { via });
+  return { sent: sent.length, failed: failed.length, requeued: requeued.length, carrierIds: submissions.map((x) => x.carrierMessageId) };
 }
 
 async function nextDue(db: Db, senderId: string): Promise<string | null> {

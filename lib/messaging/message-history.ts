@@ -5,7 +5,7 @@ import type { SqlClient } from "@/lib/db/sql";
 import { Prisma, type Message } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { newId } from "@/lib/ids";
-import { statusesBefore } from "@/lib/messaging/status";
+import { canTransition, statusesBefore } from "@/lib/messaging/status";
 import { requestStatusCallbacks } from "@/lib/twilio-api/request-status-callbacks";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
 import { messageEventType, messageWebhookEvents } from "@/lib/webhooks/message-events";
@@ -40,25 +40,39 @@ const TIME_COLUMN: Partial<Record<MessageStatus, string>> = {
   RECEIVED: "receivedAt",
 };
 
+export interface StatusChangeOptions {
+  /** When the moves happened (the history rows' time); now if not given. */
+  at?: Date;
+  /**
+   * Endpoints that got webhook deliveries from these moves are added here, for the caller to announce
+   * after commit (requestWebhookDeliveries); else the webhook sweeper finds them within a minute.
+   */
+  webhookEndpoints?: Set<string>;
+  /**
+   * A status the messages pass through on the way, written as its own earlier history row but not as
+   * a row version of its own: one write of the message where two moves would take two. The messages
+   * must be in a status that may move to `via.status`, which must be allowed to move to `to`.
+   */
+  via?: { status: MessageStatus; source: string; at: Date };
+}
+
 /**
  * Applies the changes that are allowed and records each applied one as a MessageEvent; returns the
  * ids that moved. All changes in one call must go to the same status. Moves to queued (the first),
- * sent, delivered, undelivered and failed also queue webhook deliveries in the same transaction; the endpoints that
- * got some are added to `webhookEndpoints`, for the caller to announce after commit
- * (requestWebhookDeliveries), else the webhook sweeper finds them within a minute.
+ * sent, delivered, undelivered and failed also queue webhook deliveries in the same transaction.
  */
 export async function applyStatusChanges(
   db: SqlClient,
   to: MessageStatus,
   changes: StatusChange[],
   source: string,
-  at?: Date,
-  webhookEndpoints?: Set<string>,
+  { at, webhookEndpoints, via }: StatusChangeOptions = {},
 ): Promise<{ id: string; orgId: string }[]> {
   if (changes.length === 0) return [];
+  if (via && !canTransition(via.status, to)) throw new Error(`A message cannot move from ${via.status} to ${to}`);
   // Moves that are webhook events need the whole message for the payload.
   const eventType = WEBHOOK_STATUSES.has(to) ? messageEventType(to) : undefined;
-  const from = statusesBefore(to);
+  const from = statusesBefore(via?.status ?? to);
   const timeColumn = TIME_COLUMN[to];
   const ids = changes.map((c) => c.messageId);
   const codes = changes.map((c) => c.errorCode ?? null);
@@ -69,12 +83,19 @@ export async function applyStatusChanges(
   const attempts = changes.map((c) => c.attempts ?? null);
   const occurredAt = at ?? new Date();
   const eventIds = changes.map(() => newId("messageEvent", occurredAt));
+  const viaIds = via ? Prisma.sql`, ${changes.map(() => newId("messageEvent", via.at))}::text[]` : Prisma.empty;
+  const viaHistory = via
+    ? Prisma.sql`, via_history AS (
+        INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, source, "occurredAt")
+        SELECT via_event_id, "orgId", id, ${via.status}::"MessageStatus", ${via.source}, ${via.at} FROM moved
+      )`
+    : Prisma.empty;
   // One statement: move the rows still in an allowed status, then write history for those moved.
   const moved = await db.$queryRaw<{ id: string; orgId: string; statusCallback?: string | null; webhooked?: boolean }[]>`
     WITH input AS (
       SELECT * FROM unnest(${ids}::text[], ${codes}::text[], ${texts}::text[], ${carrierIds}::text[],
-                           ${retryAt}::timestamp[], ${attempts}::int[], ${eventIds}::text[])
-        AS u(id, code, text, carrier_id, retry_at, attempts, event_id)
+                           ${retryAt}::timestamp[], ${attempts}::int[], ${eventIds}::text[]${viaIds})
+        AS u(id, code, text, carrier_id, retry_at, attempts, event_id${via ? Prisma.raw(", via_event_id") : Prisma.empty})
     ), moved AS (
       UPDATE "Message" m SET
         status = ${to}::"MessageStatus",
@@ -91,11 +112,11 @@ export async function applyStatusChanges(
         "updatedAt" = ${occurredAt}
       FROM input
       WHERE m.id = input.id AND m.status = ANY(${from}::"MessageStatus"[])
-      RETURNING m.*, input.code, input.text, input.event_id
+      RETURNING m.id, m."orgId", m."statusCallback", m.attempts, input.code, input.text, input.event_id${via ? Prisma.raw(", input.via_event_id") : Prisma.empty}
     ), history AS (
       INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, "errorCode", "errorMessage", source, "occurredAt")
       SELECT event_id, "orgId", id, ${to}::"MessageStatus", code, text, ${source}, ${occurredAt} FROM moved
-    )
+    )${viaHistory}
     SELECT ${eventType ? webhookColumns(eventType) : Prisma.raw('id, "orgId"')} FROM moved`;
   // Whole rows are read back only for messages some endpoint wants: decoding a thousand full rows
   // per carrier round would cost more than the move itself.

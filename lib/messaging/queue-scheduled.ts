@@ -13,7 +13,7 @@ export async function queueDueScheduled(db: Db, senderId?: string, now = new Dat
   });
   const hooked = new Set<string>();
   const moved = await sqlTransaction(db, (tx) =>
-    applyStatusChanges(tx, "QUEUED", due.map((m) => ({ messageId: m.id, to: "QUEUED" })), "scheduler", now, hooked),
+    applyStatusChanges(tx, "QUEUED", due.map((m) => ({ messageId: m.id, to: "QUEUED" })), "scheduler", { at: now, webhookEndpoints: hooked }),
   );
   await requestWebhookDeliveries(hooked);
   return moved.length;

@@ -119,7 +119,7 @@ async function applyToParts(tx: SqlClient, connectionId: string, parts: PartRow[
     if (list) list.push(change);
     else changes.set(outcome.status, [change]);
   }
-  for (const [to, list] of changes) await applyStatusChanges(tx, to, list, "carrier", undefined, hooked);
+  for (const [to, list] of changes) await applyStatusChanges(tx, to, list, "carrier", { webhookEndpoints: hooked });
 }
 
 /** What a message's parts say about it, or null while they say nothing new. */

@@ -40,8 +40,7 @@ export async function sweepMessages(db: Db, now = new Date()): Promise<SweepResu
       errorMessage: "The dispatcher stopped while submitting this message; it was not resubmitted so it cannot be sent twice",
     })),
     "system",
-    now,
-    hooked,
+    { at: now, webhookEndpoints: hooked },
   );
 
   // A pending receipt whose submission exists now (the rechecks in record-receipt.ts make this rare).

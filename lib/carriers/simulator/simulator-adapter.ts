@@ -1,7 +1,8 @@
-// The built-in carrier: accepts every message at once with a Twilio-like id and, after the configured
-// delay, reports what a real network would (mostly delivered, some unreachable handsets, a few
-// carrier failures, at the configured rates). The receipts travel as one durable event per submit
-// batch (lib/jobs/simulator-deliver.ts), so they survive a restart like real ones would.
+// The built-in carrier, in this process: accepts every message at once with a Twilio-like id and,
+// once the dispatcher has recorded that and after the configured delay, reports what a real network
+// would (mostly delivered, some unreachable handsets, a few carrier failures, at the configured rates).
+// The receipts travel as one durable event per submit batch (lib/jobs/simulator-deliver.ts), so they
+// survive a restart like real ones would.
 import { randomInt } from "node:crypto";
 import { pooledRandomBytes } from "@/lib/random-bytes";
 import type { CarrierAdapter, OutboundMessage, SubmitOutcome } from "@/lib/carriers/carrier";
@@ -35,19 +36,21 @@ function simulatedOutcome(config: SimulatorConfig, draw: Draw = secureDraw) {
 
 export function createSimulatorAdapter(connectionId: string, config: SimulatorConfig): CarrierAdapter {
   return {
+    inProcess: true,
     async submit(messages: OutboundMessage[]): Promise<SubmitOutcome[]> {
-      const outcomes = messages.map(() => {
+      return messages.map(() => {
         const id = `SM${Buffer.from(pooledRandomBytes(16)).toString("hex")}`;
         return { ok: true as const, carrierMessageId: id, partIds: [id] };
       });
+    },
+    async recorded(outcomes: SubmitOutcome[]) {
       const dueAt = new Date(Date.now() + config.deliveryDelayMs).toISOString();
-      const receipts = outcomes.map((o) => ({ carrierMessageId: o.carrierMessageId, ...simulatedOutcome(config) }));
+      const receipts = outcomes.flatMap((o) => (o.ok ? [{ carrierMessageId: o.carrierMessageId, ...simulatedOutcome(config) }] : []));
       const events = [];
       for (let i = 0; i < receipts.length; i += RECEIPTS_PER_EVENT) {
         events.push(simulatorReceiptsDue.create({ connectionId, dueAt, receipts: receipts.slice(i, i + RECEIPTS_PER_EVENT) }));
       }
       await emitEvents(events);
-      return outcomes;
     },
     async close() {},
   };

@@ -15,6 +15,7 @@ const { functions } = await import("@/lib/jobs/functions");
 const { createOrgWithOwner, orgContextFor } = await import("../helpers/factories");
 const { sendMessages } = await import("@/lib/messaging/send-messages");
 const { closeAdapters } = await import("@/lib/carriers/registry");
+const { createSimulatorAdapter } = await import("@/lib/carriers/simulator/simulator-adapter");
 await h.serve(functions);
 const db = h.database.db;
 
@@ -73,6 +74,21 @@ describe("the message pipeline on the simulator", { timeout: 90_000 }, () => {
       ["DELIVERED", "carrier"],
     ]);
     expect(await db.messageSubmission.count({ where: { messageId: { in: ids } } })).toBe(150);
+  });
+
+  it("has the simulator report receipts only for a submit the dispatcher has recorded, never before", async () => {
+    // A receipt that overtook its submit would wait as a PendingReceipt: a real network reports only
+    // what it acknowledged, and the simulator (in this process) can keep that order.
+    const receiptEvents = async () =>
+      (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "JobEvent" WHERE name = 'simulator/receipts.due'`)[0]!.n;
+    const adapter = createSimulatorAdapter(sender.connectionId, { deliveryDelayMs: 60_000, undeliveredRate: 0, failedRate: 0 });
+    const before = await receiptEvents();
+    const message = { id: "msg_test", from: "+13035550100", to: "+13035550199", body: "Hi", encoding: "GSM-7" as const, parts: ["Hi"], media: [] };
+    const outcomes = await adapter.submit([message, { ...message, id: "msg_test2" }]);
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    expect(await receiptEvents()).toBe(before);
+    await adapter.recorded!(outcomes);
+    expect(await receiptEvents()).toBe(before + 1);
   });
 
   it("reports undelivered and failed messages with the carrier's codes", async () => {
