@@ -65,7 +65,8 @@ export function MessageFactsCard({ message }: { message: MessageDetail }) {
           </Fact>
         )}
       </dl>
-      {message.submissions.length > 0 && (
+      {/* A message of one part has its receipt as its own status, and its carrier id above. */}
+      {message.submissions.length > 1 && (
         <>
           <h2 className="mb-2 mt-5 text-base font-semibold">Parts</h2>
           <ol className="space-y-1.5 text-sm">

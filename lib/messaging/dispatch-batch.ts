@@ -203,13 +203,13 @@ async function recordOutcomes(
   const sent: StatusChange[] = [];
   const failed: StatusChange[] = [];
   const requeued: StatusChange[] = [];
-  const submissions: { carrierMessageId: string; messageId: string; part: number }[] = [];
+  const submissions: { carrierMessageId: string; messageId: string; part: number; parts: number }[] = [];
   const now = Date.now();
   claimed.forEach((m, i) => {
     const outcome = outcomes[i] ?? { ok: false, retryable: false, code: "carrier_error", message: "The carrier returned no outcome" };
     if (outcome.ok) {
       sent.push({ messageId: m.id, to: "SENT", carrierMessageId: outcome.carrierMessageId });
-      outcome.partIds.forEach((carrierMessageId, part) => submissions.push({ carrierMessageId, messageId: m.id, part }));
+      outcome.partIds.forEach((carrierMessageId, part) => submissions.push({ carrierMessageId, messageId: m.id, part, parts: outcome.partIds.length }));
       return;
     }
     const attempts = m.attempts + 1;
@@ -222,9 +222,10 @@ async function recordOutcomes(
   });
   await applyStatusChanges(tx, "SENT", sent, "carrier", { at: submittedAt, webhookEndpoints: hooked, via });
   await tx.$executeRaw`
-    INSERT INTO "MessageSubmission" ("connectionId", "carrierMessageId", "messageId", part)
-    SELECT ${connectionId}, u.id, u.message, u.part
-    FROM unnest(${submissions.map((x) => x.carrierMessageId)}::text[], ${submissions.map((x) => x.messageId)}::text[], ${submissions.map((x) => x.part)}::int[]) AS u(id, message, part)
+    INSERT INTO "MessageSubmission" ("connectionId", "carrierMessageId", "messageId", part, parts)
+    SELECT ${connectionId}, u.id, u.message, u.part, u.parts
+    FROM unnest(${submissions.map((x) => x.carrierMessageId)}::text[], ${submissions.map((x) => x.messageId)}::text[],
+                ${submissions.map((x) => x.part)}::int[], ${submissions.map((x) => x.parts)}::int[]) AS u(id, message, part, parts)
     ON CONFLICT DO NOTHING`;
   await applyStatusChanges(tx, "FAILED", failed, "carrier", { webhookEndpoints: hooked, via });
   await applyStatusChanges(tx, "QUEUED", requeued, "dispatcher", { via });

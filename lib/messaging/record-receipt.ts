@@ -1,7 +1,8 @@
-// Delivery receipts from carriers. A receipt names the carrier's id of one submitted part; the
-// message's status follows its parts: delivered when every part is, undelivered or failed as soon as
-// one part is. Receipts for ids not yet recorded (a receipt can overtake the write of its submit)
-// wait in PendingReceipt and are applied when the submission is written. Nothing moves backwards.
+// Delivery receipts from carriers. A receipt names the carrier's id of one submitted part. A message
+// sent as one part takes the receipt's status; one of several parts follows its parts: delivered when
+// every part is, undelivered or failed as soon as one part is. Receipts for ids not yet recorded (a
+// receipt can overtake the write of its submit) wait in PendingReceipt and are applied when the
+// submission is written. Nothing moves backwards.
 import type { CarrierReceipt, ReceiptStatus } from "@/lib/carriers/carrier";
 import type { Db } from "@/lib/db/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
@@ -18,6 +19,11 @@ interface PartRow {
   status: MessageStatus | null;
 }
 
+const partsOf = (tx: SqlClient, connectionId: string, carrierMessageIds: string[]) =>
+  tx.$queryRaw<(PartRow & { parts: number })[]>`
+    SELECT "messageId", "carrierMessageId", status::text AS status, parts FROM "MessageSubmission"
+    WHERE "connectionId" = ${connectionId} AND "carrierMessageId" = ANY(${carrierMessageIds}::text[])`;
+
 export async function recordReceipts(db: Db, connectionId: string, receipts: CarrierReceipt[]): Promise<void> {
   if (receipts.length === 0) return;
   // The latest word per id within this batch (a carrier may send "sent" then "delivered" together).
@@ -28,11 +34,7 @@ export async function recordReceipts(db: Db, connectionId: string, receipts: Car
   }
   const hooked = new Set<string>();
   const parked = await sqlTransaction(db, async (tx) => {
-    const ids = [...byId.keys()];
-    const parts = await tx.$queryRaw<PartRow[]>`
-      SELECT "messageId", "carrierMessageId", status::text AS status FROM "MessageSubmission"
-      WHERE "connectionId" = ${connectionId} AND "carrierMessageId" = ANY(${ids}::text[])
-      ORDER BY "messageId", part FOR UPDATE`;
+    const parts = await partsOf(tx, connectionId, [...byId.keys()]);
     const known = new Set(parts.map((p) => p.carrierMessageId));
     const unmatched = [...byId.values()].filter((r) => !known.has(r.carrierMessageId));
     await holdUnmatched(tx, connectionId, unmatched);
@@ -62,10 +64,7 @@ export async function applyPendingReceipts(tx: SqlClient, connectionId: string, 
       AND EXISTS (SELECT 1 FROM "MessageSubmission" s WHERE s."connectionId" = p."connectionId" AND s."carrierMessageId" = p."carrierMessageId")
     RETURNING "carrierMessageId", status::text AS status, "errorCode", "errorMessage", "occurredAt"`;
   if (pending.length === 0) return;
-  const ids = pending.map((p) => p.carrierMessageId);
-  const parts = await tx.$queryRaw<PartRow[]>`
-    SELECT "messageId", "carrierMessageId", status::text AS status FROM "MessageSubmission"
-    WHERE "connectionId" = ${connectionId} AND "carrierMessageId" = ANY(${ids}::text[]) FOR UPDATE`;
+  const parts = await partsOf(tx, connectionId, pending.map((p) => p.carrierMessageId));
   await applyToParts(tx, connectionId, parts, new Map(pending.map((p) => [p.carrierMessageId, p])), hooked);
 }
 
@@ -82,8 +81,38 @@ async function holdUnmatched(tx: SqlClient, connectionId: string, receipts: Carr
       WHERE "PendingReceipt".status IN ('SENT')`;
 }
 
-async function applyToParts(tx: SqlClient, connectionId: string, parts: PartRow[], receipts: Map<string, CarrierReceipt>, hooked?: Set<string>) {
-  if (parts.length === 0) return;
+async function applyToParts(tx: SqlClient, connectionId: string, parts: (PartRow & { parts: number })[], receipts: Map<string, CarrierReceipt>, hooked?: Set<string>) {
+  const changes = new Map<MessageStatus, StatusChange[]>();
+  const change = (messageId: string, to: MessageStatus, receipt?: CarrierReceipt) => {
+    const list = changes.get(to) ?? changes.set(to, []).get(to)!;
+    list.push({ messageId, to, errorCode: receipt?.errorCode, errorMessage: receipt?.errorMessage });
+  };
+  // A message of one part: the receipt is its status (the move itself never goes backwards).
+  for (const part of parts) {
+    if (part.parts !== 1) continue;
+    const receipt = receipts.get(part.carrierMessageId)!;
+    change(part.messageId, receipt.status, receipt);
+  }
+  const several = parts.filter((p) => p.parts !== 1).map((p) => p.carrierMessageId);
+  if (several.length > 0) await applyToSeveralParts(tx, connectionId, several, receipts, change);
+  for (const [to, list] of changes) await applyStatusChanges(tx, to, list, "carrier", { webhookEndpoints: hooked });
+}
+
+/**
+ * Parts of messages of several parts keep their own outcomes, and the message's follows from all of
+ * them; the parts are locked first, so receipts for two parts of one message see each other's.
+ */
+async function applyToSeveralParts(
+  tx: SqlClient,
+  connectionId: string,
+  carrierMessageIds: string[],
+  receipts: Map<string, CarrierReceipt>,
+  change: (messageId: string, to: MessageStatus, receipt?: CarrierReceipt) => void,
+) {
+  const parts = await tx.$queryRaw<PartRow[]>`
+    SELECT "messageId", "carrierMessageId", status::text AS status FROM "MessageSubmission"
+    WHERE "connectionId" = ${connectionId} AND "carrierMessageId" = ANY(${carrierMessageIds}::text[])
+    ORDER BY "messageId", part FOR UPDATE`;
   const updated: PartRow[] = [];
   for (const part of parts) {
     const receipt = receipts.get(part.carrierMessageId)!;
@@ -109,17 +138,12 @@ async function applyToParts(tx: SqlClient, connectionId: string, parts: PartRow[
     else byMessage.set(p.messageId, [p]);
   }
 
-  const changes = new Map<MessageStatus, StatusChange[]>();
   for (const [messageId, own] of byMessage) {
     const outcome = messageOutcome(own);
     if (!outcome) continue;
-    const receipt = receipts.get(own.find((p) => p.status === outcome.status && receipts.has(p.carrierMessageId))?.carrierMessageId ?? "") ;
-    const change: StatusChange = { messageId, to: outcome.status, errorCode: receipt?.errorCode, errorMessage: receipt?.errorMessage };
-    const list = changes.get(outcome.status);
-    if (list) list.push(change);
-    else changes.set(outcome.status, [change]);
+    const receipt = receipts.get(own.find((p) => p.status === outcome.status && receipts.has(p.carrierMessageId))?.carrierMessageId ?? "");
+    change(messageId, outcome.status, receipt);
   }
-  for (const [to, list] of changes) await applyStatusChanges(tx, to, list, "carrier", { webhookEndpoints: hooked });
 }
 
 /** What a message's parts say about it, or null while they say nothing new. */

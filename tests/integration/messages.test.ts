@@ -153,8 +153,8 @@ describe("messages.get", () => {
     });
     await db.messageSubmission.createMany({
       data: [
-        { connectionId: "conn_x", carrierMessageId: "part-2", messageId: m.id, part: 1, status: "UNDELIVERED", errorCode: "30005" },
-        { connectionId: "conn_x", carrierMessageId: "part-1", messageId: m.id, part: 0, status: "DELIVERED" },
+        { connectionId: "conn_x", carrierMessageId: "part-2", messageId: m.id, part: 1, parts: 2, status: "UNDELIVERED", errorCode: "30005" },
+        { connectionId: "conn_x", carrierMessageId: "part-1", messageId: m.id, part: 0, parts: 2, status: "DELIVERED" },
       ],
     });
 

@@ -22,7 +22,7 @@ async function sentMessage(parts: number) {
   const message = await sendMessage(ctx, { to: "+14155550150", body: "x".repeat(153 * parts) }, "api");
   const ids = Array.from({ length: parts }, () => newId("event"));
   await db.message.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), carrierMessageId: ids[0] } });
-  await db.messageSubmission.createMany({ data: ids.map((carrierMessageId, part) => ({ connectionId, carrierMessageId, messageId: message.id, part })) });
+  await db.messageSubmission.createMany({ data: ids.map((carrierMessageId, part) => ({ connectionId, carrierMessageId, messageId: message.id, part, parts })) });
   return { id: message.id, parts: ids };
 }
 
