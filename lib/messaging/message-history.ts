@@ -111,7 +111,10 @@ export async function applyStatusChanges(
         "failedAt" = CASE WHEN ${timeColumn ?? ""} = 'failedAt' THEN ${occurredAt} ELSE m."failedAt" END,
         "updatedAt" = ${occurredAt}
       FROM input
-      WHERE m.id = input.id AND m.status = ANY(${from}::"MessageStatus"[])
+      -- Status compared as text: the planner must not take the dispatcher's partial index for it.
+      -- With statistics from before the queue filled (a table not analyzed since, as the embedded
+      -- database never does), it hashed every waiting message for each batch; by id is always right.
+      WHERE m.id = input.id AND m.status::text = ANY(${from}::text[])
       RETURNING m.id, m."orgId", m."statusCallback", m.attempts, input.code, input.text, input.event_id${via ? Prisma.raw(", input.via_event_id") : Prisma.empty}
     ), history AS (
       INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, "errorCode", "errorMessage", source, "occurredAt")

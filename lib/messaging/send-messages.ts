@@ -7,7 +7,7 @@
 // STOP. So a STOP either commits first and the send sees it, or waits until the send has committed:
 // no marketing message is ever accepted after a STOP was recorded.
 import { sql, sqlTransaction, type SqlClient } from "@/lib/db/sql";
-import type { Message as MessageRow } from "@/lib/generated/prisma/client";
+import { Prisma, type Message as MessageRow } from "@/lib/generated/prisma/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { emitEvents } from "@/lib/jobs/emit";
@@ -171,7 +171,8 @@ async function lockRecipients(ctx: OrgContext, tx: SqlClient, phones: string[]):
 /**
  * Inserts the messages and their first history rows in one set-based statement (Prisma's createMany
  * builds a 1,000-row insert far more slowly); a row whose idempotency key another transaction has
- * just used is skipped, and only the rows inserted here are returned. Their time is the database's
+ * just used is skipped, and only the rows inserted here are returned (a batch without keys inserts
+ * plainly: ON CONFLICT's speculative insertion made every row's insert ~5 µs dearer). Their time is the database's
  * clock, read as they are written, after the recipients' locks are held: the time a message was
  * accepted, which the STOP race test compares with the consent event's time from the same clock.
  * When some endpoint wants message.queued, the queued ones become webhook events; the endpoints that
@@ -201,7 +202,7 @@ async function insertMessages(
         ${rows.map((r) => r.sendAt?.toISOString() ?? null)}::text[])
         AS u(id, org, direction, status, sender, contact, sender_address, recipient, body, secret_body, media, encoding, segments, price, marketing, idem, callback, send_at)
       CROSS JOIN clock
-      ON CONFLICT DO NOTHING
+      ${rows.some((r) => r.idempotencyKey) ? Prisma.sql`ON CONFLICT DO NOTHING` : Prisma.empty}
       RETURNING id, "orgId", status, "createdAt"
     ), history AS (
       INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, source, "occurredAt")

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { sql, sqlTransaction, type SqlClient } from "@/lib/db/sql";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { sendMessage } from "@/lib/messaging/send-message";
+import { sendMessages } from "@/lib/messaging/send-messages";
 import type { OrgContext } from "@/lib/org-context";
 import { setupTestDatabase } from "../helpers/db";
 import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
@@ -23,6 +24,9 @@ const history = async (id: string) =>
 /** Rows of Message this connection has updated (its counts not yet reported to the server's statistics). */
 const messageUpdates = async (tx: SqlClient) =>
   (await tx.$queryRaw<{ n: number }[]>`SELECT n_tup_upd::int AS n FROM pg_stat_xact_user_tables WHERE relname = 'Message' AND schemaname = current_schema()`)[0]?.n ?? 0;
+/** Rows of Message this connection has read, by index or by scan. */
+const messageReads = async (tx: SqlClient) =>
+  (await tx.$queryRaw<{ n: number }[]>`SELECT (coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0))::int AS n FROM pg_stat_xact_user_tables WHERE relname = 'Message' AND schemaname = current_schema()`)[0]?.n ?? 0;
 /** Row versions of Message that `moves` writes, counted inside its transaction. */
 const writesOf = (moves: (tx: SqlClient) => Promise<unknown>) =>
   sqlTransaction(db, async (tx) => {
@@ -34,8 +38,8 @@ const writesOf = (moves: (tx: SqlClient) => Promise<unknown>) =>
 describe("applyStatusChanges", () => {
   it("passes a message through a status in one write, with a history row for each status in order", async () => {
     const id = await queued("+14155550161");
-    const claimedAt = new Date(Date.now() - 5);
-    const sentAt = new Date();
+    const claimedAt = new Date();
+    const sentAt = new Date(claimedAt.getTime() + 5);
     const writes = await writesOf(async (tx) => {
       const moved = await applyStatusChanges(tx, "SENT", [{ messageId: id, to: "SENT", carrierMessageId: "SM1" }], "carrier", {
         at: sentAt,
@@ -67,6 +71,26 @@ describe("applyStatusChanges", () => {
     expect(moved).toEqual([]);
     expect((await db.message.findUniqueOrThrow({ where: { id } })).status).toBe("SENDING");
     expect((await history(id)).map(([status]) => status)).toEqual(["QUEUED", "SENDING"]);
+  });
+
+  it("finds the messages it moves by id, however many others wait and whatever the statistics say", async () => {
+    // Statistics taken before the queue filled (the embedded database never takes them again): the
+    // planner then thought few messages were waiting and read all of them for every batch.
+    await db.$executeRawUnsafe(`ANALYZE "Message"`);
+    const queuedIds: string[] = [];
+    for (let batch = 0; batch < 3; batch++) {
+      const results = await sendMessages(ctx, Array.from({ length: 1_000 }, (_, i) => ({ to: `+1415555${String(batch * 1_000 + i).padStart(4, "0")}`, body: "Doors open at 7" })), "api");
+      for (const r of results) if (r.ok) queuedIds.push(r.message.id);
+    }
+    expect(queuedIds).toHaveLength(3_000);
+    const moving = queuedIds.slice(0, 20);
+    const reads = await sqlTransaction(db, async (tx) => {
+      const before = await messageReads(tx);
+      const moved = await applyStatusChanges(tx, "SENDING", moving.map((messageId) => ({ messageId, to: "SENDING" })), "dispatcher");
+      expect(moved).toHaveLength(20);
+      return (await messageReads(tx)) - before;
+    });
+    expect(reads).toBeLessThan(100);
   });
 
   it("refuses a status passed through that cannot lead to the target", async () => {
