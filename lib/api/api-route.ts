@@ -12,7 +12,7 @@ import { ApiError, apiErrorBody } from "@/lib/api/api-error";
 import { authenticate, requireScope, type ApiContext } from "@/lib/api/authenticate";
 import { claimIdempotencyKey, idempotencyKeyOf, releaseIdempotencyKey, requestHash, storeIdempotentResponse } from "@/lib/api/idempotency";
 import { refuseUnstorableText } from "@/lib/api/parse-input";
-import { rateLimitHeaders, takeToken } from "@/lib/api/rate-limit";
+import { rateLimitHeaders, takeRequestToken } from "@/lib/api/rate-limit";
 import { toApiError } from "@/lib/api/to-api-error";
 import type { ApiScope } from "@/lib/api-keys/scopes";
 import { db } from "@/lib/db";
@@ -65,7 +65,7 @@ export function apiRoute<P, B>(scope: ApiScope, handle: Handler<P, B>, readBody 
     let claimed: { orgId: string; key: string } | null = null;
     try {
       const ctx = await authenticate(db, request);
-      const limit = await takeToken(sql(db), `api-key:${ctx.apiKeyId}`, apiKeyRateLimit());
+      const limit = await takeRequestToken(sql(db), `api-key:${ctx.apiKeyId}`, apiKeyRateLimit());
       Object.assign(headers, rateLimitHeaders(limit));
       if (!limit.allowed) throw new ApiError("rate_limited", `Too many requests for this API key: retry in ${limit.retryAfterSeconds} s`);
       requireScope(ctx, scope);

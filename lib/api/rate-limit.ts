@@ -27,8 +27,18 @@ export interface RateLimitResult {
 const WARN_EVERY_MS = 60_000;
 let lastWarning = -Infinity;
 
-export async function takeToken(db: SqlClient, bucket: string, limit: RateLimit): Promise<RateLimitResult> {
-  if (!env.REDIS_URL) return result(limit, await takeTokenPostgres(db, bucket, limit));
+/** A token for one request (API keys): from Redis, else by a PostgreSQL statement of its own (`db` outside any transaction). */
+export function takeRequestToken(db: SqlClient, bucket: string, limit: RateLimit): Promise<RateLimitResult> {
+  return take(() => takeTokenPostgres(db, bucket, limit, true), bucket, limit);
+}
+
+/** A token taken inside the caller's transaction `tx` when in PostgreSQL (refused work takes none). */
+export function takeToken(tx: SqlClient, bucket: string, limit: RateLimit): Promise<RateLimitResult> {
+  return take(() => takeTokenPostgres(tx, bucket, limit), bucket, limit);
+}
+
+async function take(postgres: () => Promise<number | null>, bucket: string, limit: RateLimit): Promise<RateLimitResult> {
+  if (!env.REDIS_URL) return result(limit, await postgres());
   try {
     return result(limit, await takeTokenRedis(await redisClient(), bucket, limit));
   } catch (error) {
@@ -36,7 +46,7 @@ export async function takeToken(db: SqlClient, bucket: string, limit: RateLimit)
     // while Redis is down, and PostgreSQL's buckets still limit. They start from their own state,
     // so a key may get up to one extra burst as the store changes.
     warnFallback(error);
-    return result(limit, await takeTokenPostgres(db, bucket, limit));
+    return result(limit, await postgres());
   }
 }
 

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { apiKeyRateLimit } from "@/lib/api/api-route";
 import { requireScope } from "@/lib/api/authenticate";
-import { rateLimitHeaders, takeToken } from "@/lib/api/rate-limit";
+import { rateLimitHeaders, takeRequestToken } from "@/lib/api/rate-limit";
 import type { ApiScope } from "@/lib/api-keys/scopes";
 import { db } from "@/lib/db";
 import { sql } from "@/lib/db/sql";
@@ -34,7 +34,7 @@ export function twilioRoute<P extends { accountSid: string }>(scope: ApiScope, h
     try {
       const params = await route.params;
       const ctx = await authenticateBasic(db, request, params.accountSid);
-      const limit = await takeToken(sql(db), `api-key:${ctx.apiKeyId}`, apiKeyRateLimit());
+      const limit = await takeRequestToken(sql(db), `api-key:${ctx.apiKeyId}`, apiKeyRateLimit());
       Object.assign(headers, rateLimitHeaders(limit));
       if (!limit.allowed) throw new TwilioError(TWILIO_CODES.tooManyRequests, `Too many requests for this API key: retry in ${limit.retryAfterSeconds} s`, 429);
       requireScope(ctx, scope);

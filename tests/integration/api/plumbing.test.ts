@@ -7,7 +7,7 @@ import { apiRequest, call, createTestApiKey, setupApiDatabase } from "../helpers
 const { db, sql } = await setupApiDatabase();
 const { apiRoute } = await import("@/lib/api/api-route");
 const { parseJsonBody } = await import("@/lib/api/parse-input");
-const { takeToken } = await import("@/lib/api/rate-limit");
+const { takeRequestToken, takeToken } = await import("@/lib/api/rate-limit");
 const { purgeExpiredIdempotencyKeys } = await import("@/lib/api/idempotency");
 const { revokeApiKey } = await import("@/lib/api-keys/revoke-api-key");
 const { DomainError } = await import("@/lib/errors");
@@ -168,10 +168,12 @@ describe("rate limits", () => {
     expect(await takeToken(db, bucket, limit)).toMatchObject({ allowed: true, remaining: 2 });
   });
 
-  it("lets concurrent requests take no more tokens than the bucket holds", async () => {
-    const bucket = `race:${Date.now()}`;
-    const results = await Promise.all(Array.from({ length: 12 }, () => takeToken(db, bucket, { rate: 0.001, burst: 5 })));
-    expect(results.filter((r) => r.allowed)).toHaveLength(5);
+  it("lets concurrent requests take no more tokens than the bucket holds, in the caller's transaction or in their own", async () => {
+    for (const [name, take] of [["in the caller's", takeToken], ["own", takeRequestToken]] as const) {
+      const bucket = `race:${name}:${Date.now()}`;
+      const results = await Promise.all(Array.from({ length: 12 }, () => take(db, bucket, { rate: 0.001, burst: 5 })));
+      expect(results.filter((r) => r.allowed), name).toHaveLength(5);
+    }
   });
 });
 
