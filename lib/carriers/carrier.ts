@@ -18,8 +18,6 @@ export interface OutboundMessage {
   to: string;
   body: string;
   encoding: SmsEncoding;
-  /** The parts as lib/sms/segments.ts split them; SMPP sends one submit_sm per part. */
-  parts: string[];
   media: OutboundMedia[];
 }
 

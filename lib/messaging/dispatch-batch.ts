@@ -11,7 +11,7 @@ import { mediaForSend } from "@/lib/media/media-for-send";
 import { applyStatusChanges, type StatusChange, type StatusChangeOptions } from "@/lib/messaging/message-history";
 import { applyPendingReceipts, recheckPending } from "@/lib/messaging/record-receipt";
 import { OPTED_OUT_ERROR } from "@/lib/messaging/status";
-import { segmentMessage, type SmsEncoding } from "@/lib/sms/segments";
+import type { SmsEncoding } from "@/lib/sms/segments";
 import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 /** Most messages one round claims, whatever the throughput. */
@@ -163,14 +163,12 @@ async function submit(db: Db, adapter: CarrierAdapter, claimed: Claimed[]): Prom
 }
 
 async function toOutbound(db: Db, m: Claimed): Promise<OutboundMessage> {
-  const segmented = segmentMessage(m.body);
   return {
     id: m.id,
     from: m.from,
     to: m.to,
     body: m.body,
     encoding: m.encoding as SmsEncoding,
-    parts: segmented.segments,
     media: m.mediaIds.length ? await mediaForSend(db, m.orgId, m.mediaIds) : [],
   };
 }

@@ -34,7 +34,7 @@ if (process.argv.includes("--smsc")) {
   let n = 0;
   const message = (): OutboundMessage => {
     const body = `Your code is ${String(++n).padStart(6, "0")}. Reply STOP to opt out.`;
-    return { id: `msg_bench${n}`, from: "+15005550006", to: `+1415${String(5_000_000 + (n % 1_000_000)).padStart(7, "0")}`, body, encoding: "GSM-7", parts: [body], media: [] };
+    return { id: `msg_bench${n}`, from: "+15005550006", to: `+1415${String(5_000_000 + (n % 1_000_000)).padStart(7, "0")}`, body, encoding: "GSM-7", media: [] };
   };
   const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
   const round = (value: number) => Math.round(value * 100) / 100;

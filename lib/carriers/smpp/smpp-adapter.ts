@@ -9,6 +9,7 @@ import { SmppBind, type BindTimings } from "@/lib/carriers/smpp/smpp-bind";
 import { smpp, STATUS, statusName } from "@/lib/carriers/smpp/smpp-library";
 import { SubmitGate } from "@/lib/carriers/smpp/submit-gate";
 import { SubmittedIds } from "@/lib/carriers/smpp/submitted-ids";
+import { segmentMessage } from "@/lib/sms/segments";
 
 /** Timings, all with production defaults; tests shorten them. */
 export interface SmppAdapterOptions extends Partial<BindTimings> {
@@ -126,7 +127,9 @@ export function createSmppAdapter(connectionId: string, config: SmppConfig, sink
   async function submitOne(message: OutboundMessage): Promise<SubmitOutcome> {
     if (message.media.length > 0) return { ok: false, retryable: false, code: "mms_not_supported", message: "MMS is not supported on this sender (SMPP)" };
     reference = (reference + 1) % 256;
-    const parts = encodeParts(message.encoding, message.parts.length > 0 ? message.parts : [message.body], reference);
+    // One submit_sm per part, split as the message was counted (lib/sms/segments.ts).
+    const segments = segmentMessage(message.body).segments;
+    const parts = encodeParts(message.encoding, segments.length > 0 ? segments : [message.body], reference);
     const partIds: string[] = [];
     for (const part of parts) {
       const result = await submitPart(message, part);

@@ -42,7 +42,7 @@ const stub = await startTwilioStub(ACCOUNT);
 afterAll(() => stub.close());
 
 function outbound(to: string, overrides: Partial<OutboundMessage> = {}): OutboundMessage {
-  return { id: newId("message"), from: "+15005550006", to, body: "Your order is ready", encoding: "GSM-7", parts: ["Your order is ready"], media: [], ...overrides };
+  return { id: newId("message"), from: "+15005550006", to, body: "Your order is ready", encoding: "GSM-7", media: [], ...overrides };
 }
 
 describe("the Twilio adapter", () => {

@@ -34,8 +34,7 @@ export function recordingSink(): RecordingSink {
 }
 
 export function outbound(to: string, body: string, overrides: Partial<OutboundMessage> = {}): OutboundMessage {
-  const { encoding, segments } = segmentMessage(body);
-  return { id: newId("message"), from: "+15005550006", to, body, encoding, parts: segments, media: [], ...overrides };
+  return { id: newId("message"), from: "+15005550006", to, body, encoding: segmentMessage(body).encoding, media: [], ...overrides };
 }
 
 const FAST: SmppAdapterOptions = { reconnectBaseMs: 50, reconnectMaxMs: 200, connectWaitMs: 3_000, throttleBackoffMs: 100, responseTimeoutMs: 3_000 };

@@ -83,7 +83,7 @@ describe("the message pipeline on the simulator", { timeout: 90_000 }, () => {
       (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "JobEvent" WHERE name = 'simulator/receipts.due'`)[0]!.n;
     const adapter = createSimulatorAdapter(sender.connectionId, { deliveryDelayMs: 60_000, undeliveredRate: 0, failedRate: 0 });
     const before = await receiptEvents();
-    const message = { id: "msg_test", from: "+13035550100", to: "+13035550199", body: "Hi", encoding: "GSM-7" as const, parts: ["Hi"], media: [] };
+    const message = { id: "msg_test", from: "+13035550100", to: "+13035550199", body: "Hi", encoding: "GSM-7" as const, media: [] };
     const outcomes = await adapter.submit([message, { ...message, id: "msg_test2" }]);
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(await receiptEvents()).toBe(before);
