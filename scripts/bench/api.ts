@@ -97,6 +97,15 @@ async function batchSends(token: string, offset: number) {
   return { accepted, seconds: (performance.now() - started) / 1000 };
 }
 
+/** How busy the machine's cores were while `work` ran (0–1, all processes; time the hypervisor stole is left out). */
+async function busyDuring<T>(work: () => Promise<T>): Promise<{ result: T; busy: number }> {
+  const totals = () => os.cpus().reduce((t, c) => ({ idle: t.idle + c.times.idle, all: t.all + c.times.user + c.times.nice + c.times.sys + c.times.irq + c.times.idle }), { idle: 0, all: 0 });
+  const before = totals();
+  const result = await work();
+  const after = totals();
+  return { result, busy: 1 - (after.idle - before.idle) / Math.max(1, after.all - before.all) };
+}
+
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const met = (ok: boolean) => (ok ? "met" : "**not met**");
 
@@ -111,9 +120,12 @@ try {
   const warm = await singleSends(token, 3, 0);
   const loadBefore = os.loadavg();
   console.log(`Floor: unauthenticated GET /api/v1/messages (401), ${CONNECTIONS} connections, ${SECONDS} s...`);
-  const base = await floor(SECONDS);
+  const { result: base, busy: floorBusy } = await busyDuring(() => floor(SECONDS));
   console.log(`Single sends: ${CONNECTIONS} connections, ${SECONDS} s...`);
-  const { result, sent } = await singleSends(token, SECONDS, warm.sent);
+  const {
+    result: { result, sent },
+    busy: singleBusy,
+  } = await busyDuring(() => singleSends(token, SECONDS, warm.sent));
   console.log(`Batches: ${BATCHES} x ${BATCH} messages from ${BATCH_CALLERS} callers...`);
   const batch = await batchSends(token, warm.sent + sent);
   const loadAfter = os.loadavg();
@@ -125,8 +137,8 @@ try {
     machine: `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     database: scratch.database,
     loadAverage: { before: loadBefore.map((l) => round(l, 2)), after: loadAfter.map((l) => round(l, 2)) },
-    floor: { rps: round(base.rps), p50: base.p50, p99: base.p99 },
-    single: { connections: CONNECTIONS, seconds: SECONDS, requests: sent, rps: round(rps), p50, p99, max: result.latency.max, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts },
+    floor: { rps: round(base.rps), p50: base.p50, p99: base.p99, coresBusy: round(floorBusy, 2) },
+    single: { connections: CONNECTIONS, seconds: SECONDS, requests: sent, rps: round(rps), p50, p99, max: result.latency.max, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, coresBusy: round(singleBusy, 2) },
     batch: { batches: BATCHES, callers: BATCH_CALLERS, accepted: batch.accepted, seconds: round(batch.seconds, 2), messagesPerSecond: Math.round(perSecond) },
   };
   console.log(JSON.stringify(summary, null, 2));
@@ -135,6 +147,7 @@ try {
   console.log(`| POST /api/v1/messages, ${CONNECTIONS} connections, ${SECONDS} s | ${round(rps)} req/s | ≥ ${GOALS.rps} req/s: ${met(rps >= GOALS.rps)} |`);
   console.log(`| latency p50 / p99 (max) | ${p50} / ${p99} ms (${result.latency.max} ms) | p99 ≤ ${GOALS.p99} ms: ${met(p99 <= GOALS.p99)} |`);
   console.log(`| non-2xx / errors | ${result.non2xx} / ${result.errors} | 0 |`);
+  console.log(`| cores busy: floor / single sends | ${Math.round(floorBusy * 100)}% / ${Math.round(singleBusy * 100)}% | |`);
   console.log(`| POST /api/v1/messages/batch, ${BATCH}-message batches, ${BATCH_CALLERS} callers | ${Math.round(perSecond)} messages/s | ≥ ${GOALS.batch} messages/s: ${met(perSecond >= GOALS.batch)} |`);
   console.log(`| load average (1 min) before / after | ${round(loadBefore[0]!, 2)} / ${round(loadAfter[0]!, 2)} | |`);
   if (result.non2xx > 0 || result.errors > 0) process.exitCode = 1;
