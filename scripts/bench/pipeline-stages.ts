@@ -10,16 +10,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { startScratch } from "./scratch.ts";
-import { benchPhone, simulatorOrg } from "./simulator-org.ts";
+import { sendBenchMessages, simulatorOrg } from "./simulator-org.ts";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
-const BATCH = 1_000;
 const RECEIPTS_PER_CALL = 500;
 
 const scratch = await startScratch("bench_stages");
 Object.assign(process.env, { DATABASE_URL: scratch.dbUrl, INNGEST_DEV: scratch.executorUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789", NODE_ENV: "production" });
 const { db } = await import("../../lib/db.ts");
-const { sendMessages } = await import("../../lib/messaging/send-messages.ts");
 const { dispatchBatch } = await import("../../lib/messaging/dispatch-batch.ts");
 const { recordReceipts } = await import("../../lib/messaging/record-receipt.ts");
 
@@ -50,24 +48,10 @@ async function stage(name: string, work: () => Promise<unknown>) {
 }
 
 try {
-  const { ctx, senders, connectionId } = await simulatorOrg(4);
+  const org = await simulatorOrg(4);
+  const { senders, connectionId } = org;
 
-  await stage("send (`sendMessages`, 2 callers)", async () => {
-    let next = 0;
-    const caller = async () => {
-      for (let start = next; start < MESSAGES; start = next) {
-        next += BATCH;
-        const batch = Array.from({ length: Math.min(BATCH, MESSAGES - start) }, (_, k) => ({
-          to: benchPhone(start + k),
-          from: senders[(start / BATCH) % senders.length]!.address,
-          body: `Hi! Your table for 2 is ready. Reply STOP to opt out. #${start + k}`,
-        }));
-        const refused = (await sendMessages(ctx, batch, "api")).find((r) => !r.ok);
-        if (refused) throw new Error(`refused: ${JSON.stringify(refused)}`);
-      }
-    };
-    await Promise.all([caller(), caller()]);
-  });
+  await stage("send (`sendMessages`, 2 callers)", () => sendBenchMessages(org, MESSAGES, 2));
   await stage("dispatch (4 senders at once)", () =>
     Promise.all(senders.map(async (s) => {
       while ((await dispatchBatch(db, s.id)).more);

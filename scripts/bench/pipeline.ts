@@ -9,11 +9,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { startScratch } from "./scratch.ts";
-import { benchPhone, simulatorOrg } from "./simulator-org.ts";
+import { BENCH_BATCH, sendBenchMessages, simulatorOrg } from "./simulator-org.ts";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 50_000);
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 4);
-const BATCH = 1_000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
 
 const scratch = await startScratch("bench_pipeline");
@@ -25,7 +24,6 @@ const { serve } = await import("inngest/node");
 const { inngest } = await import("../../lib/jobs/client.ts");
 const { functions } = await import("../../lib/jobs/functions.ts");
 const { db } = await import("../../lib/db.ts");
-const { sendMessages } = await import("../../lib/messaging/send-messages.ts");
 
 const app = http.createServer(serve({ client: inngest, functions }));
 await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
@@ -44,25 +42,10 @@ try {
   const sync = await fetch(serveUrl, { method: "PUT" });
   if (!sync.ok) throw new Error(`sync failed: ${await sync.text()}`);
 
-  const { ctx, senders: senderRows } = await simulatorOrg(SENDERS);
-  const senders = senderRows.map((s) => s.address);
+  const org = await simulatorOrg(SENDERS);
 
   const started = performance.now();
-  // Batches go in from CONCURRENCY callers at once, as API requests would.
-  let next = 0;
-  const caller = async () => {
-    for (let sent = next; sent < MESSAGES; sent = next) {
-      next += BATCH;
-      const batch = Array.from({ length: Math.min(BATCH, MESSAGES - sent) }, (_, k) => ({
-        to: benchPhone(sent + k),
-        from: senders[(sent / BATCH) % senders.length],
-        body: `Hi! Your table for 2 is ready. Reply STOP to opt out. #${sent + k}`,
-      }));
-      const results = await sendMessages(ctx, batch, "api");
-      if (results.some((r) => !r.ok)) throw new Error(`refused: ${JSON.stringify(results.find((r) => !r.ok))}`);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, caller));
+  await sendBenchMessages(org, MESSAGES, CONCURRENCY);
   const allAcceptedAt = performance.now();
   for (;;) {
     const pending = (await count("QUEUED")) + (await count("SENDING"));
@@ -85,7 +68,7 @@ try {
   };
   console.log(JSON.stringify(result, null, 2));
   console.log(`\n| measure | value |\n|---|---|`);
-  console.log(`| accepted (sendMessages, batches of ${BATCH}, ${CONCURRENCY} callers) | ${result.acceptedPerSecond} messages/s |`);
+  console.log(`| accepted (sendMessages, batches of ${BENCH_BATCH}, ${CONCURRENCY} callers) | ${result.acceptedPerSecond} messages/s |`);
   console.log(`| send to \`sent\` via the simulator (${MESSAGES} messages, ${SENDERS} senders, ${result.secondsToAllSent} s) | ${result.sentPerSecond} messages/s |`);
 } finally {
   await cleanup();

@@ -1,7 +1,7 @@
-// What the pipeline benchmarks send from: an org whose simulator delivers every message at once, with
-// `senderCount` simulator numbers at 100,000 messages/s (so the pipeline, not a throttle, is
-// measured), and the recipients they text. Import after the app's environment is set (the app's
-// modules read it when first imported).
+// What the pipeline benchmarks share: the org they send from (its simulator delivers every message
+// at once, from `senderCount` numbers at 100,000 messages/s, so the pipeline, not a throttle, is
+// measured) and the batches they send. Import after the app's environment is set (the app's modules
+// read it when first imported).
 import { randomBytes } from "node:crypto";
 
 export async function simulatorOrg(senderCount: number) {
@@ -25,4 +25,29 @@ export async function simulatorOrg(senderCount: number) {
 }
 
 /** Recipient `i`: 10,000 numbers in each of 5 US area codes. */
-export const benchPhone = (i: number) => `+1${["212", "312", "303", "415", "602"][i % 5]}555${String(i % 10_000).padStart(4, "0")}`;
+const benchPhone = (i: number) => `+1${["212", "312", "303", "415", "602"][i % 5]}555${String(i % 10_000).padStart(4, "0")}`;
+
+/** Messages a `sendMessages` call of the benchmarks carries. */
+export const BENCH_BATCH = 1_000;
+
+/**
+ * Sends `count` messages through `sendMessages` in batches of BENCH_BATCH from `callers` callers at
+ * once, as API requests would, each batch from the next sender in turn; a refusal stops the run.
+ */
+export async function sendBenchMessages(org: Awaited<ReturnType<typeof simulatorOrg>>, count: number, callers: number) {
+  const { sendMessages } = await import("../../lib/messaging/send-messages.ts");
+  let next = 0;
+  const caller = async () => {
+    for (let start = next; start < count; start = next) {
+      next += BENCH_BATCH;
+      const batch = Array.from({ length: Math.min(BENCH_BATCH, count - start) }, (_, k) => ({
+        to: benchPhone(start + k),
+        from: org.senders[(start / BENCH_BATCH) % org.senders.length]!.address,
+        body: `Hi! Your table for 2 is ready. Reply STOP to opt out. #${start + k}`,
+      }));
+      const refused = (await sendMessages(org.ctx, batch, "api")).find((r) => !r.ok);
+      if (refused) throw new Error(`refused: ${JSON.stringify(refused)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: callers }, caller));
+}
