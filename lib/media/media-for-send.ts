@@ -1,9 +1,8 @@
 // A message's media as the carrier gets it: the org's assets in the order given, checked against
-// the per-message limits, each with a signed URL the carrier fetches it from. send-message calls it
-// to validate a send, the dispatcher to build what it submits.
+// the per-message limits, each with a signed URL the carrier fetches it from. The dispatcher calls it
+// to build what it submits, on the connection of its round (an in-process round holds one already).
 import type { OutboundMedia } from "@/lib/carriers/carrier";
-import type { Db } from "@/lib/db/client";
-import type { ScopedDb } from "@/lib/db/scoped";
+import type { SqlClient } from "@/lib/db/sql";
 import { DomainError } from "@/lib/errors";
 import { checkMessageMedia } from "@/lib/media/check-media-file";
 import { signedMediaUrl } from "@/lib/media/media-url";
@@ -14,13 +13,10 @@ import { signedMediaUrl } from "@/lib/media/media-url";
  */
 const SEND_URL_TTL_SECONDS = 24 * 60 * 60;
 
-export async function mediaForSend(db: ScopedDb | Db, orgId: string, mediaIds: string[]): Promise<OutboundMedia[]> {
+export async function mediaForSend(db: SqlClient, orgId: string, mediaIds: string[]): Promise<OutboundMedia[]> {
   if (mediaIds.length === 0) return [];
-  // Scoped by orgId explicitly too: the dispatcher passes the unscoped client.
-  const assets = await db.mediaAsset.findMany({
-    where: { orgId, id: { in: [...new Set(mediaIds)] } },
-    select: { id: true, contentType: true, size: true },
-  });
+  const assets = await db.$queryRaw<{ id: string; contentType: string; size: number }[]>`
+    SELECT id, "contentType", size FROM "MediaAsset" WHERE "orgId" = ${orgId} AND id = ANY(${[...new Set(mediaIds)]}::text[])`;
   const byId = new Map(assets.map((asset) => [asset.id, asset]));
   const media = mediaIds.map((id) => {
     const asset = byId.get(id);

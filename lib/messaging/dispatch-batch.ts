@@ -7,6 +7,7 @@ import type { CarrierAdapter, OutboundMessage, SubmitOutcome } from "@/lib/carri
 import { adapterFor, type ConnectionRow } from "@/lib/carriers/registry";
 import type { Db } from "@/lib/db/client";
 import { sql, sqlTransaction, type SqlClient } from "@/lib/db/sql";
+import type { DomainError } from "@/lib/errors";
 import { mediaForSend } from "@/lib/media/media-for-send";
 import { applyStatusChanges, type StatusChange, type StatusChangeOptions } from "@/lib/messaging/message-history";
 import { applyPendingReceipts, recheckPending } from "@/lib/messaging/record-receipt";
@@ -107,7 +108,7 @@ async function roundThroughCarrier(db: Db, adapter: CarrierAdapter, senderId: st
   if (going.length === 0) return { claimed: 0, sent: 0, failed, requeued: 0, outcomes: [], submittedAt: null };
 
   const submittedAt = new Date();
-  const outcomes = await submit(db, adapter, going);
+  const outcomes = await submit(sql(db), adapter, going);
   const recorded = await recordWithRetries(() =>
     sqlTransaction(db, async (tx) => {
       const written = await recordOutcomes(tx, connectionId, going, outcomes, submittedAt, hooked);
@@ -130,7 +131,7 @@ async function roundInProcess(db: Db, adapter: CarrierAdapter, senderId: string,
     if (going.length === 0) return { claimed: 0, sent: 0, failed, requeued: 0, outcomes: [], submittedAt: null };
     // After the claim's own time, so the history reads in order.
     const submittedAt = new Date(Math.max(Date.now(), now.getTime() + 1));
-    const outcomes = await submit(db, adapter, going);
+    const outcomes = await submit(tx, adapter, going);
     const recorded = await recordOutcomes(tx, connectionId, going, outcomes, submittedAt, hooked, { status: "SENDING", source: "dispatcher", at: now });
     return { ...recorded, claimed: going.length, failed: recorded.failed + failed, outcomes, submittedAt: submittedAt.getTime() };
   });
@@ -152,17 +153,28 @@ async function claim(tx: SqlClient, senderId: string, limit: number, now: Date, 
   return { going: rows.filter((r) => !r.optedOut), failed: optedOut.length };
 }
 
-async function submit(db: Db, adapter: CarrierAdapter, claimed: Claimed[]): Promise<SubmitOutcome[]> {
-  const outbound = await Promise.all(claimed.map((m) => toOutbound(db, m)));
+/**
+ * The adapter's outcome for each claimed message, in order. A message that cannot be built (its
+ * media gone or past the limits) fails alone with the reason, without reaching the carrier: it
+ * must neither strand the others nor, in an in-process round, roll the round back for ever.
+ */
+async function submit(db: SqlClient, adapter: CarrierAdapter, claimed: Claimed[]): Promise<SubmitOutcome[]> {
+  const built = await Promise.all(claimed.map((m) => toOutbound(db, m).catch((error: Error) => error)));
+  const outbound = built.filter((b): b is OutboundMessage => !(b instanceof Error));
+  let outcomes: SubmitOutcome[];
   try {
-    return await adapter.submit(outbound);
+    outcomes = outbound.length > 0 ? await adapter.submit(outbound) : [];
   } catch (error) {
     // The adapter broke its promise not to throw: the outcome is unknown, so nothing is resubmitted.
-    return claimed.map(() => ({ ok: false, retryable: false, code: "carrier_error", message: (error as Error).message }));
+    outcomes = outbound.map(() => ({ ok: false, retryable: false, code: "carrier_error", message: (error as Error).message }));
   }
+  let next = 0;
+  return built.map((b) =>
+    b instanceof Error ? { ok: false, retryable: false, code: (b as DomainError).reason ?? "message_unbuildable", message: b.message } : outcomes[next++]!,
+  );
 }
 
-async function toOutbound(db: Db, m: Claimed): Promise<OutboundMessage> {
+async function toOutbound(db: SqlClient, m: Claimed): Promise<OutboundMessage> {
   return {
     id: m.id,
     from: m.from,

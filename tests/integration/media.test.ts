@@ -1,5 +1,5 @@
-// Media end to end against a real database and a media folder of this file's own: uploads, org
-// isolation of mediaForSend, and both routes called as Next.js calls them.
+// Media end to end against a real database and a media folder of this file's own: uploads, the
+// org scoping of mediaForSend, and both routes called as Next.js calls them.
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 const { GET } = await import("@/app/api/media/[id]/route");
 const { POST } = await import("@/app/api/media/route");
-const { scopedDb } = await import("@/lib/db/scoped");
+const { sql } = await import("@/lib/db/sql");
 const { mediaForSend } = await import("@/lib/media/media-for-send");
 const { signedMediaUrl } = await import("@/lib/media/media-url");
 const { uploadMedia } = await import("@/lib/media/upload-media");
@@ -83,40 +83,35 @@ describe("mediaForSend", () => {
     const jpeg = mediaBytes("jpeg", 3_000);
     const first = await uploadMedia(ctx, { name: "a.mp4", type: "video/mp4", bytes: mediaBytes("mp4", 2_000) });
     const second = await uploadMedia(ctx, { name: "b.jpg", type: "image/jpeg", bytes: jpeg });
-    const media = await mediaForSend(ctx.db, ctx.orgId, [second.id, first.id]);
+    const media = await mediaForSend(sql(db), ctx.orgId, [second.id, first.id]);
     expect(media.map(({ contentType, size }) => ({ contentType, size }))).toEqual([
       { contentType: "image/jpeg", size: 3_000 },
       { contentType: "video/mp4", size: 2_000 },
     ]);
     expect(media[0]!.url).toMatch(new RegExp(`^http://localhost:3000/api/media/${second.id}\\?expires=\\d+&sig=`));
-    // The unscoped client (the dispatcher's) gives the same answer.
-    expect((await mediaForSend(db, ctx.orgId, [second.id, first.id])).map((m) => m.size)).toEqual([3_000, 2_000]);
 
     const response = await GET(appRequest(new URL(media[0]!.url).pathname + new URL(media[0]!.url).search), routeParams(second.id));
     expect(response.status).toBe(200);
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(jpeg);
   });
 
-  it("refuses another org's media as not found, whichever client asks", async () => {
+  it("refuses another org's media as not found: the org it is asked for scopes it", async () => {
     const theirs = await uploadMedia(other, { name: "theirs.jpg", type: "image/jpeg", bytes: mediaBytes("jpeg") });
     const mine = await uploadMedia(ctx, { name: "mine.jpg", type: "image/jpeg", bytes: mediaBytes("jpeg") });
-    for (const client of [ctx.db, db]) {
-      const error = await expectDomainError(mediaForSend(client, ctx.orgId, [mine.id, theirs.id]), "BAD_REQUEST", "mediaIds");
-      expect(error.message).toBe(`Media ${theirs.id} not found`);
-    }
-    // A client scoped to the other org finds none of this org's media, whatever orgId it is given.
-    const crossed = await expectDomainError(mediaForSend(scopedDb(db, other.orgId), ctx.orgId, [mine.id, theirs.id]), "BAD_REQUEST", "mediaIds");
+    const error = await expectDomainError(mediaForSend(sql(db), ctx.orgId, [mine.id, theirs.id]), "BAD_REQUEST", "mediaIds");
+    expect(error.message).toBe(`Media ${theirs.id} not found`);
+    const crossed = await expectDomainError(mediaForSend(sql(db), other.orgId, [mine.id, theirs.id]), "BAD_REQUEST", "mediaIds");
     expect(crossed.message).toBe(`Media ${mine.id} not found`);
-    await expectDomainError(mediaForSend(ctx.db, ctx.orgId, ["med_00000000000000000000000000"]), "BAD_REQUEST", "mediaIds");
-    expect(await mediaForSend(other.db, other.orgId, [theirs.id])).toHaveLength(1);
+    await expectDomainError(mediaForSend(sql(db), ctx.orgId, ["med_00000000000000000000000000"]), "BAD_REQUEST", "mediaIds");
+    expect(await mediaForSend(sql(db), other.orgId, [theirs.id])).toHaveLength(1);
   });
 
   it("refuses media over 5 MB in all for one message", async () => {
     const big = await uploadMedia(ctx, { name: "big.jpg", type: "image/jpeg", bytes: mediaBytes("jpeg", 3_000_000) });
     const bigger = await uploadMedia(ctx, { name: "bigger.png", type: "image/png", bytes: mediaBytes("png", 2_500_000) });
-    const error = await expectDomainError(mediaForSend(ctx.db, ctx.orgId, [big.id, bigger.id]), "BAD_REQUEST", "mediaIds");
+    const error = await expectDomainError(mediaForSend(sql(db), ctx.orgId, [big.id, bigger.id]), "BAD_REQUEST", "mediaIds");
     expect(error.message).toBe("A message's media can be at most 5 MB in all (these files are 5.5 MB)");
-    expect(await mediaForSend(ctx.db, ctx.orgId, [])).toEqual([]);
+    expect(await mediaForSend(sql(db), ctx.orgId, [])).toEqual([]);
   });
 });
 
