@@ -93,6 +93,9 @@ interface Round {
   submittedAt: number | null;
 }
 
+/** A round that claimed nothing to submit (none due, or only opted-out ones, `failed` here). */
+const nothingClaimed = (failed: number): Round => ({ claimed: 0, sent: 0, failed, requeued: 0, outcomes: [], submittedAt: null });
+
 /**
  * A real carrier: the claimed messages are committed `sending` before it sees them, so a round retried
  * after a crash never submits them again; its answer is then written in a transaction of its own.
@@ -105,7 +108,7 @@ async function roundThroughCarrier(db: Db, adapter: CarrierAdapter, senderId: st
     return claimed;
   });
   await requestWebhookDeliveries(claimHooked);
-  if (going.length === 0) return { claimed: 0, sent: 0, failed, requeued: 0, outcomes: [], submittedAt: null };
+  if (going.length === 0) return nothingClaimed(failed);
 
   const submittedAt = new Date();
   const outcomes = await submit(sql(db), adapter, going);
@@ -128,7 +131,7 @@ async function roundThroughCarrier(db: Db, adapter: CarrierAdapter, senderId: st
 async function roundInProcess(db: Db, adapter: CarrierAdapter, senderId: string, connectionId: string, limit: number, now: Date, hooked: Set<string>): Promise<Round> {
   return sqlTransaction(db, async (tx) => {
     const { going, failed } = await claim(tx, senderId, limit, now, hooked);
-    if (going.length === 0) return { claimed: 0, sent: 0, failed, requeued: 0, outcomes: [], submittedAt: null };
+    if (going.length === 0) return nothingClaimed(failed);
     // After the claim's own time, so the history reads in order.
     const submittedAt = new Date(Math.max(Date.now(), now.getTime() + 1));
     const outcomes = await submit(tx, adapter, going);
