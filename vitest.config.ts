@@ -1,5 +1,5 @@
 // Two test tiers (see ARCHITECTURE.md): `unit` is pure code with no database; `integration` runs
-// against a real PostgreSQL (TEST_DATABASE_URL, else DATABASE_URL, else an embedded PGlite started
+// against a real PostgreSQL (TEST_DATABASE_URL, else DATABASE_URL, else an embedded PostgreSQL started
 // by the global setup), each test file in a schema of its own so files can run in parallel.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";

@@ -1,5 +1,6 @@
 // The executor's settings, from its environment (or given directly when embedded in a test).
 import { z } from "zod";
+import { DEFAULT_SESSION_LIMITS, type SessionLimits } from "../lib/db/session-limits.ts";
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
@@ -23,6 +24,9 @@ const schema = z.object({
   // an Inngest server); "false" makes every step a call of its own.
   EXECUTOR_CHECKPOINTING: z.enum(["true", "false"]).default("true"),
   EXECUTOR_LOG: z.enum(["silent", "error", "info", "debug"]).default("info"),
+  // The same limits as the app's pools (lib/db/session-limits.ts).
+  DB_STATEMENT_TIMEOUT_MS: int(DEFAULT_SESSION_LIMITS.statementTimeoutMs),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: int(DEFAULT_SESSION_LIMITS.idleInTransactionMs),
   // With a signing key the executor signs its calls (the SDK then runs in cloud mode against it)
   // and requires the key on /fn/register; with an event key it requires that key on /e/:key.
   INNGEST_SIGNING_KEY: z.string().regex(/^(signkey-\w+-)?[0-9a-f]+$/i, "must be hexadecimal, optionally prefixed signkey-<env>-").optional(),
@@ -42,6 +46,7 @@ export interface ExecutorOptions {
   retentionDays: number;
   checkpointing: boolean;
   log: "silent" | "error" | "info" | "debug";
+  sessionLimits: SessionLimits;
   signingKey?: string;
   eventKey?: string;
 }
@@ -66,6 +71,7 @@ export function optionsFromEnv(source: Record<string, string | undefined>): Exec
     retentionDays: e.EXECUTOR_RETENTION_DAYS,
     checkpointing: e.EXECUTOR_CHECKPOINTING === "true",
     log: e.EXECUTOR_LOG,
+    sessionLimits: { statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS },
     signingKey: e.INNGEST_SIGNING_KEY,
     eventKey: e.INNGEST_EVENT_KEY,
   };

@@ -1,7 +1,8 @@
 // The executor's PostgreSQL access: a pg pool, schema-qualified table names, and transactions
-// retried on deadlock. Table names are qualified rather than relying on search_path because the
-// embedded PGlite server shares one session between all connections.
+// retried on deadlock. Table names are qualified rather than relying on search_path, so one pool
+// serves any schema (the tests and benchmarks give each run its own).
 import pg from "pg";
+import { limitSessions, type SessionLimits } from "../lib/db/session-limits.ts";
 
 const TABLES = {
   app: "JobApp",
@@ -34,13 +35,13 @@ export class Db {
   readonly pool: pg.Pool;
   readonly t: Tables;
 
-  constructor(url: string, max = 10) {
+  constructor(url: string, limits: SessionLimits, max = 10) {
     const parsed = new URL(url);
     const schema = parsed.searchParams.get("schema");
     parsed.searchParams.delete("schema");
     this.pool = new pg.Pool({ connectionString: parsed.toString(), max });
-    // An idle client losing its connection must not crash the process; the next query reconnects.
-    this.pool.on("error", () => {});
+    // Also keeps an idle client losing its connection from crashing the process; the next query reconnects.
+    limitSessions(this.pool, limits);
     const qualify = (name: string) => (schema ? `"${schema.replaceAll('"', '""')}"."${name}"` : `"${name}"`);
     this.t = Object.fromEntries(Object.entries(TABLES).map(([key, name]) => [key, qualify(name)])) as Tables;
   }
@@ -51,8 +52,8 @@ export class Db {
 
   /**
    * Runs `fn` in a transaction on one connection; a deadlock or serialization failure retries it.
-   * Nothing else may be awaited on another connection inside: the embedded server runs one
-   * transaction at a time, so that would wait forever.
+   * Nothing else may be awaited on another connection or the network inside: a transaction holds
+   * its locks while it waits, and the server ends one left idle too long.
    */
   async tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {

@@ -21,7 +21,7 @@ export interface RunningExecutor {
 export async function startExecutor(options: ExecutorOptions): Promise<RunningExecutor> {
   const log = createLog(options.log);
   // A pool sized for the calls in flight plus claims, heartbeats and the API.
-  const db = new Db(options.databaseUrl, Math.min(options.concurrency + 4, 24));
+  const db = new Db(options.databaseUrl, options.sessionLimits, Math.min(options.concurrency + 4, 24));
   const registry = new Registry(db, log);
   await registry.refresh(true);
   const ctx: Ctx = { db, registry, options, log, wake: (delayMs) => worker.wake(delayMs), stats: { calls: 0 } };

@@ -4,5 +4,7 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 
 const globalForDb = globalThis as unknown as { textstackDb?: Db };
 
-export const db: Db = globalForDb.textstackDb ?? createPrismaClient(env.DATABASE_URL);
+export const db: Db =
+  globalForDb.textstackDb ??
+  createPrismaClient(env.DATABASE_URL, { limits: { statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS } });
 if (env.NODE_ENV !== "production") globalForDb.textstackDb = db;

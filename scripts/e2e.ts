@@ -1,15 +1,12 @@
 // End-to-end tier: a fresh database (a new database on TEST_DATABASE_URL/DATABASE_URL's server, or
-// an embedded PGlite in a temp folder), migrated and seeded; the production build served by
+// an embedded PostgreSQL in a temp folder), migrated and seeded; the production build served by
 // `next start` with the embedded job executor beside it, as `npm start` runs them; Playwright driving
 // Debian's Chromium against it.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { buildIfStale } from "./build.ts";
 import { ensureChromium } from "./chromium.ts";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres.ts";
+import { startTemporaryPostgres } from "./embedded-postgres.ts";
 import { bin, freePort, run, startProcess, syncJobs, waitForHttp } from "./run.ts";
 
 const port = process.env.E2E_PORT ?? "3900";
@@ -18,15 +15,8 @@ const baseUrl = `http://localhost:${port}`;
 async function freshDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
   const server = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!server) {
-    const dir = mkdtempSync(path.join(tmpdir(), "textstack-e2e-"));
-    const embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pglite") });
-    return {
-      url: embedded.url,
-      cleanup: async () => {
-        await embedded.stop();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
+    const embedded = await startTemporaryPostgres("textstack-e2e", { durable: false });
+    return { url: embedded.url, cleanup: () => embedded.stop() };
   }
   // Its own name lets two checkouts (or two people) on one server run the tier at once.
   const name = process.env.E2E_DATABASE ?? "textstack_e2e";

@@ -1,25 +1,24 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { DEFAULT_SESSION_LIMITS, limitSessions, type SessionLimits } from "@/lib/db/session-limits";
 import { registerPool } from "@/lib/db/sql";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // A Prisma client for a postgresql:// URL. A `schema` query parameter (used by tests, which give
 // each file its own schema) becomes both Prisma's schema and the session's search_path. The pool is
 // Prisma's and lib/db/sql.ts's alike.
-export function createPrismaClient(url: string, options: { max?: number } = {}) {
+export function createPrismaClient(url: string, options: { max?: number; limits?: SessionLimits } = {}) {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get("schema") ?? undefined;
   parsed.searchParams.delete("schema");
   const pool = new pg.Pool({ connectionString: parsed.toString(), max: options.max ?? 10, allowExitOnIdle: true });
-  // Session settings, by a statement rather than the `options` startup parameter, which the embedded
-  // PGlite's socket server ignores (raw SQL then missed a test's schema); pg sends it before any
-  // other query on the new connection.
+  // Session settings, besides the time limits:
   // - random_page_cost 1.1 (the default 4 prices a random read as a disk seek): with it the planner
   //   updated a 1,000-message batch by hashing the whole Message table (a sequential scan per round,
   //   growing with the table) rather than 1,000 primary-key lookups, three times slower at 20,000
   //   rows. Our working set is in memory or on SSD, where 1.1 is the usual setting.
   const settings = [`SET random_page_cost = 1.1`, ...(schema ? [`SET search_path TO "${schema.replaceAll('"', '""')}", public`] : [])];
-  pool.on("connect", (connection) => void connection.query(settings.join("; ")).catch(() => {}));
+  limitSessions(pool, options.limits ?? DEFAULT_SESSION_LIMITS, settings);
   const adapter = new PrismaPg(pool, schema ? { schema } : undefined);
   // A message's secretBody (a verification code's whole text) is read only by the dispatcher's SQL.
   const client = new PrismaClient({ adapter, omit: { message: { secretBody: true } } });

@@ -1,6 +1,6 @@
 // `npm run bench:api`: the public REST API as deployed: the production build (`next start`, built
 // first if stale) with the embedded executor beside it, as `npm start` runs them, on a scratch
-// schema of BENCH_DATABASE_URL (else TEST_DATABASE_URL, DATABASE_URL; else an embedded PGlite).
+// schema of BENCH_DATABASE_URL (else TEST_DATABASE_URL, DATABASE_URL; else the embedded PostgreSQL).
 // Measured over loopback:
 // - the floor: GET /api/v1/messages with no key, refused 401 before any database work, i.e. what
 //   Next.js itself serves on this machine (autocannon shares its cores);

@@ -4,7 +4,7 @@
 //   - event to first step: from inngest.send() to the first step's code running, one event at a time;
 //   - trivial steps per second: BENCH_JOB_RUNS runs of 10 steps each, all sent at once, until all finish.
 // Database: BENCH_DATABASE_URL (else TEST_DATABASE_URL, DATABASE_URL), in a scratch schema dropped
-// afterwards; with none set, an embedded PGlite in memory.
+// afterwards; with none set, the embedded PostgreSQL (scripts/embedded-postgres.ts).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";

@@ -4,7 +4,7 @@
 // Measured: accepted/s (sendMessages batches of 1,000 from BENCH_CONCURRENCY callers) and sent/s (first send to the last
 // message `sent`), over BENCH_MESSAGES messages spread over BENCH_SENDERS simulator numbers.
 // Database: BENCH_DATABASE_URL (else TEST_DATABASE_URL, DATABASE_URL), in a scratch schema dropped
-// afterwards; with none set, an embedded PGlite in memory.
+// afterwards; with none set, the embedded PostgreSQL (scripts/embedded-postgres.ts).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";

@@ -1,12 +1,13 @@
 // What the executor benchmarks share: a scratch schema with every migration applied (on
-// BENCH_DATABASE_URL, else TEST_DATABASE_URL, DATABASE_URL, else an embedded in-memory PGlite), and
+// BENCH_DATABASE_URL, else TEST_DATABASE_URL, DATABASE_URL, else the embedded PostgreSQL as `npm start`
+// runs it, durable, in a temporary folder), and
 // the embedded executor started on it in its own process, as `npm start` runs it.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../embedded-postgres.ts";
+import { startTemporaryPostgres } from "../embedded-postgres.ts";
 import { freePort, waitForHttp } from "../run.ts";
 
 export interface Scratch {
@@ -23,7 +24,7 @@ export interface Scratch {
 
 export async function startScratch(prefix: string): Promise<Scratch> {
   const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  const embedded = server ? null : await startEmbeddedPostgres({ dataDir: "memory://" });
+  const embedded = server ? null : await startTemporaryPostgres(prefix);
   const baseUrl = server ?? embedded!.url;
   const schema = `${prefix}_${randomBytes(4).toString("hex")}`;
 
@@ -52,7 +53,7 @@ export async function startScratch(prefix: string): Promise<Scratch> {
     schema,
     dbUrl: url.toString(),
     executorUrl,
-    database: server ? `PostgreSQL at ${new URL(baseUrl).host}` : "embedded PGlite (in memory)",
+    database: server ? `PostgreSQL at ${new URL(baseUrl).host}` : "embedded PostgreSQL 18 (as npm start runs it)",
     async cleanup() {
       executor.kill("SIGTERM");
       await new Promise((resolve) => executor.once("exit", resolve));

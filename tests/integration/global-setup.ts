@@ -1,13 +1,16 @@
-// Once per integration run: find the database (TEST_DATABASE_URL, else DATABASE_URL, else an
-// embedded PGlite started here), make sure pg_trgm is installed in `public` so each file's
-// migration finds it there, and hand the URL to the workers.
+// Once per integration run: find the database (TEST_DATABASE_URL, else DATABASE_URL, else the
+// embedded PostgreSQL, started here in a temporary folder), make sure pg_trgm is installed in
+// `public` so each file's migration finds it there, and hand the URL to the workers. The embedded
+// server is started in any case, for the files that must also pass on what `npm start` runs (the
+// soak test): `embeddedDatabaseUrl`.
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../../scripts/embedded-postgres";
+import { startTemporaryPostgres } from "../../scripts/embedded-postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    embeddedDatabaseUrl: string;
   }
 }
 
@@ -26,17 +29,13 @@ async function ensureTrigram(url: string) {
 }
 
 export default async function setup(project: TestProject) {
-  let url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  let teardown = async () => {};
-  if (!url) {
-    const started = Date.now();
-    // In memory: nothing to clean up, and it starts faster than a data folder on disk.
-    const embedded = await startEmbeddedPostgres({ dataDir: "memory://" });
-    console.log(`[integration] embedded PostgreSQL (PGlite) at ${embedded.url}, started in ${Date.now() - started} ms`);
-    url = embedded.url;
-    teardown = () => embedded.stop();
-  }
+  const started = Date.now();
+  const embedded = await startTemporaryPostgres("textstack-integration", { durable: false });
+  console.log(`[integration] embedded PostgreSQL at ${new URL(embedded.url).host}, started in ${Date.now() - started} ms`);
+  const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || embedded.url;
   await ensureTrigram(url);
+  await ensureTrigram(embedded.url);
   project.provide("databaseUrl", url);
-  return teardown;
+  project.provide("embeddedDatabaseUrl", embedded.url);
+  return () => embedded.stop();
 }

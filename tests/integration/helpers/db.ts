@@ -18,8 +18,20 @@ export interface TestDatabase {
   sql<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, values?: unknown[]): Promise<R[]>;
 }
 
+let server: string | undefined;
+
+/** The server this file's databases are made on: the tier's (TEST_DATABASE_URL...) unless setDatabaseServer() said otherwise. */
 export function databaseUrl(): string {
-  return inject("databaseUrl");
+  return server ?? inject("databaseUrl");
+}
+
+/**
+ * Makes this file's databases (and the app's client, through DATABASE_URL) on another server: call
+ * first thing in the file. `setDatabaseServer(inject("embeddedDatabaseUrl"))` runs it on the embedded one.
+ */
+export function setDatabaseServer(url: string): void {
+  server = url;
+  process.env.DATABASE_URL = url;
 }
 
 /** The URL with `schema=NAME` set, keeping any query string it already has. */
@@ -41,8 +53,7 @@ async function migrate(admin: pg.Client, schema: string) {
   await admin.query(`CREATE SCHEMA "${schema}"`);
   for (const script of migrationScripts()) {
     // One simple-protocol query per file: it has a $$ function body, so it cannot be split on ";".
-    // SET LOCAL keeps the search_path to this transaction; the embedded server shares one session
-    // between all connections, so a plain SET would leak into other files' queries.
+    // SET LOCAL keeps the search_path to this transaction: the admin connection serves every file.
     await admin.query(`BEGIN;\nSET LOCAL search_path TO "${schema}", public;\n${script}\n;COMMIT;`);
   }
 }
