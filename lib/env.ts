@@ -1,7 +1,6 @@
 // The validated environment. Every variable the server reads is declared here; nothing else reads
 // process.env directly. A missing or invalid variable stops start-up with one line naming it.
 import { z } from "zod";
-import { DEFAULT_SESSION_LIMITS } from "@/lib/db/session-limits";
 
 // Against Inngest Cloud or self-hosted Inngest the app both sends events and serves functions.
 function inngestKeysTogether(env: { INNGEST_EVENT_KEY?: string; INNGEST_SIGNING_KEY?: string }, ctx: z.RefinementCtx) {
@@ -70,9 +69,9 @@ const serverSchema = z.object({
   API_RATE_LIMIT: z.coerce.number("must be a number of requests per second").positive("must be above 0").default(100),
   API_RATE_LIMIT_BURST: z.coerce.number("must be a number of requests").int("must be a whole number").min(1, "must be at least 1").optional(),
   // A statement running longer, or a transaction idle inside for longer, is cut off with an error
-  // naming it (lib/db/session-limits.ts); 0 turns a limit off.
-  DB_STATEMENT_TIMEOUT_MS: z.coerce.number("must be a number of milliseconds").int().min(0).default(DEFAULT_SESSION_LIMITS.statementTimeoutMs),
-  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number("must be a number of milliseconds").int().min(0).default(DEFAULT_SESSION_LIMITS.idleInTransactionMs),
+  // naming it (lib/db/session-limits.ts, which has the defaults); 0 turns a limit off.
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number("must be a number of milliseconds").int().min(0).optional(),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number("must be a number of milliseconds").int().min(0).optional(),
   // With a Redis, the rate-limit buckets live there instead of in PostgreSQL (lib/api/rate-limit.ts).
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379" }).optional(),
 }).superRefine((env, ctx) => {
