@@ -4,7 +4,7 @@
 import { createHmac } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
-import { canonicalJson } from "../canonical-json.ts";
+import { canonicalJson } from "../../lib/canonical-json.ts";
 import type { JsonError } from "../context.ts";
 
 export interface Op {

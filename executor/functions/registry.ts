@@ -1,6 +1,6 @@
 // The registered functions, cached in memory and reloaded when any executor records a sync
 // (several executors may share one database), plus the sync itself.
-import { canonicalJson } from "../canonical-json.ts";
+import { canonicalJson } from "../../lib/canonical-json.ts";
 import type { Db } from "../db.ts";
 import type { Log } from "../log.ts";
 import { functionConfigSchema, toFunctionDef, type FunctionConfig, type FunctionDef } from "./config.ts";

@@ -4,6 +4,7 @@
 export const API_ERROR_STATUS = {
   // 400: the request itself is wrong
   invalid_json: 400,
+  malformed_url: 400,
   invalid_parameter: 400,
   unknown_parameter: 400,
   unsupported_parameter: 400,
@@ -28,7 +29,7 @@ export const API_ERROR_STATUS = {
   revoked_api_key: 401,
   insufficient_scope: 403,
   forbidden: 403,
-  // 404/409/422/429: the resource, the method, the state of things
+  // 404/409/413/415/422/429/431: the resource, the method, the state of things, the request's size and type
   not_found: 404,
   verification_expired: 404,
   conflict: 409,
@@ -37,10 +38,13 @@ export const API_ERROR_STATUS = {
   message_not_cancelable: 409,
   idempotency_key_in_use: 409,
   verification_not_pending: 409,
+  body_too_large: 413,
+  unsupported_media_type: 415,
   idempotency_key_reused: 422,
   rate_limited: 429,
   max_send_attempts_reached: 429,
   max_check_attempts_reached: 429,
+  headers_too_large: 431,
   // 500: ours, never a stack trace
   internal_error: 500,
 } as const;

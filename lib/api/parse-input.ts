@@ -36,21 +36,48 @@ export function refuseUnstorableText(value: unknown, param = ""): void {
   }
 }
 
-/** The JSON body as a value; a body that is not a JSON object is `invalid_json`. */
-export function jsonBody(text: string): Record<string, unknown> {
-  if (text.trim() === "") throw new ApiError("invalid_json", "The request body is empty; send a JSON object");
+// No request of the API nests more than a few levels; past this, JSON is refused before it is
+// parsed, so no recursive walk of it (ours, zod's) can run out of stack.
+const MAX_JSON_DEPTH = 32;
+
+/** Whether `text` nests arrays and objects deeper than `max`, counted without parsing it (strings skipped). */
+function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+/** A JSON text as a value: `invalid_json` when it is not JSON or nests too deep, refused when it holds unstorable text. */
+export function parseJson(text: string): unknown {
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw new ApiError("invalid_json", `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep`);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     throw new ApiError("invalid_json", `The request body is not valid JSON: ${(error as Error).message}`);
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ApiError("invalid_json", "The request body must be a JSON object");
   refuseUnstorableText(value);
+  return value;
+}
+
+/** The JSON body (parsed by the pipeline; undefined when none was sent) as an object; anything else is `invalid_json`. */
+export function jsonBody(value: unknown): Record<string, unknown> {
+  if (value === undefined) throw new ApiError("invalid_json", "The request body is empty; send a JSON object");
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ApiError("invalid_json", "The request body must be a JSON object");
   return value as Record<string, unknown>;
 }
 
-export const parseJsonBody = <S extends z.ZodType>(schema: S, text: string): z.output<S> => parseWith(schema, jsonBody(text));
+export const parseJsonBody = <S extends z.ZodType>(schema: S, value: unknown): z.output<S> => parseWith(schema, jsonBody(value));
 
 /** Query parameters as an object; a parameter given twice is refused rather than guessed at. */
 export function parseQuery<S extends z.ZodType>(schema: S, url: URL): z.output<S> {

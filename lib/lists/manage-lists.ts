@@ -75,10 +75,11 @@ export async function pageLists(ctx: OrgContext, { limit, cursor }: { limit: num
   return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
 }
 
-export async function getList(ctx: OrgContext, raw: z.input<typeof listIdInput>) {
+/** The list with its member count; not found names `field`, the caller's name for the id. */
+export async function getList(ctx: OrgContext, raw: z.input<typeof listIdInput>, field = "id") {
   const { id } = listIdInput.parse(raw);
   const list = await ctx.db.contactList.findUnique({ where: { id }, include: { _count: { select: { members: true } } } });
-  if (!list) throw notFound("List", "id");
+  if (!list) throw notFound("List", field);
   const { _count, ...rest } = list;
   return { ...rest, memberCount: _count.members };
 }

@@ -5,30 +5,12 @@ import { DomainError } from "@/lib/errors";
 import { MediaTooLargeError } from "@/lib/media/check-media-file";
 import { formatBytes, MAX_BYTES_BY_KIND } from "@/lib/media/media-types";
 import type { MediaFile } from "@/lib/media/upload-media";
+import { readCapped } from "@/lib/net/read-capped";
 
 export const UPLOAD_FIELD = "file";
 
 const MAX_FILE_BYTES = Math.max(...Object.values(MAX_BYTES_BY_KIND));
 const FRAMING_ALLOWANCE = 64 * 1024;
-
-type CappedBody = { tooLarge: false; bytes: Uint8Array } | { tooLarge: true; head: Uint8Array };
-
-async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<CappedBody> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  if (body) {
-    const reader = body.getReader();
-    for (let read = await reader.read(); !read.done; read = await reader.read()) {
-      chunks.push(read.value);
-      total += read.value.byteLength;
-      if (total > limit) {
-        await reader.cancel();
-        return { tooLarge: true, head: chunks[0]! };
-      }
-    }
-  }
-  return { tooLarge: false, bytes: Buffer.concat(chunks) };
-}
 
 export async function readUploadedFile(req: Request): Promise<MediaFile> {
   return uploadedFile(await readUploadForm(req));

@@ -4,7 +4,7 @@
 // body: a client's retry frames the same file with a new multipart boundary.
 import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/api/api-error";
-import type { BodyReader } from "@/lib/api/api-route";
+import type { BodyReader } from "@/lib/api/request-body";
 import { refuseUnstorableText } from "@/lib/api/parse-input";
 import { readUploadForm, UPLOAD_FIELD, uploadedFile } from "@/lib/media/read-upload";
 import type { MediaFile } from "@/lib/media/upload-media";

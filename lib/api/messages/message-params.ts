@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { paginationParams } from "@/lib/api/pagination";
+import { canonicalJson } from "@/lib/canonical-json";
 import { MessageDirection, MessageStatus } from "@/lib/generated/prisma/enums";
 import { fetchMedia } from "@/lib/media/fetch-media";
 import { MAX_BATCH, MAX_MEDIA, sendMessageInput, type SendMessageInput } from "@/lib/messaging/message-input";
@@ -57,10 +58,10 @@ export async function toSendMessageInput(ctx: OrgContext, params: SendMessagePar
   };
 }
 
-/** A message idempotency key for this request (and batch item), or undefined without the header. */
-export function messageDedupeKey(idempotencyKey: string | null, body: string, item?: number): string | undefined {
+/** A message idempotency key for this request (its parsed JSON body; and batch item), or undefined without the header. */
+export function messageDedupeKey(idempotencyKey: string | null, body: unknown, item?: number): string | undefined {
   if (!idempotencyKey) return undefined;
-  const hash = createHash("sha256").update(`${idempotencyKey}\n${body}`).digest("hex");
+  const hash = createHash("sha256").update(`${idempotencyKey}\n${canonicalJson(body)}`).digest("hex");
   return `api:${hash}${item === undefined ? "" : `:${item}`}`;
 }
 

@@ -22,11 +22,11 @@ async function checkItem(ctx: OrgContext, raw: unknown, dedupe: string | undefin
   }
 }
 
-export async function sendBatch(ctx: OrgContext, body: unknown, dedupe: { idempotencyKey: string | null; rawBody: string }) {
+export async function sendBatch(ctx: OrgContext, body: unknown, dedupe: { idempotencyKey: string | null }) {
   const { messages } = parseWith(sendBatchParams, body);
   // One at a time: an item with media_urls fetches them, and a thousand fetches at once would be a flood.
   const checked: (SendMessageInput | ApiError)[] = [];
-  for (const [index, raw] of messages.entries()) checked.push(await checkItem(ctx, raw, messageDedupeKey(dedupe.idempotencyKey, dedupe.rawBody, index)));
+  for (const [index, raw] of messages.entries()) checked.push(await checkItem(ctx, raw, messageDedupeKey(dedupe.idempotencyKey, body, index)));
   const valid = checked.flatMap((item, index) => (item instanceof ApiError ? [] : [{ index, input: item }]));
   const sent = await sendMessages(ctx, valid.map((v) => v.input), "api");
 

@@ -116,3 +116,23 @@ export function leavesLoopback(value: string): boolean {
     return false;
   }
 }
+
+// Hostile requests: what a client gets wrong on the wire, or an attacker sends on purpose.
+
+/** Percent-escapes that do not decode to UTF-8: a byte no character starts with, cut short, not hex, overlong, a surrogate. */
+export const BROKEN_ESCAPES = ["%ff", "%e2%82", "%", "%zz", "%c0%af", "%ed%a0%80"];
+
+/** JSON nested past the API's limit (32 levels), up to depths no recursive walk survives. */
+export const deepJsonArb = fc
+  .tuple(fc.constantFrom(33, 1_000, 200_000), fc.boolean())
+  .map(([depth, arrays]) => (arrays ? `{"to": ${"[".repeat(depth)}${"]".repeat(depth)}}` : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`));
+
+/** A body over every route's limit (a batch's 8 MB is the largest); one string, made once. */
+export const OVERSIZED_BODY = `{"body": "${"x".repeat(8 * 1024 * 1024)}"}`;
+
+/** Content-Type values a client gets wrong: another type, another charset, two types, odd spelling. */
+export const ODD_CONTENT_TYPES = [
+  "application/json", "APPLICATION/JSON; CHARSET=UTF-8", "application/json;charset=\"utf-8\"", "application/json; charset=iso-8859-1",
+  "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=utf-16", "text/plain; charset=utf-16",
+  "multipart/form-data; boundary=x", "application/json, application/json", "application/vnd.api+json", "*/*", ";", "",
+];

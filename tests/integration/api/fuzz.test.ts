@@ -1,15 +1,19 @@
 // Property-based fuzzing of every public API route handler (every route.ts under app/api/v1 and
 // app/2010-04-01, found on disk, so a new route is fuzzed without touching this file): arbitrary
 // JSON and form bodies, query strings, path parameters and headers, sent as real Requests with a
-// valid key (mostly) against the real database. Property: never a 500, and every refusal is the
-// documented error shape with a code. Each test names its seed; replay a failure with
-// FUZZ_SEED=<seed> (and FUZZ_RUNS=<n> for more runs per handler).
+// valid key (mostly) against the real database. Hostile ones too: broken %-escapes in the path and
+// the query, JSON nested thousands deep, bodies over every limit, wrong or odd Content-Types, huge
+// and duplicated Authorization and Idempotency-Key headers. A request goes through proxy.ts first,
+// as under Next.js. Property: never a 500, and every refusal is the documented error shape with a
+// code. Each test names its seed; replay a failure with FUZZ_SEED=<seed> (and FUZZ_RUNS=<n> for
+// more runs per handler). Heads over Node's size limit never reach a handler: early-refusals.test.ts.
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { NextRequest } from "next/server";
 import { apiRequest, call, createTestApiKey, routeParams, setupApiDatabase } from "../helpers/api";
-import { headerTextArb, jsonBodyArb, junkArb, leavesLoopback, pairsArb, schemaKeys, textArb } from "./fuzz-inputs";
+import { BROKEN_ESCAPES, deepJsonArb, headerTextArb, jsonBodyArb, junkArb, leavesLoopback, ODD_CONTENT_TYPES, OVERSIZED_BODY, pairsArb, schemaKeys, textArb } from "./fuzz-inputs";
 
 // Thousands of requests in seconds from one key: the limiter would answer most of them 429.
 process.env.API_RATE_LIMIT = "1000000";
@@ -19,6 +23,7 @@ const { OPERATIONS } = await import("@/lib/api/openapi/operations");
 const { API_ERROR_STATUS } = await import("@/lib/api/error-codes");
 const { messageSid } = await import("@/lib/twilio-api/message-sid");
 const { createOrgWithOwner } = await import("../helpers/factories");
+const { proxy } = await import("@/proxy");
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -97,6 +102,9 @@ function authArb(kind: Route["kind"]): fc.Arbitrary<string | null> {
     { weight: 1, arbitrary: headerTextArb.map((t) => `Bearer tsk_live_${t}`) },
     { weight: 1, arbitrary: fc.tuple(textArb(), textArb()).map(([u, p]) => basic(u, p)) },
     { weight: 1, arbitrary: fc.constantFrom(`Basic ${token}`, `Bearer ${basic(accountSid, token)}`, `bearer  ${token} x`, basic(accountSid, `${token}x`)) },
+    // Two Authorization headers arrive joined by ", "; huge ones; a tab for a space.
+    { weight: 1, arbitrary: valid.map((v) => `${v}, ${v}`) },
+    { weight: 1, arbitrary: fc.constantFrom(`Bearer ${"x".repeat(12_000)}`, `Basic ${"QUJD".repeat(3_000)}`, `Bearer\t${token}`, `Bearer ${token}\u00a0`) },
   );
 }
 
@@ -116,16 +124,34 @@ function requestArb(route: Route) {
   const names = route.kind === "twilio" ? TWILIO_NAMES : [...schemaKeys(op?.query), "limit", "starting_after"];
   const junk = junkArb(VOCABULARY, known);
   const formValue = textArb(known).filter((v) => !leavesLoopback(v));
+  const brokenForm = fc.tuple(fc.constantFrom(...TWILIO_NAMES), fc.constantFrom(...BROKEN_ESCAPES)).map(([name, escape]) => `${twilioBase(route)}&${name}=a${escape}`);
   const body =
     !["POST", "PUT", "PATCH"].includes(route.method)
       ? fc.constant(undefined)
       : route.kind === "twilio"
-        ? fc.oneof(pairsArb(TWILIO_NAMES, formValue), pairsArb(TWILIO_NAMES, formValue).map((more) => `${twilioBase(route)}&${more}`))
-        : jsonBodyArb(schemaKeys(op?.body), op?.example, junk, VOCABULARY);
+        ? fc.oneof(
+            { weight: 6, arbitrary: pairsArb(TWILIO_NAMES, formValue) },
+            { weight: 6, arbitrary: pairsArb(TWILIO_NAMES, formValue).map((more) => `${twilioBase(route)}&${more}`) },
+            { weight: 1, arbitrary: brokenForm },
+            { weight: 1, arbitrary: fc.constant(OVERSIZED_BODY) },
+          )
+        : fc.oneof(
+            { weight: 12, arbitrary: jsonBodyArb(schemaKeys(op?.body), op?.example, junk, VOCABULARY) },
+            { weight: 1, arbitrary: deepJsonArb },
+            { weight: 1, arbitrary: fc.constant(OVERSIZED_BODY) },
+          );
   const segments = [...route.template.matchAll(/\[(\w+)\]/g)].map((m) => m[1]!);
   return fc.record({
     params: fc.tuple(...segments.map((s) => paramArb(s, route.kind))).map((values) => Object.fromEntries(segments.map((s, i) => [s, values[i]!]))),
-    query: fc.option(pairsArb(names, textArb(known)), { freq: 2 }),
+    /** Appended to the last path parameter as sent: proxy.ts must refuse it before the route. */
+    brokenPath: segments.length === 0 ? fc.constant(null) : fc.option(fc.constantFrom(...BROKEN_ESCAPES), { freq: 8 }),
+    query: fc.option(
+      fc.oneof(
+        { weight: 8, arbitrary: pairsArb(names, textArb(known)) },
+        { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...names, "x"), fc.constantFrom(...BROKEN_ESCAPES), fc.boolean()).map(([n, e, inName]) => (inName ? `${n}${e}=1` : `${n}=a${e}`)) },
+      ),
+      { freq: 2 },
+    ),
     body,
     authorization: authArb(route.kind),
     // Sent now and then: a key used again with another body is refused (422) before anything else.
@@ -134,8 +160,11 @@ function requestArb(route: Route) {
       { weight: 2, arbitrary: fc.noBias(fc.uuid()) },
       { weight: 1, arbitrary: headerTextArb },
       { weight: 1, arbitrary: fc.constantFrom("order-1", "order-2") },
+      { weight: 1, arbitrary: fc.constantFrom("k".repeat(12_000), "order-1, order-2", " ", "\t") },
     ),
-    contentType: fc.option(fc.oneof(fc.constantFrom("application/json", "application/x-www-form-urlencoded", "text/plain; charset=utf-16"), headerTextArb), { freq: 2 }),
+    contentType: fc.option(fc.oneof(fc.constantFrom(...ODD_CONTENT_TYPES), headerTextArb), { freq: 2 }),
+    /** A header as large as Node lets through (its 16 KB limit is for the whole head). */
+    filler: fc.option(fc.constant("y".repeat(12_000)), { freq: 10 }),
   });
 }
 
@@ -152,12 +181,26 @@ function toRequest(route: Route, input: Input): Request {
     }
     pathname = pathname.replace(`[${name}]`, segment);
   }
+  if (input.brokenPath) pathname += input.brokenPath;
   const headers: Record<string, string> = {};
   if (input.authorization !== null) headers.authorization = input.authorization;
   if (input.idempotencyKey !== null) headers["idempotency-key"] = input.idempotencyKey;
-  if (input.contentType !== null) headers["content-type"] = input.contentType;
+  if (input.filler !== null) headers["x-filler"] = input.filler;
+  // A Twilio client sends its form as a form; apiRequest's default for a body is JSON.
+  const contentType = input.contentType ?? (route.kind === "twilio" && input.body !== undefined ? "application/x-www-form-urlencoded" : null);
+  if (contentType !== null) headers["content-type"] = contentType;
   const query = input.query === null ? "" : `?${input.query}`;
   return apiRequest(`${pathname}${query}`, { method: route.method, body: input.body, headers });
+}
+
+/** The request as Next.js would handle it: proxy.ts first (for a path with a %), then the route with the decoded params. */
+async function serve(route: Route, input: Input): Promise<Response> {
+  const request = toRequest(route, input);
+  if (request.url.split("?")[0]!.includes("%")) {
+    const early = proxy(new NextRequest(request.url));
+    if (!early.headers.has("x-middleware-next")) return early;
+  }
+  return route.handler(request, routeParams(input.params));
 }
 
 async function expectDocumentedAnswer(route: Route, response: Response): Promise<number> {
@@ -202,13 +245,48 @@ describe("regressions: text the database cannot store is refused, not a 500", ()
       authorization: route.kind === "twilio" ? basic(accountSid, token) : `Bearer ${token}`,
       idempotencyKey: null,
       contentType: null,
+      brokenPath: null,
+      filler: null,
       ...partial,
     };
-    const response = await route.handler(toRequest(route, input), routeParams(input.params));
+    const response = await serve(route, input);
     expect(await expectDocumentedAnswer(route, response.clone())).toBe(400);
     const body = await response.json();
     if (route.kind === "twilio") expect(body).toMatchObject({ code: 20001, message: expect.stringContaining("NUL character") });
     else expect(body.error).toMatchObject({ code: "invalid_parameter", param });
+  });
+});
+
+// Each class of hostile request, once against every route (the fuzzing below mixes them at random).
+describe("hostile requests: every route answers 4xx in its own error shape", () => {
+  const hasBody = (route: Route) => ["POST", "PUT", "PATCH"].includes(route.method);
+  const CLASSES: [string, (route: Route) => Partial<Input> | null][] = [
+    ["a broken %-escape in the path", (r) => (r.template.includes("[") ? { brokenPath: "%ff" } : null)],
+    ["a broken %-escape in the query", () => ({ query: "limit=1&x=%e2%82" })],
+    ["JSON nested 200,000 deep", (r) => (hasBody(r) && r.kind === "rest" ? { body: `{"to": ${"[".repeat(200_000)}${"]".repeat(200_000)}}` } : null)],
+    ["a body over every limit", (r) => (hasBody(r) ? { body: OVERSIZED_BODY } : null)],
+    ["a body of another Content-Type", (r) => (hasBody(r) ? { contentType: r.kind === "twilio" ? "application/json" : "application/x-www-form-urlencoded" } : null)],
+    ["a broken %-escape in a form body", (r) => (hasBody(r) && r.kind === "twilio" ? { body: `${twilioBase(r)}&Body=%ff` } : null)],
+    ["an Authorization header of 12,000 characters", () => ({ authorization: `Bearer ${"x".repeat(12_000)}` })],
+    ["two Authorization headers", (r) => ({ authorization: r.kind === "twilio" ? `${basic(accountSid, token)}, ${basic(accountSid, token)}` : `Bearer ${token}, Bearer ${token}` })],
+    ["an Idempotency-Key of 12,000 characters", (r) => (r.method === "POST" && r.kind === "rest" ? { idempotencyKey: "k".repeat(12_000) } : null)],
+  ];
+  // The OpenAPI document is public and reads nothing of the request.
+  const cases = routes.filter((r) => r.kind !== "public").flatMap((route) => CLASSES.flatMap(([name, make]) => (make(route) ? [[`${route.method} ${route.template}: ${name}`, route, make(route)!] as const] : [])));
+  it.each(cases)("%s", async (_name, route, hostile) => {
+    const input: Input = {
+      params: route.kind === "twilio" ? { accountSid, sid: `${messageSid(known[0]!)}.json` } : { id: known[0]! },
+      brokenPath: null,
+      query: null,
+      body: hasBody(route) ? (route.kind === "twilio" ? twilioBase(route) : "{}") : undefined,
+      authorization: route.kind === "twilio" ? basic(accountSid, token) : `Bearer ${token}`,
+      idempotencyKey: null,
+      contentType: null,
+      filler: null,
+      ...hostile,
+    };
+    const status = await expectDocumentedAnswer(route, await serve(route, input));
+    expect(status).toBeGreaterThanOrEqual(400);
   });
 });
 
@@ -221,8 +299,7 @@ describe(`public API fuzzing (seed ${SEED}, ${RUNS} runs per handler)`, () => {
     const statuses: number[] = [];
     await fc.assert(
       fc.asyncProperty(requestArb(route), async (input) => {
-        const response = await route.handler(toRequest(route, input), routeParams(input.params));
-        statuses.push(await expectDocumentedAnswer(route, response));
+        statuses.push(await expectDocumentedAnswer(route, await serve(route, input)));
       }),
       { seed: SEED, numRuns: RUNS },
     );

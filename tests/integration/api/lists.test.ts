@@ -192,6 +192,10 @@ describe("tenant isolation", () => {
       expect(JSON.stringify(res.body)).not.toContain("secret");
     }
     expect((await page("?limit=100", writerB)).body.data.map((l: { name: string }) => l.name)).not.toContain("A's secret list");
+    // Filtering contacts by A's list is 404 on list_id (as README promises), not an empty page.
+    const filtered = await call(contacts.GET(apiRequest(`/api/v1/contacts?list_id=${list.body.id}`, { token: writerB })));
+    expect(errorOf(filtered)).toEqual({ status: 404, code: "not_found", param: "list_id" });
+    expect((await call(contacts.GET(apiRequest(`/api/v1/contacts?list_id=${list.body.id}`, { token: writerA })))).body.data).toHaveLength(1);
     const listOfB = await create({ name: "B's list" }, writerB);
     expect(errorOf(await add(listOfB.body.id, [member], writerB))).toEqual({ status: 404, code: "not_found", param: "contact_ids" });
     expect((await get(list.body.id)).body).toMatchObject({ name: "A's secret list", member_count: 1 });

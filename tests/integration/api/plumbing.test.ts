@@ -132,6 +132,61 @@ describe("errors", () => {
   });
 });
 
+describe("hostile requests: refused in the error shape, never a 500", () => {
+  const raw = (body: BodyInit | null, headers: Record<string, string>, path = "/api/v1/echo") =>
+    call(POST(new Request(`http://localhost:3000${path}`, { method: "POST", headers: { authorization: `Bearer ${token}`, ...headers }, body, duplex: "half" } as RequestInit)));
+
+  it("refuses a body over the limit by its Content-Length, or while streaming it, without reading it all (413)", async () => {
+    const declared = await raw("{}", { "content-type": "application/json", "content-length": String(50 * 1024 * 1024) });
+    expect(declared.status).toBe(413);
+    expect(declared.body.error).toMatchObject({ code: "body_too_large", param: null });
+    let pulled = 0;
+    const fiftyMegabytes = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (++pulled > 800) controller.close();
+        else controller.enqueue(new TextEncoder().encode(`{"a":"${"x".repeat(64 * 1024)}",`));
+      },
+    });
+    const streamed = await raw(fiftyMegabytes, { "content-type": "application/json" });
+    expect(streamed.status).toBe(413);
+    expect(streamed.headers.get("x-request-id")).toMatch(/^req_/);
+    expect(pulled).toBeLessThan(40); // stopped just past 1 MB of the 50
+  });
+
+  it("takes a JSON body only as application/json in UTF-8 (415), but no body under any type", async () => {
+    const body = JSON.stringify({ phone_number: "12345" });
+    for (const type of [null, "text/plain", "application/x-www-form-urlencoded", "application/json; charset=utf-16", "application/jsonx"]) {
+      const res = await raw(body, type === null ? {} : { "content-type": type });
+      expect(res.status, String(type)).toBe(415);
+      expect(res.body.error.code).toBe("unsupported_media_type");
+    }
+    expect((await raw(body, { "content-type": "Application/JSON; charset=UTF-8" })).status).toBe(201);
+    // No body at all is the handler's to judge, whatever the type says.
+    expect((await raw(null, { "content-type": "text/plain" })).body.error).toMatchObject({ code: "invalid_json", message: "The request body is empty; send a JSON object" });
+  });
+
+  it("refuses JSON nested deeper than 32 levels, and bytes that are not UTF-8, as invalid_json", async () => {
+    for (const body of [`{"phone_number": ${"[".repeat(200_000)}${"]".repeat(200_000)}}`, `{"note": ${'{"a":'.repeat(33)}1${"}".repeat(33)}}`]) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: "invalid_json", message: expect.stringContaining("32 levels") });
+    }
+    // Brackets inside strings are text, not nesting.
+    expect((await post({ phone_number: "12345", note: "[".repeat(1_000) })).status).toBe(201);
+    const notUtf8 = await raw(new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]), { "content-type": "application/json" });
+    expect(notUtf8.body.error).toMatchObject({ code: "invalid_json", message: "The request body is not valid UTF-8" });
+  });
+
+  it("refuses a query string whose percent-encoding is not UTF-8, naming the parameter", async () => {
+    // As sent, and as Next.js hands it to the route after re-encoding what it decoded (U+FFFD).
+    for (const value of ["%ff", "%EF%BF%BD", "a%e2%82"]) {
+      const res = await raw(JSON.stringify({ phone_number: "12345" }), { "content-type": "application/json" }, `/api/v1/echo?limit=1&starting_after=${value}`);
+      expect(res.status, value).toBe(400);
+      expect(res.body.error).toMatchObject({ code: "malformed_url", param: "starting_after" });
+    }
+  });
+});
+
 describe("rate limits", () => {
   it("sends the RateLimit headers on every response of a key, success or error", async () => {
     const fresh = await createTestApiKey(db, orgId, ["messages:send"]);
@@ -205,6 +260,15 @@ describe("Idempotency-Key", () => {
     const inFlight = await post({ phone_number: "12345" }, { "idempotency-key": "order-2002" });
     expect(inFlight.status).toBe(409);
     expect(inFlight.body.error.code).toBe("idempotency_key_in_use");
+  });
+
+  it("compares the parsed body: the same JSON with its keys in another order (or other spacing) replays", async () => {
+    const headers = { "idempotency-key": "order-3001" };
+    const first = await call(POST(apiRequest("/api/v1/echo", { token, headers, body: '{"phone_number":"12345","note":"x"}' })));
+    const reordered = await call(POST(apiRequest("/api/v1/echo", { token, headers, body: '{ "note": "x",\n  "phone_number": "12345" }' })));
+    expect(reordered).toMatchObject({ status: 201, body: first.body });
+    expect(reordered.headers.get("idempotent-replayed")).toBe("true");
+    expect((await post({ note: "y", phone_number: "12345" }, headers)).body.error.code).toBe("idempotency_key_reused");
   });
 
   it("keeps keys per organisation, for 24 hours", async () => {

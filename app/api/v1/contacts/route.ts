@@ -7,6 +7,7 @@ import { page } from "@/lib/api/pagination";
 import { parseJsonBody, parseQuery } from "@/lib/api/parse-input";
 import { createContact } from "@/lib/contacts/create-contact";
 import { listContacts } from "@/lib/contacts/list-contacts";
+import { getList } from "@/lib/lists/manage-lists";
 
 export const POST = apiRoute("contacts:write", async ({ ctx, body }) => ({
   status: 201,
@@ -14,6 +15,9 @@ export const POST = apiRoute("contacts:write", async ({ ctx, body }) => ({
 }));
 
 export const GET = apiRoute("contacts:read", async ({ ctx, url }) => {
-  const { items, nextCursor } = await listContacts(ctx, toListContactsInput(parseQuery(listContactsParams, url)), { withCustomFields: true });
+  const query = parseQuery(listContactsParams, url);
+  // A list that is not the org's is 404, as on /lists/{id}/contacts, rather than an empty page.
+  if (query.list_id) await getList(ctx, { id: query.list_id }, "listId");
+  const { items, nextCursor } = await listContacts(ctx, toListContactsInput(query), { withCustomFields: true });
   return { status: 200, body: page(items, nextCursor, serializeContact) };
 });

@@ -1,5 +1,6 @@
-// JSON with object keys sorted (RFC 8785 for the values JSON can hold): the SDK verifies request
-// signatures over the canonical form of the body it parsed, so the executor signs that form.
+// JSON with object keys sorted (RFC 8785 for the values JSON can hold): one text for one value,
+// whatever order its keys came in. The executor signs it (the Inngest SDK verifies signatures over
+// the canonical form of the body it parsed), and Idempotency-Key compares requests by it.
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) {

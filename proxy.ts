@@ -1,0 +1,21 @@
+// Requests Next.js would fail before any route handler runs, answered in the API's error shape:
+// a path whose percent-encoding does not decode (`/api/v1/messages/%ff`). Next.js throws decoding
+// the route's params, and its 400 becomes a plain-text 500 with no request id (an App Router app has
+// no pages/_error to render it with). The matcher passes only public API paths with a `%` in them:
+// whenever a proxy runs, Next.js buffers the request body for it, a cost every API request must not pay.
+import { NextResponse, type NextRequest } from "next/server";
+import { ApiError } from "@/lib/api/api-error";
+import { earlyRefusal } from "@/lib/api/early-refusal";
+import { hasMalformedSegment } from "@/lib/api/url-encoding";
+
+export function proxy(request: NextRequest) {
+  const { pathname } = new URL(request.url);
+  if (!hasMalformedSegment(pathname)) return NextResponse.next();
+  const error = new ApiError("malformed_url", "The URL's path has percent-encoding that is not UTF-8 (such as %ff): encode ids with encodeURIComponent");
+  const { status, body, headers } = earlyRefusal(pathname, error);
+  return NextResponse.json(body, { status, headers });
+}
+
+export const config = {
+  matcher: ["/api/v1/:path(.*%.*)", "/2010-04-01/:path(.*%.*)"],
+};
