@@ -9,7 +9,21 @@ import { serializeMedia } from "@/lib/api/media/serialize-media";
 import { serializeMessage, serializeMessageWithHistory } from "@/lib/api/messages/serialize-message";
 import { buildOpenApi } from "@/lib/api/openapi/build-openapi";
 import { OPERATIONS } from "@/lib/api/openapi/operations";
-import { contactObject, contactWithLists, listObject, mediaObject, messageObject, messageWithHistory, verificationObject } from "@/lib/api/openapi/resources";
+import {
+  contactObject,
+  contactWithLists,
+  listObject,
+  mediaObject,
+  messageObject,
+  messageWithHistory,
+  verificationObject,
+  webhookDeliveryObject,
+  webhookDeliveryWithAttempts,
+  webhookEndpointObject,
+  webhookEndpointWithSecret,
+} from "@/lib/api/openapi/resources";
+import { serializeWebhookDelivery, serializeWebhookDeliveryWithAttempts } from "@/lib/api/webhooks/serialize-webhook-delivery";
+import { serializeWebhookEndpoint, serializeWebhookEndpointWithSecret } from "@/lib/api/webhooks/serialize-webhook-endpoint";
 import { serializeVerification } from "@/lib/verify/serialize-verification";
 
 // lib/env.ts reads the environment on first use (a media URL is signed with AUTH_SECRET for APP_URL).
@@ -69,12 +83,28 @@ describe("the OpenAPI document", () => {
     expect(media.url_expires_at).toBe("2026-11-23T10:00:00.000Z");
   });
 
+  it("describes the webhook endpoints and deliveries the serialisers send, the secret only where it is made", () => {
+    const endpoint = { id: "we_1", url: "https://example.com/h", description: null, eventTypes: ["message.sent"], enabled: false, disabledReason: "Failed 50 times in a row", failureStreak: 50, createdAt: at, updatedAt: at };
+    const shown = webhookEndpointObject.parse(serializeWebhookEndpoint(endpoint));
+    expect(shown).not.toHaveProperty("secret");
+    expect(() => webhookEndpointObject.parse(serializeWebhookEndpointWithSecret({ ...endpoint, secret: "whsec_x" }))).toThrow();
+    expect(webhookEndpointWithSecret.parse(serializeWebhookEndpointWithSecret({ ...endpoint, secret: "whsec_x" })).secret).toBe("whsec_x");
+    const delivery = { id: "wd_1", eventType: "message.sent", eventId: "evt_1", status: "FAILED", attempts: 2, nextAttemptAt: null, deliveredAt: null, createdAt: at } as const;
+    const attempt = { id: "wa_1", deliveryId: "wd_1", attempt: 1, requestBody: "{}", responseStatus: 500, responseBody: "no", latencyMs: 12, error: "HTTP 500", createdAt: at };
+    expect(webhookDeliveryObject.parse(serializeWebhookDelivery({ ...delivery, lastAttempt: attempt }, "we_1"))).toMatchObject({ status: "failed", endpoint_id: "we_1", last_attempt: { response_status: 500 } });
+    expect(() => webhookDeliveryObject.parse(serializeWebhookDelivery({ ...delivery, lastAttempt: null }, "we_1"))).not.toThrow();
+    const { attempts: _count, ...rest } = delivery;
+    void _count;
+    const full = serializeWebhookDeliveryWithAttempts({ ...rest, endpointId: "we_1", payload: { type: "message.sent" }, attempts: [attempt], attemptCount: 2 });
+    expect(webhookDeliveryWithAttempts.parse(full)).toMatchObject({ attempt_count: 2, attempts: [{ attempt: 1, request_body: "{}" }] });
+  });
+
   it("documents an upload as multipart/form-data, and 404 and 409 where they can happen", () => {
     const doc = buildOpenApi("https://sms.example.com");
     const paths = doc.paths as Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; responses: Record<string, unknown> }>>;
     expect(Object.keys(paths["/api/v1/media"]!.post!.requestBody!.content)).toEqual(["multipart/form-data"]);
     expect(Object.keys(paths["/api/v1/contacts/{id}"]!.patch!.responses)).toEqual(expect.arrayContaining(["200", "404", "409"]));
     expect(Object.keys(paths["/api/v1/contacts"]!.get!.responses)).not.toContain("404");
-    expect(doc.tags.map((t) => t.name)).toEqual(["Messages", "Media", "Contacts", "Lists", "Verifications"]);
+    expect(doc.tags.map((t) => t.name)).toEqual(["Messages", "Media", "Contacts", "Lists", "Verifications", "Webhooks"]);
   });
 });

@@ -6,6 +6,8 @@ const SAMPLE_IDS: Record<string, string> = {
   contacts: "ct_01jf0000000000000000000000",
   lists: "lst_01jf0000000000000000000000",
   verifications: "ver_01jf0000000000000000000000",
+  webhook_endpoints: "we_01jf0000000000000000000000",
+  webhook_deliveries: "wd_01jf0000000000000000000000",
 };
 const samplePath = (path: string) => path.replace("{id}", SAMPLE_IDS[path.split("/")[3]!] ?? "msg_01jf0000000000000000000000");
 

@@ -5,6 +5,7 @@ import type { ApiScope } from "@/lib/api-keys/scopes";
 import { listMessagesParams, sendBatchParams, sendMessageParams } from "@/lib/api/messages/message-params";
 import { CONTACT_OPERATIONS } from "@/lib/api/openapi/contact-operations";
 import { mediaObject, messageList, messageObject, messageWithHistory, verificationObject } from "@/lib/api/openapi/resources";
+import { WEBHOOK_OPERATIONS } from "@/lib/api/openapi/webhook-operations";
 import { startVerificationParams } from "@/lib/api/verifications/verification-params";
 import { SUPPORTED_DESCRIPTION } from "@/lib/media/media-types";
 import { checkVerificationInput } from "@/lib/verify/verification-input";
@@ -13,7 +14,7 @@ export interface ApiOperation {
   id: string;
   method: "get" | "post" | "patch" | "delete";
   path: string;
-  tag: "Messages" | "Media" | "Contacts" | "Lists" | "Verifications";
+  tag: "Messages" | "Media" | "Contacts" | "Lists" | "Verifications" | "Webhooks";
   summary: string;
   description: string;
   scope: ApiScope;
@@ -151,4 +152,5 @@ export const OPERATIONS: ApiOperation[] = [
     pathParams: idParam("verification"),
     response: { status: 200, schema: verificationObject, description: "The verification" },
   },
+  ...WEBHOOK_OPERATIONS,
 ];
