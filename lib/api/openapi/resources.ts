@@ -193,3 +193,19 @@ export const errorObject = z
     }),
   })
   .meta({ id: "Error" });
+
+export const batchResult = z
+  .strictObject({
+    object: z.literal("batch"),
+    accepted: z.number().int().describe("Items queued (or scheduled)"),
+    failed: z.number().int().describe("Items refused"),
+    data: z
+      .array(
+        z.union([
+          z.strictObject({ index: z.number().int().describe("The item's position in `messages`"), message: messageObject }),
+          z.strictObject({ index: z.number().int().describe("The item's position in `messages`"), error: errorObject.shape.error }),
+        ]),
+      )
+      .describe("One result per item, in request order: the message, or the error that refused the item"),
+  })
+  .meta({ id: "BatchResult" });
