@@ -113,7 +113,7 @@ export default function ApiDocsPage() {
         </div>
       </div>
       <div className="mx-auto flex max-w-6xl gap-10 px-6 py-10">
-        <nav className="sticky top-6 hidden h-fit w-56 shrink-0 space-y-4 text-sm lg:block" aria-label="API reference">
+        <nav className="sticky top-6 hidden h-fit max-h-[calc(100vh-3rem)] w-56 shrink-0 space-y-4 overflow-y-auto text-sm lg:block" aria-label="API reference">
           <a href="#authentication" className="block font-medium">Getting started</a>
           <a href="#errors" className="block font-medium">Errors</a>
           <a href="#webhooks" className="block font-medium">Webhooks</a>
