@@ -1,5 +1,5 @@
 // The sidebar: only areas that exist appear; admin-only areas only for admins and owners.
-import { Cog, ContactRound, CodeXml, List, MessagesSquare, ScrollText, Settings, Smartphone, type LucideIcon } from "lucide-react";
+import { BookOpen, Cog, ContactRound, CodeXml, List, MessagesSquare, ScrollText, Settings, Smartphone, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -17,6 +17,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/phones", label: "Phones", icon: Smartphone },
   { href: "/settings", label: "Settings", icon: Settings },
   { href: "/developers", label: "Developers", icon: CodeXml, adminOnly: true },
+  // The public reference (outside the app's shell, which it links back to), beside the keys it needs.
+  { href: "/docs/api", label: "API reference", icon: BookOpen, adminOnly: true },
   { href: "/audit", label: "Audit log", icon: ScrollText, adminOnly: true },
   { href: "/jobs", label: "Jobs", icon: Cog, instanceAdminOnly: true },
 ];

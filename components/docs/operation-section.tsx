@@ -1,9 +1,10 @@
 import { CodeBlock } from "@/components/docs/code-block";
 import { InlineMarkdown } from "@/components/docs/inline-markdown";
 import { SchemaTable } from "@/components/docs/schema-table";
-import { jsonSchema } from "@/lib/api/openapi/build-openapi";
+import { jsonSchema } from "@/lib/api/openapi/json-schema";
 import { curlExample, typescriptExample } from "@/lib/api/openapi/examples";
 import type { ApiOperation } from "@/lib/api/openapi/operations";
+import { responseExample } from "@/lib/api/openapi/response-examples";
 
 type Props = Parameters<typeof SchemaTable>[0];
 
@@ -50,6 +51,7 @@ export function OperationSection({ op, baseUrl }: { op: ApiOperation; baseUrl: s
         <CodeBlock title="curl" code={curlExample(baseUrl, op)} />
         <CodeBlock title="TypeScript" code={typescriptExample(baseUrl, op)} />
       </div>
+      <CodeBlock title={`Response ${op.response.status}`} code={JSON.stringify(responseExample(baseUrl, op), null, 2)} />
     </section>
   );
 }

@@ -1,16 +1,26 @@
-// The fields of a request schema (its JSON Schema), as a table: name, type, required, rules.
+// The fields of a request schema (its JSON Schema), as a table: name, type, required, rules. The
+// fields of an array's objects follow it as rows of their own (messages[].to), so a batch's items
+// are described as fully as a single send.
 import { InlineMarkdown } from "@/components/docs/inline-markdown";
 
-type JsonSchema = { type?: string | string[]; enum?: unknown[]; items?: JsonSchema; description?: string; default?: unknown; minLength?: number; maxLength?: number; minimum?: number; maximum?: number; maxItems?: number; pattern?: string; format?: string };
+type JsonSchema = { type?: string | string[]; enum?: unknown[]; const?: unknown; anyOf?: JsonSchema[]; items?: JsonSchema; properties?: Record<string, JsonSchema>; required?: string[]; description?: string; default?: unknown; minLength?: number; maxLength?: number; minimum?: number; maximum?: number; maxItems?: number; pattern?: string; format?: string };
 
+// A nullable or either-or field is an anyOf: its alternatives' types, and the rules they carry.
 function typeOf(s: JsonSchema): string {
+  if (s.anyOf) return [...new Set(s.anyOf.map(typeOf))].join(" | ");
   if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(" | ");
+  if (s.const !== undefined) return JSON.stringify(s.const);
   if (s.type === "array") return `${s.items ? typeOf(s.items) : "any"}[]`;
   if (Array.isArray(s.type)) return s.type.join(" | ");
-  return s.type ?? (s.format ?? "ISO 8601 time or value");
+  return s.type ?? "any";
 }
 
 function rules(s: JsonSchema): string {
+  if (s.anyOf) return [...new Set([rulesOf(s), ...s.anyOf.map(rules)].filter(Boolean))].join(", ");
+  return rulesOf(s);
+}
+
+function rulesOf(s: JsonSchema): string {
   const out: string[] = [];
   if (s.minLength !== undefined) out.push(`min length ${s.minLength}`);
   if (s.maxLength !== undefined) out.push(`max length ${s.maxLength}`);
@@ -20,6 +30,20 @@ function rules(s: JsonSchema): string {
   if (s.format) out.push(s.format);
   if (s.default !== undefined) out.push(`default ${JSON.stringify(s.default)}`);
   return out.join(", ");
+}
+
+interface Row {
+  name: string;
+  schema: JsonSchema;
+  required: boolean;
+}
+
+function rows(properties: Record<string, JsonSchema>, required: string[], prefix = ""): Row[] {
+  return Object.entries(properties).flatMap(([name, schema]) => {
+    const row = { name: `${prefix}${name}`, schema, required: required.includes(name) };
+    const items = schema.type === "array" ? schema.items : undefined;
+    return items?.properties ? [row, ...rows(items.properties, items.required ?? [], `${prefix}${name}[].`)] : [row];
+  });
 }
 
 export function SchemaTable({ properties, required }: { properties: Record<string, JsonSchema>; required: string[] }) {
@@ -33,13 +57,13 @@ export function SchemaTable({ properties, required }: { properties: Record<strin
         </tr>
       </thead>
       <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-        {Object.entries(properties).map(([name, s]) => {
+        {rows(properties, required).map(({ name, schema: s, required: isRequired }) => {
           const limits = rules(s);
           return (
             <tr key={name}>
               <td className="py-1.5 pr-4 font-mono text-xs">
                 {name}
-                {required.includes(name) && <span className="ml-1 text-red-600">required</span>}
+                {isRequired && <span className="ml-1 text-red-600">required</span>}
               </td>
               <td className="py-1.5 pr-4 font-mono text-xs text-zinc-600 dark:text-zinc-400">{typeOf(s)}</td>
               <td className="py-1.5 text-xs text-zinc-600 dark:text-zinc-400">

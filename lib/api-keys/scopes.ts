@@ -8,7 +8,7 @@ export const API_SCOPES = [
   { scope: "contacts:read", label: "Read contacts", description: "Get and list contacts, lists and segments" },
   { scope: "contacts:write", label: "Write contacts", description: "Create, update and delete contacts and list membership" },
   { scope: "campaigns:write", label: "Write campaigns", description: "Create, schedule and cancel campaigns" },
-  { scope: "webhooks:manage", label: "Manage webhooks", description: "Create, change and delete webhook endpoints" },
+  { scope: "webhooks:manage", label: "Manage webhooks", description: "Create, read, change and delete webhook endpoints, read their delivery logs and replay deliveries" },
   { scope: "verify", label: "Verification codes", description: "Send and check verification codes" },
 ] as const;
 

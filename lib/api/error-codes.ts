@@ -22,6 +22,7 @@ export const API_ERROR_STATUS = {
   unresolvable_url: 400,
   too_many_media: 400,
   batch_too_large: 400,
+  too_many_endpoints: 400,
   // 401/403: who is asking, and may they
   missing_api_key: 401,
   invalid_api_key: 401,

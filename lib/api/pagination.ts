@@ -11,8 +11,9 @@ export const paginationParams = {
     .int("must be a whole number")
     .min(1, "must be at least 1")
     .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)
-    .default(DEFAULT_PAGE_SIZE),
-  starting_after: z.string().trim().min(1).max(64).optional(),
+    .default(DEFAULT_PAGE_SIZE)
+    .describe("How many to answer"),
+  starting_after: z.string().trim().min(1).max(64).optional().describe("The previous page's `next_cursor`: the page after it"),
 };
 
 export function page<T, R>(items: T[], nextCursor: string | null, serialize: (item: T) => R) {

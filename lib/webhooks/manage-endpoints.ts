@@ -35,6 +35,13 @@ export async function listEndpoints(ctx: OrgContext): Promise<EndpointView[]> {
   return endpoints.map(endpointView);
 }
 
+/** A page of endpoints, newest first (the API's convention; the UI lists them all, oldest first). */
+export async function pageEndpoints(ctx: OrgContext, { limit, cursor }: { limit: number; cursor?: string }) {
+  const rows = await ctx.db.webhookEndpoint.findMany({ where: cursor ? { id: { lt: cursor } } : {}, orderBy: { id: "desc" }, take: limit + 1 });
+  const items = rows.slice(0, limit).map(endpointView);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+}
+
 export async function getEndpoint(ctx: OrgContext, raw: z.input<typeof endpointIdInput>): Promise<EndpointView> {
   const { id } = endpointIdInput.parse(raw);
   const endpoint = await ctx.db.webhookEndpoint.findUnique({ where: { id } });

@@ -6,10 +6,27 @@ import { describe, expect, it, vi } from "vitest";
 import { serializeContact, serializeContactWithLists } from "@/lib/api/contacts/serialize-contact";
 import { serializeList } from "@/lib/api/lists/serialize-list";
 import { serializeMedia } from "@/lib/api/media/serialize-media";
+import { sendMessageParams } from "@/lib/api/messages/message-params";
 import { serializeMessage, serializeMessageWithHistory } from "@/lib/api/messages/serialize-message";
 import { buildOpenApi } from "@/lib/api/openapi/build-openapi";
+import { jsonSchema } from "@/lib/api/openapi/json-schema";
 import { OPERATIONS } from "@/lib/api/openapi/operations";
-import { contactObject, contactWithLists, listObject, mediaObject, messageObject, messageWithHistory, verificationObject } from "@/lib/api/openapi/resources";
+import { responseExample } from "@/lib/api/openapi/response-examples";
+import {
+  contactObject,
+  contactWithLists,
+  listObject,
+  mediaObject,
+  messageObject,
+  messageWithHistory,
+  verificationObject,
+  webhookDeliveryObject,
+  webhookDeliveryWithAttempts,
+  webhookEndpointObject,
+  webhookEndpointWithSecret,
+} from "@/lib/api/openapi/resources";
+import { serializeWebhookDelivery, serializeWebhookDeliveryWithAttempts } from "@/lib/api/webhooks/serialize-webhook-delivery";
+import { serializeWebhookEndpoint, serializeWebhookEndpointWithSecret } from "@/lib/api/webhooks/serialize-webhook-endpoint";
 import { serializeVerification } from "@/lib/verify/serialize-verification";
 
 // lib/env.ts reads the environment on first use (a media URL is signed with AUTH_SECRET for APP_URL).
@@ -69,12 +86,61 @@ describe("the OpenAPI document", () => {
     expect(media.url_expires_at).toBe("2026-11-23T10:00:00.000Z");
   });
 
+  it("describes the webhook endpoints and deliveries the serialisers send, the secret only where it is made", () => {
+    const endpoint = { id: "we_1", url: "https://example.com/h", description: null, eventTypes: ["message.sent"], enabled: false, disabledReason: "Failed 50 times in a row", failureStreak: 50, createdAt: at, updatedAt: at };
+    const shown = webhookEndpointObject.parse(serializeWebhookEndpoint(endpoint));
+    expect(shown).not.toHaveProperty("secret");
+    expect(() => webhookEndpointObject.parse(serializeWebhookEndpointWithSecret({ ...endpoint, secret: "whsec_x" }))).toThrow();
+    expect(webhookEndpointWithSecret.parse(serializeWebhookEndpointWithSecret({ ...endpoint, secret: "whsec_x" })).secret).toBe("whsec_x");
+    const delivery = { id: "wd_1", eventType: "message.sent", eventId: "evt_1", status: "FAILED", attempts: 2, nextAttemptAt: null, deliveredAt: null, createdAt: at } as const;
+    const attempt = { id: "wa_1", deliveryId: "wd_1", attempt: 1, requestBody: "{}", responseStatus: 500, responseBody: "no", latencyMs: 12, error: "HTTP 500", createdAt: at };
+    expect(webhookDeliveryObject.parse(serializeWebhookDelivery({ ...delivery, lastAttempt: attempt }, "we_1"))).toMatchObject({ status: "failed", endpoint_id: "we_1", last_attempt: { response_status: 500 } });
+    expect(() => webhookDeliveryObject.parse(serializeWebhookDelivery({ ...delivery, lastAttempt: null }, "we_1"))).not.toThrow();
+    const { attempts: _count, ...rest } = delivery;
+    void _count;
+    const full = serializeWebhookDeliveryWithAttempts({ ...rest, endpointId: "we_1", payload: { type: "message.sent" }, attempts: [attempt], attemptCount: 2 });
+    expect(webhookDeliveryWithAttempts.parse(full)).toMatchObject({ attempt_count: 2, attempts: [{ attempt: 1, request_body: "{}" }] });
+  });
+
+  it.each(OPERATIONS.map((op) => [op.id, op] as const))("has an example response body for %s that its response schema accepts", (_id, op) => {
+    const example = responseExample("https://sms.example.com", op);
+    expect(example, `add ${op.id} to lib/api/openapi/response-examples.ts`).toBeDefined();
+    const parsed = op.response.schema.safeParse(example);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    const doc = buildOpenApi("https://sms.example.com") as { paths: Record<string, Record<string, { responses: Record<string, { content: { "application/json": { example: unknown } } }> }>> };
+    expect(doc.paths[op.path]![op.method]!.responses[op.response.status]!.content["application/json"].example).toEqual(example);
+  });
+
+  it("gives every request field a type, the fields of an array's objects included", () => {
+    type Field = { type?: unknown; enum?: unknown; const?: unknown; anyOf?: Field[]; items?: Field; properties?: Record<string, Field> };
+    const untyped: string[] = [];
+    const check = (field: Field, name: string) => {
+      if (field.anyOf) return field.anyOf.forEach((alternative) => check(alternative, name));
+      if (field.type === undefined && field.enum === undefined && field.const === undefined) untyped.push(name);
+      if (field.items) check(field.items, `${name}[]`);
+      for (const [key, property] of Object.entries(field.properties ?? {})) check(property, `${name}.${key}`);
+    };
+    for (const op of OPERATIONS) {
+      for (const schema of [op.body, op.query]) if (schema) check(jsonSchema(schema, "input") as Field, op.id);
+    }
+    expect(untyped).toEqual([]);
+  });
+
+  it("describes send_at as an ISO 8601 string, and each batch item with the fields of one send", () => {
+    type Props = Record<string, { type?: string; format?: string; description?: string; items?: { properties: Props; required: string[] } }>;
+    const one = jsonSchema(sendMessageParams, "input") as { properties: Props; required: string[] };
+    expect(one.properties.send_at).toMatchObject({ type: "string", format: "date-time", description: expect.stringContaining("ISO 8601") });
+    const batch = (jsonSchema(OPERATIONS.find((op) => op.id === "sendMessageBatch")!.body!, "input") as { properties: Props }).properties.messages!;
+    expect(batch.items).toEqual(one);
+    for (const [name, field] of Object.entries(batch.items!.properties)) expect(field.description, `messages[].${name}`).toBeTruthy();
+  });
+
   it("documents an upload as multipart/form-data, and 404 and 409 where they can happen", () => {
     const doc = buildOpenApi("https://sms.example.com");
     const paths = doc.paths as Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; responses: Record<string, unknown> }>>;
     expect(Object.keys(paths["/api/v1/media"]!.post!.requestBody!.content)).toEqual(["multipart/form-data"]);
     expect(Object.keys(paths["/api/v1/contacts/{id}"]!.patch!.responses)).toEqual(expect.arrayContaining(["200", "404", "409"]));
     expect(Object.keys(paths["/api/v1/contacts"]!.get!.responses)).not.toContain("404");
-    expect(doc.tags.map((t) => t.name)).toEqual(["Messages", "Media", "Contacts", "Lists", "Verifications"]);
+    expect(doc.tags.map((t) => t.name)).toEqual(["Messages", "Media", "Contacts", "Lists", "Verifications", "Webhook endpoints"]);
   });
 });

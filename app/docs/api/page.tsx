@@ -1,6 +1,8 @@
 // /docs/api: the REST v1 reference, rendered from the same operation list and zod schemas as
 // /api/v1/openapi.json, with the conventions every endpoint shares.
+import { ArrowLeft, MessageSquareText } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CodeBlock } from "@/components/docs/code-block";
 import { OperationSection } from "@/components/docs/operation-section";
 import { twilioExample } from "@/components/docs/twilio-example";
@@ -71,8 +73,9 @@ function Conventions({ base }: { base: string }) {
       <section id="webhooks" className="space-y-2">
         <h2 className="text-xl font-semibold">Webhooks</h2>
         <p className={p}>
-          Add an endpoint on the Developers page to receive message.queued, message.sent, message.delivered, message.undelivered, message.failed, message.received,
-          contact.opted_out, contact.opted_in and verification.approved. Deliveries are signed per the Standard Webhooks spec and retried for over a day; events of one message arrive in order.
+          Add an endpoint on the Developers page, or with <a href="#createWebhookEndpoint" className="underline">the API</a>, to receive message.queued, message.sent, message.delivered,
+          message.undelivered, message.failed, message.received, contact.opted_out, contact.opted_in and verification.approved.
+          Deliveries are signed per the Standard Webhooks spec and retried for over a day; events of one message arrive in order.
         </p>
         <CodeBlock title="Verify a delivery (TypeScript)" code={VERIFY_WEBHOOK} />
       </section>
@@ -97,39 +100,52 @@ export default function ApiDocsPage() {
   const base = env.APP_URL.replace(/\/$/, "");
   const tags = [...new Set(OPERATIONS.map((op) => op.tag))];
   return (
-    <div className="mx-auto flex max-w-6xl gap-10 px-6 py-10">
-      <nav className="sticky top-6 hidden h-fit w-56 shrink-0 space-y-4 text-sm lg:block" aria-label="API reference">
-        <a href="#authentication" className="block font-medium">Getting started</a>
-        <a href="#errors" className="block font-medium">Errors</a>
-        <a href="#webhooks" className="block font-medium">Webhooks</a>
-        <a href="#twilio" className="block font-medium">Twilio-compatible API</a>
-        {tags.map((tag) => (
-          <div key={tag}>
-            <p className="font-medium">{tag}</p>
-            {OPERATIONS.filter((op) => op.tag === tag).map((op) => (
-              <a key={op.id} href={`#${op.id}`} className="block py-0.5 text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
-                {op.summary}
-              </a>
-            ))}
-          </div>
-        ))}
-        <a href="/api/v1/openapi.json" className="block text-zinc-600 underline dark:text-zinc-400">OpenAPI 3.1 (JSON)</a>
-      </nav>
-      <main className="min-w-0 flex-1 space-y-10">
-        <header>
-          <h1 className="text-3xl font-semibold">Textstack API</h1>
-          <p className="mt-2 text-zinc-600 dark:text-zinc-400">Send SMS and MMS, follow their delivery with signed webhooks, and verify phone numbers. Base URL: <code>{base}</code></p>
-        </header>
-        <Conventions base={base} />
-        {tags.map((tag) => (
-          <div key={tag} className="space-y-6">
-            <h2 className="text-2xl font-semibold">{tag}</h2>
-            {OPERATIONS.filter((op) => op.tag === tag).map((op) => (
-              <OperationSection key={op.id} op={op} baseUrl={base} />
-            ))}
-          </div>
-        ))}
-      </main>
-    </div>
+    <>
+      {/* The way back to the app (signed out, "/" leads to sign-in). */}
+      <div className="border-b border-zinc-200 dark:border-zinc-800">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-6 py-3 text-sm">
+          <Link href="/" className="flex items-center gap-2 font-semibold">
+            <MessageSquareText className="h-4 w-4 text-brand-600" aria-hidden /> Textstack
+          </Link>
+          <Link href="/developers" className="flex items-center gap-1 text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+            <ArrowLeft className="h-4 w-4" aria-hidden /> Back to the app: API keys and webhooks
+          </Link>
+        </div>
+      </div>
+      <div className="mx-auto flex max-w-6xl gap-10 px-6 py-10">
+        <nav className="sticky top-6 hidden h-fit max-h-[calc(100vh-3rem)] w-56 shrink-0 space-y-4 overflow-y-auto text-sm lg:block" aria-label="API reference">
+          <a href="#authentication" className="block font-medium">Getting started</a>
+          <a href="#errors" className="block font-medium">Errors</a>
+          <a href="#webhooks" className="block font-medium">Webhooks</a>
+          <a href="#twilio" className="block font-medium">Twilio-compatible API</a>
+          {tags.map((tag) => (
+            <div key={tag}>
+              <p className="font-medium">{tag}</p>
+              {OPERATIONS.filter((op) => op.tag === tag).map((op) => (
+                <a key={op.id} href={`#${op.id}`} className="block py-0.5 text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+                  {op.summary}
+                </a>
+              ))}
+            </div>
+          ))}
+          <a href="/api/v1/openapi.json" className="block text-zinc-600 underline dark:text-zinc-400">OpenAPI 3.1 (JSON)</a>
+        </nav>
+        <main className="min-w-0 flex-1 space-y-10">
+          <header>
+            <h1 className="text-3xl font-semibold">Textstack API</h1>
+            <p className="mt-2 text-zinc-600 dark:text-zinc-400">Send SMS and MMS, follow their delivery with signed webhooks, manage contacts, lists and webhook endpoints, and verify phone numbers. Base URL: <code>{base}</code></p>
+          </header>
+          <Conventions base={base} />
+          {tags.map((tag) => (
+            <div key={tag} className="space-y-6">
+              <h2 className="text-2xl font-semibold">{tag}</h2>
+              {OPERATIONS.filter((op) => op.tag === tag).map((op) => (
+                <OperationSection key={op.id} op={op} baseUrl={base} />
+              ))}
+            </div>
+          ))}
+        </main>
+      </div>
+    </>
   );
 }

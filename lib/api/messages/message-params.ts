@@ -3,6 +3,7 @@
 // and mapped to the domain inputs here and nowhere else.
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { jsonSchema } from "@/lib/api/openapi/json-schema";
 import { paginationParams } from "@/lib/api/pagination";
 import { canonicalJson } from "@/lib/canonical-json";
 import { MessageDirection, MessageStatus } from "@/lib/generated/prisma/enums";
@@ -14,25 +15,37 @@ import { listMessagesInput, type ListMessagesInput } from "@/lib/messaging/messa
 const send = sendMessageInput.shape;
 
 export const sendMessageParams = z.strictObject({
-  to: send.to,
-  from: send.from,
-  body: send.body,
-  media_ids: send.mediaIds,
+  to: send.to.describe("The recipient: E.164 (+14155550123), or national form in the organisation's default country"),
+  from: send.from.describe("A sender id (snd_...) or one of your sender numbers; your organisation's first sender when left out"),
+  body: send.body.describe("The text; may be left out when media are sent"),
+  media_ids: send.mediaIds.describe("Media ids (med_...) from uploading media: the message goes as an MMS"),
   /** Public http(s) URLs of images, video or audio: fetched (SSRF-guarded) and stored as media. */
-  media_urls: z.array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })).max(MAX_MEDIA, `At most ${MAX_MEDIA} media files per message`).optional(),
-  status_callback: send.statusCallback,
-  send_at: send.sendAt,
-  marketing: send.marketing,
-  smart_encoding: send.smartEncoding,
+  media_urls: z
+    .array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }))
+    .max(MAX_MEDIA, `At most ${MAX_MEDIA} media files per message`)
+    .optional()
+    .describe("Public http(s) URLs of images, video or audio, fetched and sent as media (with media_ids, up to 10 in all)"),
+  status_callback: send.statusCallback.describe("An http(s) URL POSTed each status change of this message (Twilio's StatusCallback form, signed)"),
+  // A Date once parsed; what a client sends is an ISO 8601 string, which is what the document says.
+  send_at: send.sendAt.meta({
+    type: "string",
+    format: "date-time",
+    description:
+      "When to send it: an ISO 8601 time with its offset, such as 2026-12-01T09:00:00Z, at most a year ahead (`invalid_send_at` otherwise). The message is `scheduled` until then and can be canceled; left out, or within 5 s of now, it is sent at once",
+  }),
+  marketing: send.marketing.describe("Marketing is refused for recipients who opted out (`recipient_unsubscribed`); send codes and receipts with false"),
+  smart_encoding: send.smartEncoding.describe("Replace look-alike Unicode (curly quotes, dashes, odd spaces) with GSM-7 characters, so the text takes fewer segments"),
 });
 export type SendMessageParams = z.output<typeof sendMessageParams>;
 
 export const sendBatchParams = z.strictObject({
-  // Items are checked one by one (each gets its own result); here only that they are objects.
+  // Items are checked one by one (each gets its own result); here only that they are objects. The
+  // document shows what each item must be: the fields of sending one message.
   messages: z
     .array(z.record(z.string(), z.unknown(), "must be an object"), "must be an array of messages")
     .min(1, "must hold at least one message")
-    .max(MAX_BATCH, `must hold at most ${MAX_BATCH} messages`),
+    .max(MAX_BATCH, `must hold at most ${MAX_BATCH} messages`)
+    .meta({ items: jsonSchema(sendMessageParams, "input"), description: "The messages, each with the fields of sending one message" }),
 });
 
 /**

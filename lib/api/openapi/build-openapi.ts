@@ -1,18 +1,13 @@
 // The OpenAPI 3.1 document of REST v1, made from OPERATIONS and their zod schemas (zod's own JSON
 // Schema output, which is what OpenAPI 3.1 uses). Served at /api/v1/openapi.json.
-import { z } from "zod";
+import type { z } from "zod";
 import { API_ERROR_STATUS } from "@/lib/api/error-codes";
 import { OPERATIONS, type ApiOperation } from "@/lib/api/openapi/operations";
+import { jsonSchema } from "@/lib/api/openapi/json-schema";
 import { errorObject } from "@/lib/api/openapi/resources";
+import { responseExample } from "@/lib/api/openapi/response-examples";
 
 type JsonSchema = Record<string, unknown>;
-
-/** JSON Schema of a request (what may be sent: defaults optional) or a response. */
-export function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
-  void _drop;
-  return rest;
-}
 
 function parameters(op: ApiOperation) {
   const out: Record<string, unknown>[] = [];
@@ -31,7 +26,7 @@ function parameters(op: ApiOperation) {
 
 const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
 
-function operation(op: ApiOperation) {
+function operation(op: ApiOperation, serverUrl: string) {
   return {
     operationId: op.id,
     tags: [op.tag],
@@ -48,7 +43,10 @@ function operation(op: ApiOperation) {
       },
     }),
     responses: {
-      [op.response.status]: { description: op.response.description, content: { "application/json": { schema: jsonSchema(op.response.schema, "output") } } },
+      [op.response.status]: {
+        description: op.response.description,
+        content: { "application/json": { schema: jsonSchema(op.response.schema, "output"), example: responseExample(serverUrl, op) } },
+      },
       400: errorResponse("The request is invalid: `error.param` names the field"),
       401: errorResponse("No API key, or it is invalid, expired or revoked"),
       403: errorResponse("The key lacks the operation's scope"),
@@ -62,7 +60,7 @@ function operation(op: ApiOperation) {
 
 export function buildOpenApi(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operation(op);
+  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operation(op, serverUrl);
   return {
     openapi: "3.1.0",
     info: {

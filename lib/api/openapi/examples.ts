@@ -1,13 +1,18 @@
 // Request examples for the docs page, in curl and TypeScript, made from an operation and its example.
 import type { ApiOperation } from "@/lib/api/openapi/operations";
 
-// A path's {id} as the resource's own kind of id, so an example reads like a real call.
-const SAMPLE_IDS: Record<string, string> = {
+// A path's {id} as the resource's own kind of id, so an example reads like a real call (and the
+// response examples, lib/api/openapi/response-examples.ts, answer with the same ids).
+export const SAMPLE_IDS = {
+  messages: "msg_01jf0000000000000000000000",
   contacts: "ct_01jf0000000000000000000000",
   lists: "lst_01jf0000000000000000000000",
   verifications: "ver_01jf0000000000000000000000",
-};
-const samplePath = (path: string) => path.replace("{id}", SAMPLE_IDS[path.split("/")[3]!] ?? "msg_01jf0000000000000000000000");
+  webhook_endpoints: "we_01jf0000000000000000000000",
+  webhook_deliveries: "wd_01jf0000000000000000000000",
+} as const;
+
+const samplePath = (path: string) => path.replace("{id}", () => (SAMPLE_IDS as Record<string, string>)[path.split("/")[3]!]!);
 
 // A fresh random key per run, from a tool every shell with curl has: `uuidgen` is missing on many
 // Linux installs (Debian's is in uuid-runtime), where the shell said "uuidgen: not found" and curl,

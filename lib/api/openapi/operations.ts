@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { ApiScope } from "@/lib/api-keys/scopes";
 import { listMessagesParams, sendBatchParams, sendMessageParams } from "@/lib/api/messages/message-params";
 import { CONTACT_OPERATIONS } from "@/lib/api/openapi/contact-operations";
-import { mediaObject, messageList, messageObject, messageWithHistory, verificationObject } from "@/lib/api/openapi/resources";
+import { batchResult, mediaObject, messageList, messageObject, messageWithHistory, verificationObject } from "@/lib/api/openapi/resources";
+import { WEBHOOK_OPERATIONS } from "@/lib/api/openapi/webhook-operations";
 import { startVerificationParams } from "@/lib/api/verifications/verification-params";
 import { SUPPORTED_DESCRIPTION } from "@/lib/media/media-types";
 import { checkVerificationInput } from "@/lib/verify/verification-input";
@@ -13,7 +14,7 @@ export interface ApiOperation {
   id: string;
   method: "get" | "post" | "patch" | "delete";
   path: string;
-  tag: "Messages" | "Media" | "Contacts" | "Lists" | "Verifications";
+  tag: "Messages" | "Media" | "Contacts" | "Lists" | "Verifications" | "Webhook endpoints";
   summary: string;
   description: string;
   scope: ApiScope;
@@ -53,7 +54,7 @@ export const OPERATIONS: ApiOperation[] = [
     description: "Each item is checked on its own: the answer has one result per item, either the message or the error that refused it.",
     scope: "messages:send",
     body: sendBatchParams,
-    response: { status: 200, schema: z.object({ data: z.array(z.unknown()) }), description: "One result per item, in order" },
+    response: { status: 200, schema: batchResult, description: "One result per item, in order" },
     example: { messages: [{ to: "+14155550123", body: "Hello Ava" }, { to: "+14155550124", body: "Hello Liam" }] },
   },
   {
@@ -151,4 +152,5 @@ export const OPERATIONS: ApiOperation[] = [
     pathParams: idParam("verification"),
     response: { status: 200, schema: verificationObject, description: "The verification" },
   },
+  ...WEBHOOK_OPERATIONS,
 ];

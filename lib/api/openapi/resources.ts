@@ -121,6 +121,67 @@ export const mediaObject = z
   })
   .meta({ id: "Media" });
 
+export const webhookEndpointObject = z
+  .strictObject({
+    id: z.string().describe("we_..."),
+    object: z.literal("webhook_endpoint"),
+    url: z.string(),
+    description: z.string().nullable(),
+    event_types: z.array(z.string()),
+    enabled: z.boolean(),
+    disabled_reason: z.string().nullable().describe("Why it was switched off automatically (repeated failures); null otherwise"),
+    failure_streak: z.number().int().describe("Failed deliveries in a row; reset by a success"),
+    created_at: time,
+    updated_at: time,
+  })
+  .meta({ id: "WebhookEndpoint" });
+
+export const webhookEndpointWithSecret = webhookEndpointObject
+  .extend({ secret: z.string().describe("whsec_...: the Standard Webhooks signing secret. Shown in this answer only: store it now") })
+  .meta({ id: "WebhookEndpointWithSecret" });
+
+export const webhookEndpointList = z
+  .strictObject({ data: z.array(webhookEndpointObject), has_more: z.boolean(), next_cursor: z.string().nullable() })
+  .meta({ id: "WebhookEndpointList" });
+
+const attemptSummary = {
+  response_status: z.number().int().nullable().describe("The endpoint's HTTP status; null when there was no answer"),
+  latency_ms: z.number().int(),
+  error: z.string().nullable().describe("Why the attempt failed, when it did"),
+  attempted_at: time,
+};
+
+const webhookDeliveryFields = {
+  id: z.string().describe("wd_..."),
+  object: z.literal("webhook_delivery"),
+  endpoint_id: z.string(),
+  event_type: z.string(),
+  event_id: z.string().describe("The webhook-id header: the same on every attempt and replay, for deduplication"),
+  status: z.enum(["pending", "succeeded", "failed"]).describe("failed: the retry schedule ended without a 2xx"),
+  attempt_count: z.number().int(),
+  next_attempt_at: time.nullable(),
+  delivered_at: time.nullable(),
+  created_at: time,
+};
+
+export const webhookDeliveryObject = z
+  .strictObject({ ...webhookDeliveryFields, last_attempt: z.strictObject(attemptSummary).nullable() })
+  .meta({ id: "WebhookDelivery" });
+
+export const webhookDeliveryList = z
+  .strictObject({ data: z.array(webhookDeliveryObject), has_more: z.boolean(), next_cursor: z.string().nullable() })
+  .meta({ id: "WebhookDeliveryList" });
+
+export const webhookDeliveryWithAttempts = z
+  .strictObject({
+    ...webhookDeliveryFields,
+    payload: z.record(z.string(), z.unknown()).describe("The event as it is POSTed: type, timestamp, data"),
+    attempts: z.array(
+      z.strictObject({ attempt: z.number().int(), ...attemptSummary, request_body: z.string(), response_body: z.string().nullable().describe("The start of the endpoint's answer") }),
+    ),
+  })
+  .meta({ id: "WebhookDeliveryWithAttempts" });
+
 export const errorObject = z
   .strictObject({
     error: z.strictObject({
@@ -132,3 +193,19 @@ export const errorObject = z
     }),
   })
   .meta({ id: "Error" });
+
+export const batchResult = z
+  .strictObject({
+    object: z.literal("batch"),
+    accepted: z.number().int().describe("Items queued (or scheduled)"),
+    failed: z.number().int().describe("Items refused"),
+    data: z
+      .array(
+        z.union([
+          z.strictObject({ index: z.number().int().describe("The item's position in `messages`"), message: messageObject }),
+          z.strictObject({ index: z.number().int().describe("The item's position in `messages`"), error: errorObject.shape.error }),
+        ]),
+      )
+      .describe("One result per item, in request order: the message, or the error that refused the item"),
+  })
+  .meta({ id: "BatchResult" });

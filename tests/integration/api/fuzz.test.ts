@@ -66,16 +66,19 @@ const VOCABULARY = [...new Set([...OPERATIONS.flatMap((op) => [...schemaKeys(op.
 let token: string;
 let keyId: string;
 let accountSid: string;
-/** Ids that exist (this org's messages, verification, contact and list, another org's message): path params and values. */
+/** Ids that exist (this org's messages, verification, contact, list, webhook endpoint and delivery, another org's message): path params and values. */
 const known: string[] = [];
 
 beforeAll(async () => {
   vi.spyOn(console, "warn").mockImplementation(() => {}); // no job server here: dispatch events are not sent
   const { org } = await createOrgWithOwner(db, { defaultCountry: "US" });
   accountSid = org.accountSid;
-  const key = await createTestApiKey(db, org.id, ["messages:send", "messages:read", "verify", "contacts:read", "contacts:write"]);
+  const key = await createTestApiKey(db, org.id, ["messages:send", "messages:read", "verify", "contacts:read", "contacts:write", "webhooks:manage"]);
   token = key.token;
   keyId = key.key.id;
+  // Subscribed before the messages below are sent, so their message.queued events make deliveries.
+  const endpoints = (await import("@/app/api/v1/webhook_endpoints/route")).POST;
+  const endpoint = (await call(endpoints(apiRequest("/api/v1/webhook_endpoints", { token, body: { url: "https://93.184.216.34/hooks", event_types: ["message.queued"] } })))).body.id;
   const other = await createOrgWithOwner(db, { defaultCountry: "US" });
   const otherToken = (await createTestApiKey(db, other.org.id, ["messages:send"])).token;
   const messages = (await import("@/app/api/v1/messages/route")).POST;
@@ -89,6 +92,7 @@ beforeAll(async () => {
   const lists = (await import("@/app/api/v1/lists/route")).POST;
   known.push((await call(contacts(apiRequest("/api/v1/contacts", { token, body: { phone: "+14155550104" } })))).body.id);
   known.push((await call(lists(apiRequest("/api/v1/lists", { token, body: { name: "Fuzzed" } })))).body.id);
+  known.push(endpoint, (await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint } })).id);
 });
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;

@@ -11,6 +11,7 @@ const batch = await import("@/app/api/v1/messages/batch/route");
 const one = await import("@/app/api/v1/messages/[id]/route");
 const cancel = await import("@/app/api/v1/messages/[id]/cancel/route");
 const { createOrgWithOwner } = await import("../helpers/factories");
+const { batchResult } = await import("@/lib/api/openapi/resources");
 
 let tokenA: string;
 let readerA: string;
@@ -139,6 +140,7 @@ describe("POST /api/v1/messages/batch", () => {
       [2, expect.objectContaining({ code: "unknown_parameter", param: "text" })],
       [3, "+14155552676"],
     ]);
+    expect(() => batchResult.parse(res.body), "the documented BatchResult").not.toThrow();
   });
 
   it("refuses more than 1,000 messages, an empty batch and a body without messages", async () => {

@@ -1,0 +1,163 @@
+// What each operation answers, as an example body for the docs page and the OpenAPI document: one
+// per operation id, made of a few sample resources. tests/unit/openapi.test.ts fails when an
+// operation has none, and checks each against the operation's response schema (strict, so an
+// example cannot drift from what the serialisers send).
+import { SAMPLE_IDS } from "@/lib/api/openapi/examples";
+import type { ApiOperation } from "@/lib/api/openapi/operations";
+
+const CREATED = "2026-11-22T10:00:00.000Z";
+const LATER = "2026-11-22T10:00:02.000Z";
+const TO = "+14155550123"; // the examples' fictional recipient (a 555-01xx number)
+const page = <T>(item: T) => ({ data: [item], has_more: false, next_cursor: null });
+
+const message = {
+  id: SAMPLE_IDS.messages,
+  object: "message",
+  direction: "outbound",
+  status: "queued",
+  from: "+14155550100",
+  to: TO,
+  body: "Your table for 2 is ready!",
+  media_ids: [],
+  encoding: "GSM-7",
+  num_segments: 1,
+  price_micros: 7900,
+  marketing: true,
+  contact_id: SAMPLE_IDS.contacts,
+  status_callback: null,
+  error_code: null,
+  error_message: null,
+  send_at: null,
+  created_at: CREATED,
+  updated_at: CREATED,
+  sent_at: null,
+  delivered_at: null,
+  failed_at: null,
+  received_at: null,
+};
+const delivered = { ...message, status: "delivered", updated_at: LATER, sent_at: CREATED, delivered_at: LATER };
+
+const contact = {
+  id: SAMPLE_IDS.contacts,
+  object: "contact",
+  phone: TO,
+  first_name: "Ava",
+  last_name: "Chen",
+  email: "ava@example.com",
+  time_zone: "America/Los_Angeles",
+  tags: ["vip"],
+  custom_fields: { tier: "gold" },
+  subscription_status: "subscribed",
+  subscribed_at: CREATED,
+  unsubscribed_at: null,
+  unsubscribe_source: null,
+  created_at: CREATED,
+  updated_at: CREATED,
+};
+
+const list = { id: SAMPLE_IDS.lists, object: "list", name: "Brunch regulars", member_count: 42, created_at: CREATED, updated_at: CREATED };
+
+const verification = {
+  id: SAMPLE_IDS.verifications,
+  object: "verification",
+  to: TO,
+  channel: "sms",
+  status: "pending",
+  sends: 1,
+  checks: 0,
+  expires_at: "2026-11-22T10:10:00.000Z",
+  approved_at: null,
+  created_at: CREATED,
+};
+
+const endpoint = {
+  id: SAMPLE_IDS.webhook_endpoints,
+  object: "webhook_endpoint",
+  url: "https://example.com/textstack/webhooks",
+  description: "Order system",
+  event_types: ["message.delivered", "message.failed"],
+  enabled: true,
+  disabled_reason: null,
+  failure_streak: 0,
+  created_at: CREATED,
+  updated_at: CREATED,
+};
+const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+const delivery = {
+  id: SAMPLE_IDS.webhook_deliveries,
+  object: "webhook_delivery",
+  endpoint_id: SAMPLE_IDS.webhook_endpoints,
+  event_type: "message.delivered",
+  event_id: "evt_01jf0000000000000000000000",
+  status: "succeeded",
+  attempt_count: 1,
+  next_attempt_at: null,
+  delivered_at: LATER,
+  created_at: LATER,
+};
+const payload = { type: "message.delivered", timestamp: LATER, data: delivered };
+const attempt = { response_status: 200, latency_ms: 84, error: null, attempted_at: LATER };
+
+/** The example response body of every operation, by operation id; links in them point at `baseUrl`. */
+function examples(baseUrl: string): Record<string, unknown> {
+  const refusal = { code: "invalid_phone_number", message: '"nope" is not a phone number', param: "to", doc_url: `${baseUrl}/docs/api#errors-invalid_phone_number` };
+  return {
+    sendMessage: message,
+    sendMessageBatch: { object: "batch", accepted: 1, failed: 1, data: [{ index: 0, message }, { index: 1, error: refusal }] },
+    listMessages: page(delivered),
+    getMessage: {
+      ...delivered,
+      history: [
+        { status: "queued", error_code: null, error_message: null, occurred_at: CREATED },
+        { status: "sent", error_code: null, error_message: null, occurred_at: CREATED },
+        { status: "delivered", error_code: null, error_message: null, occurred_at: LATER },
+      ],
+    },
+    cancelMessage: { ...message, status: "canceled", send_at: "2026-11-23T09:00:00.000Z", updated_at: LATER },
+    uploadMedia: {
+      id: "med_01jf0000000000000000000000",
+      object: "media",
+      content_type: "image/png",
+      size: 48213,
+      file_name: "menu.png",
+      url: `${baseUrl}/api/media/med_01jf0000000000000000000000?expires=1795428000&sig=3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`,
+      url_expires_at: "2026-11-23T10:00:00.000Z",
+      created_at: CREATED,
+    },
+    createContact: contact,
+    upsertContact: contact,
+    listContacts: page(contact),
+    getContact: { ...contact, lists: [{ id: SAMPLE_IDS.lists, name: list.name, added_at: CREATED }] },
+    updateContact: { ...contact, tags: ["vip", "brunch"], updated_at: LATER },
+    deleteContact: { id: SAMPLE_IDS.contacts, object: "contact", deleted: true },
+    optOutContact: { ...contact, subscription_status: "unsubscribed", unsubscribed_at: LATER, unsubscribe_source: "api", updated_at: LATER },
+    optInContact: { ...contact, subscribed_at: LATER, updated_at: LATER },
+    listLists: page(list),
+    createList: { ...list, member_count: 0 },
+    getList: list,
+    updateList: { ...list, name: "Sunday brunch", updated_at: LATER },
+    deleteList: { id: SAMPLE_IDS.lists, object: "list", deleted: true },
+    listListContacts: page(contact),
+    addListContacts: { list_id: SAMPLE_IDS.lists, added: 1, member_count: 43 },
+    removeListContacts: { list_id: SAMPLE_IDS.lists, removed: 1, member_count: 41 },
+    startVerification: verification,
+    checkVerification: { ...verification, status: "approved", checks: 1, approved_at: LATER },
+    getVerification: verification,
+    cancelVerification: { ...verification, status: "canceled" },
+    createWebhookEndpoint: { ...endpoint, secret: SECRET },
+    listWebhookEndpoints: page(endpoint),
+    getWebhookEndpoint: endpoint,
+    updateWebhookEndpoint: { ...endpoint, event_types: ["message.delivered", "message.failed", "message.received"], updated_at: LATER },
+    deleteWebhookEndpoint: { id: SAMPLE_IDS.webhook_endpoints, object: "webhook_endpoint", deleted: true },
+    rotateWebhookEndpointSecret: { ...endpoint, secret: "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD", updated_at: LATER },
+    listWebhookDeliveries: page({ ...delivery, last_attempt: attempt }),
+    getWebhookDelivery: { ...delivery, payload, attempts: [{ attempt: 1, ...attempt, request_body: JSON.stringify(payload), response_body: "ok" }] },
+    replayWebhookDelivery: { ...delivery, id: "wd_01jf0000000000000000000001", status: "pending", attempt_count: 0, next_attempt_at: null, delivered_at: null, payload, attempts: [] },
+  };
+}
+
+/** The example body `op` answers with; undefined only for an operation added without one (the unit test fails). */
+export function responseExample(baseUrl: string, op: Pick<ApiOperation, "id">): unknown {
+  return examples(baseUrl)[op.id];
+}
