@@ -98,6 +98,18 @@ export const API_CASES: Record<string, (f: ApiFixture) => ApiCase[]> = {
     ok(200, { params: { id: f.listB }, body: { contact_ids: [f.contactA] } }, (body) => expect(body.removed).toBe(0)),
   ],
 
+  // Webhook endpoints and their deliveries: A's are not found; B's list never shows A's; B's new
+  // endpoint is B's own (a public literal address: nothing is resolved or delivered).
+  "GET /api/v1/webhook_endpoints": () => [ok(200)],
+  "POST /api/v1/webhook_endpoints": () => [ok(201, { body: { url: "https://93.184.216.34/hooks-of-b", event_types: ["message.delivered"] } })],
+  "GET /api/v1/webhook_endpoints/{id}": (f) => [notFound({ id: f.endpointA })],
+  "PATCH /api/v1/webhook_endpoints/{id}": (f) => [notFound({ id: f.endpointA }, { body: { enabled: false } })],
+  "DELETE /api/v1/webhook_endpoints/{id}": (f) => [notFound({ id: f.endpointA })],
+  "POST /api/v1/webhook_endpoints/{id}/rotate_secret": (f) => [notFound({ id: f.endpointA })],
+  "GET /api/v1/webhook_endpoints/{id}/deliveries": (f) => [notFound({ id: f.endpointA })],
+  "GET /api/v1/webhook_deliveries/{id}": (f) => [notFound({ id: f.deliveryA })],
+  "POST /api/v1/webhook_deliveries/{id}/replay": (f) => [notFound({ id: f.deliveryA })],
+
   // Twilio-compatible, under B's own AccountSid (A's is refused first: see the test).
   "POST /2010-04-01/Accounts/{accountSid}/Messages.json": (f) => [
     refused(400, 21606, undefined, { body: `To=${encodeURIComponent(f.contactAPhone)}&From=${encodeURIComponent(f.senderAAddress)}&Body=Hi` }),
