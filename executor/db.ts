@@ -22,11 +22,15 @@ export type Tables = { [K in keyof typeof TABLES]: string };
 export type Client = pg.PoolClient | pg.Pool;
 type Row = Record<string, unknown>;
 
-/** A transaction in progress: its queries, and callbacks to run once it has committed. */
+/**
+ * A transaction in progress: its queries, and callbacks to run once it has committed, in order,
+ * never after a rollback (an attempt retried after a deadlock drops its own). The app's transactions
+ * keep the same contract (lib/db/after-commit.ts).
+ */
 export interface Tx {
   query<R extends Row = Row>(text: string, values?: unknown[]): Promise<R[]>;
   count(text: string, values?: unknown[]): Promise<number>;
-  onCommit(callback: () => void): void;
+  afterCommit(callback: () => void): void;
 }
 
 const RETRYABLE = new Set(["40P01", "40001"]);
@@ -62,7 +66,7 @@ export class Db {
       const tx: Tx = {
         query: async (text, values) => (await client.query(text, values)).rows,
         count: async (text, values) => (await client.query(text, values)).rowCount ?? 0,
-        onCommit: (callback) => callbacks.push(callback),
+        afterCommit: (callback) => callbacks.push(callback),
       };
       let broken: Error | undefined;
       try {

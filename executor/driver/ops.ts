@@ -106,5 +106,5 @@ async function queueStepCall(tx: Tx, ctx: Ctx, run: RunRow, stepId: string, atte
      ON CONFLICT ("dedupeKey") DO NOTHING`,
     [run.id, run.functionId, stepId, attempt, delayMs, run.concurrencyKeys, `call:${run.id}:${stepId}`],
   );
-  tx.onCommit(() => ctx.wake(delayMs));
+  tx.afterCommit(() => ctx.wake(delayMs));
 }

@@ -68,5 +68,5 @@ export async function insertTimer(tx: Tx, ctx: Ctx, kind: "SLEEP" | "WAIT_TIMEOU
     [kind, run.id, run.functionId, stepId, due[0], due[1], `${dedupePrefix}:${run.id}:${stepId}`],
   );
   const delay = due[0] ?? Math.max(0, Date.parse(due[1]!) - Date.now());
-  tx.onCommit(() => ctx.wake(delay));
+  tx.afterCommit(() => ctx.wake(delay));
 }

@@ -25,7 +25,7 @@ export async function addToBatch(tx: Tx, ctx: Ctx, fn: FunctionDef, event: Event
        VALUES ('BATCH', $1, $2, now() + $3 * interval '1 millisecond', now() + $3 * interval '1 millisecond', $4)`,
       [fn.id, JSON.stringify({ batchId: row.id }), batch.timeoutMs, `batch:${row.id}`],
     );
-    tx.onCommit(() => ctx.wake(batch.timeoutMs));
+    tx.afterCommit(() => ctx.wake(batch.timeoutMs));
   }
 }
 

@@ -26,7 +26,7 @@ export async function debounceEvent(tx: Tx, ctx: Ctx, fn: FunctionDef, event: Ev
      ON CONFLICT ("dedupeKey") DO UPDATE SET "dueAt" = EXCLUDED."dueAt", "sortAt" = EXCLUDED."sortAt"`,
     [fn.id, JSON.stringify({ key }), delay, `debounce:${key}`],
   );
-  tx.onCommit(() => ctx.wake(delay));
+  tx.afterCommit(() => ctx.wake(delay));
 }
 
 /**

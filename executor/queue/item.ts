@@ -35,7 +35,7 @@ export async function rescheduleItem(tx: Tx, ctx: Ctx, item: QueueItem, delayMs:
      WHERE id = $1 AND "leaseToken" = $2`,
     [item.id, item.leaseToken, Math.max(0, Math.round(delayMs)), changes.attempt ?? null],
   );
-  tx.onCommit(() => ctx.wake(delayMs));
+  tx.afterCommit(() => ctx.wake(delayMs));
 }
 
 /** Exponential backoff with jitter for retry `attempt` (0-based), capped. */

@@ -56,7 +56,7 @@ async function fireCron(tx: Tx, ctx: Ctx, item: QueueItem): Promise<Result> {
     `UPDATE ${ctx.db.t.queue} SET "dueAt" = $2, "sortAt" = $2, "leaseToken" = NULL, "leaseUntil" = NULL WHERE id = $1`,
     [item.id, next],
   );
-  tx.onCommit(() => ctx.wake(next.getTime() - Date.now()));
+  tx.afterCommit(() => ctx.wake(next.getTime() - Date.now()));
   return null;
 }
 
@@ -96,7 +96,7 @@ export async function handleTimer(ctx: Ctx, item: QueueItem): Promise<Result> {
             `UPDATE ${ctx.db.t.queue} SET "dueAt" = now() + $2 * interval '1 millisecond', "sortAt" = now() + $2 * interval '1 millisecond', "leaseToken" = NULL, "leaseUntil" = NULL WHERE id = $1`,
             [item.id, pending.waitMs],
           );
-          tx.onCommit(() => ctx.wake(pending.waitMs));
+          tx.afterCommit(() => ctx.wake(pending.waitMs));
         }
         return null;
       }

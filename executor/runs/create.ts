@@ -49,6 +49,6 @@ export async function createRun(tx: Tx, ctx: Ctx, run: NewRun): Promise<string> 
       [id, run.fn.id, run.fn.timeouts.startMs, `timeout:start:${id}`],
     );
   }
-  tx.onCommit(() => ctx.wake(delay));
+  tx.afterCommit(() => ctx.wake(delay));
   return id;
 }

@@ -30,7 +30,7 @@ export async function queueDiscovery(tx: Tx, ctx: Ctx, run: RunRow, lease?: Leas
     [run.id, run.functionId, run.concurrencyKeys, `call:${run.id}:step`, keep ? lease.token : null, ctx.options.leaseMs],
   );
   if (keep && row?.inserted) return row.id;
-  tx.onCommit(() => ctx.wake());
+  tx.afterCommit(() => ctx.wake());
   return null;
 }
 

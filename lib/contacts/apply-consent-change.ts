@@ -26,9 +26,9 @@ export interface ConsentChange {
 
 /**
  * Applies the change and answers its webhook event (contact.opted_out / contact.opted_in), for the
- * caller to enqueue with its others; endpoints of status webhooks it causes are added to `webhookEndpoints`.
+ * caller to enqueue with its others; what the canceled messages announce waits for `tx` to commit.
  */
-export async function applyConsentChange(ctx: OrgContext, tx: ScopedTx, change: ConsentChange, webhookEndpoints: Set<string>): Promise<WebhookEvent> {
+export async function applyConsentChange(ctx: OrgContext, tx: ScopedTx, change: ConsentChange): Promise<WebhookEvent> {
   const optOut = change.kind === "OPT_OUT";
   await tx.contact.update({
     where: { id: change.contactId },
@@ -54,21 +54,15 @@ export async function applyConsentChange(ctx: OrgContext, tx: ScopedTx, change: 
     targetId: change.contactId,
     changes: change.keyword ? { keyword: change.keyword, messageId: change.messageId ?? null } : { source: change.source },
   });
-  if (optOut) await cancelPendingMarketing(tx, change.contactId, webhookEndpoints);
+  if (optOut) await cancelPendingMarketing(tx, change.contactId);
   return consentWebhookEvent(ctx.orgId, { ...change, occurredAt: change.at });
 }
 
 /** Marketing still waiting to go to someone who just opted out will not go. */
-async function cancelPendingMarketing(tx: ScopedTx, contactId: string, webhookEndpoints: Set<string>) {
+async function cancelPendingMarketing(tx: ScopedTx, contactId: string) {
   const pending = await tx.message.findMany({
     where: { contactId, direction: "OUTBOUND", marketing: true, status: { in: ["QUEUED", "SCHEDULED"] } },
     select: { id: true },
   });
-  await applyStatusChanges(
-    tx,
-    "FAILED",
-    pending.map((m) => ({ messageId: m.id, to: "FAILED", ...OPTED_OUT_ERROR })),
-    "system",
-    { webhookEndpoints },
-  );
+  await applyStatusChanges(tx, "FAILED", pending.map((m) => ({ messageId: m.id, to: "FAILED", ...OPTED_OUT_ERROR })), "system");
 }

@@ -7,14 +7,12 @@ import { contactOmit } from "@/lib/contacts/contact-select";
 import { notFound } from "@/lib/errors";
 import type { OrgContext } from "@/lib/org-context";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
-import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 const changeSubscriptionInput = z.strictObject({ id: z.string().min(1), kind: z.enum(["OPT_OUT", "OPT_IN"]) });
 
 export async function changeSubscription(ctx: OrgContext, raw: z.input<typeof changeSubscriptionInput>, source: "api" | "ui") {
   const { id, kind } = changeSubscriptionInput.parse(raw);
-  const webhookEndpoints = new Set<string>();
-  const contact = await ctx.db.$transaction(async (tx) => {
+  return ctx.db.$transaction(async (tx) => {
     // The row lock first (raw SQL is not scoped: orgId explicitly), then the database's clock, as an
     // inbound STOP takes them: of two opt-outs at once one records the change, and a send racing it
     // either committed before it (and is canceled by it) or is refused after.
@@ -23,11 +21,9 @@ export async function changeSubscription(ctx: OrgContext, raw: z.input<typeof ch
     if (!row) throw notFound("Contact", "id");
     if (row.subscriptionStatus !== (kind === "OPT_OUT" ? "UNSUBSCRIBED" : "SUBSCRIBED")) {
       const [{ at }] = await tx.$queryRaw<[{ at: Date }]>`SELECT clock_timestamp() AS at`;
-      const event = await applyConsentChange(ctx, tx, { kind, contactId: row.id, phone: row.phone, at, source }, webhookEndpoints);
-      for (const endpoint of await enqueueWebhookEvents(tx, [event])) webhookEndpoints.add(endpoint);
+      const event = await applyConsentChange(ctx, tx, { kind, contactId: row.id, phone: row.phone, at, source });
+      await enqueueWebhookEvents(tx, [event]);
     }
     return tx.contact.findUniqueOrThrow({ where: { id: row.id }, omit: contactOmit });
   });
-  await requestWebhookDeliveries(webhookEndpoints);
-  return contact;
 }

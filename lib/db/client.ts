@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { trackTransaction } from "@/lib/db/after-commit";
 import { DEFAULT_SESSION_LIMITS, limitSessions, type SessionLimits } from "@/lib/db/session-limits";
 import { registerPool } from "@/lib/db/sql";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -23,7 +24,41 @@ export function createPrismaClient(url: string, options: { max?: number; limits?
   // A message's secretBody (a verification code's whole text) is read only by the dispatcher's SQL.
   const client = new PrismaClient({ adapter, omit: { message: { secretBody: true } } });
   registerPool(client, pool);
+  trackTransactions(client);
   return client;
+}
+
+type Begin = (this: unknown, work: unknown, options?: unknown) => Promise<unknown>;
+
+/**
+ * Every interactive transaction of `client`, and of the clients extended from it (scopedDb), is
+ * tracked for afterCommit (lib/db/after-commit.ts): an extended client calls the $transaction it
+ * inherits with itself as `this`, so the transaction client it gets is still its own (scoped). The
+ * array form runs no code of ours inside the transaction, so there is nothing to track.
+ */
+function trackTransactions(client: { $transaction: unknown }) {
+  const begin = client.$transaction as unknown as Begin;
+  const tracked: Begin = async function (this: unknown, work, options) {
+    if (typeof work !== "function") return begin.call(this, work, options);
+    let transaction: ReturnType<typeof trackTransaction> | undefined;
+    let result: unknown;
+    try {
+      result = await begin.call(
+        this,
+        (tx: object) => {
+          transaction = trackTransaction(tx);
+          return transaction.run(() => (work as (tx: object) => Promise<unknown>)(tx));
+        },
+        options,
+      );
+    } catch (error) {
+      transaction?.rolledBack();
+      throw error;
+    }
+    await transaction?.committed();
+    return result;
+  };
+  client.$transaction = tracked;
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

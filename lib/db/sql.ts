@@ -7,6 +7,7 @@
 // else keeps using Prisma. Statements here are not tenant-scoped by lib/db/scoped.ts: each one
 // names its org in its own WHERE, as every raw statement in this codebase already does.
 import pg from "pg";
+import { trackTransaction } from "@/lib/db/after-commit";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface SqlClient {
@@ -61,20 +62,31 @@ export function sql(db: object): SqlClient {
   return client(poolOf(db));
 }
 
-/** A transaction on one connection of `db`'s pool: committed when `work` resolves, rolled back when it throws. */
+/**
+ * A transaction on one connection of `db`'s pool: committed when `work` resolves, rolled back when it
+ * throws. Work registered with afterCommit(tx, ...) (lib/db/after-commit.ts) runs once it has
+ * committed and the connection is back in the pool, before this resolves.
+ */
 export async function sqlTransaction<T>(db: object, work: (tx: SqlClient) => Promise<T>): Promise<T> {
   const connection = await poolOf(db).connect();
+  const tx = client(connection);
+  const transaction = trackTransaction(tx);
   let broken: Error | undefined;
+  let result: T;
   try {
     await connection.query("BEGIN");
-    const result = await work(client(connection));
-    await connection.query("COMMIT");
-    return result;
+    result = await transaction.run(() => work(tx));
+    // COMMIT of a transaction that an error (caught by `work`) aborted rolls it back without failing.
+    const { command } = await connection.query("COMMIT");
+    if (command === "ROLLBACK") throw new Error("The transaction was rolled back: a statement in it failed");
   } catch (error) {
+    transaction.rolledBack();
     await connection.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
     throw error;
   } finally {
     // A connection that could not even roll back is not handed to the next caller.
     connection.release(broken);
   }
+  await transaction.committed();
+  return result;
 }

@@ -57,11 +57,7 @@ export const webhooksRetryDue = eventType("webhooks/retry.due", {
   schema: z.object({ endpointId: z.string(), at: z.iso.datetime() }),
 });
 
-/** A message with a StatusCallback URL reached `status`: Twilio's status callback is POSTed to it. */
+/** A message has StatusCallbacks waiting (TwilioStatusCallback rows): they are POSTed, in order. */
 export const twilioStatusCallbackRequested = eventType("twilio/status-callback.requested", {
-  schema: z.object({
-    orgId: z.string(),
-    messageId: z.string(),
-    status: z.enum(["SENT", "DELIVERED", "UNDELIVERED", "FAILED"]),
-  }),
+  schema: z.object({ orgId: z.string(), messageId: z.string() }),
 });

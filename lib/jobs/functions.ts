@@ -6,6 +6,7 @@ import { dispatchMessagesJob } from "@/lib/jobs/dispatch-messages";
 import { purgeExpiredInvitationsJob } from "@/lib/jobs/purge-expired-invitations";
 import { simulatorDeliverJob } from "@/lib/jobs/simulator-deliver";
 import { sweepMessagesJob } from "@/lib/jobs/sweep-messages";
+import { sweepStatusCallbacksJob } from "@/lib/jobs/sweep-status-callbacks";
 import { sweepWebhooksJob } from "@/lib/jobs/sweep-webhooks";
 import { twilioStatusCallbackJob } from "@/lib/jobs/twilio-status-callback";
 import { wakeSenderJob } from "@/lib/jobs/wake-sender";
@@ -21,4 +22,5 @@ export const functions: InngestFunction.Any[] = [
   wakeWebhooksJob,
   sweepWebhooksJob,
   twilioStatusCallbackJob,
+  sweepStatusCallbacksJob,
 ];

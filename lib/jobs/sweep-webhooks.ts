@@ -1,6 +1,6 @@
 // The safety net under event-driven delivery, every minute: endpoints with due pending deliveries get
-// a deliver request, in case theirs was lost (emitting is best effort) or never sent by a writer that
-// has no after-commit hook.
+// a deliver request, in case theirs was lost (emitting after commit is best effort, and a process can
+// stop between a commit and its announcement).
 import { db } from "@/lib/db";
 import { inngest } from "@/lib/jobs/client";
 import { webhooksDeliverRequested } from "@/lib/jobs/events";

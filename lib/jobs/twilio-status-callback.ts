@@ -1,31 +1,41 @@
-// Delivers Twilio-style StatusCallback POSTs (lib/twilio-api/status-callback.ts) with retries: the
-// status is read back first (retried until the change that asked for the callback is committed),
-// then POSTed; a failed POST is retried on the executor's backoff. One run at a time per message, so
-// "sent" reaches the receiver before "delivered".
+// Delivers a message's Twilio-style StatusCallbacks (lib/twilio-api/deliver-status-callback.ts), one
+// round per callback, oldest first, until none is left; a failed one is retried at its time after a
+// sleep here. One run at a time per message. Asked for after the status change commits
+// (lib/twilio-api/request-status-callbacks.ts) and by the sweeper for callbacks left waiting.
+// `makeTwilioStatusCallbackJob` takes the retry schedule and POST options, so tests can shorten them.
 import { db } from "@/lib/db";
 import { inngest } from "@/lib/jobs/client";
 import { twilioStatusCallbackRequested } from "@/lib/jobs/events";
-import { postStatusCallback, statusCallbackFor } from "@/lib/twilio-api/status-callback";
-import type { PostOptions } from "@/lib/webhooks/post-webhook";
+import { deliverStatusCallback, type CallbackOptions } from "@/lib/twilio-api/deliver-status-callback";
 
-export function makeTwilioStatusCallbackJob(options: PostOptions = {}) {
+// Rounds per run before a fresh run takes over: memoised steps are replayed on every call.
+const ROUNDS_PER_RUN = 25;
+
+export function makeTwilioStatusCallbackJob(options: CallbackOptions = {}) {
   return inngest.createFunction(
     {
       id: "twilio-status-callback",
-      name: "Twilio status callback",
+      name: "Twilio status callbacks",
       triggers: [twilioStatusCallbackRequested],
       concurrency: [{ limit: 1, key: "event.data.messageId" }],
-      retries: 8,
+      // For database errors only: a failed POST is recorded and retried on its own schedule.
+      retries: 3,
     },
     async ({ event, step }) => {
-      const callback = await step.run("read-status", () => statusCallbackFor(db, event.data));
-      if (!callback) return { posted: false };
-      const result = await step.run("post", async () => {
-        const attempt = await postStatusCallback(callback, options);
-        if (!attempt.ok) throw new Error(`StatusCallback ${callback.url} failed: ${attempt.error}`);
-        return { status: attempt.status };
-      });
-      return { posted: true, ...result };
+      let posted = 0;
+      let failed = 0;
+      for (let round = 0; round < ROUNDS_PER_RUN; round++) {
+        const result = await step.run(`round-${round}`, () => deliverStatusCallback(db, event.data.messageId, options));
+        if (result.attempted) {
+          if (result.ok) posted++;
+          else if (result.gaveUp) failed++;
+          continue;
+        }
+        if (!result.nextDueAt) return { posted, failed };
+        await step.sleepUntil(`until-${round}`, result.nextDueAt);
+      }
+      await step.sendEvent("continue", twilioStatusCallbackRequested.create(event.data));
+      return { posted, failed, continued: true };
     },
   );
 }

@@ -13,7 +13,6 @@ import { applyStatusChanges, type StatusChange, type StatusChangeOptions } from 
 import { applyPendingReceipts, recheckPending } from "@/lib/messaging/record-receipt";
 import { OPTED_OUT_ERROR } from "@/lib/messaging/status";
 import type { SmsEncoding } from "@/lib/sms/segments";
-import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 /** Most messages one round claims, whatever the throughput. */
 const MAX_ROUND = 1_000;
@@ -60,12 +59,11 @@ export async function dispatchBatch(db: Db, senderId: string, now = new Date()):
   if (!sender) return empty;
   const limit = Math.min(MAX_ROUND, Math.max(1, sender.throughput));
   const adapter = adapterFor(db, sender.connection);
-  const hooked = new Set<string>();
   const round = adapter.inProcess
-    ? await roundInProcess(db, adapter, senderId, sender.connection.id, limit, now, hooked)
-    : await roundThroughCarrier(db, adapter, senderId, sender.connection.id, limit, now, hooked);
+    ? await roundInProcess(db, adapter, senderId, sender.connection.id, limit, now)
+    : await roundThroughCarrier(db, adapter, senderId, sender.connection.id, limit, now);
+  // After the round's commits (and their webhook and StatusCallback announcements).
   if (round.claimed > 0) await adapter.recorded?.(round.outcomes);
-  await requestWebhookDeliveries(hooked);
   // Only opted-out messages this round: look again at once, there may be more behind them.
   if (round.claimed === 0) return { ...empty, failed: round.failed, more: round.failed > 0, nextDueAt: round.failed > 0 ? null : await nextDue(db, senderId) };
 
@@ -100,27 +98,25 @@ const nothingClaimed = (failed: number): Round => ({ claimed: 0, sent: 0, failed
  * A real carrier: the claimed messages are committed `sending` before it sees them, so a round retried
  * after a crash never submits them again; its answer is then written in a transaction of its own.
  */
-async function roundThroughCarrier(db: Db, adapter: CarrierAdapter, senderId: string, connectionId: string, limit: number, now: Date, hooked: Set<string>): Promise<Round> {
-  const claimHooked = new Set<string>();
+async function roundThroughCarrier(db: Db, adapter: CarrierAdapter, senderId: string, connectionId: string, limit: number, now: Date): Promise<Round> {
   const { going, failed } = await sqlTransaction(db, async (tx) => {
-    const claimed = await claim(tx, senderId, limit, now, claimHooked);
+    const claimed = await claim(tx, senderId, limit, now);
     await applyStatusChanges(tx, "SENDING", claimed.going.map((r) => ({ messageId: r.id, to: "SENDING" })), "dispatcher", { at: now });
     return claimed;
   });
-  await requestWebhookDeliveries(claimHooked);
   if (going.length === 0) return nothingClaimed(failed);
 
   const submittedAt = new Date();
   const outcomes = await submit(sql(db), adapter, going);
   const recorded = await recordWithRetries(() =>
     sqlTransaction(db, async (tx) => {
-      const written = await recordOutcomes(tx, connectionId, going, outcomes, submittedAt, hooked);
-      await applyPendingReceipts(tx, connectionId, written.carrierIds, hooked);
+      const written = await recordOutcomes(tx, connectionId, going, outcomes, submittedAt);
+      await applyPendingReceipts(tx, connectionId, written.carrierIds);
       return written;
     }),
   );
   // Receipts parked while this was uncommitted (see recheckPending).
-  await recheckPending(db, connectionId, recorded.carrierIds, hooked);
+  await recheckPending(db, connectionId, recorded.carrierIds);
   return { ...recorded, claimed: going.length, failed: recorded.failed + failed, outcomes, submittedAt: submittedAt.getTime() };
 }
 
@@ -128,14 +124,14 @@ async function roundThroughCarrier(db: Db, adapter: CarrierAdapter, senderId: st
  * An in-process carrier (CarrierAdapter.inProcess): claim, submit and record in one transaction, each
  * message written once. Its `sending` is a history row on the way to the outcome, not a row version.
  */
-async function roundInProcess(db: Db, adapter: CarrierAdapter, senderId: string, connectionId: string, limit: number, now: Date, hooked: Set<string>): Promise<Round> {
+async function roundInProcess(db: Db, adapter: CarrierAdapter, senderId: string, connectionId: string, limit: number, now: Date): Promise<Round> {
   return sqlTransaction(db, async (tx) => {
-    const { going, failed } = await claim(tx, senderId, limit, now, hooked);
+    const { going, failed } = await claim(tx, senderId, limit, now);
     if (going.length === 0) return nothingClaimed(failed);
     // After the claim's own time, so the history reads in order.
     const submittedAt = new Date(Math.max(Date.now(), now.getTime() + 1));
     const outcomes = await submit(tx, adapter, going);
-    const recorded = await recordOutcomes(tx, connectionId, going, outcomes, submittedAt, hooked, { status: "SENDING", source: "dispatcher", at: now });
+    const recorded = await recordOutcomes(tx, connectionId, going, outcomes, submittedAt, { status: "SENDING", source: "dispatcher", at: now });
     return { ...recorded, claimed: going.length, failed: recorded.failed + failed, outcomes, submittedAt: submittedAt.getTime() };
   });
 }
@@ -144,7 +140,7 @@ async function roundInProcess(db: Db, adapter: CarrierAdapter, senderId: string,
  * Locks the sender's due queued messages, at most `limit`. Queued marketing to someone who opted out
  * since it was queued does not go (CTIA; Twilio's 21610): it fails here.
  */
-async function claim(tx: SqlClient, senderId: string, limit: number, now: Date, hooked: Set<string>) {
+async function claim(tx: SqlClient, senderId: string, limit: number, now: Date) {
   const rows = await tx.$queryRaw<(Claimed & { optedOut: boolean })[]>`
     SELECT m.id, m."orgId", m."from", m."to", COALESCE(m."secretBody", m.body) AS body, m."mediaIds", m.encoding, m.attempts,
            (m.marketing AND c."subscriptionStatus" = 'UNSUBSCRIBED') IS TRUE AS "optedOut"
@@ -152,7 +148,7 @@ async function claim(tx: SqlClient, senderId: string, limit: number, now: Date, 
     WHERE m."senderId" = ${senderId} AND m.status = 'QUEUED' AND (m."nextAttemptAt" IS NULL OR m."nextAttemptAt" <= ${now.toISOString()}::timestamp)
     ORDER BY m.id LIMIT ${limit} FOR UPDATE OF m SKIP LOCKED`;
   const optedOut = rows.filter((r) => r.optedOut);
-  await applyStatusChanges(tx, "FAILED", optedOut.map((r) => ({ messageId: r.id, to: "FAILED", ...OPTED_OUT_ERROR })), "dispatcher", { at: now, webhookEndpoints: hooked });
+  await applyStatusChanges(tx, "FAILED", optedOut.map((r) => ({ messageId: r.id, to: "FAILED", ...OPTED_OUT_ERROR })), "dispatcher", { at: now });
   return { going: rows.filter((r) => !r.optedOut), failed: optedOut.length };
 }
 
@@ -210,7 +206,6 @@ async function recordOutcomes(
   claimed: Claimed[],
   outcomes: SubmitOutcome[],
   submittedAt: Date,
-  hooked: Set<string>,
   via?: StatusChangeOptions["via"],
 ) {
   const sent: StatusChange[] = [];
@@ -233,14 +228,14 @@ async function recordOutcomes(
       failed.push({ messageId: m.id, to: "FAILED", errorCode: outcome.code, errorMessage: outcome.message, attempts });
     }
   });
-  await applyStatusChanges(tx, "SENT", sent, "carrier", { at: submittedAt, webhookEndpoints: hooked, via });
+  await applyStatusChanges(tx, "SENT", sent, "carrier", { at: submittedAt, via });
   await tx.$executeRaw`
     INSERT INTO "MessageSubmission" ("connectionId", "carrierMessageId", "messageId", part, parts)
     SELECT ${connectionId}, u.id, u.message, u.part, u.parts
     FROM unnest(${submissions.map((x) => x.carrierMessageId)}::text[], ${submissions.map((x) => x.messageId)}::text[],
                 ${submissions.map((x) => x.part)}::int[], ${submissions.map((x) => x.parts)}::int[]) AS u(id, message, part, parts)
     ON CONFLICT DO NOTHING`;
-  await applyStatusChanges(tx, "FAILED", failed, "carrier", { webhookEndpoints: hooked, via });
+  await applyStatusChanges(tx, "FAILED", failed, "carrier", { via });
   await applyStatusChanges(tx, "QUEUED", requeued, "dispatcher", { via });
   return { sent: sent.length, failed: failed.length, requeued: requeued.length, carrierIds: submissions.map((x) => x.carrierMessageId) };
 }

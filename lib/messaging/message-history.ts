@@ -1,12 +1,15 @@
 // Status changes of messages, each with its history row, applied in bulk and only where the move is
 // allowed (lib/messaging/status.ts): a change whose message has moved on meanwhile is skipped, so a
-// late or duplicate report never moves a message backwards.
+// late or duplicate report never moves a message backwards. What a move owes the outside world is
+// written in the same statement or transaction as outbox rows (webhook deliveries, StatusCallbacks)
+// and announced to the job server only once the transaction has committed (lib/db/after-commit.ts).
+import { afterCommitBatched } from "@/lib/db/after-commit";
 import type { SqlClient } from "@/lib/db/sql";
 import { Prisma, type Message } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { newId } from "@/lib/ids";
 import { canTransition, statusesBefore } from "@/lib/messaging/status";
-import { requestStatusCallbacks } from "@/lib/twilio-api/request-status-callbacks";
+import { CALLBACK_STATUSES, requestStatusCallbacks } from "@/lib/twilio-api/request-status-callbacks";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
 import { messageEventType, messageWebhookEvents } from "@/lib/webhooks/message-events";
 
@@ -23,12 +26,12 @@ export interface StatusChange {
 
 const WEBHOOK_STATUSES = new Set<MessageStatus>(["QUEUED", "SENT", "DELIVERED", "UNDELIVERED", "FAILED"]);
 
-// The whole message, and whether any endpoint wants the event: an org without endpoints pays no
-// extra statement inside this transaction (these run at the carrier's pace, thousands a second).
+// Whether any endpoint wants the event: an org without endpoints pays no extra statement inside
+// this transaction (these run at the carrier's pace, thousands a second).
 // message.queued is sent once, when a message is first queued: at its send (send-messages.ts) or
 // when its scheduled time comes (a move here of a message never yet submitted), not on a requeue
 // after a carrier's refusal, which counted an attempt.
-const webhookColumns = (type: string) => Prisma.sql`id, "orgId", "statusCallback", EXISTS (
+const webhookColumns = (type: string) => Prisma.sql`, EXISTS (
   SELECT 1 FROM "WebhookEndpoint" e WHERE e."orgId" = moved."orgId" AND e.enabled AND ${type} = ANY(e."eventTypes"))
   AND (${type} <> 'message.queued' OR moved.attempts = 0) AS webhooked`;
 
@@ -44,11 +47,6 @@ export interface StatusChangeOptions {
   /** When the moves happened (the history rows' time); now if not given. */
   at?: Date;
   /**
-   * Endpoints that got webhook deliveries from these moves are added here, for the caller to announce
-   * after commit (requestWebhookDeliveries); else the webhook sweeper finds them within a minute.
-   */
-  webhookEndpoints?: Set<string>;
-  /**
    * A status the messages pass through on the way, written as its own earlier history row but not as
    * a row version of its own: one write of the message where two moves would take two. The messages
    * must be in a status that may move to `via.status`, which must be allowed to move to `to`.
@@ -59,14 +57,16 @@ export interface StatusChangeOptions {
 /**
  * Applies the changes that are allowed and records each applied one as a MessageEvent; returns the
  * ids that moved. All changes in one call must go to the same status. Moves to queued (the first),
- * sent, delivered, undelivered and failed also queue webhook deliveries in the same transaction.
+ * sent, delivered, undelivered and failed also queue webhook deliveries in the same transaction, and
+ * the last four a StatusCallback for messages that have one (in the same statement). Give it the
+ * transaction's client: the announcements wait for its commit.
  */
 export async function applyStatusChanges(
   db: SqlClient,
   to: MessageStatus,
   changes: StatusChange[],
   source: string,
-  { at, webhookEndpoints, via }: StatusChangeOptions = {},
+  { at, via }: StatusChangeOptions = {},
 ): Promise<{ id: string; orgId: string }[]> {
   if (changes.length === 0) return [];
   if (via && !canTransition(via.status, to)) throw new Error(`A message cannot move from ${via.status} to ${to}`);
@@ -90,8 +90,14 @@ export async function applyStatusChanges(
         SELECT via_event_id, "orgId", id, ${via.status}::"MessageStatus", ${via.source}, ${via.at} FROM moved
       )`
     : Prisma.empty;
-  // One statement: move the rows still in an allowed status, then write history for those moved.
-  const moved = await db.$queryRaw<{ id: string; orgId: string; statusCallback?: string | null; webhooked?: boolean }[]>`
+  const statusCallbacks = CALLBACK_STATUSES.has(to)
+    ? Prisma.sql`, callbacks AS (
+        INSERT INTO "TwilioStatusCallback" ("orgId", "messageId", status, "errorCode", "createdAt")
+        SELECT "orgId", id, ${to}::"MessageStatus", code, now() AT TIME ZONE 'UTC' FROM moved WHERE "statusCallback" IS NOT NULL
+      )`
+    : Prisma.empty;
+  // One statement: move the rows still in an allowed status, then write history (and StatusCallbacks) for those moved.
+  const moved = await db.$queryRaw<{ id: string; orgId: string; calledBack: boolean; webhooked?: boolean }[]>`
     WITH input AS (
       SELECT * FROM unnest(${ids}::text[], ${codes}::text[], ${texts}::text[], ${carrierIds}::text[],
                            ${retryAt}::timestamp[], ${attempts}::int[], ${eventIds}::text[]${viaIds})
@@ -119,15 +125,17 @@ export async function applyStatusChanges(
     ), history AS (
       INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, "errorCode", "errorMessage", source, "occurredAt")
       SELECT event_id, "orgId", id, ${to}::"MessageStatus", code, text, ${source}, ${occurredAt} FROM moved
-    )${viaHistory}
-    SELECT ${eventType ? webhookColumns(eventType) : Prisma.raw('id, "orgId"')} FROM moved`;
+    )${viaHistory}${statusCallbacks}
+    SELECT id, "orgId", "statusCallback" IS NOT NULL AS "calledBack"${eventType ? webhookColumns(eventType) : Prisma.empty} FROM moved`;
   // Whole rows are read back only for messages some endpoint wants: decoding a thousand full rows
   // per carrier round would cost more than the move itself.
   const hookedIds = moved.filter((m) => m.webhooked).map((m) => m.id);
   if (eventType && hookedIds.length > 0) {
     const hooked = await db.$queryRaw<Message[]>`SELECT * FROM "Message" WHERE id = ANY(${hookedIds}::text[])`;
-    for (const id of await enqueueWebhookEvents(db, messageWebhookEvents(eventType, hooked, occurredAt))) webhookEndpoints?.add(id);
+    await enqueueWebhookEvents(db, messageWebhookEvents(eventType, hooked, occurredAt));
   }
-  if (eventType) await requestStatusCallbacks(moved, to);
+  if (CALLBACK_STATUSES.has(to)) {
+    await afterCommitBatched(db, requestStatusCallbacks, moved.filter((m) => m.calledBack).map((m) => ({ orgId: m.orgId, messageId: m.id })));
+  }
   return moved;
 }

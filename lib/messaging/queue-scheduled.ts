@@ -3,7 +3,6 @@
 import type { Db } from "@/lib/db/client";
 import { sqlTransaction } from "@/lib/db/sql";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
-import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 export async function queueDueScheduled(db: Db, senderId?: string, now = new Date()): Promise<number> {
   const due = await db.message.findMany({
@@ -11,10 +10,8 @@ export async function queueDueScheduled(db: Db, senderId?: string, now = new Dat
     select: { id: true },
     take: 50_000,
   });
-  const hooked = new Set<string>();
   const moved = await sqlTransaction(db, (tx) =>
-    applyStatusChanges(tx, "QUEUED", due.map((m) => ({ messageId: m.id, to: "QUEUED" })), "scheduler", { at: now, webhookEndpoints: hooked }),
+    applyStatusChanges(tx, "QUEUED", due.map((m) => ({ messageId: m.id, to: "QUEUED" })), "scheduler", { at: now }),
   );
-  await requestWebhookDeliveries(hooked);
   return moved.length;
 }

@@ -6,6 +6,7 @@
 import type { InboundText } from "@/lib/carriers/carrier";
 import { twilioConfig } from "@/lib/carriers/connection-config";
 import { applyConsentChange } from "@/lib/contacts/apply-consent-change";
+import { afterCommit } from "@/lib/db/after-commit";
 import type { Db } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped";
 import { DomainError } from "@/lib/errors";
@@ -21,7 +22,6 @@ import { normalizePhone, timeZoneForPhone } from "@/lib/sms/phone";
 import { segmentMessage } from "@/lib/sms/segments";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
 import { messageWebhookEvents } from "@/lib/webhooks/message-events";
-import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 export interface Received {
   message: Message;
@@ -45,7 +45,6 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
 
   const mediaIds = await storeInboundMedia(db, ctx, connectionId, text);
   const match = matchKeyword(text.body);
-  const webhookEndpoints = new Set<string>();
   const { message, keyword } = await ctx.db.$transaction(async (tx) => {
     // The row lock that a concurrent send's share lock waits for (or waits behind): see send-messages.ts.
     const [contact] = await tx.$queryRaw<{ id: string; subscriptionStatus: string; at: Date }[]>`
@@ -82,15 +81,17 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
 
     if (keyword?.kind === "OPT_OUT" || keyword?.kind === "OPT_IN") {
       const change = { kind: keyword.kind, contactId: contact!.id, phone: from, at: contact!.at, source: "keyword", keyword: keyword.keyword, messageId: message.id };
-      webhookEvents.push(await applyConsentChange(ctx, tx, change, webhookEndpoints));
+      webhookEvents.push(await applyConsentChange(ctx, tx, change));
     }
-    for (const id of await enqueueWebhookEvents(tx, webhookEvents)) webhookEndpoints.add(id);
-    return { message, keyword: keyword?.kind ?? null };
+    await enqueueWebhookEvents(tx, webhookEvents);
+    const kind = keyword?.kind ?? null;
+    await afterCommit(tx, () =>
+      emitEvents(messageReceived.create({ orgId: org.id, messageId: message.id, contactId: contact!.id, senderId: sender.id, keyword: kind })),
+    );
+    return { message, keyword: kind };
   });
 
-  await requestWebhookDeliveries(webhookEndpoints);
   if (keyword) await reply(ctx, sender.id, from, keyword, org);
-  await emitEvents(messageReceived.create({ orgId: org.id, messageId: message.id, contactId: message.contactId!, senderId: sender.id, keyword }));
   return { message, keyword };
 }
 

@@ -9,7 +9,6 @@ import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { sqlTransaction, type SqlClient } from "@/lib/db/sql";
 import { applyStatusChanges, type StatusChange } from "@/lib/messaging/message-history";
 import { isFinal } from "@/lib/messaging/status";
-import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 const RANK: Record<ReceiptStatus, number> = { SENT: 1, DELIVERED: 2, UNDELIVERED: 3, FAILED: 3 };
 
@@ -32,17 +31,15 @@ export async function recordReceipts(db: Db, connectionId: string, receipts: Car
     const seen = byId.get(r.carrierMessageId);
     if (!seen || RANK[r.status] >= RANK[seen.status]) byId.set(r.carrierMessageId, r);
   }
-  const hooked = new Set<string>();
   const parked = await sqlTransaction(db, async (tx) => {
     const parts = await partsOf(tx, connectionId, [...byId.keys()]);
     const known = new Set(parts.map((p) => p.carrierMessageId));
     const unmatched = [...byId.values()].filter((r) => !known.has(r.carrierMessageId));
     await holdUnmatched(tx, connectionId, unmatched);
-    await applyToParts(tx, connectionId, parts, byId, hooked);
+    await applyToParts(tx, connectionId, parts, byId);
     return unmatched.map((r) => r.carrierMessageId);
   });
-  await recheckPending(db, connectionId, parked, hooked);
-  await requestWebhookDeliveries(hooked);
+  await recheckPending(db, connectionId, parked);
 }
 
 /**
@@ -51,13 +48,13 @@ export async function recordReceipts(db: Db, connectionId: string, receipts: Car
  * so a receipt parked while its submission was being written is never stranded; the DELETE in
  * applyPendingReceipts makes sure only one side applies it.
  */
-export async function recheckPending(db: Db, connectionId: string, carrierMessageIds: string[], hooked: Set<string>): Promise<void> {
+export async function recheckPending(db: Db, connectionId: string, carrierMessageIds: string[]): Promise<void> {
   if (carrierMessageIds.length === 0) return;
-  await sqlTransaction(db, (tx) => applyPendingReceipts(tx, connectionId, carrierMessageIds, hooked));
+  await sqlTransaction(db, (tx) => applyPendingReceipts(tx, connectionId, carrierMessageIds));
 }
 
 /** Applies receipts that waited for their submission; called when submissions are written. */
-export async function applyPendingReceipts(tx: SqlClient, connectionId: string, carrierMessageIds: string[], hooked?: Set<string>): Promise<void> {
+export async function applyPendingReceipts(tx: SqlClient, connectionId: string, carrierMessageIds: string[]): Promise<void> {
   if (carrierMessageIds.length === 0) return;
   const pending = await tx.$queryRaw<(CarrierReceipt & { status: ReceiptStatus })[]>`
     DELETE FROM "PendingReceipt" p WHERE p."connectionId" = ${connectionId} AND p."carrierMessageId" = ANY(${carrierMessageIds}::text[])
@@ -65,7 +62,7 @@ export async function applyPendingReceipts(tx: SqlClient, connectionId: string, 
     RETURNING "carrierMessageId", status::text AS status, "errorCode", "errorMessage", "occurredAt"`;
   if (pending.length === 0) return;
   const parts = await partsOf(tx, connectionId, pending.map((p) => p.carrierMessageId));
-  await applyToParts(tx, connectionId, parts, new Map(pending.map((p) => [p.carrierMessageId, p])), hooked);
+  await applyToParts(tx, connectionId, parts, new Map(pending.map((p) => [p.carrierMessageId, p])));
 }
 
 async function holdUnmatched(tx: SqlClient, connectionId: string, receipts: CarrierReceipt[]) {
@@ -81,7 +78,7 @@ async function holdUnmatched(tx: SqlClient, connectionId: string, receipts: Carr
       WHERE "PendingReceipt".status IN ('SENT')`;
 }
 
-async function applyToParts(tx: SqlClient, connectionId: string, parts: (PartRow & { parts: number })[], receipts: Map<string, CarrierReceipt>, hooked?: Set<string>) {
+async function applyToParts(tx: SqlClient, connectionId: string, parts: (PartRow & { parts: number })[], receipts: Map<string, CarrierReceipt>) {
   const changes = new Map<MessageStatus, StatusChange[]>();
   const change = (messageId: string, to: MessageStatus, receipt?: CarrierReceipt) => {
     const list = changes.get(to) ?? changes.set(to, []).get(to)!;
@@ -95,7 +92,7 @@ async function applyToParts(tx: SqlClient, connectionId: string, parts: (PartRow
   }
   const several = parts.filter((p) => p.parts !== 1).map((p) => p.carrierMessageId);
   if (several.length > 0) await applyToSeveralParts(tx, connectionId, several, receipts, change);
-  for (const [to, list] of changes) await applyStatusChanges(tx, to, list, "carrier", { webhookEndpoints: hooked });
+  for (const [to, list] of changes) await applyStatusChanges(tx, to, list, "carrier");
 }
 
 /**

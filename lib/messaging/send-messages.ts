@@ -20,7 +20,6 @@ import type { OrgContext } from "@/lib/org-context";
 import { timeZoneForPhone } from "@/lib/sms/phone";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
 import { messageWebhookEvents } from "@/lib/webhooks/message-events";
-import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 export type SendSource = "ui" | "api" | "campaign" | "workflow" | "system";
 
@@ -34,7 +33,7 @@ export async function sendMessages(ctx: OrgContext, inputs: SendMessageInput[], 
 
 /**
  * sendMessages in two steps: resolves once the batch is committed, with `announced` settling when
- * the dispatcher and webhook deliveries have been told (it never rejects; see lib/jobs/emit.ts).
+ * the dispatcher (and the scheduler, for scheduled ones) has been told (it never rejects; see lib/jobs/emit.ts).
  * Lets a caller start its next batch while this one is being announced (lib/messaging/send-message.ts).
  */
 export async function acceptMessages(
@@ -51,13 +50,13 @@ export async function acceptMessages(
   const results: (SendResult | undefined)[] = prepared.map((p) => (p.ok ? undefined : { ok: false, error: p.error }));
   if (valid.length === 0) return { results: results as SendResult[], announced: Promise.resolve() };
 
-  const webhookEndpoints = new Set<string>();
-  const created = await sqlTransaction(ctx.db, (tx) => writeMessages(ctx, tx, valid, source, webhookEndpoints));
+  // Its message.queued webhooks are announced as it commits (enqueueWebhookEvents); the dispatcher
+  // and scheduler after that, without holding up the caller (see `announced`).
+  const created = await sqlTransaction(ctx.db, (tx) => writeMessages(ctx, tx, valid, source));
   for (const [index, result] of created) results[index] = result;
 
   const fresh = [...created.values()].flatMap((r) => (r.ok && !r.duplicate ? [r.message] : []));
-  const announced = Promise.all([announce(ctx.orgId, fresh), requestWebhookDeliveries(webhookEndpoints)]).then(() => undefined);
-  return { results: results as SendResult[], announced };
+  return { results: results as SendResult[], announced: announce(ctx.orgId, fresh) };
 }
 
 async function prepareAll(ctx: OrgContext, inputs: SendMessageInput[], now: Date): Promise<Prepared[]> {
@@ -91,7 +90,6 @@ async function writeMessages(
   tx: SqlClient,
   items: { index: number; send: PreparedSend }[],
   source: SendSource,
-  webhookEndpoints: Set<string>,
 ): Promise<Map<number, SendResult>> {
   const results = new Map<number, SendResult>();
 
@@ -126,7 +124,7 @@ async function writeMessages(
   });
 
   const rows = accepted.map(({ send }) => messageRow(ctx.orgId, send, contacts.get(send.to)!.id));
-  const inserted = await insertMessages(ctx.orgId, tx, rows, accepted.map(({ send }) => send.secretBody), source, webhookEndpoints);
+  const inserted = await insertMessages(ctx.orgId, tx, rows, accepted.map(({ send }) => send.secretBody), source);
   const byId = new Map(inserted.map((m) => [m.id, m]));
 
   // A key another transaction inserted between our read and our insert: that one is the message.
@@ -175,8 +173,7 @@ async function lockRecipients(ctx: OrgContext, tx: SqlClient, phones: string[]):
  * plainly: ON CONFLICT's speculative insertion made every row's insert ~5 µs dearer). Their time is the database's
  * clock, read as they are written, after the recipients' locks are held: the time a message was
  * accepted, which the STOP race test compares with the consent event's time from the same clock.
- * When some endpoint wants message.queued, the queued ones become webhook events; the endpoints that
- * got deliveries are added to `webhookEndpoints`.
+ * When some endpoint wants message.queued, the queued ones become webhook events.
  */
 async function insertMessages(
   orgId: string,
@@ -184,7 +181,6 @@ async function insertMessages(
   rows: Message[],
   secretBodies: (string | null)[],
   source: SendSource,
-  webhookEndpoints: Set<string>,
 ): Promise<Message[]> {
   if (rows.length === 0) return [];
   const col = <K extends keyof Message>(key: K) => rows.map((r) => r[key]);
@@ -219,7 +215,7 @@ async function insertMessages(
   for (const m of inserted) m.createdAt = m.updatedAt = at;
   if (hooked) {
     const queued = inserted.filter((m) => m.status === "QUEUED");
-    for (const id of await enqueueWebhookEvents(tx, messageWebhookEvents("message.queued", queued, at))) webhookEndpoints.add(id);
+    await enqueueWebhookEvents(tx, messageWebhookEvents("message.queued", queued, at));
   }
   return inserted;
 }

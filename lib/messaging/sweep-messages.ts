@@ -4,10 +4,10 @@
 // between claim and carrier answer are failed (resubmitting could send them twice), receipts whose
 // submission has appeared are applied, and receipts that never found their message are dropped after a week.
 import type { Db } from "@/lib/db/client";
+import { sqlTransaction } from "@/lib/db/sql";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { queueDueScheduled } from "@/lib/messaging/queue-scheduled";
 import { recheckPending } from "@/lib/messaging/record-receipt";
-import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 export const STRANDED_AFTER_MS = 10 * 60_000;
 const PENDING_RECEIPT_DAYS = 7;
@@ -22,7 +22,6 @@ export interface SweepResult {
 }
 
 export async function sweepMessages(db: Db, now = new Date()): Promise<SweepResult> {
-  const hooked = new Set<string>();
   const queued = await queueDueScheduled(db, undefined, now);
 
   const stuck = await db.message.findMany({
@@ -30,17 +29,20 @@ export async function sweepMessages(db: Db, now = new Date()): Promise<SweepResu
     select: { id: true },
     take: 10_000,
   });
-  const stranded = await applyStatusChanges(
-    db,
-    "FAILED",
-    stuck.map((m) => ({
-      messageId: m.id,
-      to: "FAILED",
-      errorCode: "submit_outcome_unknown",
-      errorMessage: "The dispatcher stopped while submitting this message; it was not resubmitted so it cannot be sent twice",
-    })),
-    "system",
-    { at: now, webhookEndpoints: hooked },
+  // In a transaction: the moves and what they owe webhooks and StatusCallbacks are written together.
+  const stranded = await sqlTransaction(db, (tx) =>
+    applyStatusChanges(
+      tx,
+      "FAILED",
+      stuck.map((m) => ({
+        messageId: m.id,
+        to: "FAILED",
+        errorCode: "submit_outcome_unknown",
+        errorMessage: "The dispatcher stopped while submitting this message; it was not resubmitted so it cannot be sent twice",
+      })),
+      "system",
+      { at: now },
+    ),
   );
 
   // A pending receipt whose submission exists now (the rechecks in record-receipt.ts make this rare).
@@ -50,7 +52,7 @@ export async function sweepMessages(db: Db, now = new Date()): Promise<SweepResu
     LIMIT 10000`;
   for (const connectionId of new Set(late.map((r) => r.connectionId))) {
     const ids = late.filter((r) => r.connectionId === connectionId).map((r) => r.carrierMessageId);
-    await recheckPending(db, connectionId, ids, hooked);
+    await recheckPending(db, connectionId, ids);
   }
 
   const { count: droppedReceipts } = await db.pendingReceipt.deleteMany({
@@ -61,6 +63,5 @@ export async function sweepMessages(db: Db, now = new Date()): Promise<SweepResu
     SELECT s.id AS "senderId", s."orgId" FROM "SenderNumber" s
     WHERE EXISTS (SELECT 1 FROM "Message" m WHERE m."senderId" = s.id AND m.status = 'QUEUED'
                   AND (m."nextAttemptAt" IS NULL OR m."nextAttemptAt" <= ${now.toISOString()}::timestamp))`;
-  await requestWebhookDeliveries(hooked);
   return { queued, stranded: stranded.length, appliedReceipts: late.length, droppedReceipts, senders };
 }

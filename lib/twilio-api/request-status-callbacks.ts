@@ -1,15 +1,16 @@
-// The trigger of StatusCallback POSTs, poll-free: called with the messages a status change just moved
-// (lib/messaging/message-history.ts applyStatusChanges, whose moved rows carry statusCallback), it
-// sends one event per message that has a callback URL; the others cost nothing. The event may go out
-// before the change commits: the job reads the status back and waits until it is visible.
+// The announcement of StatusCallbacks: the rows are written by the status change itself
+// (lib/messaging/message-history.ts applyStatusChanges, in the same statement), and once its
+// transaction has committed this asks for one delivery run per message that got any
+// (lib/jobs/twilio-status-callback.ts). A lost request only delays them: the sweeper
+// (lib/jobs/sweep-status-callbacks.ts) finds callbacks left waiting.
 import { emitEvents } from "@/lib/jobs/emit";
 import { twilioStatusCallbackRequested } from "@/lib/jobs/events";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 
-const CALLBACK_STATUSES = new Set<MessageStatus>(["SENT", "DELIVERED", "UNDELIVERED", "FAILED"]);
+/** The statuses Twilio calls back for (we never report queued or sending ones). */
+export const CALLBACK_STATUSES: ReadonlySet<MessageStatus> = new Set<MessageStatus>(["SENT", "DELIVERED", "UNDELIVERED", "FAILED"]);
 
-export async function requestStatusCallbacks(moved: { id: string; orgId: string; statusCallback?: string | null }[], status: MessageStatus) {
-  if (!CALLBACK_STATUSES.has(status)) return;
-  const to = status as "SENT" | "DELIVERED" | "UNDELIVERED" | "FAILED";
-  await emitEvents(moved.filter((m) => m.statusCallback).map((m) => twilioStatusCallbackRequested.create({ orgId: m.orgId, messageId: m.id, status: to })));
+export async function requestStatusCallbacks(messages: { orgId: string; messageId: string }[]): Promise<void> {
+  const byMessage = new Map(messages.map((m) => [m.messageId, m]));
+  await emitEvents([...byMessage.values()].map((m) => twilioStatusCallbackRequested.create(m)));
 }

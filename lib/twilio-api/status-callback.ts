@@ -1,8 +1,7 @@
-// One StatusCallback POST: Twilio's form parameters for a message that reached `status`, signed with
+// One StatusCallback POST: Twilio's form parameters for a message that reached a status, signed with
 // the org's auth token (auth-token.ts) and sent through the webhook poster (SSRF guard on the address
-// connected to, no redirects, timeout). The parameters are read from the database, not from the
-// request to send them: a callback is only for a status change that was committed.
-import type { Db } from "@/lib/db/client";
+// connected to, no redirects, timeout). The parameters come from a committed TwilioStatusCallback
+// row and its message (deliver-status-callback.ts reads them).
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { postWebhook, type AttemptResult, type PostOptions } from "@/lib/webhooks/post-webhook";
 import { twilioAuthToken } from "@/lib/twilio-api/auth-token";
@@ -10,10 +9,15 @@ import { messageSid } from "@/lib/twilio-api/message-sid";
 import { API_VERSION } from "@/lib/twilio-api/serialize-message";
 import { twilioSignature } from "@/lib/twilio-api/twilio-signature";
 
-export interface StatusCallbackRequest {
-  orgId: string;
+/** What a callback is made of: the status change, and the message and org it is about. */
+export interface StatusCallbackSource {
   messageId: string;
   status: MessageStatus;
+  errorCode: string | null;
+  from: string;
+  to: string;
+  url: string;
+  accountSid: string;
 }
 
 export interface StatusCallback {
@@ -22,47 +26,21 @@ export interface StatusCallback {
   accountSid: string;
 }
 
-class StatusNotCommittedError extends Error {
-  constructor(request: StatusCallbackRequest) {
-    super(`Message ${request.messageId} has no ${request.status.toLowerCase()} status yet (its change is not committed)`);
-    this.name = "StatusNotCommittedError";
-  }
-}
-
-/**
- * The callback to make, or null when there is none (the message was deleted, or has no callback
- * URL). Throws StatusNotCommittedError while the status change is not visible yet: the request may
- * be sent from inside the transaction that makes the change, so the caller retries a little later.
- */
-export async function statusCallbackFor(db: Db, request: StatusCallbackRequest): Promise<StatusCallback | null> {
-  const message = await db.message.findFirst({
-    where: { id: request.messageId, orgId: request.orgId },
-    select: {
-      id: true,
-      from: true,
-      to: true,
-      statusCallback: true,
-      org: { select: { accountSid: true } },
-      events: { where: { status: request.status }, select: { errorCode: true }, take: 1 },
-    },
-  });
-  if (!message?.statusCallback) return null;
-  const event = message.events[0];
-  if (!event) throw new StatusNotCommittedError(request);
-  const sid = messageSid(message.id);
-  const status = request.status.toLowerCase();
+export function statusCallback(source: StatusCallbackSource): StatusCallback {
+  const sid = messageSid(source.messageId);
+  const status = source.status.toLowerCase();
   const params: Record<string, string> = {
     MessageSid: sid,
     MessageStatus: status,
     SmsSid: sid,
     SmsStatus: status,
-    AccountSid: message.org.accountSid,
-    From: message.from,
-    To: message.to,
+    AccountSid: source.accountSid,
+    From: source.from,
+    To: source.to,
     ApiVersion: API_VERSION,
-    ...(event.errorCode && { ErrorCode: event.errorCode }),
+    ...(source.errorCode && { ErrorCode: source.errorCode }),
   };
-  return { url: message.statusCallback, params, accountSid: message.org.accountSid };
+  return { url: source.url, params, accountSid: source.accountSid };
 }
 
 export function postStatusCallback(callback: StatusCallback, options: PostOptions = {}): Promise<AttemptResult> {

@@ -11,7 +11,6 @@ import { codeMatches } from "@/lib/verify/verification-code";
 import { checkVerificationInput, MAX_CHECKS, type CheckVerificationInput } from "@/lib/verify/verification-input";
 import { verificationRecipient } from "@/lib/verify/verification-recipient";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
-import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 
 /** Why the latest verification of `to` cannot be checked, or null when it is pending. */
 function refusal(to: string, latest: Verification | null): DomainError | null {
@@ -62,8 +61,7 @@ export async function checkVerification(ctx: OrgContext, raw: CheckVerificationI
 
 /** Approves the verification and queues its verification.approved webhooks in the same transaction. */
 async function approve(ctx: OrgContext, verification: Verification, now: Date): Promise<Verification> {
-  let endpoints: string[] = [];
-  const approved = await ctx.db.$transaction(async (tx) => {
+  return ctx.db.$transaction(async (tx) => {
     const moved = await tx.verification.updateMany({
       where: { id: verification.id, status: "PENDING", expiresAt: { gt: now } },
       data: { status: "APPROVED", approvedAt: now },
@@ -71,10 +69,8 @@ async function approve(ctx: OrgContext, verification: Verification, now: Date): 
     const current = await tx.verification.findUniqueOrThrow({ where: { id: verification.id } });
     if (moved.count === 1) {
       const event = { orgId: ctx.orgId, type: "verification.approved" as const, subjectId: current.id, occurredAt: now, data: serializeVerification(current) };
-      endpoints = await enqueueWebhookEvents(tx, [event]);
+      await enqueueWebhookEvents(tx, [event]);
     }
     return current;
   });
-  await requestWebhookDeliveries(endpoints);
-  return approved;
 }

@@ -1,10 +1,13 @@
 // Turns domain events into deliveries, inside the transaction that makes the change: one row per
 // enabled endpoint of the org subscribed to the event's type, written by ONE set-based statement.
 // It runs in the message pipeline's transactions at thousands of messages a second, so an org with
-// no endpoints costs one index lookup on WebhookEndpoint(orgId) and nothing else. After commit the
-// caller announces the returned endpoints with requestWebhookDeliveries.
+// no endpoints costs one index lookup on WebhookEndpoint(orgId) and nothing else. The endpoints that
+// got deliveries are announced once the transaction commits (one request per endpoint however many
+// statements of the transaction wrote for it); a lost announcement is found by the webhook sweeper.
+import { afterCommitBatched } from "@/lib/db/after-commit";
 import { ID_PREFIXES, newId } from "@/lib/ids";
 import type { SqlClient } from "@/lib/db/sql";
+import { requestWebhookDeliveries } from "@/lib/webhooks/request-deliveries";
 import type { WebhookEventType } from "@/lib/webhooks/event-types";
 
 export interface WebhookEvent {
@@ -28,8 +31,8 @@ export interface WebhookPayload {
 const STEM = ID_PREFIXES.webhookDelivery.length + 1 + 22;
 const BASE32 = "0123456789abcdefghjkmnpqrstvwxyz";
 
-export async function enqueueWebhookEvents(tx: SqlClient, events: WebhookEvent[]): Promise<string[]> {
-  if (events.length === 0) return [];
+export async function enqueueWebhookEvents(tx: SqlClient, events: WebhookEvent[]): Promise<void> {
+  if (events.length === 0) return;
   const stems = events.map((e) => newId("webhookDelivery", e.occurredAt).slice(0, STEM));
   const eventIds = events.map((e) => newId("event", e.occurredAt));
   const payloads = events.map((e) => JSON.stringify({ type: e.type, timestamp: e.occurredAt.toISOString(), data: e.data } satisfies WebhookPayload));
@@ -48,5 +51,5 @@ export async function enqueueWebhookEvents(tx: SqlClient, events: WebhookEvent[]
       RETURNING "endpointId"
     )
     SELECT DISTINCT "endpointId" FROM inserted`;
-  return rows.map((r) => r.endpointId);
+  await afterCommitBatched(tx, requestWebhookDeliveries, rows.map((r) => r.endpointId));
 }

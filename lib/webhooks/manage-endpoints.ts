@@ -2,6 +2,7 @@
 // or disable, rotate the secret, delete. Every change is audited in its transaction; the secret never
 // appears in a view or an audit row.
 import { recordAudit } from "@/lib/audit/record-audit";
+import { afterCommit } from "@/lib/db/after-commit";
 import { DomainError, notFound } from "@/lib/errors";
 import type { Prisma, WebhookEndpoint } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
@@ -72,7 +73,7 @@ export async function createEndpoint(ctx: OrgContext, raw: CreateEndpointInput):
 export async function updateEndpoint(ctx: OrgContext, raw: UpdateEndpointInput): Promise<EndpointView> {
   const { id, url: rawUrl, ...input } = updateEndpointInput.parse(raw);
   const url = rawUrl === undefined ? undefined : (await checkOutboundUrl(rawUrl)).toString();
-  const updated = await ctx.db.$transaction(async (tx) => {
+  return ctx.db.$transaction(async (tx) => {
     const before = await tx.webhookEndpoint.findUnique({ where: { id } });
     if (!before) throw notFound("Webhook endpoint", "id");
     const reenabled = input.enabled === true && !before.enabled;
@@ -93,11 +94,10 @@ export async function updateEndpoint(ctx: OrgContext, raw: UpdateEndpointInput):
     }
     if (before.eventTypes.join() !== after.eventTypes.join()) changes.eventTypes = { from: before.eventTypes, to: after.eventTypes };
     await recordAudit(ctx, tx, { action: "webhook_endpoint.updated", targetType: "webhook_endpoint", targetId: id, changes: changes as Prisma.InputJsonObject });
-    return { view: endpointView(after), reenabled };
+    // Deliveries that waited while it was off go now.
+    if (reenabled) await afterCommit(tx, () => requestWebhookDeliveries([id]));
+    return endpointView(after);
   });
-  // Deliveries that waited while it was off go now.
-  if (updated.reenabled) await requestWebhookDeliveries([id]);
-  return updated.view;
 }
 
 /** A new signing secret, effective for the next attempt; returned this once. */

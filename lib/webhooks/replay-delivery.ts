@@ -2,6 +2,7 @@
 // after the deliveries of its subject still pending; and "Send test event", a one-off event of type
 // webhook.test that ignores the endpoint's subscriptions.
 import { recordAudit } from "@/lib/audit/record-audit";
+import { afterCommit } from "@/lib/db/after-commit";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
@@ -29,9 +30,9 @@ export async function replayDelivery(ctx: OrgContext, raw: z.input<typeof delive
       },
     });
     await recordAudit(ctx, tx, { action: "webhook_delivery.replayed", targetType: "webhook_delivery", targetId: replay.id, changes: { of: id, eventId: original.eventId } });
+    await afterCommit(tx, () => requestWebhookDeliveries([replay.endpointId]));
     return replay;
   });
-  await requestWebhookDeliveries([created.endpointId]);
   return { id: created.id };
 }
 
@@ -50,8 +51,8 @@ export async function sendTestEvent(ctx: OrgContext, raw: z.input<typeof endpoin
       data: { id: newId("webhookDelivery", now), orgId: ctx.orgId, endpointId, eventType: TEST_EVENT_TYPE, eventId, payload: payload as unknown as Prisma.InputJsonValue },
     });
     await recordAudit(ctx, tx, { action: "webhook_endpoint.test_sent", targetType: "webhook_endpoint", targetId: endpointId, changes: { deliveryId: delivery.id } });
+    await afterCommit(tx, () => requestWebhookDeliveries([endpointId]));
     return delivery;
   });
-  await requestWebhookDeliveries([endpointId]);
   return { id: created.id };
 }

@@ -273,8 +273,8 @@ describe("StatusCallback", () => {
     const callbackUrl = `${receiverUrl}/status?order=7`;
     const sent = await client.messages.create({ to: "+14155555000", body: "Track me", statusCallback: callbackUrl });
     const id = messageIdOfSid(sent.sid)!;
-    // What the pipeline does when the carrier takes the message: applyStatusChanges asks for the
-    // callbacks itself (inside the carrier's transaction, before it commits).
+    // What the pipeline does when the carrier takes the message: applyStatusChanges writes the
+    // callbacks with the change and asks for their delivery once its transaction has committed.
     await applyStatusChanges(db, "SENDING", [{ messageId: id, to: "SENDING" }], "dispatcher");
     const moved = await db.$transaction((tx) => applyStatusChanges(tx, "SENT", [{ messageId: id, to: "SENT" }], "carrier"));
     expect(moved).toHaveLength(1);

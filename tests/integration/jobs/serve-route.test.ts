@@ -28,6 +28,7 @@ describe("app/api/inngest", () => {
       "textstack-purge-expired-invitations",
       "textstack-simulator-deliver",
       "textstack-sweep-messages",
+      "textstack-sweep-status-callbacks",
       "textstack-sweep-webhooks",
       "textstack-twilio-status-callback",
       "textstack-wake-sender",
@@ -38,6 +39,6 @@ describe("app/api/inngest", () => {
     expect(triggers["textstack-dispatch-messages"]).toEqual([{ event: "messages/dispatch.requested" }]);
 
     const get = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined);
-    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 9 });
+    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 10 });
   });
 });

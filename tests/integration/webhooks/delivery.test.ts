@@ -22,7 +22,6 @@ const { sendMessages } = await import("@/lib/messaging/send-messages");
 const { closeAdapters } = await import("@/lib/carriers/registry");
 const { createEndpoint, updateEndpoint } = await import("@/lib/webhooks/manage-endpoints");
 const { enqueueWebhookEvents } = await import("@/lib/webhooks/enqueue-webhook-events");
-const { requestWebhookDeliveries } = await import("@/lib/webhooks/request-deliveries");
 const { replayDelivery, sendTestEvent } = await import("@/lib/webhooks/replay-delivery");
 const { getDelivery } = await import("@/lib/webhooks/list-deliveries");
 const { RESPONSE_KEEP_BYTES } = await import("@/lib/webhooks/post-webhook");
@@ -46,13 +45,11 @@ beforeAll(async () => {
 
 const verified = (secret: string, r: Received) => new Webhook(secret).verify(r.body, r.headers) as Received["json"];
 
-/** Events straight into the outbox, as the pipeline's transactions write them, then announced. */
+/** Events straight into the outbox, as the pipeline's transactions write them (announced as they commit). */
 async function emit(events: { type: "message.sent" | "message.delivered"; subjectId: string }[]) {
-  const endpoints = await db.$transaction((tx) =>
+  await db.$transaction((tx) =>
     enqueueWebhookEvents(tx, events.map((e, i) => ({ orgId: ctx.orgId, ...e, occurredAt: new Date(Date.now() + i), data: { id: e.subjectId, seq: i } }))),
   );
-  await requestWebhookDeliveries(endpoints);
-  return endpoints;
 }
 
 describe("webhook delivery", { timeout: 150_000 }, () => {
@@ -154,7 +151,8 @@ describe("webhook delivery", { timeout: 150_000 }, () => {
     const audit = await db.auditLog.findFirstOrThrow({ where: { orgId: ctx.orgId, targetId: endpoint.id, action: "webhook_endpoint.auto_disabled" } });
     expect(audit.actorType).toBe("SYSTEM");
     // A disabled endpoint gets no new deliveries; enabling it again clears the notice.
-    expect(await emit([{ type: "message.delivered", subjectId: "msg_after" }])).toEqual([]);
+    await emit([{ type: "message.delivered", subjectId: "msg_after" }]);
+    expect(await db.webhookDelivery.count({ where: { orderingKey: "msg_after" } })).toBe(0);
     const enabled = await updateEndpoint(ctx, { id: endpoint.id, enabled: true });
     expect(enabled).toMatchObject({ enabled: true, disabledReason: null, failureStreak: 0 });
     await updateEndpoint(ctx, { id: endpoint.id, enabled: false });

@@ -70,11 +70,10 @@ describe("the SSRF guard", () => {
   it("writes nothing for an org without endpoints", async () => {
     const { org: empty } = await createOrgWithOwner(db);
     const before = await db.webhookDelivery.count();
-    const endpoints = await db.$transaction((tx) =>
+    await db.$transaction((tx) =>
       enqueueWebhookEvents(tx, [{ orgId: empty.id, type: "message.delivered", subjectId: "msg_y", occurredAt: new Date(), data: { id: "msg_y" } }]),
     );
-    expect(endpoints).toEqual([]);
+    await db.$transaction((tx) => enqueueWebhookEvents(tx, []));
     expect(await db.webhookDelivery.count()).toBe(before);
-    expect(await db.$transaction((tx) => enqueueWebhookEvents(tx, []))).toEqual([]);
   });
 });
