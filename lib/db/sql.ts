@@ -15,7 +15,11 @@ export interface SqlClient {
   $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<number>;
 }
 
-const pools = new WeakMap<object, pg.Pool>();
+// Kept on globalThis: under `next dev` each route is its own bundle with its own copy of this module,
+// while lib/db.ts keeps one client on globalThis for them all (else a route whose copy did not
+// register it failed with "no registered pool").
+const registry = globalThis as unknown as { textstackPools?: WeakMap<object, pg.Pool> };
+const pools = (registry.textstackPools ??= new WeakMap<object, pg.Pool>());
 
 /** Makes `client`'s pool reachable from it (createPrismaClient and scopedDb call this). */
 export function registerPool(client: object, pool: pg.Pool): void {
