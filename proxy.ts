@@ -5,7 +5,7 @@
 // whenever a proxy runs, Next.js buffers the request body for it, a cost every API request must not pay.
 import { NextResponse, type NextRequest } from "next/server";
 import { ApiError } from "@/lib/api/api-error";
-import { earlyRefusal } from "@/lib/api/early-refusal";
+import { earlyRefusal } from "@/lib/http/early-refusal";
 import { hasMalformedSegment } from "@/lib/api/url-encoding";
 
 export function proxy(request: NextRequest) {

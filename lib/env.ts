@@ -72,7 +72,7 @@ const serverSchema = z.object({
   // naming it (lib/db/session-limits.ts, which has the defaults); 0 turns a limit off.
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number("must be a number of milliseconds").int().min(0).optional(),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number("must be a number of milliseconds").int().min(0).optional(),
-  // With a Redis, the rate-limit buckets live there instead of in PostgreSQL (lib/api/rate-limit.ts).
+  // With a Redis, the rate-limit buckets live there instead of in PostgreSQL (lib/rate-limit/rate-limit.ts).
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379" }).optional(),
 }).superRefine((env, ctx) => {
   inngestKeysTogether(env, ctx);

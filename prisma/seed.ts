@@ -1,7 +1,7 @@
 // Demo data: an org with an owner login, custom fields, a few lists and ~1,000 varied contacts.
 // Idempotent: when the demo owner already exists, it does nothing.
 import { signUp } from "../lib/auth/sign-up.ts";
-import { provisionSimulator } from "../lib/carriers/simulator/provision-simulator.ts";
+import { provisionSimulator } from "../lib/simulator/provision-simulator.ts";
 import { createPrismaClient } from "../lib/db/client.ts";
 import { newId } from "../lib/ids.ts";
 import { createOrg } from "../lib/orgs/create-org.ts";

@@ -34,7 +34,7 @@ const vitest = (project: string): Tier => ({
 
 const tiers: Tier[] = [
   { name: "typecheck", cmd: bin("tsc"), args: ["--noEmit"] },
-  { name: "lint", cmd: bin("eslint"), args: ["--max-warnings=0", "."] },
+  { name: "lint", cmd: "npm", args: ["run", "--silent", "lint"] },
   vitest("unit"),
   vitest("integration"),
   // playwright.config.ts writes test-results/e2e.json.

@@ -6,7 +6,7 @@ import { CreateOrgForm } from "@/components/orgs/create-org-form";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { listUserOrgs } from "@/lib/orgs/create-org";
+import { listUserOrgs } from "@/lib/orgs/list-user-orgs";
 
 export const metadata: Metadata = { title: "Create your organisation" };
 

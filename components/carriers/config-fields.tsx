@@ -3,7 +3,7 @@
 // one shows "••••" as its placeholder and stays as it is unless something is typed.
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { CONFIG_FIELDS } from "@/lib/carriers/connection-input";
+import { CONFIG_FIELDS } from "@/lib/delivery/connection-input";
 import type { CarrierKind } from "@/lib/generated/prisma/enums";
 
 export function ConfigFields({

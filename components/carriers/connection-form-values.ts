@@ -1,8 +1,8 @@
 // The connection form's values as typed (text), and the procedure input they become. Numbers and
 // prices are converted here; the server checks the settings against the kind's schema and answers
 // with the setting's name ("config.port"), which the form shows beside that input.
-import { CONFIG_FIELDS, configDefaults } from "@/lib/carriers/connection-input";
-import type { ConnectionView } from "@/lib/carriers/manage-connections";
+import { CONFIG_FIELDS, configDefaults } from "@/lib/delivery/connection-input";
+import type { ConnectionView } from "@/lib/delivery/manage-connections";
 import type { CarrierKind } from "@/lib/generated/prisma/enums";
 import { decimalFromMicros, microsFromDecimal } from "@/lib/money";
 

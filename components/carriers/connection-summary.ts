@@ -1,5 +1,5 @@
 // One line saying what a connection is set to, for the connections table.
-import type { ConnectionView } from "@/lib/carriers/manage-connections";
+import type { ConnectionView } from "@/lib/delivery/manage-connections";
 
 const percent = (value: unknown) => `${Math.round(Number(value) * 1000) / 10}%`;
 

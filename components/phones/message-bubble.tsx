@@ -3,7 +3,7 @@
 import { ImageIcon } from "lucide-react";
 import { formatDateTime } from "@/components/app/format";
 import { cn } from "@/components/ui/cn";
-import type { PhoneMessage } from "@/lib/messaging/phone-thread";
+import type { PhoneMessage } from "@/lib/simulator/phone-thread";
 
 export function MessageBubble({ message }: { message: PhoneMessage }) {
   const own = message.direction === "INBOUND";

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { phoneThreadInput } from "@/lib/messaging/phone-input";
+import { phoneThreadInput } from "@/lib/simulator/phone-input";
 import { formErrors, type FormErrors } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/react";
 

@@ -10,7 +10,7 @@ import { MessageBubble } from "@/components/phones/message-bubble";
 import { ReplyBox } from "@/components/phones/reply-box";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/input";
-import type { PhoneThread } from "@/lib/messaging/phone-thread";
+import type { PhoneThread } from "@/lib/simulator/phone-thread";
 import { useTRPC } from "@/lib/trpc/react";
 
 /** How often the screen asks for new texts: about as soon as the simulator delivers them. */

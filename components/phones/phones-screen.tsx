@@ -14,7 +14,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { LoadError, Loading } from "@/components/ui/query-state";
-import type { VirtualPhone } from "@/lib/messaging/list-virtual-phones";
+import type { VirtualPhone } from "@/lib/simulator/list-virtual-phones";
 import { useTRPC } from "@/lib/trpc/react";
 
 const LIST_REFRESH_MS = 3_000;

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { CARRIER_KIND_LABELS } from "@/lib/carriers/connection-input";
+import { CARRIER_KIND_LABELS } from "@/lib/delivery/connection-input";
 import type { SenderKind } from "@/lib/generated/prisma/enums";
 import { createSenderInput, SENDER_KIND_LABELS, SENDER_KINDS } from "@/lib/senders/sender-input";
 import { formErrors, type FormErrors } from "@/lib/trpc/form-errors";

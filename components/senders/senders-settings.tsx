@@ -15,7 +15,7 @@ import { EditDeleteButtons } from "@/components/ui/edit-delete-buttons";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadError, Loading } from "@/components/ui/query-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { CARRIER_KIND_LABELS } from "@/lib/carriers/connection-input";
+import { CARRIER_KIND_LABELS } from "@/lib/delivery/connection-input";
 import { hasRole } from "@/lib/members/roles";
 import { SENDER_KIND_LABELS } from "@/lib/senders/sender-input";
 import { errorMessage } from "@/lib/trpc/form-errors";

@@ -10,7 +10,7 @@ import { ApiError } from "@/lib/api/api-error";
 import { requireScope, type ApiContext } from "@/lib/api/authenticate";
 import { claimIdempotencyKey, idempotencyKeyOf, releaseIdempotencyKey, requestHash, storeIdempotentResponse } from "@/lib/api/idempotency";
 import { refuseUnstorableText } from "@/lib/api/parse-input";
-import { rateLimitHeaders, takeRequestToken } from "@/lib/api/rate-limit";
+import { rateLimitHeaders, takeRequestToken } from "@/lib/rate-limit/rate-limit";
 import type { BodyReader } from "@/lib/api/request-body";
 import { newRequestId } from "@/lib/api/request-id";
 import { replacedQueryParam } from "@/lib/api/url-encoding";

@@ -8,7 +8,7 @@ import { currentUser } from "@/lib/auth/session";
 import { signUp, signUpInput } from "@/lib/auth/sign-up";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { ACTIVE_ORG_COOKIE } from "@/lib/trpc/active-org";
+import { ACTIVE_ORG_COOKIE } from "@/lib/orgs/active-org-cookie";
 
 export interface AuthFormState {
   error: string | null;

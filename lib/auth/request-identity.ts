@@ -2,8 +2,8 @@
 // a session (app/api/media): the Auth.js session's user, and the org named by the browser's header,
 // else by the org switcher's cookie. Membership is checked later (lib/members/member-org-context.ts).
 import type { Session } from "next-auth";
-import { ACTIVE_ORG_COOKIE, ACTIVE_ORG_HEADER } from "@/lib/trpc/active-org";
-import type { SessionUser } from "@/lib/trpc/init";
+import { ACTIVE_ORG_COOKIE, ACTIVE_ORG_HEADER } from "@/lib/orgs/active-org-cookie";
+import type { SessionUser } from "@/lib/auth/session-user";
 
 export function sessionUser(session: Session | null | undefined): SessionUser | null {
   const user = session?.user;

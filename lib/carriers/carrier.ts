@@ -1,6 +1,6 @@
 // The one interface every transport implements (simulator, SMPP, Twilio). The dispatcher hands an
 // adapter a batch of outbound messages; the adapter reports receipts and inbound texts back through
-// the sink it was created with, which lib/carriers/registry.ts binds to lib/messaging/record-receipt
+// the sink it was created with, which lib/delivery/carrier-registry.ts binds to lib/messaging/record-receipt
 // and receive-message for the adapter's connection.
 import type { SmsEncoding } from "@/lib/sms/segments";
 
@@ -83,7 +83,7 @@ export interface CarrierAdapter {
    * True when the carrier is this process (the simulator): `submit` has no effect outside the
    * dispatcher's transaction, so claiming the messages, submitting them and recording the outcomes
    * are one transaction, and a crash undoes all three (nothing was sent). A real carrier is
-   * submitted to between two commits instead (dispatch-batch.ts).
+   * submitted to between two commits instead (dispatch-round.ts).
    */
   inProcess?: boolean;
   /**

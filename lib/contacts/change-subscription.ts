@@ -2,7 +2,7 @@
 // inbound STOP or START is (consent history, audit, contact.opted_out / contact.opted_in webhook),
 // and a no-op answering the contact as it is when it is already in that state.
 import { z } from "zod";
-import { applyConsentChange } from "@/lib/contacts/apply-consent-change";
+import { applyConsentChange } from "@/lib/messaging/apply-consent-change";
 import { contactOmit } from "@/lib/contacts/contact-select";
 import { notFound } from "@/lib/errors";
 import type { OrgContext } from "@/lib/org-context";

@@ -1,5 +1,5 @@
 // Work that must wait until a transaction has committed: announcing its rows to the job server
-// (lib/jobs/emit.ts), which is a network call. Both transaction helpers, sqlTransaction
+// (lib/events/emit.ts), which is a network call. Both transaction helpers, sqlTransaction
 // (lib/db/sql.ts) and every Prisma $transaction (lib/db/client.ts), track their transaction here,
 // so a function handed a transaction client registers on that transaction, however deeply nested,
 // and no caller has to carry what to announce back out. The same contract as the executor's

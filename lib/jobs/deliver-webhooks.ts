@@ -3,8 +3,8 @@
 // by a `webhooks/retry.due` event at their time rather than by sleeping here, which would hold the
 // endpoint's slot for hours. `makeDeliverWebhooksJob` takes the schedule, so tests can shorten it.
 import { db } from "@/lib/db";
-import { inngest } from "@/lib/jobs/client";
-import { webhooksDeliverRequested, webhooksRetryDue } from "@/lib/jobs/events";
+import { inngest } from "@/lib/events/client";
+import { webhooksDeliverRequested, webhooksRetryDue } from "@/lib/events/webhooks";
 import { deliverRound, type DeliveryOptions } from "@/lib/webhooks/deliver-round";
 
 // Rounds per run before a fresh run takes over: memoised steps are replayed on every call.

@@ -1,11 +1,11 @@
-// A sender's dispatcher: rounds of lib/messaging/dispatch-batch.ts until its queue is empty, one run
+// A sender's dispatcher: rounds of lib/delivery/dispatch-round.ts until its queue is empty, one run
 // at a time per sender (so its throughput holds), each round paced to the sender's messages/second.
 // Messages waiting for a retry are woken by a `messages/scheduled` event at their time rather than by
 // sleeping here, which would hold the sender's slot and keep new messages waiting.
 import { db } from "@/lib/db";
-import { inngest } from "@/lib/jobs/client";
-import { messagesDispatchRequested, messagesScheduled } from "@/lib/jobs/events";
-import { dispatchBatch } from "@/lib/messaging/dispatch-batch";
+import { inngest } from "@/lib/events/client";
+import { messagesDispatchRequested, messagesScheduled } from "@/lib/events/messaging";
+import { dispatchRound } from "@/lib/delivery/dispatch-round";
 
 // Rounds per run before it hands over to a fresh run: a run's memoised steps are replayed on every
 // call, so very long runs get slower.
@@ -24,7 +24,7 @@ export const dispatchMessagesJob = inngest.createFunction(
     let sent = 0;
     for (let round = 0; round < ROUNDS_PER_RUN; round++) {
       const result = await step.run(`round-${round}`, async () => {
-        const outcome = await dispatchBatch(db, senderId);
+        const outcome = await dispatchRound(db, senderId);
         // A round is at most one second's worth at the sender's throughput: the next one may not
         // submit before that second, counted from this round's submit, is over.
         const left = outcome.submittedAt === null ? 0 : outcome.submittedAt + (outcome.claimed / outcome.throughput) * 1_000 - Date.now();

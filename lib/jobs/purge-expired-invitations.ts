@@ -1,7 +1,7 @@
 import { purgeExpiredIdempotencyKeys } from "@/lib/api/idempotency";
 import { db } from "@/lib/db";
-import { inngest } from "@/lib/jobs/client";
-import { invitationsPurgeRequested } from "@/lib/jobs/events";
+import { inngest } from "@/lib/events/client";
+import { invitationsPurgeRequested } from "@/lib/events/members";
 import { purgeExpiredInvitations } from "@/lib/members/purge-expired-invitations";
 
 export const purgeExpiredInvitationsJob = inngest.createFunction(

@@ -1,7 +1,7 @@
 // The simulator's delivery receipts, reported when the simulated network would have delivered.
 import { db } from "@/lib/db";
-import { inngest } from "@/lib/jobs/client";
-import { simulatorReceiptsDue } from "@/lib/jobs/events";
+import { inngest } from "@/lib/events/client";
+import { simulatorReceiptsDue } from "@/lib/events/simulator";
 import { recordReceipts } from "@/lib/messaging/record-receipt";
 
 export const simulatorDeliverJob = inngest.createFunction(

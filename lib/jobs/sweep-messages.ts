@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
-import { inngest } from "@/lib/jobs/client";
-import { messagesDispatchRequested } from "@/lib/jobs/events";
+import { inngest } from "@/lib/events/client";
+import { messagesDispatchRequested } from "@/lib/events/messaging";
 import { sweepMessages } from "@/lib/messaging/sweep-messages";
 
 export const sweepMessagesJob = inngest.createFunction(

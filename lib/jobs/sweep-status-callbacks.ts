@@ -1,8 +1,8 @@
 // The safety net under StatusCallbacks, every minute: messages whose next callback has waited past
 // its time with no run taking it get a delivery request (emitting is best effort, and a run can die).
 import { db } from "@/lib/db";
-import { inngest } from "@/lib/jobs/client";
-import { twilioStatusCallbackRequested } from "@/lib/jobs/events";
+import { inngest } from "@/lib/events/client";
+import { twilioStatusCallbackRequested } from "@/lib/events/messaging";
 import { messagesWithDueStatusCallbacks } from "@/lib/twilio-api/due-status-callbacks";
 
 export const sweepStatusCallbacksJob = inngest.createFunction(

@@ -2,8 +2,8 @@
 // a deliver request, in case theirs was lost (emitting after commit is best effort, and a process can
 // stop between a commit and its announcement).
 import { db } from "@/lib/db";
-import { inngest } from "@/lib/jobs/client";
-import { webhooksDeliverRequested } from "@/lib/jobs/events";
+import { inngest } from "@/lib/events/client";
+import { webhooksDeliverRequested } from "@/lib/events/webhooks";
 import { endpointsWithDueDeliveries } from "@/lib/webhooks/due-endpoints";
 
 export const sweepWebhooksJob = inngest.createFunction(

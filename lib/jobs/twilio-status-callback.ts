@@ -1,11 +1,11 @@
 // Delivers a message's Twilio-style StatusCallbacks (lib/twilio-api/deliver-status-callback.ts), one
 // round per callback, oldest first, until none is left; a failed one is retried at its time after a
 // sleep here. One run at a time per message. Asked for after the status change commits
-// (lib/twilio-api/request-status-callbacks.ts) and by the sweeper for callbacks left waiting.
+// (lib/messaging/status-callbacks.ts) and by the sweeper for callbacks left waiting.
 // `makeTwilioStatusCallbackJob` takes the retry schedule and POST options, so tests can shorten them.
 import { db } from "@/lib/db";
-import { inngest } from "@/lib/jobs/client";
-import { twilioStatusCallbackRequested } from "@/lib/jobs/events";
+import { inngest } from "@/lib/events/client";
+import { twilioStatusCallbackRequested } from "@/lib/events/messaging";
 import { deliverStatusCallback, type CallbackOptions } from "@/lib/twilio-api/deliver-status-callback";
 
 // Rounds per run before a fresh run takes over: memoised steps are replayed on every call.

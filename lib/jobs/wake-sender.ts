@@ -1,8 +1,8 @@
 // At a scheduled time (a message's send_at, or a retry's time) queue the sender's due scheduled
 // messages and start its dispatcher. Cancelled messages are simply no longer `scheduled` by then.
 import { db } from "@/lib/db";
-import { inngest } from "@/lib/jobs/client";
-import { messagesDispatchRequested, messagesScheduled } from "@/lib/jobs/events";
+import { inngest } from "@/lib/events/client";
+import { messagesDispatchRequested, messagesScheduled } from "@/lib/events/messaging";
 import { queueDueScheduled } from "@/lib/messaging/queue-scheduled";
 
 export const wakeSenderJob = inngest.createFunction(

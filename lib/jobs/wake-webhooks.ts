@@ -1,7 +1,7 @@
 // At a retry's time, start the endpoint's deliverer again. Runs asking for the same endpoint and time
 // are one run (idempotency), so a busy endpoint does not pile up sleepers.
-import { inngest } from "@/lib/jobs/client";
-import { webhooksDeliverRequested, webhooksRetryDue } from "@/lib/jobs/events";
+import { inngest } from "@/lib/events/client";
+import { webhooksDeliverRequested, webhooksRetryDue } from "@/lib/events/webhooks";
 
 export const wakeWebhooksJob = inngest.createFunction(
   {

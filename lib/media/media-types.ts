@@ -2,8 +2,6 @@
 // One table feeds the server's checks (lib/media/check-media-file.ts), the send path's per-message
 // limit and the compose box's picker, so the three agree. Sizes are decimal (5 MB = 5,000,000 bytes)
 // because carriers' "5 MB" is; a binary MB would let through files a carrier refuses.
-import { MAX_MEDIA } from "@/lib/messaging/message-input";
-
 export type MediaKind = "image" | "video" | "audio";
 
 const MB = 1_000_000;
@@ -11,7 +9,8 @@ const MB = 1_000_000;
 /** Largest single file, and largest sum of one message's files (Twilio's MMS limit). */
 export const MAX_MEDIA_FILE_BYTES = 5 * MB;
 export const MAX_MESSAGE_MEDIA_BYTES = 5 * MB;
-export const MAX_MESSAGE_MEDIA = MAX_MEDIA;
+/** Files one message may carry. */
+export const MAX_MESSAGE_MEDIA = 10;
 
 export const MEDIA_TYPES = {
   "image/jpeg": { kind: "image", label: "a JPEG image", extension: "jpg" },

@@ -7,7 +7,7 @@ import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hasRole } from "@/lib/members/roles";
 import type { OrgContext } from "@/lib/org-context";
-import type { SessionUser } from "@/lib/trpc/init";
+import type { SessionUser } from "@/lib/auth/session-user";
 
 /** The user's context in the requested org (their first org when none is requested); FORBIDDEN otherwise. */
 export async function memberOrgContext(db: Db, user: SessionUser, requestedOrgId: string | null, minRole: Role): Promise<OrgContext> {

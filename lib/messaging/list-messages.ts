@@ -49,7 +49,7 @@ export async function listMessages(ctx: OrgContext, raw: ListMessagesInput) {
       errorCode: true,
       sendAt: true,
       createdAt: true,
-      // For the REST API's representation (lib/api/messages/serialize-message.ts).
+      // For the REST API's representation (lib/messaging/serialize-message.ts).
       errorMessage: true,
       contactId: true,
       marketing: true,

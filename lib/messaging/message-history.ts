@@ -9,9 +9,9 @@ import { Prisma, type Message } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { newId } from "@/lib/ids";
 import { canTransition, statusesBefore } from "@/lib/messaging/status";
-import { CALLBACK_STATUSES, requestStatusCallbacks } from "@/lib/twilio-api/request-status-callbacks";
+import { CALLBACK_STATUSES, requestStatusCallbacks } from "@/lib/messaging/status-callbacks";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
-import { messageEventType, messageWebhookEvents } from "@/lib/webhooks/message-events";
+import { messageEventType, messageWebhookEvents } from "@/lib/messaging/message-webhook-events";
 
 export interface StatusChange {
   messageId: string;

@@ -1,10 +1,11 @@
 // What a send accepts, from every entry point (compose box, REST v1, Twilio-compatible API,
 // campaigns, workflows): one schema, so the form, the procedure and the OpenAPI document agree.
 import { z } from "zod";
+import { MAX_MESSAGE_MEDIA } from "@/lib/media/media-types";
 
 /** Longest body accepted: 10 UCS-2 parts of 67 (Twilio refuses past 1,600 characters too). */
 export const MAX_BODY_LENGTH = 1_600;
-export const MAX_MEDIA = 10;
+export const MAX_MEDIA = MAX_MESSAGE_MEDIA;
 /** Largest batch one call may send (REST v1 batch endpoint). */
 export const MAX_BATCH = 1_000;
 

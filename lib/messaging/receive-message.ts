@@ -5,23 +5,23 @@
 // announced for the inbox and workflows.
 import type { InboundText } from "@/lib/carriers/carrier";
 import { twilioConfig } from "@/lib/carriers/connection-config";
-import { applyConsentChange } from "@/lib/contacts/apply-consent-change";
+import { applyConsentChange } from "@/lib/messaging/apply-consent-change";
 import { afterCommit } from "@/lib/db/after-commit";
 import type { Db } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { fetchMedia } from "@/lib/media/fetch-media";
-import { emitEvents } from "@/lib/jobs/emit";
-import { messageReceived } from "@/lib/jobs/events";
+import { emitEvents } from "@/lib/events/emit";
+import { messageReceived } from "@/lib/events/messaging";
 import { keywordReplies, matchKeyword, type KeywordKind } from "@/lib/messaging/keyword-replies";
 import type { Message } from "@/lib/messaging/message";
-import { sendMessage } from "@/lib/messaging/send-message";
+import { sendOne } from "@/lib/messaging/send-one";
 import type { OrgContext } from "@/lib/org-context";
 import { normalizePhone, timeZoneForPhone } from "@/lib/sms/phone";
 import { segmentMessage } from "@/lib/sms/segments";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
-import { messageWebhookEvents } from "@/lib/webhooks/message-events";
+import { messageWebhookEvents } from "@/lib/messaging/message-webhook-events";
 
 export interface Received {
   message: Message;
@@ -134,7 +134,7 @@ async function reply(ctx: OrgContext, senderId: string, to: string, keyword: Key
   const replies = keywordReplies(org);
   const body = keyword === "OPT_OUT" ? replies.optOutReply : keyword === "OPT_IN" ? replies.optInReply : replies.helpReply;
   try {
-    await sendMessage(ctx, { to, from: senderId, body, marketing: false }, "system");
+    await sendOne(ctx, { to, from: senderId, body, marketing: false }, "system");
   } catch (error) {
     console.warn(`[messaging] keyword reply to ${to} not sent: ${(error as Error).message}`);
   }

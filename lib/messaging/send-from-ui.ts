@@ -3,11 +3,11 @@
 // campaigns and the workflows, whose senders are no members; the message's own history says the rest.
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SendMessageInput } from "@/lib/messaging/message-input";
-import { sendMessage } from "@/lib/messaging/send-message";
+import { sendOne } from "@/lib/messaging/send-one";
 import type { OrgContext } from "@/lib/org-context";
 
 export async function sendFromUi(ctx: OrgContext, input: SendMessageInput) {
-  const message = await sendMessage(ctx, input, "ui");
+  const message = await sendOne(ctx, input, "ui");
   await recordAudit(ctx, ctx.db, {
     action: message.status === "SCHEDULED" ? "message.scheduled" : "message.sent",
     targetType: "message",

@@ -10,16 +10,16 @@ import { sql, sqlTransaction, type SqlClient } from "@/lib/db/sql";
 import { Prisma, type Message as MessageRow } from "@/lib/generated/prisma/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { emitEvents } from "@/lib/jobs/emit";
-import { messagesScheduled } from "@/lib/jobs/events";
-import { requestDispatch } from "@/lib/jobs/request-dispatch";
+import { emitEvents } from "@/lib/events/emit";
+import { messagesScheduled } from "@/lib/events/messaging";
+import { requestDispatch } from "@/lib/messaging/request-dispatch";
 import { withoutSecret, type Message } from "@/lib/messaging/message";
 import { MAX_BATCH, type SendMessageInput } from "@/lib/messaging/message-input";
 import { prepareSend, sendContext, type Prepared, type PreparedSend, type SenderForSend } from "@/lib/messaging/prepare-send";
 import type { OrgContext } from "@/lib/org-context";
 import { timeZoneForPhone } from "@/lib/sms/phone";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
-import { messageWebhookEvents } from "@/lib/webhooks/message-events";
+import { messageWebhookEvents } from "@/lib/messaging/message-webhook-events";
 
 export type SendSource = "ui" | "api" | "campaign" | "workflow" | "system";
 
@@ -33,8 +33,8 @@ export async function sendMessages(ctx: OrgContext, inputs: SendMessageInput[], 
 
 /**
  * sendMessages in two steps: resolves once the batch is committed, with `announced` settling when
- * the dispatcher (and the scheduler, for scheduled ones) has been told (it never rejects; see lib/jobs/emit.ts).
- * Lets a caller start its next batch while this one is being announced (lib/messaging/send-message.ts).
+ * the dispatcher (and the scheduler, for scheduled ones) has been told (it never rejects; see lib/events/emit.ts).
+ * Lets a caller start its next batch while this one is being announced (lib/messaging/send-one.ts).
  */
 export async function acceptMessages(
   ctx: OrgContext,

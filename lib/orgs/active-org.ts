@@ -1,8 +1,8 @@
 // Which org the dashboard shows: the one in the cookie when the user belongs to it, else their first.
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
-import { listUserOrgs } from "@/lib/orgs/create-org";
-import { ACTIVE_ORG_COOKIE } from "@/lib/trpc/active-org";
+import { listUserOrgs } from "@/lib/orgs/list-user-orgs";
+import { ACTIVE_ORG_COOKIE } from "@/lib/orgs/active-org-cookie";
 
 export async function resolveActiveOrg(userId: string) {
   const [orgs, jar] = await Promise.all([listUserOrgs(db, userId), cookies()]);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { provisionSimulator } from "@/lib/carriers/simulator/provision-simulator";
+import { provisionSimulator } from "@/lib/simulator/provision-simulator";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import { createOrgInput, type CreateOrgInput } from "@/lib/orgs/org-input";
@@ -25,14 +25,4 @@ export async function createOrg(db: Db, userId: string, raw: CreateOrgInput) {
     });
     return org;
   });
-}
-
-/** The organisations a user belongs to, with their role, oldest membership first. */
-export async function listUserOrgs(db: Db, userId: string) {
-  const memberships = await db.membership.findMany({
-    where: { userId },
-    orderBy: { createdAt: "asc" },
-    select: { role: true, org: { select: { id: true, name: true } } },
-  });
-  return memberships.map((m) => ({ ...m.org, role: m.role }));
 }

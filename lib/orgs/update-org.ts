@@ -3,10 +3,6 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { OrgContext } from "@/lib/org-context";
 import { updateOrgInput } from "@/lib/orgs/org-input";
 
-export async function getOrg(ctx: OrgContext) {
-  return ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.orgId } });
-}
-
 export async function updateOrg(ctx: OrgContext, raw: z.input<typeof updateOrgInput>) {
   const input = updateOrgInput.parse(raw);
   return ctx.db.$transaction(async (tx) => {

@@ -7,14 +7,9 @@ import { ZodError, z } from "zod";
 import { isInstanceAdmin } from "@/lib/auth/instance-admin";
 import type { Db } from "@/lib/db/client";
 import { DomainError, type DomainErrorCode } from "@/lib/errors";
+import type { SessionUser } from "@/lib/auth/session-user";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { memberOrgContext } from "@/lib/members/member-org-context";
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-}
 
 export interface TRPCContext {
   db: Db;

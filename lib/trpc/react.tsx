@@ -6,7 +6,7 @@ import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
-import { ACTIVE_ORG_HEADER } from "@/lib/trpc/active-org";
+import { ACTIVE_ORG_HEADER } from "@/lib/orgs/active-org-cookie";
 import type { AppRouter } from "@/lib/trpc/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();

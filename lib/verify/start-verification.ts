@@ -5,11 +5,11 @@
 //
 // The code is texted as a transactional message (marketing: false), so it reaches a number that
 // opted out of marketing; the user asked for it, which is why Twilio Verify sends those too.
-import { takeToken } from "@/lib/api/rate-limit";
+import { takeToken } from "@/lib/rate-limit/rate-limit";
 import { DomainError } from "@/lib/errors";
 import type { Verification } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
-import { sendMessage } from "@/lib/messaging/send-message";
+import { sendOne } from "@/lib/messaging/send-one";
 import type { OrgContext, ScopedTx } from "@/lib/org-context";
 import { expireDueVerifications } from "@/lib/verify/expire-verifications";
 import { generateCode, hashCode } from "@/lib/verify/verification-code";
@@ -34,7 +34,7 @@ export async function startVerification(ctx: OrgContext, raw: StartVerificationI
     ? input.template.replaceAll(CODE_PLACEHOLDER, code)
     : `Your ${orgName} verification code is ${code}. It expires in ${input.expiryMinutes} minute${input.expiryMinutes === 1 ? "" : "s"}.`;
   try {
-    await sendMessage(ctx, { to, body, marketing: false, secret: code }, "api");
+    await sendOne(ctx, { to, body, marketing: false, secret: code }, "api");
   } catch (error) {
     await release(ctx, reserved);
     throw error;

@@ -18,7 +18,7 @@ const RECEIPTS_PER_CALL = 500;
 const scratch = await startScratch("bench_stages");
 Object.assign(process.env, { DATABASE_URL: scratch.dbUrl, INNGEST_DEV: scratch.executorUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789", NODE_ENV: "production" });
 const { db } = await import("../../lib/db.ts");
-const { dispatchBatch } = await import("../../lib/messaging/dispatch-batch.ts");
+const { dispatchRound } = await import("../../lib/delivery/dispatch-round.ts");
 const { recordReceipts } = await import("../../lib/messaging/record-receipt.ts");
 
 /** CPU seconds used so far by all PostgreSQL processes on this machine. */
@@ -54,7 +54,7 @@ try {
   await stage("send (`sendMessages`, 2 callers)", () => sendBenchMessages(org, MESSAGES, 2));
   await stage("dispatch (4 senders at once)", () =>
     Promise.all(senders.map(async (s) => {
-      while ((await dispatchBatch(db, s.id)).more);
+      while ((await dispatchRound(db, s.id)).more);
     })),
   );
   const submitted = (await db.messageSubmission.findMany({ select: { carrierMessageId: true } })).map((s) => s.carrierMessageId);

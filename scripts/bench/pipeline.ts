@@ -21,7 +21,7 @@ const { admin, schema, dbUrl, executorUrl } = scratch;
 // The app's modules read their configuration when first imported.
 Object.assign(process.env, { DATABASE_URL: dbUrl, INNGEST_DEV: executorUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789", NODE_ENV: "production" });
 const { serve } = await import("inngest/node");
-const { inngest } = await import("../../lib/jobs/client.ts");
+const { inngest } = await import("../../lib/events/client.ts");
 const { functions } = await import("../../lib/jobs/functions.ts");
 const { db } = await import("../../lib/db.ts");
 

@@ -2,13 +2,13 @@
 // below must name every mutation of appRouter, so a new one fails here until it is audited.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { createConnection } from "@/lib/carriers/manage-connections";
+import { createConnection } from "@/lib/delivery/manage-connections";
 import { createContact } from "@/lib/contacts/create-contact";
 import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
 import { addToList } from "@/lib/lists/list-membership";
 import { createList } from "@/lib/lists/manage-lists";
 import { createInvitation } from "@/lib/members/invitations";
-import { sendMessage } from "@/lib/messaging/send-message";
+import { sendOne } from "@/lib/messaging/send-one";
 import type { OrgContext } from "@/lib/org-context";
 import { createSender } from "@/lib/senders/manage-senders";
 import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
@@ -68,7 +68,7 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
   "phones.reply": async () => ({ phone: phone(), senderId: (await sender()).id, body: "Hello from a virtual phone" }),
   "messages.send": async () => ({ to: phone(), body: "Hello from the compose box" }),
   "messages.cancel": async () => {
-    const message = await sendMessage(ctx, { to: phone(), body: "Later", sendAt: new Date(Date.now() + 3_600_000) }, "ui");
+    const message = await sendOne(ctx, { to: phone(), body: "Later", sendAt: new Date(Date.now() + 3_600_000) }, "ui");
     return { id: message.id };
   },
   "apiKeys.create": async () => ({ name: `Key ${seq++}`, scopes: ["messages:send"] }),

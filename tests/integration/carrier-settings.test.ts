@@ -2,7 +2,7 @@
 // kind with errors naming the setting, secrets never returned, deletes refused while in use, audit
 // rows that never hold a secret, and members kept out.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createConnection, deleteConnection, listConnections, updateConnection } from "@/lib/carriers/manage-connections";
+import { createConnection, deleteConnection, listConnections, updateConnection } from "@/lib/delivery/manage-connections";
 import { newId } from "@/lib/ids";
 import type { OrgContext } from "@/lib/org-context";
 import { createSender, deleteSender, listSenders, updateSender } from "@/lib/senders/manage-senders";

@@ -2,13 +2,13 @@
 // typed on a phone going through the real inbound path (receiveMessage): stored as RECEIVED, STOP
 // unsubscribing the contact, HELP answered with the org's own help text.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { createConnection } from "@/lib/carriers/manage-connections";
+import { createConnection } from "@/lib/delivery/manage-connections";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { newId } from "@/lib/ids";
 import { checkMediaUrl } from "@/lib/media/media-url";
-import { listVirtualPhones } from "@/lib/messaging/list-virtual-phones";
-import { phoneThread } from "@/lib/messaging/phone-thread";
-import { replyFromPhone } from "@/lib/messaging/reply-from-phone";
+import { listVirtualPhones } from "@/lib/simulator/list-virtual-phones";
+import { phoneThread } from "@/lib/simulator/phone-thread";
+import { replyFromPhone } from "@/lib/simulator/reply-from-phone";
 import { updateKeywordReplies } from "@/lib/messaging/update-keyword-replies";
 import type { OrgContext } from "@/lib/org-context";
 import { createSender } from "@/lib/senders/manage-senders";

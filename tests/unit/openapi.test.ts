@@ -7,7 +7,7 @@ import { serializeContact, serializeContactWithLists } from "@/lib/api/contacts/
 import { serializeList } from "@/lib/api/lists/serialize-list";
 import { serializeMedia } from "@/lib/api/media/serialize-media";
 import { sendMessageParams } from "@/lib/api/messages/message-params";
-import { serializeMessage, serializeMessageWithHistory } from "@/lib/api/messages/serialize-message";
+import { serializeMessage, serializeMessageWithHistory } from "@/lib/messaging/serialize-message";
 import { buildOpenApi } from "@/lib/api/openapi/build-openapi";
 import { jsonSchema } from "@/lib/api/openapi/json-schema";
 import { OPERATIONS } from "@/lib/api/openapi/operations";

@@ -4,11 +4,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const emits: { senderIds: string[]; done: () => void }[] = [];
-vi.mock("@/lib/jobs/emit", () => ({
+vi.mock("@/lib/events/emit", () => ({
   emitEvents: (events: { data: { senderId: string } }[]) =>
     new Promise<void>((resolve) => emits.push({ senderIds: events.map((e) => e.data.senderId), done: resolve })),
 }));
-const { requestDispatch } = await import("@/lib/jobs/request-dispatch");
+const { requestDispatch } = await import("@/lib/messaging/request-dispatch");
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 

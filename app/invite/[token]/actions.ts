@@ -8,7 +8,7 @@ import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { acceptInvitation } from "@/lib/members/invitations";
-import { ACTIVE_ORG_COOKIE } from "@/lib/trpc/active-org";
+import { ACTIVE_ORG_COOKIE } from "@/lib/orgs/active-org-cookie";
 
 export interface AcceptInviteState {
   error: string | null;

@@ -3,7 +3,7 @@
 // the valid ones go through the pipeline's batch send together.
 import { ApiError, apiErrorBody } from "@/lib/api/api-error";
 import { messageDedupeKey, sendBatchParams, sendMessageParams, toSendMessageInput } from "@/lib/api/messages/message-params";
-import { serializeMessage } from "@/lib/api/messages/serialize-message";
+import { serializeMessage } from "@/lib/messaging/serialize-message";
 import { parseWith } from "@/lib/api/parse-input";
 import { toApiError } from "@/lib/api/to-api-error";
 import type { SendMessageInput } from "@/lib/messaging/message-input";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { connectionIdInput, createConnectionInput, updateConnectionInput } from "@/lib/carriers/connection-input";
-import { createConnection, deleteConnection, listConnections, updateConnection } from "@/lib/carriers/manage-connections";
+import { connectionIdInput, createConnectionInput, updateConnectionInput } from "@/lib/delivery/connection-input";
+import { createConnection, deleteConnection, listConnections, updateConnection } from "@/lib/delivery/manage-connections";
 import { createSender, deleteSender, listSenders, updateSender } from "@/lib/senders/manage-senders";
 import { createSenderInput, senderIdInput, updateSenderInput } from "@/lib/senders/sender-input";
 import { adminProcedure, createTRPCRouter, orgProcedure } from "@/lib/trpc/init";

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { updateKeywordRepliesInput } from "@/lib/messaging/keyword-replies-input";
 import { updateKeywordReplies } from "@/lib/messaging/update-keyword-replies";
-import { createOrg, listUserOrgs } from "@/lib/orgs/create-org";
+import { createOrg } from "@/lib/orgs/create-org";
+import { listUserOrgs } from "@/lib/orgs/list-user-orgs";
 import { createOrgInput, updateOrgInput } from "@/lib/orgs/org-input";
-import { getOrg, updateOrg } from "@/lib/orgs/update-org";
+import { getOrg } from "@/lib/orgs/get-org";
+import { updateOrg } from "@/lib/orgs/update-org";
 import { adminProcedure, createTRPCRouter, orgProcedure, protectedProcedure } from "@/lib/trpc/init";
 
 export const orgRouter = createTRPCRouter({

@@ -1,9 +1,9 @@
 // The simulator's virtual phones (the Phones page): for every member, as a way to try the org's
 // messaging end to end without a carrier.
-import { listVirtualPhones } from "@/lib/messaging/list-virtual-phones";
-import { listVirtualPhonesInput, phoneReplyInput, phoneThreadInput } from "@/lib/messaging/phone-input";
-import { phoneThread } from "@/lib/messaging/phone-thread";
-import { replyFromPhone } from "@/lib/messaging/reply-from-phone";
+import { listVirtualPhones } from "@/lib/simulator/list-virtual-phones";
+import { listVirtualPhonesInput, phoneReplyInput, phoneThreadInput } from "@/lib/simulator/phone-input";
+import { phoneThread } from "@/lib/simulator/phone-thread";
+import { replyFromPhone } from "@/lib/simulator/reply-from-phone";
 import { createTRPCRouter, orgProcedure } from "@/lib/trpc/init";
 
 export const phonesRouter = createTRPCRouter({

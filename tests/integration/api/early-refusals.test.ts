@@ -1,13 +1,13 @@
 // Requests refused before any route handler runs, in the error shape of the API they were for:
 // a path whose percent-encoding is not UTF-8 (proxy.ts: Next.js would answer a plain-text 500),
-// and a request head over Node's size limit (lib/api/oversized-head.ts, on a real HTTP server:
+// and a request head over Node's size limit (lib/http/oversized-head.ts, on a real HTTP server:
 // Node would answer a bare 431). Node's other client errors keep Node's own answers.
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { proxy, config } from "@/proxy";
-import { answerOversizedHeads } from "@/lib/api/oversized-head";
+import { answerOversizedHeads } from "@/lib/http/oversized-head";
 
 const viaProxy = (path: string) => proxy(new NextRequest(`http://localhost:3000${path}`));
 

@@ -7,7 +7,7 @@ import { apiRequest, call, createTestApiKey, setupApiDatabase } from "../helpers
 const { db, sql } = await setupApiDatabase();
 const { apiRoute } = await import("@/lib/api/api-route");
 const { parseJsonBody } = await import("@/lib/api/parse-input");
-const { takeRequestToken, takeToken } = await import("@/lib/api/rate-limit");
+const { takeRequestToken, takeToken } = await import("@/lib/rate-limit/rate-limit");
 const { purgeExpiredIdempotencyKeys } = await import("@/lib/api/idempotency");
 const { revokeApiKey } = await import("@/lib/api-keys/revoke-api-key");
 const { DomainError } = await import("@/lib/errors");

@@ -47,9 +47,9 @@ process.env.API_RATE_LIMIT_BURST = "3";
 
 const { db, sql } = await setupApiDatabase();
 const { apiRoute } = await import("@/lib/api/api-route");
-const { takeToken } = await import("@/lib/api/rate-limit");
-const { closeRedisClient } = await import("@/lib/api/rate-limit-redis-client");
-const { TAKE_TOKEN_SCRIPT, redisBucketKey } = await import("@/lib/api/rate-limit-redis");
+const { takeToken } = await import("@/lib/rate-limit/rate-limit");
+const { closeRedisClient } = await import("@/lib/rate-limit/redis-client");
+const { TAKE_TOKEN_SCRIPT, redisBucketKey } = await import("@/lib/rate-limit/rate-limit-redis");
 const { createOrgWithOwner } = await import("../helpers/factories");
 
 // Looks at Redis from outside, as an operator would.
@@ -160,8 +160,10 @@ describe("when Redis is unreachable", () => {
     // A route answers as usual (never 500): from the key's PostgreSQL bucket, which starts full.
     const res = await call(GET(apiRequest("/api/v1/echo", { token })));
     expect([res.status, res.headers.get("ratelimit-remaining")]).toEqual([200, "2"]);
-    expect(warned).toHaveBeenCalledTimes(1);
-    expect(String(warned.mock.calls[0]![0])).toMatch(/^\[rate-limit\] Redis unavailable, using PostgreSQL buckets/);
+    // Once, whatever else warns meanwhile on a loaded machine (the warnings of other modules are theirs).
+    const rateLimitWarnings = warned.mock.calls.map((c) => String(c[0])).filter((line) => line.startsWith("[rate-limit]"));
+    expect(rateLimitWarnings).toHaveLength(1);
+    expect(rateLimitWarnings[0]).toMatch(/^\[rate-limit\] Redis unavailable, using PostgreSQL buckets/);
 
     // The client keeps reconnecting: once Redis is back, buckets are taken there again.
     server = await startRedis(port);
@@ -180,8 +182,8 @@ describe("when Redis is unreachable", () => {
     const closed = await freePort();
     vi.resetModules();
     process.env.REDIS_URL = `redis://127.0.0.1:${closed}`;
-    const fresh = await import("@/lib/api/rate-limit");
-    const freshClient = await import("@/lib/api/rate-limit-redis-client");
+    const fresh = await import("@/lib/rate-limit/rate-limit");
+    const freshClient = await import("@/lib/rate-limit/redis-client");
     const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
     try {
       const bucket = bucketName("never");

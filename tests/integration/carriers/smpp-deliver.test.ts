@@ -2,12 +2,12 @@
 // were answered with whatever notation the SMSC writes them in, and texts from handsets, joined
 // when long; then the whole way into the database through startSmppBinds and the registry's sink.
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { createConnection, deleteConnection, updateConnection } from "@/lib/carriers/manage-connections";
-import { closeAdapters } from "@/lib/carriers/registry";
+import { createConnection, deleteConnection, updateConnection } from "@/lib/delivery/manage-connections";
+import { closeAdapters } from "@/lib/delivery/carrier-registry";
 import { encodeGsm7 } from "@/lib/carriers/smpp/gsm7";
 import { encodeUcs2 } from "@/lib/carriers/smpp/short-message";
 import { STATUS } from "@/lib/carriers/smpp/smpp-library";
-import { startSmppBinds } from "@/lib/carriers/smpp/start-smpp-binds";
+import { startSmppBinds } from "@/lib/delivery/start-smpp-binds";
 import { newId } from "@/lib/ids";
 import { setupTestDatabase } from "../helpers/db";
 import { createOrgWithOwner, orgContextFor } from "../helpers/factories";

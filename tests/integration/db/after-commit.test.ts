@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { afterCommit, afterCommitBatched, InsideTransactionError, inTransaction } from "@/lib/db/after-commit";
 import { scopedDb } from "@/lib/db/scoped";
 import { sql, sqlTransaction, type SqlClient } from "@/lib/db/sql";
-import { emitEvents } from "@/lib/jobs/emit";
+import { emitEvents } from "@/lib/events/emit";
 import { setupTestDatabase } from "../helpers/db";
 import { createOrgWithOwner } from "../helpers/factories";
 

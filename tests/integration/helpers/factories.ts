@@ -8,7 +8,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { newId } from "@/lib/ids";
 import type { OrgContext } from "@/lib/org-context";
 import { createOrg } from "@/lib/orgs/create-org";
-import type { SessionUser } from "@/lib/trpc/init";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { createCaller } from "@/lib/trpc/root";
 
 export type TestUser = SessionUser;

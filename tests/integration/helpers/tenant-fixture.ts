@@ -2,7 +2,7 @@
 // (contacts, lists, fields, members, invitations, carriers, messages, keys, webhooks), and org B,
 // whose owner tries to reach them. `secrets` are the ids and strings only org A's rows hold.
 import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { createConnection } from "@/lib/carriers/manage-connections";
+import { createConnection } from "@/lib/delivery/manage-connections";
 import { createContact } from "@/lib/contacts/create-contact";
 import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
 import { newId } from "@/lib/ids";

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setupJobsHarness, waitUntil } from "../jobs/harness";
 
 const emitted = vi.hoisted(() => [] as { names: string[]; inTransaction: boolean }[]);
-vi.mock("@/lib/jobs/emit", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/jobs/emit")>();
+vi.mock("@/lib/events/emit", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/events/emit")>();
   const { inTransaction } = await import("@/lib/db/after-commit");
   return {
     emitEvents: (events: Parameters<typeof real.emitEvents>[0]) => {
@@ -39,7 +39,7 @@ const { startVerification } = await import("@/lib/verify/start-verification");
 const { checkVerification } = await import("@/lib/verify/check-verification");
 const { createEndpoint } = await import("@/lib/webhooks/manage-endpoints");
 const { WEBHOOK_EVENT_TYPES } = await import("@/lib/webhooks/event-types");
-const { closeAdapters } = await import("@/lib/carriers/registry");
+const { closeAdapters } = await import("@/lib/delivery/carrier-registry");
 const { startReceiver } = await import("../webhooks/receiver");
 await h.serve([...functions.filter((f) => f !== twilioStatusCallbackJob), makeTwilioStatusCallbackJob({ allowPrivate: true })]);
 const db = h.database.db;

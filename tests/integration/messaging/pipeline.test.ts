@@ -14,8 +14,8 @@ delete (globalThis as { textstackDb?: unknown }).textstackDb;
 const { functions } = await import("@/lib/jobs/functions");
 const { createOrgWithOwner, orgContextFor } = await import("../helpers/factories");
 const { sendMessages } = await import("@/lib/messaging/send-messages");
-const { closeAdapters } = await import("@/lib/carriers/registry");
-const { createSimulatorAdapter } = await import("@/lib/carriers/simulator/simulator-adapter");
+const { closeAdapters } = await import("@/lib/delivery/carrier-registry");
+const { createSimulatorAdapter } = await import("@/lib/simulator/simulator-adapter");
 await h.serve(functions);
 const db = h.database.db;
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "@/lib/ids";
 import { applyPendingReceipts, recordReceipts } from "@/lib/messaging/record-receipt";
-import { sendMessage } from "@/lib/messaging/send-message";
+import { sendOne } from "@/lib/messaging/send-one";
 import type { OrgContext } from "@/lib/org-context";
 import { setupTestDatabase } from "../helpers/db";
 import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 /** A message as the dispatcher leaves it after the carrier accepted `parts` parts. */
 async function sentMessage(parts: number) {
-  const message = await sendMessage(ctx, { to: "+14155550150", body: "x".repeat(153 * parts) }, "api");
+  const message = await sendOne(ctx, { to: "+14155550150", body: "x".repeat(153 * parts) }, "api");
   const ids = Array.from({ length: parts }, () => newId("event"));
   await db.message.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), carrierMessageId: ids[0] } });
   await db.messageSubmission.createMany({ data: ids.map((carrierMessageId, part) => ({ connectionId, carrierMessageId, messageId: message.id, part, parts })) });
@@ -61,7 +61,7 @@ describe("recordReceipts", () => {
   });
 
   it("keeps a receipt that overtakes its submission and applies it when the submission is written", async () => {
-    const message = await sendMessage(ctx, { to: "+14155550151", body: "fast network" }, "api");
+    const message = await sendOne(ctx, { to: "+14155550151", body: "fast network" }, "api");
     await recordReceipts(db, connectionId, [{ carrierMessageId: "SMearly", status: "DELIVERED", occurredAt: at }]);
     expect(await db.pendingReceipt.count({ where: { connectionId, carrierMessageId: "SMearly" } })).toBe(1);
     await db.message.update({ where: { id: message.id }, data: { status: "SENT" } });

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { receiveMessage } from "@/lib/messaging/receive-message";
-import { sendMessage } from "@/lib/messaging/send-message";
+import { sendOne } from "@/lib/messaging/send-one";
 import type { OrgContext } from "@/lib/org-context";
 import { setupTestDatabase } from "../helpers/db";
 import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
@@ -88,9 +88,9 @@ describe("receiveMessage", () => {
 
   it("fails marketing still queued or scheduled for someone who opts out, but not transactional messages", async () => {
     const phone = nextPhone();
-    const promo = await sendMessage(ctx, { to: phone, body: "20% off" }, "ui");
-    const later = await sendMessage(ctx, { to: phone, body: "Tomorrow only", sendAt: new Date(Date.now() + 86_400_000) }, "ui");
-    const receipt = await sendMessage(ctx, { to: phone, body: "Your receipt", marketing: false }, "api");
+    const promo = await sendOne(ctx, { to: phone, body: "20% off" }, "ui");
+    const later = await sendOne(ctx, { to: phone, body: "Tomorrow only", sendAt: new Date(Date.now() + 86_400_000) }, "ui");
+    const receipt = await sendOne(ctx, { to: phone, body: "Your receipt", marketing: false }, "api");
     await text(phone, "STOP");
     const after = await db.message.findMany({ where: { id: { in: [promo.id, later.id, receipt.id] } }, orderBy: { id: "asc" } });
     expect(after.map((m) => [m.body, m.status, m.errorCode])).toEqual([

@@ -2,9 +2,9 @@
 // the carrier gets the whole text, and the whole text is forgotten once the carrier has it. The
 // simulator's virtual phones are the exception: reading the code on one is what they are for.
 import { describe, expect, it, vi } from "vitest";
-import { serializeMessage } from "@/lib/api/messages/serialize-message";
+import { serializeMessage } from "@/lib/messaging/serialize-message";
 import { newId } from "@/lib/ids";
-import { dispatchBatch } from "@/lib/messaging/dispatch-batch";
+import { dispatchRound } from "@/lib/delivery/dispatch-round";
 import { getMessage } from "@/lib/messaging/get-message";
 import { checkVerification } from "@/lib/verify/check-verification";
 import { startVerification } from "@/lib/verify/start-verification";
@@ -39,7 +39,7 @@ describe("verification codes in messages", () => {
     expect(JSON.stringify(serializeMessage(queued))).not.toContain(code);
     expect(JSON.stringify(await getMessage(ctx, queued.id))).not.toContain(code);
 
-    await dispatchBatch(db, sender.id);
+    await dispatchRound(db, sender.id);
     await vi.waitFor(() => expect(stub.submits).toHaveLength(1));
     expect(stub.submits[0]!.shortMessage.toString("latin1")).toContain(code);
     const sent = await db.message.findUniqueOrThrow({ where: { id: queued.id } });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { sendMessage } from "@/lib/messaging/send-message";
+import { sendOne } from "@/lib/messaging/send-one";
 import { sendMessages } from "@/lib/messaging/send-messages";
 import type { OrgContext } from "@/lib/org-context";
 import { setupTestDatabase } from "../helpers/db";
@@ -22,7 +22,7 @@ const failure = (result: Awaited<ReturnType<typeof sendMessages>>[number]) => (r
 describe("sendMessage", () => {
   it("queues the message from the org's first sender with its encoding, segments, price, history and a contact for the number", async () => {
     const body = "Your order is ready — pick up at the counter 😀"; // the emoji forces UCS-2
-    const message = await sendMessage(ctx, { to: "(415) 555-2671", body }, "ui");
+    const message = await sendOne(ctx, { to: "(415) 555-2671", body }, "ui");
     expect(message).toMatchObject({
       direction: "OUTBOUND",
       status: "QUEUED",
@@ -42,8 +42,8 @@ describe("sendMessage", () => {
   it("writes single sends that arrive together as one batch, each with its own result", async () => {
     const tos = Array.from({ length: 20 }, (_, i) => `+1415555${String(3000 + i).padStart(4, "0")}`);
     const settled = await Promise.allSettled([
-      ...tos.map((to) => sendMessage(ctx, { to, body: `Hello ${to}` }, "api")),
-      sendMessage(ctx, { to: "not a number", body: "hi" }, "api"),
+      ...tos.map((to) => sendOne(ctx, { to, body: `Hello ${to}` }, "api")),
+      sendOne(ctx, { to: "not a number", body: "hi" }, "api"),
     ]);
     const sent = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
     expect(sent.map((m) => m.to)).toEqual(tos);
@@ -58,8 +58,8 @@ describe("sendMessage", () => {
 
   it("prices by segment and applies smart encoding only when asked", async () => {
     const body = "“Sale” ends tonight – don’t miss it. ".repeat(5).trim();
-    const plain = await sendMessage(ctx, { to: "+14155552672", body }, "ui");
-    const smart = await sendMessage(ctx, { to: "+14155552672", body, smartEncoding: true }, "ui");
+    const plain = await sendOne(ctx, { to: "+14155552672", body }, "ui");
+    const smart = await sendOne(ctx, { to: "+14155552672", body, smartEncoding: true }, "ui");
     expect(plain).toMatchObject({ encoding: "UCS-2", segments: 3, priceMicros: 3 * 7_900 });
     expect(smart).toMatchObject({ encoding: "GSM-7", segments: 2, priceMicros: 2 * 7_900 });
     expect(smart.body).toContain('"Sale" ends tonight - don\'t miss it.');
@@ -67,13 +67,13 @@ describe("sendMessage", () => {
 
   it("refuses bad input with the field and a stable reason, writing nothing", async () => {
     const before = await db.message.count();
-    await expectDomainError(sendMessage(ctx, { to: "not a number", body: "hi" }, "ui"), "BAD_REQUEST", "to");
-    await expectDomainError(sendMessage(ctx, { to: "+14155550123", from: "+19998887777", body: "hi" }, "ui"), "BAD_REQUEST", "from");
-    await expectDomainError(sendMessage(ctx, { to: "+14155550123", body: "  " }, "ui"), "BAD_REQUEST", "body");
-    await expectDomainError(sendMessage(ctx, { to: "+14155550123", body: "x".repeat(1_601) }, "ui"), "BAD_REQUEST", "body");
-    await expectDomainError(sendMessage(ctx, { to: "+14155550123", body: "later", sendAt: new Date(Date.now() - 3_600_000) }, "ui"), "BAD_REQUEST", "sendAt");
+    await expectDomainError(sendOne(ctx, { to: "not a number", body: "hi" }, "ui"), "BAD_REQUEST", "to");
+    await expectDomainError(sendOne(ctx, { to: "+14155550123", from: "+19998887777", body: "hi" }, "ui"), "BAD_REQUEST", "from");
+    await expectDomainError(sendOne(ctx, { to: "+14155550123", body: "  " }, "ui"), "BAD_REQUEST", "body");
+    await expectDomainError(sendOne(ctx, { to: "+14155550123", body: "x".repeat(1_601) }, "ui"), "BAD_REQUEST", "body");
+    await expectDomainError(sendOne(ctx, { to: "+14155550123", body: "later", sendAt: new Date(Date.now() - 3_600_000) }, "ui"), "BAD_REQUEST", "sendAt");
     await expectDomainError(
-      sendMessage(ctx, { to: "+14155550123", body: "pic", mediaIds: ["med_0000000000000000000000zz"] }, "ui"),
+      sendOne(ctx, { to: "+14155550123", body: "pic", mediaIds: ["med_0000000000000000000000zz"] }, "ui"),
       "BAD_REQUEST",
       "mediaIds",
     );
@@ -103,15 +103,15 @@ describe("sendMessage", () => {
 
   it("schedules a message with a future send time", async () => {
     const sendAt = new Date(Date.now() + 3_600_000);
-    const message = await sendMessage(ctx, { to: "+14155550105", body: "tomorrow", sendAt }, "ui");
+    const message = await sendOne(ctx, { to: "+14155550105", body: "tomorrow", sendAt }, "ui");
     expect(message).toMatchObject({ status: "SCHEDULED", sendAt, nextAttemptAt: sendAt });
   });
 });
 
 describe("idempotency keys", () => {
   it("gives the same message for the same key, never a second one, also within one batch", async () => {
-    const first = await sendMessage(ctx, { to: "+14155550111", body: "once", idempotencyKey: "order-1" }, "api");
-    const again = await sendMessage(ctx, { to: "+14155550111", body: "once", idempotencyKey: "order-1" }, "api");
+    const first = await sendOne(ctx, { to: "+14155550111", body: "once", idempotencyKey: "order-1" }, "api");
+    const again = await sendOne(ctx, { to: "+14155550111", body: "once", idempotencyKey: "order-1" }, "api");
     expect(again.id).toBe(first.id);
     const batch = await sendMessages(
       ctx,
@@ -127,7 +127,7 @@ describe("idempotency keys", () => {
 
   it("makes exactly one message when ten sends with one key race", async () => {
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => sendMessage(ctx, { to: "+14155550113", body: "race", idempotencyKey: "race-key" }, "api")),
+      Array.from({ length: 10 }, () => sendOne(ctx, { to: "+14155550113", body: "race", idempotencyKey: "race-key" }, "api")),
     );
     expect(new Set(results.map((m) => m.id)).size).toBe(1);
     expect(await db.message.count({ where: { idempotencyKey: "race-key" } })).toBe(1);
@@ -137,8 +137,8 @@ describe("idempotency keys", () => {
   it("keeps keys per organisation", async () => {
     const other = await createOrgWithOwner(db);
     const otherCtx = await orgContextFor(db, other.owner, other.org.id);
-    const mine = await sendMessage(ctx, { to: "+14155550114", body: "x", idempotencyKey: "shared-key" }, "api");
-    const theirs = await sendMessage(otherCtx, { to: "+14155550114", body: "x", idempotencyKey: "shared-key" }, "api");
+    const mine = await sendOne(ctx, { to: "+14155550114", body: "x", idempotencyKey: "shared-key" }, "api");
+    const theirs = await sendOne(otherCtx, { to: "+14155550114", body: "x", idempotencyKey: "shared-key" }, "api");
     expect(theirs.id).not.toBe(mine.id);
     expect(theirs.orgId).toBe(other.org.id);
   });
@@ -149,9 +149,9 @@ describe("opt-outs at send time", () => {
     await db.contact.create({
       data: { id: "ct_optedout0000000000000001", orgId: ctx.orgId, phone: "+14155550120", subscriptionStatus: "UNSUBSCRIBED", unsubscribedAt: new Date() },
     });
-    const refused = await expectDomainError(sendMessage(ctx, { to: "+14155550120", body: "Sale!" }, "ui"), "BAD_REQUEST", "to");
+    const refused = await expectDomainError(sendOne(ctx, { to: "+14155550120", body: "Sale!" }, "ui"), "BAD_REQUEST", "to");
     expect(refused.reason).toBe("recipient_unsubscribed");
-    const code = await sendMessage(ctx, { to: "+14155550120", body: "Your code is 123456", marketing: false }, "api");
+    const code = await sendOne(ctx, { to: "+14155550120", body: "Your code is 123456", marketing: false }, "api");
     expect(code.status).toBe("QUEUED");
   });
 });
@@ -164,10 +164,10 @@ describe("MMS", () => {
 
   it("queues a picture message at the MMS price, and refuses media past 5 MB in all, naming the field", async () => {
     const small = await asset(200_000);
-    const mms = await sendMessage(ctx, { to: "+14155550130", body: "Our new menu", mediaIds: [small.id] }, "ui");
+    const mms = await sendOne(ctx, { to: "+14155550130", body: "Our new menu", mediaIds: [small.id] }, "ui");
     expect(mms).toMatchObject({ mediaIds: [small.id], segments: 1, priceMicros: 20_000 });
     const big = [await asset(3_000_000), await asset(3_000_000)];
-    const refused = await expectDomainError(sendMessage(ctx, { to: "+14155550130", body: "too big", mediaIds: big.map((m) => m.id) }, "ui"), "BAD_REQUEST", "mediaIds");
+    const refused = await expectDomainError(sendOne(ctx, { to: "+14155550130", body: "too big", mediaIds: big.map((m) => m.id) }, "ui"), "BAD_REQUEST", "mediaIds");
     expect(refused.reason).toBe("media_too_large");
   });
 });

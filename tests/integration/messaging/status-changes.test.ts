@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { sql, sqlTransaction, type SqlClient } from "@/lib/db/sql";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
-import { sendMessage } from "@/lib/messaging/send-message";
+import { sendOne } from "@/lib/messaging/send-one";
 import { sendMessages } from "@/lib/messaging/send-messages";
 import type { OrgContext } from "@/lib/org-context";
 import { setupTestDatabase } from "../helpers/db";
@@ -18,7 +18,7 @@ beforeAll(async () => {
   ctx = await orgContextFor(db, owner, org.id);
 });
 
-const queued = async (to: string) => (await sendMessage(ctx, { to, body: "Your table is ready" }, "api")).id;
+const queued = async (to: string) => (await sendOne(ctx, { to, body: "Your table is ready" }, "api")).id;
 const history = async (id: string) =>
   (await db.messageEvent.findMany({ where: { messageId: id }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] })).map((e) => [e.status, e.source, e.occurredAt.getTime()]);
 /** Rows of Message this connection has updated (its counts not yet reported to the server's statistics). */

@@ -4,7 +4,7 @@
 // on the contact is held, the STOP's time when its row lock is.
 import { beforeAll, describe, expect, it } from "vitest";
 import { receiveMessage } from "@/lib/messaging/receive-message";
-import { sendMessage } from "@/lib/messaging/send-message";
+import { sendOne } from "@/lib/messaging/send-one";
 import type { OrgContext } from "@/lib/org-context";
 import { setupTestDatabase } from "../helpers/db";
 import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
@@ -29,7 +29,7 @@ async function trial(i: number) {
   // Half the numbers are already contacts; for the rest, the send and the STOP both create the row.
   if (i % 2 === 0) await db.contact.create({ data: { id: `ct_race${String(i).padStart(21, "0")}`, orgId: ctx.orgId, phone } });
   const [sent] = await Promise.all([
-    jitter().then(() => sendMessage(ctx, { to: phone, body: "Flash sale: 30% off today" }, "campaign").then((m) => m, () => null)),
+    jitter().then(() => sendOne(ctx, { to: phone, body: "Flash sale: 30% off today" }, "campaign").then((m) => m, () => null)),
     jitter().then(() => receiveMessage(db, sender.connectionId, { from: phone, to: sender.address, body: "STOP", media: [], receivedAt: new Date() })),
   ]);
   const contact = await db.contact.findFirstOrThrow({ where: { orgId: ctx.orgId, phone } });

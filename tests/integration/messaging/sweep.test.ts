@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { sendMessage } from "@/lib/messaging/send-message";
+import { sendOne } from "@/lib/messaging/send-one";
 import { STRANDED_AFTER_MS, sweepMessages } from "@/lib/messaging/sweep-messages";
 import type { OrgContext } from "@/lib/org-context";
 import { setupTestDatabase } from "../helpers/db";
@@ -19,10 +19,10 @@ beforeAll(async () => {
 describe("sweepMessages", () => {
   it("queues due scheduled messages, fails stranded sends without resending them, applies late receipts, and names senders with work", async () => {
     const now = new Date();
-    const due = await sendMessage(ctx, { to: "+14155550170", body: "later", sendAt: new Date(now.getTime() + 60_000) }, "api");
-    const stranded = await sendMessage(ctx, { to: "+14155550171", body: "stuck" }, "api");
+    const due = await sendOne(ctx, { to: "+14155550170", body: "later", sendAt: new Date(now.getTime() + 60_000) }, "api");
+    const stranded = await sendOne(ctx, { to: "+14155550171", body: "stuck" }, "api");
     await db.message.update({ where: { id: stranded.id }, data: { status: "SENDING", updatedAt: new Date(now.getTime() - STRANDED_AFTER_MS - 1_000) } });
-    const late = await sendMessage(ctx, { to: "+14155550172", body: "late receipt" }, "api");
+    const late = await sendOne(ctx, { to: "+14155550172", body: "late receipt" }, "api");
     await db.message.update({ where: { id: late.id }, data: { status: "SENT" } });
     await db.messageSubmission.create({ data: { connectionId, carrierMessageId: "SMlate", messageId: late.id, part: 0 } });
     await db.pendingReceipt.create({ data: { connectionId, carrierMessageId: "SMlate", status: "DELIVERED", occurredAt: now } });

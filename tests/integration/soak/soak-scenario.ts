@@ -25,7 +25,7 @@ export async function defineSoak(label: string) {
   delete (globalThis as { textstackDb?: unknown }).textstackDb;
   // Imported only now: the app's db and Inngest client read the environment when they are made.
   const { functions } = await import("@/lib/jobs/functions");
-  const { closeAdapters } = await import("@/lib/carriers/registry");
+  const { closeAdapters } = await import("@/lib/delivery/carrier-registry");
   const messagesRoute = await import("@/app/api/v1/messages/route");
   const { createOrgWithOwner, callerFor } = await import("../helpers/factories");
   const { createTestApiKey, apiRequest } = await import("../helpers/api");

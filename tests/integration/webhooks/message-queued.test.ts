@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { sqlTransaction } from "@/lib/db/sql";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { queueDueScheduled } from "@/lib/messaging/queue-scheduled";
-import { sendMessage } from "@/lib/messaging/send-message";
+import { sendOne } from "@/lib/messaging/send-one";
 import type { OrgContext } from "@/lib/org-context";
 import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
 import { setupTestDatabase } from "../helpers/db";
@@ -27,7 +27,7 @@ const queuedEvents = (messageId: string) =>
 describe("message.queued", () => {
   it("is sent when a scheduled message's time comes, once, and not on a requeue", async () => {
     const sendAt = new Date(Date.now() + 60_000);
-    const message = await sendMessage(ctx, { to: "+14155550140", body: "Doors open at 7", sendAt }, "api");
+    const message = await sendOne(ctx, { to: "+14155550140", body: "Doors open at 7", sendAt }, "api");
     expect(message.status).toBe("SCHEDULED");
     expect(await queuedEvents(message.id)).toHaveLength(0);
 
@@ -45,7 +45,7 @@ describe("message.queued", () => {
   });
 
   it("is sent at the send of a message that goes at once", async () => {
-    const message = await sendMessage(ctx, { to: "+14155550141", body: "Your code is on its way" }, "api");
+    const message = await sendOne(ctx, { to: "+14155550141", body: "Your code is on its way" }, "api");
     expect(await queuedEvents(message.id)).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 // POST /api/v1/messages/{id}/cancel: cancels a scheduled message (only scheduled ones).
 import { apiRoute } from "@/lib/api/api-route";
-import { serializeMessage } from "@/lib/api/messages/serialize-message";
+import { serializeMessage } from "@/lib/messaging/serialize-message";
 import { cancelMessage } from "@/lib/messaging/cancel-message";
 
 export const POST = apiRoute<{ id: string }>("messages:send", async ({ ctx, params }) => ({

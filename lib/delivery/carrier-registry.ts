@@ -3,7 +3,7 @@
 // old one is closed. Each adapter reports to a sink bound to its connection.
 import type { CarrierAdapter, CarrierSink } from "@/lib/carriers/carrier";
 import { CONNECTION_CONFIG } from "@/lib/carriers/connection-config";
-import { createSimulatorAdapter } from "@/lib/carriers/simulator/simulator-adapter";
+import { createSimulatorAdapter } from "@/lib/simulator/simulator-adapter";
 import { createSmppAdapter } from "@/lib/carriers/smpp/smpp-adapter";
 import { createTwilioAdapter } from "@/lib/carriers/twilio/twilio-adapter";
 import type { Db } from "@/lib/db/client";

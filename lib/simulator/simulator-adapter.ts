@@ -7,8 +7,8 @@ import { randomInt } from "node:crypto";
 import { pooledRandomBytes } from "@/lib/random-bytes";
 import type { CarrierAdapter, OutboundMessage, SubmitOutcome } from "@/lib/carriers/carrier";
 import type { SimulatorConfig } from "@/lib/carriers/connection-config";
-import { emitEvents } from "@/lib/jobs/emit";
-import { simulatorReceiptsDue } from "@/lib/jobs/events";
+import { emitEvents } from "@/lib/events/emit";
+import { simulatorReceiptsDue } from "@/lib/events/simulator";
 
 // Error codes and texts as Twilio reports them for the same outcomes.
 const UNDELIVERED = [

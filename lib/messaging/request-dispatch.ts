@@ -3,8 +3,8 @@
 // current one is done: every commit is still followed by a request sent after it (so a dispatcher
 // run starts after it and sees its messages), but a sender taking thousands of API sends a second
 // costs the job server a request per round trip rather than one per message.
-import { emitEvents } from "@/lib/jobs/emit";
-import { messagesDispatchRequested } from "@/lib/jobs/events";
+import { emitEvents } from "@/lib/events/emit";
+import { messagesDispatchRequested } from "@/lib/events/messaging";
 
 const waiting = new Map<string, { orgId: string; resolvers: (() => void)[] }>();
 const sending = new Set<string>();

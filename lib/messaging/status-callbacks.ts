@@ -3,8 +3,8 @@
 // transaction has committed this asks for one delivery run per message that got any
 // (lib/jobs/twilio-status-callback.ts). A lost request only delays them: the sweeper
 // (lib/jobs/sweep-status-callbacks.ts) finds callbacks left waiting.
-import { emitEvents } from "@/lib/jobs/emit";
-import { twilioStatusCallbackRequested } from "@/lib/jobs/events";
+import { emitEvents } from "@/lib/events/emit";
+import { twilioStatusCallbackRequested } from "@/lib/events/messaging";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 
 /** The statuses Twilio calls back for (we never report queued or sending ones). */

@@ -6,8 +6,8 @@ import { orgDefaultCountry } from "@/lib/contacts/prepare-contact";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { signedMediaUrl } from "@/lib/media/media-url";
-import { phoneThreadInput, type PhoneThreadInput } from "@/lib/messaging/phone-input";
-import { simulatorSenders } from "@/lib/messaging/simulator-senders";
+import { phoneThreadInput, type PhoneThreadInput } from "@/lib/simulator/phone-input";
+import { simulatorSenders } from "@/lib/simulator/simulator-senders";
 import type { OrgContext } from "@/lib/org-context";
 import { normalizePhone } from "@/lib/sms/phone";
 

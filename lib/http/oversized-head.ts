@@ -9,7 +9,7 @@ import { subscribe } from "node:diagnostics_channel";
 import { maxHeaderSize, type Server } from "node:http";
 import type { Socket } from "node:net";
 import { ApiError } from "@/lib/api/api-error";
-import { earlyRefusal } from "@/lib/api/early-refusal";
+import { earlyRefusal } from "@/lib/http/early-refusal";
 
 type ClientError = Error & { code?: string; rawPacket?: Buffer };
 

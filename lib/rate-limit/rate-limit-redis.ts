@@ -3,8 +3,8 @@
 // is there. Redis runs a script alone, so concurrent requests on any number of servers share one
 // limit; the clock is Redis's own (TIME), so servers whose clocks disagree still agree on refills.
 import { createHash } from "node:crypto";
-import type { RateLimit } from "@/lib/api/rate-limit";
-import type { RedisClient } from "@/lib/api/rate-limit-redis-client";
+import type { RateLimit } from "@/lib/rate-limit/rate-limit";
+import type { RedisClient } from "@/lib/rate-limit/redis-client";
 
 // KEYS[1]: the bucket, a hash {tokens, at}; ARGV: rate (tokens per second), burst.
 // Returns the tokens left as a string (a number reply would be truncated to an integer), or nil

@@ -1,9 +1,9 @@
-// Token buckets per key: in Redis when REDIS_URL is set (lib/api/rate-limit-redis.ts), else in
-// PostgreSQL (lib/api/rate-limit-postgres.ts). Both refill by elapsed time and take a token only
+// Token buckets per key: in Redis when REDIS_URL is set (lib/rate-limit/rate-limit-redis.ts), else in
+// PostgreSQL (lib/rate-limit/rate-limit-postgres.ts). Both refill by elapsed time and take a token only
 // if a whole one is there, atomically, so callers neither know nor care which one answered.
-import { takeTokenPostgres } from "@/lib/api/rate-limit-postgres";
-import { takeTokenRedis } from "@/lib/api/rate-limit-redis";
-import { lastRedisError, redisClient } from "@/lib/api/rate-limit-redis-client";
+import { takeTokenPostgres } from "@/lib/rate-limit/rate-limit-postgres";
+import { takeTokenRedis } from "@/lib/rate-limit/rate-limit-redis";
+import { lastRedisError, redisClient } from "@/lib/rate-limit/redis-client";
 import type { SqlClient } from "@/lib/db/sql";
 import { env } from "@/lib/env";
 

@@ -1,7 +1,7 @@
 // Token buckets in PostgreSQL: one atomic upsert per request refills the bucket for the time since
 // its last use and takes a token only if a whole one is there (the WHERE of the DO UPDATE), so
 // concurrent requests of one key on several servers share one limit without a read-modify-write.
-import type { RateLimit } from "@/lib/api/rate-limit";
+import type { RateLimit } from "@/lib/rate-limit/rate-limit";
 import type { SqlClient } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 

@@ -1,7 +1,7 @@
 // Webhook events for messages that just changed status: the event type of each status, and the
 // message as the API serialises it (as it is now, so a receiver sees the status the event names).
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
-import { serializeMessage, type SerializableMessage } from "@/lib/api/messages/serialize-message";
+import { serializeMessage, type SerializableMessage } from "@/lib/messaging/serialize-message";
 import type { WebhookEvent } from "@/lib/webhooks/enqueue-webhook-events";
 import type { WebhookEventType } from "@/lib/webhooks/event-types";
 

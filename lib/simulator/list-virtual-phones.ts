@@ -2,8 +2,8 @@
 // number that has texted them (a phone added on the Phones page exists once it sends its first text),
 // most recently active first, each with its latest text and the contact it belongs to; and the
 // simulator senders themselves (a page with none has no phones to show).
-import { listVirtualPhonesInput, type ListVirtualPhonesInput } from "@/lib/messaging/phone-input";
-import { simulatorSenders } from "@/lib/messaging/simulator-senders";
+import { listVirtualPhonesInput, type ListVirtualPhonesInput } from "@/lib/simulator/phone-input";
+import { simulatorSenders } from "@/lib/simulator/simulator-senders";
 import type { OrgContext } from "@/lib/org-context";
 
 export async function listVirtualPhones(ctx: OrgContext, raw: ListVirtualPhonesInput = {}) {

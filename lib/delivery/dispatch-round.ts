@@ -4,7 +4,7 @@
 // again: only a carrier's certain refusal (throttled, queue full) puts it back in the queue. The
 // simulator, which is this process, is claimed, submitted to and recorded in one transaction instead.
 import type { CarrierAdapter, OutboundMessage, SubmitOutcome } from "@/lib/carriers/carrier";
-import { adapterFor, type ConnectionRow } from "@/lib/carriers/registry";
+import { adapterFor, type ConnectionRow } from "@/lib/delivery/carrier-registry";
 import type { Db } from "@/lib/db/client";
 import { sql, sqlTransaction, type SqlClient } from "@/lib/db/sql";
 import type { DomainError } from "@/lib/errors";
@@ -49,7 +49,7 @@ function retryDelayMs(attempt: number, retryAfterMs?: number): number {
   return Math.min(MAX_BACKOFF_MS, Math.max(retryAfterMs ?? 0, 1_000 * 2 ** Math.max(0, attempt - 1)));
 }
 
-export async function dispatchBatch(db: Db, senderId: string, now = new Date()): Promise<DispatchRound> {
+export async function dispatchRound(db: Db, senderId: string, now = new Date()): Promise<DispatchRound> {
   // Every round starts here (a few messages a round when they trickle in from the API): one statement.
   const [row] = await sql(db).$queryRaw<(ConnectionRow & { throughput: number })[]>`
     SELECT s.throughput, c.id, c.kind, c.config, c."updatedAt"

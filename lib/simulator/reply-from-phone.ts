@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { orgDefaultCountry } from "@/lib/contacts/prepare-contact";
 import type { Db } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
-import { phoneReplyInput, type PhoneReplyInput } from "@/lib/messaging/phone-input";
+import { phoneReplyInput, type PhoneReplyInput } from "@/lib/simulator/phone-input";
 import { receiveMessage } from "@/lib/messaging/receive-message";
 import type { OrgContext } from "@/lib/org-context";
 import { normalizePhone } from "@/lib/sms/phone";

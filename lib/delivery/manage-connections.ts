@@ -2,7 +2,7 @@
 // the settings (SMPP password, Twilio auth token) are write-only: nothing returned from here carries
 // them, and an edit that leaves one blank keeps the stored value.
 import { recordAudit } from "@/lib/audit/record-audit";
-import { rebindConnection } from "@/lib/carriers/smpp/start-smpp-binds";
+import { rebindConnection } from "@/lib/delivery/start-smpp-binds";
 import {
   checkConnectionConfig,
   connectionIdInput,
@@ -11,7 +11,7 @@ import {
   updateConnectionInput,
   type CreateConnectionInput,
   type UpdateConnectionInput,
-} from "@/lib/carriers/connection-input";
+} from "@/lib/delivery/connection-input";
 import { twilioWebhookUrls } from "@/lib/carriers/twilio-webhook-urls";
 import { DomainError, notFound } from "@/lib/errors";
 import type { CarrierConnection, Prisma } from "@/lib/generated/prisma/client";

@@ -1,7 +1,7 @@
 // SMPP receipts and inbound texts arrive on the bind, so every SMPP connection is bound from server
 // start, not from its first send, and rebound as soon as it changes. A bind that fails keeps
 // retrying on its own (smpp-bind.ts).
-import { adapterFor, closeAdapter } from "@/lib/carriers/registry";
+import { adapterFor, closeAdapter } from "@/lib/delivery/carrier-registry";
 import type { Db } from "@/lib/db/client";
 
 const select = { id: true, kind: true, config: true, updatedAt: true } as const;

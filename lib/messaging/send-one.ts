@@ -22,7 +22,7 @@ interface Waiting {
 // scoped client.
 const lines = new WeakMap<object, Map<string, { ctx: OrgContext; waiting: Waiting[]; writing: boolean }>>();
 
-export function sendMessage(ctx: OrgContext, input: SendMessageInput, source: SendSource): Promise<Message> {
+export function sendOne(ctx: OrgContext, input: SendMessageInput, source: SendSource): Promise<Message> {
   const pool = poolOf(ctx.db);
   let byOrg = lines.get(pool);
   if (!byOrg) lines.set(pool, (byOrg = new Map()));

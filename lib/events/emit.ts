@@ -9,7 +9,7 @@
 // whole app. A thrown error rolls back one request and names the bug; letting it through in
 // production would leave that hang possible exactly where no test ran.
 import { InsideTransactionError, inTransaction } from "@/lib/db/after-commit";
-import { inngest } from "@/lib/jobs/client";
+import { inngest } from "@/lib/events/client";
 
 type Payload = Parameters<typeof inngest.send>[0];
 

@@ -1,0 +1,79 @@
+// The layers of lib/ (ARCHITECTURE.md, "Layers"), enforced by `npm run lint`: a folder may import
+// its own files and the folders of the layers below it, never one beside or above it. So no two
+// folders can import each other, directly or round about, and a new such import fails CI with the
+// rule that names the two layers. Bottom first.
+const LAYERS = [
+  ["generated", "env", "errors", "random-bytes", "money", "canonical-json", "sms"], // pure foundations
+  ["ids", "net", "db", "check-env"], // identifiers, the network guard, the database
+  ["events", "org-context", "rate-limit", "job-runs"], // event client and types, the org a call acts in, token buckets
+  ["audit"],
+  ["custom-fields", "lists", "api-keys", "carriers", "webhooks"], // small domains; carrier transports; webhook outbox
+  ["media"],
+  ["messaging"], // the message pipeline: send, status, history, receipts, inbound, consent
+  ["contacts", "verify"],
+  ["senders", "simulator"],
+  ["orgs", "delivery"], // organisations (each gets a simulator); the dispatcher and live carrier links
+  ["auth"],
+  ["members"],
+  ["api"], // REST v1 plumbing
+  ["twilio-api"], // the Twilio-compatible API, on the same pipeline
+  ["jobs", "trpc"], // Inngest functions; the UI's procedures
+  ["http"], // refusals before any route handler runs (proxy.ts, the server's clientError)
+];
+
+const folder = (name) => `^lib/${name}(/|\\.tsx?$)`;
+const any = (names) => `^lib/(${names.join("|")})(/|\\.tsx?$)`;
+
+const layerRules = LAYERS.flatMap((layer, rank) =>
+  layer.map((name) => {
+    const notBelow = LAYERS.slice(rank).flat().filter((other) => other !== name);
+    return {
+      name: `layer:${name}`,
+      comment: `lib/${name} (layer ${rank}) may import only lib/${name} itself and the layers below it (.dependency-cruiser.cjs, ARCHITECTURE.md)`,
+      severity: "error",
+      from: { path: folder(name) },
+      to: { path: any(notBelow) },
+    };
+  }),
+);
+
+module.exports = {
+  forbidden: [
+    ...layerRules,
+    {
+      name: "lib-folder-unlisted",
+      comment: "Every folder of lib/ has a place in LAYERS (.dependency-cruiser.cjs): add a new one there and to ARCHITECTURE.md",
+      severity: "error",
+      from: { path: "^lib/", pathNot: any(LAYERS.flat()) },
+      to: {},
+    },
+    {
+      name: "no-circular",
+      comment: "Modules must not import each other round about (type-only imports aside: they vanish when compiled)",
+      severity: "error",
+      from: { path: "^(lib|app|components|executor)/" },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },
+    },
+    {
+      name: "lib-not-app",
+      comment: "lib/ is below the app's routes, pages and components: it must not import them",
+      severity: "error",
+      from: { path: "^lib/" },
+      to: { path: "^(app|components)/" },
+    },
+    {
+      name: "executor-stands-alone",
+      comment: "The executor is a program of its own (it could be swapped for an Inngest server): of lib/ it uses only the pure helpers it shares",
+      severity: "error",
+      from: { path: "^executor/" },
+      to: { path: "^lib/", pathNot: "^lib/(canonical-json|ids|random-bytes|db/session-limits)\\.ts$" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^lib/generated/" },
+    tsConfig: { fileName: "tsconfig.json" },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"], extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
+  },
+};
