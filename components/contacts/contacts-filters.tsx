@@ -75,8 +75,8 @@ export function ContactsFilters({
         onChange={(e) => set("status", e.target.value as FilterValues["status"])}
       >
         <option value="">Any status</option>
-        <option value="SUBSCRIBED">Subscribed</option>
-        <option value="UNSUBSCRIBED">Unsubscribed</option>
+        <option value="SUBSCRIBED">Opted in</option>
+        <option value="UNSUBSCRIBED">Opted out</option>
       </Select>
     </div>
   );

@@ -1,5 +1,5 @@
 // A contact opting out of marketing or back in, however it came about (an inbound STOP/START in
-// receive-message.ts, a call to the API in change-subscription.ts), recorded the one way: the
+// receive-message.ts, a call to the API in change-consent.ts), recorded the one way: the
 // contact's state, a row of consent history, an audit entry, and for an opt-out the marketing still
 // waiting to go to them canceled. All in the caller's transaction, which holds the contact's row
 // lock: a concurrent send's share lock on the contact waits for it (see send-messages.ts).

@@ -1,6 +1,6 @@
 // The simulator's virtual phones: which numbers appear, what one phone's screen shows, and texts
 // typed on a phone going through the real inbound path (receiveMessage): stored as RECEIVED, STOP
-// unsubscribing the contact, HELP answered with the org's own help text.
+// opting the contact out, HELP answered with the org's own help text.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createConnection } from "@/lib/delivery/manage-connections";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
@@ -123,7 +123,7 @@ describe("virtual phones", () => {
     expect(audit).toMatchObject({ action: "virtual_phone.texted", actorId: owner.id, changes: { from: "+14155552674", to: "+14155552699" } });
   });
 
-  it("STOP typed on a phone unsubscribes its contact and the phone gets the opt-out reply", async () => {
+  it("STOP typed on a phone opts its contact out and the phone gets the opt-out reply", async () => {
     await replyFromPhone(ctx, db, { phone: PHONE_A, senderId: simSender.id, body: "stop" });
     const contact = await db.contact.findFirstOrThrow({ where: { orgId: ctx.orgId, phone: PHONE_A } });
     expect(contact).toMatchObject({ subscriptionStatus: "UNSUBSCRIBED", unsubscribeSource: "keyword:STOP" });

@@ -57,7 +57,7 @@ export const listContactsParams = z.strictObject({
   ...paginationParams,
   list_id: z.string().trim().min(1).max(64).optional().describe("Only members of this list"),
   tag: list.tag,
-  status: status.optional().describe("Subscription status"),
+  status: status.optional().describe("Consent: subscribed (opted in) or unsubscribed (opted out)"),
   search: list.search.describe("Matches name, phone number and email"),
 });
 

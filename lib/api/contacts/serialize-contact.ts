@@ -1,5 +1,6 @@
-// A contact as the API shows it, in one place: snake_case, lower-case subscription status, ISO 8601
-// UTC times, and its opt-out state (when, and how: "keyword:STOP", "api", ...).
+// A contact as the API shows it, in one place: snake_case, ISO 8601 UTC times, and its consent under
+// the API's names, which predate the code's and are a contract: subscription_status subscribed
+// (opted in) or unsubscribed (opted out), when, and how ("keyword:STOP", "api", ...).
 import type { Contact } from "@/lib/generated/prisma/client";
 
 export type SerializableContact = Pick<

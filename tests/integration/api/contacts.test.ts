@@ -43,7 +43,7 @@ const optInReq = (id: string, token = writerA) => call(optIn.POST(apiRequest(`/a
 const errorOf = (res: Awaited<ReturnType<typeof call>>) => ({ status: res.status, code: res.body.error?.code, param: res.body.error?.param });
 
 describe("POST /api/v1/contacts", () => {
-  it("creates the contact, subscribed, and answers 201 with it in snake_case", async () => {
+  it("creates the contact, opted in, and answers 201 with it in snake_case", async () => {
     const res = await create({ phone: "(415) 555-3001", first_name: "Ava", last_name: "Chen", email: "Ava@Example.com", tags: ["VIP"], custom_fields: { visits: "3" } });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({

@@ -39,7 +39,7 @@ describe("receiveMessage", () => {
   });
 
   it.each(["STOP", "stop", " Stop ", "STOPALL", "unsubscribe", "Cancel", "END", "quit", "REVOKE", "optout", "STOP."])(
-    "%j unsubscribes, records consent and the audit trail, and confirms with the org's opt-out reply",
+    "%j opts out, records consent and the audit trail, and confirms with the org's opt-out reply",
     async (body) => {
       const phone = nextPhone();
       const { keyword, message } = await text(phone, body);
@@ -62,9 +62,9 @@ describe("receiveMessage", () => {
     expect((await contactOf(phone)).subscriptionStatus).toBe("SUBSCRIBED");
   });
 
-  it("START and UNSTOP resubscribe; YES resubscribes only someone who opted out", async () => {
+  it("START and UNSTOP opt back in; YES opts in only someone who opted out", async () => {
     const phone = nextPhone();
-    expect((await text(phone, "YES")).keyword).toBeNull(); // subscribed already: just a reply
+    expect((await text(phone, "YES")).keyword).toBeNull(); // opted in already: just a reply
     await text(phone, "STOP");
     expect((await text(phone, "yes")).keyword).toBe("OPT_IN");
     expect((await contactOf(phone)).subscriptionStatus).toBe("SUBSCRIBED");

@@ -145,7 +145,7 @@ describe("idempotency keys", () => {
 });
 
 describe("opt-outs at send time", () => {
-  it("refuses marketing to an unsubscribed contact but lets transactional messages through", async () => {
+  it("refuses marketing to a contact who opted out but lets transactional messages through", async () => {
     await db.contact.create({
       data: { id: "ct_optedout0000000000000001", orgId: ctx.orgId, phone: "+14155550120", subscriptionStatus: "UNSUBSCRIBED", unsubscribedAt: new Date() },
     });

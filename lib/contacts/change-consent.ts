@@ -8,10 +8,10 @@ import { notFound } from "@/lib/errors";
 import type { OrgContext } from "@/lib/org-context";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
 
-const changeSubscriptionInput = z.strictObject({ id: z.string().min(1), kind: z.enum(["OPT_OUT", "OPT_IN"]) });
+const changeConsentInput = z.strictObject({ id: z.string().min(1), kind: z.enum(["OPT_OUT", "OPT_IN"]) });
 
-export async function changeSubscription(ctx: OrgContext, raw: z.input<typeof changeSubscriptionInput>, source: "api" | "ui") {
-  const { id, kind } = changeSubscriptionInput.parse(raw);
+export async function changeConsent(ctx: OrgContext, raw: z.input<typeof changeConsentInput>, source: "api" | "ui") {
+  const { id, kind } = changeConsentInput.parse(raw);
   return ctx.db.$transaction(async (tx) => {
     // The row lock first (raw SQL is not scoped: orgId explicitly), then the database's clock, as an
     // inbound STOP takes them: of two opt-outs at once one records the change, and a send racing it
