@@ -56,7 +56,7 @@ export function ContactDetailScreen({ id }: { id: string }) {
         description={
           <span className="flex items-center gap-2">
             {name && <span className="font-mono">{c.phone}</span>}
-            <ConsentBadge status={c.subscriptionStatus} />
+            <ConsentBadge status={c.consentStatus} />
           </span>
         }
         actions={

@@ -27,18 +27,18 @@ export function ContactSummary({ contact }: { contact: ContactDetail }) {
   const trpc = useTRPC();
   const definitions = useQuery(trpc.customFields.list.queryOptions()).data ?? [];
   const custom = (contact.customFields ?? {}) as Record<string, unknown>;
-  const subscribed = contact.subscriptionStatus === "SUBSCRIBED";
-  const changedAt = subscribed ? contact.subscribedAt : contact.unsubscribedAt;
+  const optedIn = contact.consentStatus === "OPTED_IN";
+  const changedAt = optedIn ? contact.optedInAt : contact.optedOutAt;
 
   return (
     <Card className="p-5">
       <h2 className="mb-2 text-base font-semibold">Consent</h2>
       <dl className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
         <Row term="Status">
-          <ConsentBadge status={contact.subscriptionStatus} />
+          <ConsentBadge status={contact.consentStatus} />
         </Row>
-        {changedAt && <Row term={subscribed ? "Opted in" : "Opted out"}>{formatDateTime(changedAt)}</Row>}
-        {!subscribed && <Row term="Source">{contact.unsubscribeSource ?? "Unknown"}</Row>}
+        {changedAt && <Row term={optedIn ? "Opted in" : "Opted out"}>{formatDateTime(changedAt)}</Row>}
+        {!optedIn && <Row term="Source">{contact.optOutSource ?? "Unknown"}</Row>}
         <Row term="Created">{formatDateTime(contact.createdAt)}</Row>
         <Row term="Updated">{formatDateTime(contact.updatedAt)}</Row>
       </dl>

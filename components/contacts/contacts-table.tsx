@@ -105,7 +105,7 @@ export function ContactsTable({
                     </div>
                   </Td>
                   <Td>
-                    <ConsentBadge status={contact.subscriptionStatus} />
+                    <ConsentBadge status={contact.consentStatus} />
                   </Td>
                   <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{contact.timeZone ?? "—"}</Td>
                   <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{formatDate(contact.createdAt)}</Td>

@@ -89,7 +89,7 @@ function Phone({ thread }: { thread: PhoneThread }) {
                   {name || "unnamed"}
                 </Link>
               </p>
-              <ConsentBadge status={thread.contact.subscriptionStatus} />
+              <ConsentBadge status={thread.contact.consentStatus} />
             </div>
           ) : (
             <p className="text-zinc-500">Not a contact yet: it becomes one when it texts you.</p>

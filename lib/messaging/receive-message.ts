@@ -47,12 +47,12 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
   const match = matchKeyword(text.body);
   const { message, keyword } = await ctx.db.$transaction(async (tx) => {
     // The row lock that a concurrent send's share lock waits for (or waits behind): see send-messages.ts.
-    const [contact] = await tx.$queryRaw<{ id: string; subscriptionStatus: string; at: Date }[]>`
-      INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "subscribedAt", "updatedAt")
+    const [contact] = await tx.$queryRaw<{ id: string; consentStatus: string; at: Date }[]>`
+      INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "optedInAt", "updatedAt")
       VALUES (${newId("contact")}, ${org.id}, ${from}, ${timeZoneForPhone(from)}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
       ON CONFLICT ("orgId", phone) DO UPDATE SET phone = EXCLUDED.phone
-      RETURNING id, "subscriptionStatus"::text AS "subscriptionStatus", clock_timestamp() AS at`;
-    const optedOut = contact!.subscriptionStatus === "UNSUBSCRIBED";
+      RETURNING id, "consentStatus"::text AS "consentStatus", clock_timestamp() AS at`;
+    const optedOut = contact!.consentStatus === "OPTED_OUT";
     // YES opts in only someone who opted out; from anyone else it is an ordinary reply.
     const keyword = match && !(match.keyword === "YES" && !optedOut) ? match : null;
 

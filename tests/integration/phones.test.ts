@@ -81,7 +81,7 @@ describe("virtual phones", () => {
 
     const thread = await phoneThread(ctx, { phone: "(415) 555-2671" });
     expect(thread.phone).toBe(PHONE_A);
-    expect(thread.contact).toMatchObject({ firstName: "Ada", subscriptionStatus: "SUBSCRIBED" });
+    expect(thread.contact).toMatchObject({ firstName: "Ada", consentStatus: "OPTED_IN" });
     expect(thread.messages.map((m) => [m.direction, m.body.slice(0, 25), m.segments, m.status])).toEqual([
       ["OUTBOUND", "Welcome to Bean There", 1, "DELIVERED"],
       ["OUTBOUND", long.slice(0, 25), 2, "DELIVERED"],
@@ -126,11 +126,11 @@ describe("virtual phones", () => {
   it("STOP typed on a phone opts its contact out and the phone gets the opt-out reply", async () => {
     await replyFromPhone(ctx, db, { phone: PHONE_A, senderId: simSender.id, body: "stop" });
     const contact = await db.contact.findFirstOrThrow({ where: { orgId: ctx.orgId, phone: PHONE_A } });
-    expect(contact).toMatchObject({ subscriptionStatus: "UNSUBSCRIBED", unsubscribeSource: "keyword:STOP" });
+    expect(contact).toMatchObject({ consentStatus: "OPTED_OUT", optOutSource: "keyword:STOP" });
     expect(await db.consentEvent.count({ where: { contactId: contact.id, action: "OPT_OUT", keyword: "STOP" } })).toBe(1);
     await deliverQueued();
     const thread = await phoneThread(ctx, { phone: PHONE_A });
-    expect(thread.contact!.subscriptionStatus).toBe("UNSUBSCRIBED");
+    expect(thread.contact!.consentStatus).toBe("OPTED_OUT");
     expect(thread.messages.slice(-2).map((m) => [m.direction, m.body])).toEqual([
       ["INBOUND", "stop"],
       ["OUTBOUND", "Bean There: You are unsubscribed and will receive no further messages. Reply START to resubscribe."],

@@ -70,7 +70,7 @@ export function toListContactsInput(p: Partial<z.output<typeof listContactsParam
     cursor: p.starting_after,
     listId: p.list_id,
     tag: p.tag,
-    status: p.status?.toUpperCase() as "SUBSCRIBED" | "UNSUBSCRIBED" | undefined,
+    status: p.status && (p.status === "subscribed" ? "OPTED_IN" : "OPTED_OUT"),
     search: p.search,
   };
 }

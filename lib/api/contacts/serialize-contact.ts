@@ -6,7 +6,7 @@ import type { Contact } from "@/lib/generated/prisma/client";
 export type SerializableContact = Pick<
   Contact,
   | "id" | "phone" | "firstName" | "lastName" | "email" | "timeZone" | "tags" | "customFields"
-  | "subscriptionStatus" | "subscribedAt" | "unsubscribedAt" | "unsubscribeSource" | "createdAt" | "updatedAt"
+  | "consentStatus" | "optedInAt" | "optedOutAt" | "optOutSource" | "createdAt" | "updatedAt"
 >;
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -22,10 +22,10 @@ export function serializeContact(c: SerializableContact) {
     time_zone: c.timeZone,
     tags: c.tags,
     custom_fields: c.customFields as Record<string, string | number | boolean>,
-    subscription_status: c.subscriptionStatus.toLowerCase() as "subscribed" | "unsubscribed",
-    subscribed_at: iso(c.subscribedAt),
-    unsubscribed_at: iso(c.unsubscribedAt),
-    unsubscribe_source: c.unsubscribeSource,
+    subscription_status: c.consentStatus === "OPTED_IN" ? ("subscribed" as const) : ("unsubscribed" as const),
+    subscribed_at: iso(c.optedInAt),
+    unsubscribed_at: iso(c.optedOutAt),
+    unsubscribe_source: c.optOutSource,
     created_at: iso(c.createdAt),
     updated_at: iso(c.updatedAt),
   };
