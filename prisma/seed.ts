@@ -78,7 +78,7 @@ async function main() {
       seen.add(parsed.e164);
       const first = pick(FIRST);
       const last = pick(LAST);
-      const unsubscribed = random() < 0.06;
+      const optedOut = random() < 0.06;
       const created = new Date(Date.now() - Math.floor(random() * 180 * 86_400_000));
       contacts.push({
         id: newId("contact", created),
@@ -95,10 +95,10 @@ async function main() {
           ...(random() < 0.5 && { birthday: `19${60 + Math.floor(random() * 40)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}` }),
           ...(random() < 0.1 && { barista: true }),
         },
-        subscriptionStatus: unsubscribed ? ("UNSUBSCRIBED" as const) : ("SUBSCRIBED" as const),
-        subscribedAt: created,
-        unsubscribedAt: unsubscribed ? new Date(created.getTime() + 86_400_000) : null,
-        unsubscribeSource: unsubscribed ? "keyword:STOP" : null,
+        consentStatus: optedOut ? ("OPTED_OUT" as const) : ("OPTED_IN" as const),
+        optedInAt: created,
+        optedOutAt: optedOut ? new Date(created.getTime() + 86_400_000) : null,
+        optOutSource: optedOut ? "keyword:STOP" : null,
         createdAt: created,
       });
     }

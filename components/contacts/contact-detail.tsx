@@ -12,7 +12,7 @@ import { ContactListsCard } from "@/components/contacts/contact-lists-card";
 import { contactName } from "@/components/contacts/contact-name";
 import { ContactSummary } from "@/components/contacts/contact-summary";
 import { EditContactCard } from "@/components/contacts/edit-contact-card";
-import { SubscriptionBadge } from "@/components/contacts/subscription-badge";
+import { ConsentBadge } from "@/components/contacts/consent-badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { hasRole } from "@/lib/members/roles";
@@ -56,7 +56,7 @@ export function ContactDetailScreen({ id }: { id: string }) {
         description={
           <span className="flex items-center gap-2">
             {name && <span className="font-mono">{c.phone}</span>}
-            <SubscriptionBadge status={c.subscriptionStatus} />
+            <ConsentBadge status={c.consentStatus} />
           </span>
         }
         actions={

@@ -1,11 +1,11 @@
 "use client";
-// The facts about a contact that the form does not edit: subscription (when and how it last
-// changed), record dates, and the custom values as they are stored.
+// The facts about a contact that the form does not edit: consent (opted in or out, when and how
+// it last changed), record dates, and the custom values as they are stored.
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { formatDateTime } from "@/components/app/format";
 import type { ContactDetail } from "@/components/contacts/contact-types";
-import { SubscriptionBadge } from "@/components/contacts/subscription-badge";
+import { ConsentBadge } from "@/components/contacts/consent-badge";
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/lib/trpc/react";
 
@@ -27,18 +27,18 @@ export function ContactSummary({ contact }: { contact: ContactDetail }) {
   const trpc = useTRPC();
   const definitions = useQuery(trpc.customFields.list.queryOptions()).data ?? [];
   const custom = (contact.customFields ?? {}) as Record<string, unknown>;
-  const subscribed = contact.subscriptionStatus === "SUBSCRIBED";
-  const changedAt = subscribed ? contact.subscribedAt : contact.unsubscribedAt;
+  const optedIn = contact.consentStatus === "OPTED_IN";
+  const changedAt = optedIn ? contact.optedInAt : contact.optedOutAt;
 
   return (
     <Card className="p-5">
-      <h2 className="mb-2 text-base font-semibold">Subscription</h2>
+      <h2 className="mb-2 text-base font-semibold">Consent</h2>
       <dl className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
         <Row term="Status">
-          <SubscriptionBadge status={contact.subscriptionStatus} />
+          <ConsentBadge status={contact.consentStatus} />
         </Row>
-        {changedAt && <Row term={subscribed ? "Subscribed" : "Unsubscribed"}>{formatDateTime(changedAt)}</Row>}
-        {!subscribed && <Row term="Source">{contact.unsubscribeSource ?? "Unknown"}</Row>}
+        {changedAt && <Row term={optedIn ? "Opted in" : "Opted out"}>{formatDateTime(changedAt)}</Row>}
+        {!optedIn && <Row term="Source">{contact.optOutSource ?? "Unknown"}</Row>}
         <Row term="Created">{formatDateTime(contact.createdAt)}</Row>
         <Row term="Updated">{formatDateTime(contact.updatedAt)}</Row>
       </dl>

@@ -9,7 +9,7 @@ export interface FilterValues {
   search: string;
   listId: string;
   tag: string;
-  status: "" | "SUBSCRIBED" | "UNSUBSCRIBED";
+  status: "" | "OPTED_IN" | "OPTED_OUT";
 }
 
 export const NO_FILTERS: FilterValues = { search: "", listId: "", tag: "", status: "" };
@@ -75,8 +75,8 @@ export function ContactsFilters({
         onChange={(e) => set("status", e.target.value as FilterValues["status"])}
       >
         <option value="">Any status</option>
-        <option value="SUBSCRIBED">Subscribed</option>
-        <option value="UNSUBSCRIBED">Unsubscribed</option>
+        <option value="OPTED_IN">Opted in</option>
+        <option value="OPTED_OUT">Opted out</option>
       </Select>
     </div>
   );

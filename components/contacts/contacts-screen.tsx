@@ -13,7 +13,7 @@ export function ContactsScreen() {
     <>
       <PageHeader
         title="Contacts"
-        description="The people you text, their subscription status and what you know about them."
+        description="The people you text, whether they have opted in or out, and what you know about them."
         actions={
           <Button onClick={() => setAdding(true)}>
             <Plus className="h-4 w-4" aria-hidden /> Add contact

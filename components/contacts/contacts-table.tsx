@@ -6,7 +6,7 @@ import type { MouseEvent } from "react";
 import { formatDate } from "@/components/app/format";
 import { contactName } from "@/components/contacts/contact-name";
 import type { ContactRow } from "@/components/contacts/contact-types";
-import { SubscriptionBadge } from "@/components/contacts/subscription-badge";
+import { ConsentBadge } from "@/components/contacts/consent-badge";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { SkeletonRows, Table, Td, Th } from "@/components/ui/table";
@@ -105,7 +105,7 @@ export function ContactsTable({
                     </div>
                   </Td>
                   <Td>
-                    <SubscriptionBadge status={contact.subscriptionStatus} />
+                    <ConsentBadge status={contact.consentStatus} />
                   </Td>
                   <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{contact.timeZone ?? "—"}</Td>
                   <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{formatDate(contact.createdAt)}</Td>

@@ -49,6 +49,8 @@ const ACTION_LABELS: Record<string, string> = {
   "contact.created": "Created",
   "contact.updated": "Updated",
   "contact.deleted": "Deleted",
+  "contact.opted_out": "Opted out",
+  "contact.opted_in": "Opted in",
 };
 
 export function actionLabel(action: string): string {

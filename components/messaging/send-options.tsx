@@ -20,7 +20,7 @@ export function SendOptions({ value, onChange, sendAtError }: { value: SendOptio
           <label className="flex items-start gap-2">
             <input type="radio" name="kind" className="mt-0.5 h-4 w-4 accent-brand-600" checked={value.marketing} onChange={() => onChange({ ...value, marketing: true })} />
             <span>
-              Marketing <span className="text-xs text-zinc-500">— not sent to unsubscribed contacts</span>
+              Marketing <span className="text-xs text-zinc-500">— not sent to contacts who opted out</span>
             </span>
           </label>
           <label className="flex items-start gap-2">

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { BackLink, DetailPageState } from "@/components/app/detail-page-state";
-import { SubscriptionBadge } from "@/components/contacts/subscription-badge";
+import { ConsentBadge } from "@/components/contacts/consent-badge";
 import { MessageBubble } from "@/components/phones/message-bubble";
 import { ReplyBox } from "@/components/phones/reply-box";
 import { Card } from "@/components/ui/card";
@@ -89,14 +89,14 @@ function Phone({ thread }: { thread: PhoneThread }) {
                   {name || "unnamed"}
                 </Link>
               </p>
-              <SubscriptionBadge status={thread.contact.subscriptionStatus} />
+              <ConsentBadge status={thread.contact.consentStatus} />
             </div>
           ) : (
             <p className="text-zinc-500">Not a contact yet: it becomes one when it texts you.</p>
           )}
           <p className="text-zinc-500">
-            This phone is part of the simulator. What you type here reaches your organisation as a real text would: STOP unsubscribes it, START subscribes it
-            again, HELP gets your help reply.
+            This phone is part of the simulator. What you type here reaches your organisation as a real text would: STOP opts it out, START opts it back
+            in, HELP gets your help reply.
           </p>
         </Card>
       </div>

@@ -31,7 +31,7 @@ export function KeywordRepliesSettings() {
   return (
     <Section
       title="Keyword replies"
-      description="What a phone gets back when it texts one of the keywords carriers require. Opt-outs and opt-ins change the contact's subscription whatever the reply says."
+      description="What a phone gets back when it texts one of the keywords carriers require. Opt-outs and opt-ins change the contact's consent whatever the reply says."
     >
       <SectionCard>
         {org.isPending ? (

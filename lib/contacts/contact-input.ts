@@ -64,7 +64,7 @@ export const listContactsInput = z
     search: z.string().trim().max(100).optional(),
     listId: z.string().optional(),
     tag: tagSchema.optional(),
-    status: z.enum(["SUBSCRIBED", "UNSUBSCRIBED"]).optional(),
+    status: z.enum(["OPTED_IN", "OPTED_OUT"]).optional(),
     cursor: z.string().optional(),
     limit: z.number().int().min(1).max(200).default(50),
   })

@@ -26,7 +26,7 @@ export async function createContact(ctx: OrgContext, raw: CreateContactInput) {
           timeZone: input.timeZone ?? timeZoneForPhone(phone),
           tags: input.tags,
           customFields: await checkCustomValues(ctx, tx, input.customFields),
-          subscribedAt: new Date(),
+          optedInAt: new Date(),
         },
         omit: contactOmit,
       });

@@ -16,7 +16,7 @@ function contactFilter(f: Filters): Prisma.ContactWhereInput {
     ...(f.search && { searchText: { contains: escapeLike(f.search.toLowerCase()) } }),
     ...(f.listId && { lists: { some: { listId: f.listId } } }),
     ...(f.tag && { tags: { has: f.tag } }),
-    ...(f.status && { subscriptionStatus: f.status }),
+    ...(f.status && { consentStatus: f.status }),
   };
 }
 

@@ -18,7 +18,7 @@ export async function upsertContact(ctx: OrgContext, raw: UpsertContactInput) {
     const id = newId("contact");
     // Raw SQL is not scoped by the client: orgId is written explicitly. Times as Prisma writes them (UTC).
     const [claimed] = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "subscribedAt", "updatedAt")
+      INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "optedInAt", "updatedAt")
       VALUES (${id}, ${ctx.orgId}, ${phone}, ${timeZoneForPhone(phone)}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
       ON CONFLICT ("orgId", phone) DO UPDATE SET phone = EXCLUDED.phone
       RETURNING id`;

@@ -143,7 +143,7 @@ async function roundInProcess(db: Db, adapter: CarrierAdapter, senderId: string,
 async function claim(tx: SqlClient, senderId: string, limit: number, now: Date) {
   const rows = await tx.$queryRaw<(Claimed & { optedOut: boolean })[]>`
     SELECT m.id, m."orgId", m."from", m."to", COALESCE(m."secretBody", m.body) AS body, m."mediaIds", m.encoding, m.attempts,
-           (m.marketing AND c."subscriptionStatus" = 'UNSUBSCRIBED') IS TRUE AS "optedOut"
+           (m.marketing AND c."consentStatus" = 'OPTED_OUT') IS TRUE AS "optedOut"
     FROM "Message" m LEFT JOIN "Contact" c ON c.id = m."contactId"
     WHERE m."senderId" = ${senderId} AND m.status = 'QUEUED' AND (m."nextAttemptAt" IS NULL OR m."nextAttemptAt" <= ${now.toISOString()}::timestamp)
     ORDER BY m.id LIMIT ${limit} FOR UPDATE OF m SKIP LOCKED`;

@@ -1,5 +1,5 @@
 // A contact opting out of marketing or back in, however it came about (an inbound STOP/START in
-// receive-message.ts, a call to the API in change-subscription.ts), recorded the one way: the
+// receive-message.ts, a call to the API in change-consent.ts), recorded the one way: the
 // contact's state, a row of consent history, an audit entry, and for an opt-out the marketing still
 // waiting to go to them canceled. All in the caller's transaction, which holds the contact's row
 // lock: a concurrent send's share lock on the contact waits for it (see send-messages.ts).
@@ -33,8 +33,8 @@ export async function applyConsentChange(ctx: OrgContext, tx: ScopedTx, change: 
   await tx.contact.update({
     where: { id: change.contactId },
     data: optOut
-      ? { subscriptionStatus: "UNSUBSCRIBED", unsubscribedAt: change.at, unsubscribeSource: change.keyword ? `keyword:${change.keyword}` : change.source }
-      : { subscriptionStatus: "SUBSCRIBED", subscribedAt: change.at, unsubscribedAt: null, unsubscribeSource: null },
+      ? { consentStatus: "OPTED_OUT", optedOutAt: change.at, optOutSource: change.keyword ? `keyword:${change.keyword}` : change.source }
+      : { consentStatus: "OPTED_IN", optedInAt: change.at, optedOutAt: null, optOutSource: null },
   });
   await tx.consentEvent.create({
     data: {
@@ -49,7 +49,7 @@ export async function applyConsentChange(ctx: OrgContext, tx: ScopedTx, change: 
     },
   });
   await recordAudit(ctx, tx, {
-    action: optOut ? "contact.unsubscribed" : "contact.subscribed",
+    action: optOut ? "contact.opted_out" : "contact.opted_in",
     targetType: "contact",
     targetId: change.contactId,
     changes: change.keyword ? { keyword: change.keyword, messageId: change.messageId ?? null } : { source: change.source },

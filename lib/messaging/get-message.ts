@@ -20,7 +20,7 @@ export async function getMessage(ctx: OrgContext, id: string) {
         select: { part: true, carrierMessageId: true, status: true, errorCode: true, createdAt: true },
       },
       sender: { select: { id: true, address: true, label: true, kind: true } },
-      contact: { select: { id: true, firstName: true, lastName: true, phone: true, subscriptionStatus: true } },
+      contact: { select: { id: true, firstName: true, lastName: true, phone: true, consentStatus: true } },
     },
   });
   if (!message) throw notFound("Message", "id");

@@ -1,5 +1,6 @@
 // The CTIA keywords and the built-in replies to them. Each org may rewrite the replies (settings);
-// an empty override falls back to these, which name the org as CTIA asks.
+// an empty override falls back to these, which name the org as CTIA asks. They are written to the
+// phone's owner, in the words of CTIA's sample messages ("unsubscribed"), not the app's "opted out".
 export const OPT_OUT_KEYWORDS = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"] as const;
 export const OPT_IN_KEYWORDS = ["START", "UNSTOP", "YES"] as const;
 export const HELP_KEYWORDS = ["HELP", "INFO"] as const;

@@ -16,7 +16,7 @@ export const sendMessageInput = z
     from: z.string().trim().min(1).max(32).optional(),
     body: z.string().max(MAX_BODY_LENGTH, `Messages are limited to ${MAX_BODY_LENGTH} characters`).default(""),
     mediaIds: z.array(z.string().regex(/^med_[0-9a-z]{24}$/, "is not a media id")).max(MAX_MEDIA, `At most ${MAX_MEDIA} media files per message`).default([]),
-    /** Marketing traffic is refused for unsubscribed recipients; transactional (codes, receipts) is not. */
+    /** Marketing traffic is refused for recipients who opted out; transactional (codes, receipts) is not. */
     marketing: z.boolean().default(true),
     /** Replace look-alike Unicode (curly quotes, dashes, odd spaces) with GSM-7 characters before encoding. */
     smartEncoding: z.boolean().default(false),

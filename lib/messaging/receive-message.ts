@@ -1,8 +1,8 @@
 // Inbound texts, from any carrier (and the simulator's virtual phones). A whole-message CTIA keyword
 // changes the sender's consent in the same transaction that stores the text: STOP and its synonyms
-// unsubscribe (and cancel marketing still waiting to go to them), START/UNSTOP (and YES from an
-// unsubscribed contact) resubscribe, HELP/INFO get the org's help text. Every other text is stored and
-// announced for the inbox and workflows.
+// opt them out (and cancel marketing still waiting to go to them), START/UNSTOP (and YES from a
+// contact who opted out) opt them back in, HELP/INFO get the org's help text. Every other text is
+// stored and announced for the inbox and workflows.
 import type { InboundText } from "@/lib/carriers/carrier";
 import { twilioConfig } from "@/lib/carriers/connection-config";
 import { applyConsentChange } from "@/lib/messaging/apply-consent-change";
@@ -47,14 +47,14 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
   const match = matchKeyword(text.body);
   const { message, keyword } = await ctx.db.$transaction(async (tx) => {
     // The row lock that a concurrent send's share lock waits for (or waits behind): see send-messages.ts.
-    const [contact] = await tx.$queryRaw<{ id: string; subscriptionStatus: string; at: Date }[]>`
-      INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "subscribedAt", "updatedAt")
+    const [contact] = await tx.$queryRaw<{ id: string; consentStatus: string; at: Date }[]>`
+      INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "optedInAt", "updatedAt")
       VALUES (${newId("contact")}, ${org.id}, ${from}, ${timeZoneForPhone(from)}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
       ON CONFLICT ("orgId", phone) DO UPDATE SET phone = EXCLUDED.phone
-      RETURNING id, "subscriptionStatus"::text AS "subscriptionStatus", clock_timestamp() AS at`;
-    const unsubscribed = contact!.subscriptionStatus === "UNSUBSCRIBED";
+      RETURNING id, "consentStatus"::text AS "consentStatus", clock_timestamp() AS at`;
+    const optedOut = contact!.consentStatus === "OPTED_OUT";
     // YES opts in only someone who opted out; from anyone else it is an ordinary reply.
-    const keyword = match && !(match.keyword === "YES" && !unsubscribed) ? match : null;
+    const keyword = match && !(match.keyword === "YES" && !optedOut) ? match : null;
 
     const segmented = segmentMessage(text.body);
     const message = await tx.message.create({

@@ -82,7 +82,7 @@ async function prepareAll(ctx: OrgContext, inputs: SendMessageInput[], now: Date
 interface ContactLock {
   id: string;
   phone: string;
-  subscriptionStatus: "SUBSCRIBED" | "UNSUBSCRIBED";
+  consentStatus: "OPTED_IN" | "OPTED_OUT";
 }
 
 async function writeMessages(
@@ -115,7 +115,7 @@ async function writeMessages(
   const contacts = await lockRecipients(ctx, tx, [...new Set(pending.map((p) => p.send.to))]);
   const accepted = pending.filter(({ index, send }) => {
     const contact = contacts.get(send.to)!;
-    if (send.marketing && contact.subscriptionStatus === "UNSUBSCRIBED") {
+    if (send.marketing && contact.consentStatus === "OPTED_OUT") {
       const error = new DomainError("BAD_REQUEST", `${send.to} has opted out of messages from this organisation`, "to", "recipient_unsubscribed");
       results.set(index, { ok: false, error });
       return false;
@@ -155,12 +155,12 @@ const messagesWithKeys = async (tx: SqlClient, orgId: string, keys: string[]): P
 async function lockRecipients(ctx: OrgContext, tx: SqlClient, phones: string[]): Promise<Map<string, ContactLock>> {
   if (phones.length === 0) return new Map();
   await tx.$executeRaw`
-    INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "subscribedAt", "updatedAt")
+    INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "optedInAt", "updatedAt")
     SELECT u.id, ${ctx.orgId}, u.phone, u.zone, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM unnest(${phones.map(() => newId("contact"))}::text[], ${phones}::text[], ${phones.map(timeZoneForPhone)}::text[]) AS u(id, phone, zone)
     ON CONFLICT ("orgId", phone) DO NOTHING`;
   const rows = await tx.$queryRaw<ContactLock[]>`
-    SELECT id, phone, "subscriptionStatus"::text AS "subscriptionStatus" FROM "Contact"
+    SELECT id, phone, "consentStatus"::text AS "consentStatus" FROM "Contact"
     WHERE "orgId" = ${ctx.orgId} AND phone = ANY(${phones}::text[])
     ORDER BY id FOR SHARE`;
   return new Map(rows.map((r) => [r.phone, r]));

@@ -42,7 +42,7 @@ export async function listVirtualPhones(ctx: OrgContext, raw: ListVirtualPhonesI
     }),
     ctx.db.contact.findMany({
       where: { phone: { in: phones.map(([phone]) => phone) } },
-      select: { id: true, phone: true, firstName: true, lastName: true, subscriptionStatus: true },
+      select: { id: true, phone: true, firstName: true, lastName: true, consentStatus: true },
     }),
   ]);
   const messageById = new Map(messages.map((m) => [m.id, m]));

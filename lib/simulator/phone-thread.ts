@@ -54,7 +54,7 @@ export async function phoneThread(ctx: OrgContext, raw: PhoneThreadInput) {
     }),
     ctx.db.contact.findFirst({
       where: { phone },
-      select: { id: true, firstName: true, lastName: true, subscriptionStatus: true },
+      select: { id: true, firstName: true, lastName: true, consentStatus: true },
     }),
   ]);
   const media = await mediaPreviews(ctx, latest.flatMap((m) => m.mediaIds));

@@ -35,7 +35,7 @@ describe("createContact", () => {
       firstName: "Ann",
       email: "ann@example.com",
       timeZone: "America/New_York",
-      subscriptionStatus: "SUBSCRIBED",
+      consentStatus: "OPTED_IN",
     });
     expect(contact.id).toMatch(/^ct_/);
     expect(contact).not.toHaveProperty("searchText");

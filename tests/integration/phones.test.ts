@@ -1,6 +1,6 @@
 // The simulator's virtual phones: which numbers appear, what one phone's screen shows, and texts
 // typed on a phone going through the real inbound path (receiveMessage): stored as RECEIVED, STOP
-// unsubscribing the contact, HELP answered with the org's own help text.
+// opting the contact out, HELP answered with the org's own help text.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createConnection } from "@/lib/delivery/manage-connections";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
@@ -81,7 +81,7 @@ describe("virtual phones", () => {
 
     const thread = await phoneThread(ctx, { phone: "(415) 555-2671" });
     expect(thread.phone).toBe(PHONE_A);
-    expect(thread.contact).toMatchObject({ firstName: "Ada", subscriptionStatus: "SUBSCRIBED" });
+    expect(thread.contact).toMatchObject({ firstName: "Ada", consentStatus: "OPTED_IN" });
     expect(thread.messages.map((m) => [m.direction, m.body.slice(0, 25), m.segments, m.status])).toEqual([
       ["OUTBOUND", "Welcome to Bean There", 1, "DELIVERED"],
       ["OUTBOUND", long.slice(0, 25), 2, "DELIVERED"],
@@ -123,14 +123,14 @@ describe("virtual phones", () => {
     expect(audit).toMatchObject({ action: "virtual_phone.texted", actorId: owner.id, changes: { from: "+14155552674", to: "+14155552699" } });
   });
 
-  it("STOP typed on a phone unsubscribes its contact and the phone gets the opt-out reply", async () => {
+  it("STOP typed on a phone opts its contact out and the phone gets the opt-out reply", async () => {
     await replyFromPhone(ctx, db, { phone: PHONE_A, senderId: simSender.id, body: "stop" });
     const contact = await db.contact.findFirstOrThrow({ where: { orgId: ctx.orgId, phone: PHONE_A } });
-    expect(contact).toMatchObject({ subscriptionStatus: "UNSUBSCRIBED", unsubscribeSource: "keyword:STOP" });
+    expect(contact).toMatchObject({ consentStatus: "OPTED_OUT", optOutSource: "keyword:STOP" });
     expect(await db.consentEvent.count({ where: { contactId: contact.id, action: "OPT_OUT", keyword: "STOP" } })).toBe(1);
     await deliverQueued();
     const thread = await phoneThread(ctx, { phone: PHONE_A });
-    expect(thread.contact!.subscriptionStatus).toBe("UNSUBSCRIBED");
+    expect(thread.contact!.consentStatus).toBe("OPTED_OUT");
     expect(thread.messages.slice(-2).map((m) => [m.direction, m.body])).toEqual([
       ["INBOUND", "stop"],
       ["OUTBOUND", "Bean There: You are unsubscribed and will receive no further messages. Reply START to resubscribe."],

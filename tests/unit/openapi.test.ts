@@ -76,7 +76,7 @@ describe("the OpenAPI document", () => {
   it("describes the contacts, lists and media the serialisers send", () => {
     const contact = {
       id: "ct_1", phone: "+14155550123", firstName: "Ava", lastName: null, email: null, timeZone: "America/Los_Angeles", tags: ["vip"],
-      customFields: { tier: "gold", visits: 3 }, subscriptionStatus: "UNSUBSCRIBED", subscribedAt: at, unsubscribedAt: at, unsubscribeSource: "api", createdAt: at, updatedAt: at,
+      customFields: { tier: "gold", visits: 3 }, consentStatus: "OPTED_OUT", optedInAt: at, optedOutAt: at, optOutSource: "api", createdAt: at, updatedAt: at,
     } as const;
     expect(contactObject.parse(serializeContact({ ...contact, tags: [...contact.tags] }))).toMatchObject({ subscription_status: "unsubscribed", custom_fields: { tier: "gold" } });
     expect(() => contactWithLists.parse(serializeContactWithLists({ ...contact, tags: [], lists: [{ id: "lst_1", name: "VIP", addedAt: at }] }))).not.toThrow();

@@ -57,7 +57,7 @@ export const listContactsParams = z.strictObject({
   ...paginationParams,
   list_id: z.string().trim().min(1).max(64).optional().describe("Only members of this list"),
   tag: list.tag,
-  status: status.optional().describe("Subscription status"),
+  status: status.optional().describe("Consent: subscribed (opted in) or unsubscribed (opted out)"),
   search: list.search.describe("Matches name, phone number and email"),
 });
 
@@ -70,7 +70,7 @@ export function toListContactsInput(p: Partial<z.output<typeof listContactsParam
     cursor: p.starting_after,
     listId: p.list_id,
     tag: p.tag,
-    status: p.status?.toUpperCase() as "SUBSCRIBED" | "UNSUBSCRIBED" | undefined,
+    status: p.status && (p.status === "subscribed" ? "OPTED_IN" : "OPTED_OUT"),
     search: p.search,
   };
 }

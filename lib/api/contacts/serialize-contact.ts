@@ -1,11 +1,12 @@
-// A contact as the API shows it, in one place: snake_case, lower-case subscription status, ISO 8601
-// UTC times, and its opt-out state (when, and how: "keyword:STOP", "api", ...).
+// A contact as the API shows it, in one place: snake_case, ISO 8601 UTC times, and its consent under
+// the API's names, which predate the code's and are a contract: subscription_status subscribed
+// (opted in) or unsubscribed (opted out), when, and how ("keyword:STOP", "api", ...).
 import type { Contact } from "@/lib/generated/prisma/client";
 
 export type SerializableContact = Pick<
   Contact,
   | "id" | "phone" | "firstName" | "lastName" | "email" | "timeZone" | "tags" | "customFields"
-  | "subscriptionStatus" | "subscribedAt" | "unsubscribedAt" | "unsubscribeSource" | "createdAt" | "updatedAt"
+  | "consentStatus" | "optedInAt" | "optedOutAt" | "optOutSource" | "createdAt" | "updatedAt"
 >;
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -21,10 +22,10 @@ export function serializeContact(c: SerializableContact) {
     time_zone: c.timeZone,
     tags: c.tags,
     custom_fields: c.customFields as Record<string, string | number | boolean>,
-    subscription_status: c.subscriptionStatus.toLowerCase() as "subscribed" | "unsubscribed",
-    subscribed_at: iso(c.subscribedAt),
-    unsubscribed_at: iso(c.unsubscribedAt),
-    unsubscribe_source: c.unsubscribeSource,
+    subscription_status: c.consentStatus === "OPTED_IN" ? ("subscribed" as const) : ("unsubscribed" as const),
+    subscribed_at: iso(c.optedInAt),
+    unsubscribed_at: iso(c.optedOutAt),
+    unsubscribe_source: c.optOutSource,
     created_at: iso(c.createdAt),
     updated_at: iso(c.updatedAt),
   };

@@ -71,7 +71,7 @@ export const contactObject = z
     time_zone: z.string().nullable().describe("IANA name"),
     tags: z.array(z.string()),
     custom_fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
-    subscription_status: z.enum(["subscribed", "unsubscribed"]).describe("unsubscribed: opted out of marketing"),
+    subscription_status: z.enum(["subscribed", "unsubscribed"]).describe("Consent: subscribed = opted in, unsubscribed = opted out of marketing"),
     subscribed_at: time.nullable(),
     unsubscribed_at: time.nullable(),
     unsubscribe_source: z.string().nullable().describe('How they opted out: "keyword:STOP" (a text), "api", ...'),

@@ -43,7 +43,7 @@ const optInReq = (id: string, token = writerA) => call(optIn.POST(apiRequest(`/a
 const errorOf = (res: Awaited<ReturnType<typeof call>>) => ({ status: res.status, code: res.body.error?.code, param: res.body.error?.param });
 
 describe("POST /api/v1/contacts", () => {
-  it("creates the contact, subscribed, and answers 201 with it in snake_case", async () => {
+  it("creates the contact, opted in, and answers 201 with it in snake_case", async () => {
     const res = await create({ phone: "(415) 555-3001", first_name: "Ava", last_name: "Chen", email: "Ava@Example.com", tags: ["VIP"], custom_fields: { visits: "3" } });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -127,7 +127,7 @@ describe("GET /api/v1/contacts", () => {
     expect((await list("?tag=paged")).body.data[0]).toHaveProperty("custom_fields", {});
 
     const idsOf = (res: Awaited<ReturnType<typeof list>>) => res.body.data.map((c: { id: string }) => c.id);
-    await db.contact.update({ where: { id: ids[1] }, data: { subscriptionStatus: "UNSUBSCRIBED" } });
+    await db.contact.update({ where: { id: ids[1] }, data: { consentStatus: "OPTED_OUT" } });
     expect(idsOf(await list("?tag=paged&status=unsubscribed"))).toEqual([ids[1]]);
     expect(idsOf(await list("?search=pager3"))).toEqual([ids[3]]);
     const listId = newId("list");
@@ -246,7 +246,7 @@ describe("opt-out and opt-in", () => {
     const consent = await db.consentEvent.findMany({ where: { contactId: contact.body.id } });
     expect(consent).toMatchObject([{ action: "OPT_OUT", source: "api", keyword: null, messageId: null }]);
     expect(consent[0]!.occurredAt.toISOString()).toBe(out.body.unsubscribed_at);
-    expect(await db.auditLog.count({ where: { targetId: contact.body.id, action: "contact.unsubscribed", actorType: "API_KEY" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { targetId: contact.body.id, action: "contact.opted_out", actorType: "API_KEY" } })).toBe(1);
     expect((await db.message.findUniqueOrThrow({ where: { id: marketing.body.id } })).status).toBe("FAILED");
     expect((await db.message.findUniqueOrThrow({ where: { id: receipt.body.id } })).status).toBe("SCHEDULED");
     const deliveries = await db.webhookDelivery.findMany({ where: { endpointId } });
@@ -307,6 +307,6 @@ describe("tenant isolation", () => {
     const inB = await upsertReq({ phone: "+14155553601", first_name: "Bs own" }, writerB);
     expect(inB.status).toBe(201);
     expect(inB.body.id).not.toBe(contact.body.id);
-    expect(await db.contact.findUniqueOrThrow({ where: { id: contact.body.id } })).toMatchObject({ firstName: "Private", subscriptionStatus: "SUBSCRIBED" });
+    expect(await db.contact.findUniqueOrThrow({ where: { id: contact.body.id } })).toMatchObject({ firstName: "Private", consentStatus: "OPTED_IN" });
   });
 });

@@ -133,7 +133,7 @@ describe("list membership", () => {
       cursor = res.body.next_cursor ?? "";
     } while (cursor);
     expect(seen).toEqual([...ids].reverse());
-    await db.contact.update({ where: { id: ids[4] }, data: { subscriptionStatus: "UNSUBSCRIBED" } });
+    await db.contact.update({ where: { id: ids[4] }, data: { consentStatus: "OPTED_OUT" } });
     expect(idsOf(await membersOf(list.body.id, "?status=unsubscribed"))).toEqual([ids[4]]);
     expect(errorOf(await membersOf(list.body.id, "?list_id=x"))).toEqual({ status: 400, code: "unknown_parameter", param: "list_id" });
 

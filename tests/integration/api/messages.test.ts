@@ -103,9 +103,9 @@ describe("POST /api/v1/messages", () => {
   });
 
   it("refuses marketing to a recipient who opted out, but sends transactional messages", async () => {
-    await db.contact.updateMany({ where: { orgId: orgA, phone: "+14155552679" }, data: { subscriptionStatus: "UNSUBSCRIBED" } });
+    await db.contact.updateMany({ where: { orgId: orgA, phone: "+14155552679" }, data: { consentStatus: "OPTED_OUT" } });
     await send({ to: "+14155552679", body: "first" });
-    await db.contact.updateMany({ where: { orgId: orgA, phone: "+14155552679" }, data: { subscriptionStatus: "UNSUBSCRIBED" } });
+    await db.contact.updateMany({ where: { orgId: orgA, phone: "+14155552679" }, data: { consentStatus: "OPTED_OUT" } });
     expect((await send({ to: "+14155552679", body: "Sale!" })).body.error).toMatchObject({ code: "recipient_unsubscribed", param: "to" });
     expect((await send({ to: "+14155552679", body: "Your code is 1234", marketing: false })).status).toBe(201);
   });

@@ -240,7 +240,7 @@ describe("errors in Twilio's shape and codes", () => {
   });
 
   it("refuses a recipient who opted out with 21610", async () => {
-    await db.contact.create({ data: { id: newId("contact"), orgId: orgA.id, phone: "+14155559999", timeZone: "America/Los_Angeles", subscriptionStatus: "UNSUBSCRIBED" } });
+    await db.contact.create({ data: { id: newId("contact"), orgId: orgA.id, phone: "+14155559999", timeZone: "America/Los_Angeles", consentStatus: "OPTED_OUT" } });
     expect(await failure(client.messages.create({ to: "+14155559999", body: "Hi" }))).toMatchObject({ status: 400, code: 21610 });
   });
 

@@ -86,7 +86,7 @@ describe("POST /api/v1/verifications", () => {
 
   it("texts a number that opted out of marketing: a code the user asked for is transactional", async () => {
     await send({ to: "+14155552603", channel: "sms" });
-    await db.contact.updateMany({ where: { orgId: orgA, phone: "+14155552603" }, data: { subscriptionStatus: "UNSUBSCRIBED" } });
+    await db.contact.updateMany({ where: { orgId: orgA, phone: "+14155552603" }, data: { consentStatus: "OPTED_OUT" } });
     const res = await send({ to: "+14155552603", channel: "sms" });
     expect(res.status).toBe(200);
     expect(await textsTo("+14155552603")).toHaveLength(2);

@@ -34,7 +34,7 @@ const { twilioStatusCallbackJob, makeTwilioStatusCallbackJob } = await import("@
 const { createOrgWithOwner, orgContextFor } = await import("../helpers/factories");
 const { sendMessages } = await import("@/lib/messaging/send-messages");
 const { receiveMessage } = await import("@/lib/messaging/receive-message");
-const { changeSubscription } = await import("@/lib/contacts/change-subscription");
+const { changeConsent } = await import("@/lib/contacts/change-consent");
 const { startVerification } = await import("@/lib/verify/start-verification");
 const { checkVerification } = await import("@/lib/verify/check-verification");
 const { createEndpoint } = await import("@/lib/webhooks/manage-endpoints");
@@ -93,7 +93,7 @@ describe("emits after commit", { timeout: 60_000 }, () => {
 
     // Opted back in through the API, then a verification code approved.
     const contact = await db.contact.findFirstOrThrow({ where: { orgId: org.id, phone: "+14155550100" } });
-    await changeSubscription(ctx, { id: contact.id, kind: "OPT_IN" }, "api");
+    await changeConsent(ctx, { id: contact.id, kind: "OPT_IN" }, "api");
     await startVerification(ctx, { to: "+14155550102", channel: "sms" });
     const text = await db.message.findFirstOrThrow({ where: { orgId: org.id, to: "+14155550102" } });
     const code = text.body.match(/\b(\d{6})\b/)?.[1];

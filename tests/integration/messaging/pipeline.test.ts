@@ -125,7 +125,7 @@ describe("the message pipeline on the simulator", { timeout: 90_000 }, () => {
     const ids = await send(phones(3, 600));
     // The sender sends one a second: opt the last recipient out while the first goes.
     const last = await db.message.findUniqueOrThrow({ where: { id: ids[2] } });
-    await db.contact.update({ where: { id: last.contactId! }, data: { subscriptionStatus: "UNSUBSCRIBED" } });
+    await db.contact.update({ where: { id: last.contactId! }, data: { consentStatus: "OPTED_OUT" } });
     const rows = await waitForStatus(ids, ["DELIVERED", "FAILED"]);
     expect(rows.find((r) => r.id === ids[2])).toMatchObject({ status: "FAILED", errorCode: "21610" });
   });

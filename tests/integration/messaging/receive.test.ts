@@ -33,22 +33,22 @@ describe("receiveMessage", () => {
     const { message, keyword } = await text(phone, "Do you have oat milk?");
     expect(keyword).toBeNull();
     expect(message).toMatchObject({ direction: "INBOUND", status: "RECEIVED", from: phone, to: sender.address, body: "Do you have oat milk?", senderId: sender.id });
-    expect((await contactOf(phone)).subscriptionStatus).toBe("SUBSCRIBED");
+    expect((await contactOf(phone)).consentStatus).toBe("OPTED_IN");
     expect(await db.messageEvent.findMany({ where: { messageId: message.id }, select: { status: true } })).toEqual([{ status: "RECEIVED" }]);
     expect(await repliesTo(phone)).toEqual([]);
   });
 
   it.each(["STOP", "stop", " Stop ", "STOPALL", "unsubscribe", "Cancel", "END", "quit", "REVOKE", "optout", "STOP."])(
-    "%j unsubscribes, records consent and the audit trail, and confirms with the org's opt-out reply",
+    "%j opts out, records consent and the audit trail, and confirms with the org's opt-out reply",
     async (body) => {
       const phone = nextPhone();
       const { keyword, message } = await text(phone, body);
       expect(keyword).toBe("OPT_OUT");
       const contact = await contactOf(phone);
-      expect(contact).toMatchObject({ subscriptionStatus: "UNSUBSCRIBED", unsubscribeSource: expect.stringMatching(/^keyword:/) });
+      expect(contact).toMatchObject({ consentStatus: "OPTED_OUT", optOutSource: expect.stringMatching(/^keyword:/) });
       const consent = await db.consentEvent.findMany({ where: { contactId: contact.id } });
       expect(consent).toMatchObject([{ action: "OPT_OUT", source: "keyword", messageId: message.id }]);
-      expect(await db.auditLog.count({ where: { targetId: contact.id, action: "contact.unsubscribed", actorType: "SYSTEM" } })).toBe(1);
+      expect(await db.auditLog.count({ where: { targetId: contact.id, action: "contact.opted_out", actorType: "SYSTEM" } })).toBe(1);
       const [reply] = await repliesTo(phone);
       expect(reply).toMatchObject({ marketing: false, status: "QUEUED", from: sender.address });
       expect(reply!.body).toContain(`${orgName}: You are unsubscribed`);
@@ -59,19 +59,19 @@ describe("receiveMessage", () => {
     const phone = nextPhone();
     const { keyword } = await text(phone, "please don't stop sending deals");
     expect(keyword).toBeNull();
-    expect((await contactOf(phone)).subscriptionStatus).toBe("SUBSCRIBED");
+    expect((await contactOf(phone)).consentStatus).toBe("OPTED_IN");
   });
 
-  it("START and UNSTOP resubscribe; YES resubscribes only someone who opted out", async () => {
+  it("START and UNSTOP opt back in; YES opts in only someone who opted out", async () => {
     const phone = nextPhone();
-    expect((await text(phone, "YES")).keyword).toBeNull(); // subscribed already: just a reply
+    expect((await text(phone, "YES")).keyword).toBeNull(); // opted in already: just a reply
     await text(phone, "STOP");
     expect((await text(phone, "yes")).keyword).toBe("OPT_IN");
-    expect((await contactOf(phone)).subscriptionStatus).toBe("SUBSCRIBED");
+    expect((await contactOf(phone)).consentStatus).toBe("OPTED_IN");
     await text(phone, "STOP");
     expect((await text(phone, "unstop")).keyword).toBe("OPT_IN");
     const contact = await contactOf(phone);
-    expect(contact).toMatchObject({ subscriptionStatus: "SUBSCRIBED", unsubscribedAt: null });
+    expect(contact).toMatchObject({ consentStatus: "OPTED_IN", optedOutAt: null });
     const history = await db.consentEvent.findMany({ where: { contactId: contact.id }, orderBy: { occurredAt: "asc" } });
     expect(history.map((c) => [c.action, c.keyword])).toEqual([["OPT_OUT", "STOP"], ["OPT_IN", "YES"], ["OPT_OUT", "STOP"], ["OPT_IN", "UNSTOP"]]);
   });
@@ -83,7 +83,7 @@ describe("receiveMessage", () => {
     expect((await text(phone, "INFO")).keyword).toBe("HELP");
     const replies = await repliesTo(phone);
     expect(replies.map((r) => r.body)).toEqual(["Bean There help: call 555-0100. Reply STOP to opt out.", "Bean There help: call 555-0100. Reply STOP to opt out."]);
-    expect((await contactOf(phone)).subscriptionStatus).toBe("SUBSCRIBED");
+    expect((await contactOf(phone)).consentStatus).toBe("OPTED_IN");
   });
 
   it("fails marketing still queued or scheduled for someone who opts out, but not transactional messages", async () => {

@@ -36,7 +36,7 @@ describe("sendMessage", () => {
     const events = await db.messageEvent.findMany({ where: { messageId: message.id } });
     expect(events.map((e) => [e.status, e.source])).toEqual([["QUEUED", "ui"]]);
     const contact = await db.contact.findUniqueOrThrow({ where: { id: message.contactId! } });
-    expect(contact).toMatchObject({ phone: "+14155552671", subscriptionStatus: "SUBSCRIBED", timeZone: "America/Los_Angeles" });
+    expect(contact).toMatchObject({ phone: "+14155552671", consentStatus: "OPTED_IN", timeZone: "America/Los_Angeles" });
   });
 
   it("writes single sends that arrive together as one batch, each with its own result", async () => {
@@ -145,9 +145,9 @@ describe("idempotency keys", () => {
 });
 
 describe("opt-outs at send time", () => {
-  it("refuses marketing to an unsubscribed contact but lets transactional messages through", async () => {
+  it("refuses marketing to a contact who opted out but lets transactional messages through", async () => {
     await db.contact.create({
-      data: { id: "ct_optedout0000000000000001", orgId: ctx.orgId, phone: "+14155550120", subscriptionStatus: "UNSUBSCRIBED", unsubscribedAt: new Date() },
+      data: { id: "ct_optedout0000000000000001", orgId: ctx.orgId, phone: "+14155550120", consentStatus: "OPTED_OUT", optedOutAt: new Date() },
     });
     const refused = await expectDomainError(sendOne(ctx, { to: "+14155550120", body: "Sale!" }, "ui"), "BAD_REQUEST", "to");
     expect(refused.reason).toBe("recipient_unsubscribed");

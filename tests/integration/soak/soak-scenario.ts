@@ -141,8 +141,8 @@ export async function defineSoak(label: string) {
         "a message.delivered webhook for every REST message",
       );
       // Every STOP opted its contact out, with its webhook.
-      const unsubscribed = await db.contact.count({ where: { phone: { in: stopped }, subscriptionStatus: "UNSUBSCRIBED" } });
-      expect(unsubscribed).toBe(stopped.length);
+      const optedOutCount = await db.contact.count({ where: { phone: { in: stopped }, consentStatus: "OPTED_OUT" } });
+      expect(optedOutCount).toBe(stopped.length);
       await waitUntil(
         async () => {
           const optedOut = new Set(webhooks.requests.filter((r) => r.json.type === "contact.opted_out").map((r) => r.json.data.phone as string));

@@ -1,5 +1,5 @@
 // POST /api/v1/contacts: create a contact (409 contact_exists when the number is taken).
-// GET /api/v1/contacts: contacts newest first, filtered by list, tag, subscription status or search.
+// GET /api/v1/contacts: contacts newest first, filtered by list, tag, consent or search.
 import { apiRoute } from "@/lib/api/api-route";
 import { createContactParams, listContactsParams, toCreateContactInput, toListContactsInput } from "@/lib/api/contacts/contact-params";
 import { serializeContact } from "@/lib/api/contacts/serialize-contact";

@@ -1,10 +1,10 @@
 // POST /api/v1/contacts/{id}/opt_in: opts the contact back in to marketing as a START from them would
-// (consent history, audit, contact.opted_in webhook). A subscribed contact is answered as it is.
+// (consent history, audit, contact.opted_in webhook). A contact already opted in is answered as it is.
 import { apiRoute } from "@/lib/api/api-route";
 import { serializeContact } from "@/lib/api/contacts/serialize-contact";
-import { changeSubscription } from "@/lib/contacts/change-subscription";
+import { changeConsent } from "@/lib/contacts/change-consent";
 
 export const POST = apiRoute<{ id: string }>("contacts:write", async ({ ctx, params }) => ({
   status: 200,
-  body: serializeContact(await changeSubscription(ctx, { id: params.id, kind: "OPT_IN" }, "api")),
+  body: serializeContact(await changeConsent(ctx, { id: params.id, kind: "OPT_IN" }, "api")),
 }));

@@ -3,9 +3,9 @@
 // already opted out is answered as it is.
 import { apiRoute } from "@/lib/api/api-route";
 import { serializeContact } from "@/lib/api/contacts/serialize-contact";
-import { changeSubscription } from "@/lib/contacts/change-subscription";
+import { changeConsent } from "@/lib/contacts/change-consent";
 
 export const POST = apiRoute<{ id: string }>("contacts:write", async ({ ctx, params }) => ({
   status: 200,
-  body: serializeContact(await changeSubscription(ctx, { id: params.id, kind: "OPT_OUT" }, "api")),
+  body: serializeContact(await changeConsent(ctx, { id: params.id, kind: "OPT_OUT" }, "api")),
 }));

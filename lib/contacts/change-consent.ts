@@ -8,18 +8,18 @@ import { notFound } from "@/lib/errors";
 import type { OrgContext } from "@/lib/org-context";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
 
-const changeSubscriptionInput = z.strictObject({ id: z.string().min(1), kind: z.enum(["OPT_OUT", "OPT_IN"]) });
+const changeConsentInput = z.strictObject({ id: z.string().min(1), kind: z.enum(["OPT_OUT", "OPT_IN"]) });
 
-export async function changeSubscription(ctx: OrgContext, raw: z.input<typeof changeSubscriptionInput>, source: "api" | "ui") {
-  const { id, kind } = changeSubscriptionInput.parse(raw);
+export async function changeConsent(ctx: OrgContext, raw: z.input<typeof changeConsentInput>, source: "api" | "ui") {
+  const { id, kind } = changeConsentInput.parse(raw);
   return ctx.db.$transaction(async (tx) => {
     // The row lock first (raw SQL is not scoped: orgId explicitly), then the database's clock, as an
     // inbound STOP takes them: of two opt-outs at once one records the change, and a send racing it
     // either committed before it (and is canceled by it) or is refused after.
-    const [row] = await tx.$queryRaw<{ id: string; phone: string; subscriptionStatus: string }[]>`
-      SELECT id, phone, "subscriptionStatus"::text AS "subscriptionStatus" FROM "Contact" WHERE id = ${id} AND "orgId" = ${ctx.orgId} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<{ id: string; phone: string; consentStatus: string }[]>`
+      SELECT id, phone, "consentStatus"::text AS "consentStatus" FROM "Contact" WHERE id = ${id} AND "orgId" = ${ctx.orgId} FOR UPDATE`;
     if (!row) throw notFound("Contact", "id");
-    if (row.subscriptionStatus !== (kind === "OPT_OUT" ? "UNSUBSCRIBED" : "SUBSCRIBED")) {
+    if (row.consentStatus !== (kind === "OPT_OUT" ? "OPTED_OUT" : "OPTED_IN")) {
       const [{ at }] = await tx.$queryRaw<[{ at: Date }]>`SELECT clock_timestamp() AS at`;
       const event = await applyConsentChange(ctx, tx, { kind, contactId: row.id, phone: row.phone, at, source });
       await enqueueWebhookEvents(tx, [event]);
