@@ -105,7 +105,7 @@ test("canceling a scheduled message asks first, with buttons that say what each 
 
   await page.getByLabel("Filter by number").fill("0177");
   const row = page.getByRole("row", { name: /\+14155550177/ });
-  await expect(row.getByText("Scheduled")).toBeVisible();
+  await expect(row.getByText("Scheduled", { exact: true })).toBeVisible();
   await row.getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "Message to +14155550177" })).toBeVisible();
 

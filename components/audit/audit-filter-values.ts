@@ -22,9 +22,8 @@ const isType = (v: string): v is AuditTargetType => Object.hasOwn(AUDIT_TARGET_T
 const isAction = (v: string): v is AuditAction => Object.hasOwn(AUDIT_ACTIONS, v);
 
 /** What the URL asks for; anything unknown (an old link, a typo) is dropped rather than refused. */
-export function auditFiltersFromParams(params: Record<string, string | string[] | undefined>): AuditFilterValues {
-  // A parameter given twice arrives as an array: the first one counts.
-  const param = (name: keyof AuditFilterValues) => [params[name]].flat()[0]?.trim() ?? "";
+export function auditFiltersFromParams(params: Record<string, string | undefined>): AuditFilterValues {
+  const param = (name: keyof AuditFilterValues) => params[name]?.trim() ?? "";
   const type = param("type");
   const action = param("action");
   return { type: isType(type) ? type : "", action: isAction(action) ? action : "", actor: param("actor"), target: param("target") };

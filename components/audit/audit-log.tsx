@@ -2,9 +2,15 @@
 // The audit log, newest first, fetched in pages with the cursor list-audit.ts returns, with the
 // names of the objects each page quotes.
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { AuditFilter } from "@/components/audit/audit-filter";
-import { auditFilterHref, auditListFilters, NO_AUDIT_FILTERS, type AuditFilterValues } from "@/components/audit/audit-filter-values";
+import {
+  auditFilterHref,
+  auditFiltersFromParams,
+  auditListFilters,
+  NO_AUDIT_FILTERS,
+  type AuditFilterValues,
+} from "@/components/audit/audit-filter-values";
 import { AuditRow } from "@/components/audit/audit-row";
 import { LoadError, Loading } from "@/components/ui/query-state";
 import { Button } from "@/components/ui/button";
@@ -15,13 +21,16 @@ import { useTRPC } from "@/lib/trpc/react";
 
 const PAGE_SIZE = 50;
 
-export function AuditLog({ filters }: { filters: AuditFilterValues }) {
+export function AuditLog() {
   const trpc = useTRPC();
-  const router = useRouter();
+  // The URL is the filters' one home, so a filtered view can be linked to and back/forward work;
+  // changed with history.pushState, which Next.js follows without a server round trip, so a second
+  // choice made right after the first builds on it.
+  const filters = auditFiltersFromParams(Object.fromEntries(useSearchParams()));
+  const setFilters = (values: AuditFilterValues) => window.history.pushState(null, "", auditFilterHref(values));
   const log = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions({ ...auditListFilters(filters), limit: PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor }),
   );
-  const setFilters = (values: AuditFilterValues) => router.push(auditFilterHref(values));
   const entries = log.data?.pages.flatMap((p) => p.items) ?? [];
   const refs: AuditRefs = Object.assign({}, ...(log.data?.pages.map((p) => p.refs) ?? []));
   const filtered = Object.values(filters).some(Boolean);
