@@ -47,3 +47,24 @@ test("the audit log names the objects it lists, links to them while they exist, 
   await expect(deleted.getByRole("link")).toHaveCount(0);
   await expect(created.getByText("deleted", { exact: true })).toBeVisible();
 });
+
+test("at 390 px the menu folds into a button and the pages fit the screen", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAsDemo(page);
+  const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+  const menu = page.getByRole("button", { name: "Open menu" });
+  await expect(page.getByRole("link", { name: "Audit log" })).toBeHidden();
+  await menu.click();
+  await page.getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
+  // Navigating closes the menu.
+  await expect(page.getByRole("button", { name: "Open menu" })).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("table", { name: "Audit log entries" })).toBeVisible();
+  expect(await pageWidth()).toBeLessThanOrEqual(390);
+  // Wide tables scroll inside their box (their screen-reader-only labels too); tabs scroll sideways.
+  for (const path of ["/lists", "/settings/connections"]) {
+    await page.goto(path);
+    await expect(page.getByRole("table")).toBeVisible();
+    expect(await pageWidth(), path).toBeLessThanOrEqual(390);
+  }
+});

@@ -29,7 +29,12 @@ export function AuditLog() {
   const filters = auditFiltersFromParams(Object.fromEntries(useSearchParams()));
   const setFilters = (values: AuditFilterValues) => window.history.pushState(null, "", auditFilterHref(values));
   const log = useInfiniteQuery(
-    trpc.audit.list.infiniteQueryOptions({ ...auditListFilters(filters), limit: PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor }),
+    trpc.audit.list.infiniteQueryOptions(
+      { ...auditListFilters(filters), limit: PAGE_SIZE },
+      // Every other page's changes write rows here without invalidating this query: fetch afresh
+      // each time the log is opened, not the app's default 10 s later.
+      { getNextPageParam: (last) => last.nextCursor, staleTime: 0 },
+    ),
   );
   const entries = log.data?.pages.flatMap((p) => p.items) ?? [];
   const refs: AuditRefs = Object.assign({}, ...(log.data?.pages.map((p) => p.refs) ?? []));
