@@ -4,9 +4,22 @@ import { DEMO_LOGIN } from "../prisma/demo";
 test("a new user signs up, creates an org, adds a contact to a list and sees the counts", async ({ page }) => {
   const email = `e2e-${Date.now()}@example.com`;
   await page.goto("/sign-up");
+  // The tab shows the app's icon: the page names one, and it is served.
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  const iconResponse = await page.request.get(icon ?? "/favicon.ico");
+  expect(iconResponse.status()).toBe(200);
+  expect(iconResponse.headers()["content-type"]).toContain("image/svg+xml");
+
+  // A refusal keeps everything that was typed, the password too.
   await page.getByLabel("Name").fill("Erin Tester");
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email").fill(DEMO_LOGIN.email);
   await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue("Erin Tester");
+  await expect(page.getByLabel("Password")).toHaveValue("correct horse battery");
+
+  await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Create account" }).click();
 
   await expect(page.getByRole("heading", { name: "Create your organisation" })).toBeVisible();

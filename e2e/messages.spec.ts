@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_LOGIN } from "../prisma/demo";
+import { signInAsDemo } from "./sign-in-as-demo";
 import { simulatorAlwaysDelivers } from "./simulator-outcomes";
 
 // The test waits for "Delivered": without this, the simulator's ~3% undelivered/failed draw fails it now and then.
@@ -69,6 +70,8 @@ test("the demo owner sends a smart-encoded text and watches it get delivered", a
   const statuses = await history.evaluateAll((items) => items.map((li) => li.getAttribute("data-status")));
   expect(statuses.filter((s) => s === "QUEUED" || s === "SENT" || s === "DELIVERED")).toEqual(["QUEUED", "SENT", "DELIVERED"]);
   await expect(page.getByText("GSM-7")).toBeVisible();
+  // Prices read as money, with the currency.
+  await expect(page.locator("dt", { hasText: "Price" }).locator("+ dd")).toHaveText(/^\$\d+\.\d{2,6}$/);
 
   const detailShot = testInfo.outputPath("message-detail.png");
   await page.screenshot({ path: detailShot, fullPage: true });
@@ -81,4 +84,42 @@ test("the demo owner sends a smart-encoded text and watches it get delivered", a
   const darkShot = testInfo.outputPath("message-detail-dark.png");
   await page.screenshot({ path: darkShot, fullPage: true });
   await testInfo.attach("message page, dark", { path: darkShot, contentType: "image/png" });
+});
+
+test("canceling a scheduled message asks first, with buttons that say what each one does", async ({ page }) => {
+  await signInAsDemo(page);
+  await page.getByRole("link", { name: "Messages" }).click();
+  await page.getByRole("button", { name: "New message" }).click();
+  const form = page.getByRole("form", { name: "New message" });
+  await form.getByLabel("To", { exact: true }).fill("(415) 555-0177");
+  await form.getByLabel("Message", { exact: true }).fill("See you tomorrow");
+  await form.getByLabel("Send later").check();
+  // Tomorrow at this time, as a datetime-local value in the browser's zone.
+  const sendAt = await page.evaluate(() => {
+    const d = new Date(Date.now() + 86_400_000);
+    return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  });
+  await form.getByLabel("Send at").fill(sendAt);
+  await form.getByRole("button", { name: "Schedule" }).click();
+  await expect(page.getByText(/^Scheduled for /)).toBeVisible();
+
+  await page.getByLabel("Filter by number").fill("0177");
+  const row = page.getByRole("row", { name: /\+14155550177/ });
+  await expect(row.getByText("Scheduled", { exact: true })).toBeVisible();
+  await row.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Message to +14155550177" })).toBeVisible();
+
+  // Backing out keeps it scheduled; only "Cancel message" cancels it. No button is just "Cancel".
+  await page.getByRole("button", { name: "Cancel message" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("button", { name: "Keep scheduled" })).toBeFocused();
+  await expect(dialog.getByRole("button", { name: "Cancel", exact: true })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Keep scheduled" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("Scheduled", { exact: true }).first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Cancel message" }).click();
+  await dialog.getByRole("button", { name: "Cancel message" }).click();
+  await expect(page.getByText("Message canceled")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cancel message" })).toHaveCount(0);
 });

@@ -31,7 +31,7 @@ test("an admin connects Twilio, adds a short code on it, cannot delete the conne
   await expect(dialog).toBeHidden();
 
   const twilioRow = connections.getByRole("row", { name: new RegExp(twilio) });
-  await expect(twilioRow).toContainText("0.0083 / 0.00");
+  await expect(twilioRow).toContainText("$0.0083 / $0.00");
   await twilioRow.getByText("Webhook URLs for Twilio").click();
   await expect(twilioRow.getByLabel("Incoming messages URL")).toHaveValue(/\/api\/carriers\/twilio\/conn_[0-9a-z]+\/inbound$/);
   await expect(twilioRow.getByLabel("Status callback URL")).toHaveValue(/\/api\/carriers\/twilio\/conn_[0-9a-z]+\/status$/);
@@ -44,7 +44,7 @@ test("an admin connects Twilio, adds a short code on it, cannot delete the conne
   await dialog.getByLabel("Price per MMS").fill("0.02");
   await dialog.getByRole("button", { name: "Save connection" }).click();
   await expect(dialog).toBeHidden();
-  await expect(twilioRow).toContainText("0.0083 / 0.02");
+  await expect(twilioRow).toContainText("$0.0083 / $0.02");
   const shot = testInfo.outputPath("connections-settings.png");
   await page.screenshot({ path: shot, fullPage: true });
   await testInfo.attach("connections settings", { path: shot, contentType: "image/png" });

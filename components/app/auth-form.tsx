@@ -1,7 +1,7 @@
 "use client";
 // The sign-in and sign-up forms: server actions with field errors beside their inputs.
 import Link from "next/link";
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
@@ -13,10 +13,18 @@ const initial: AuthFormState = { error: null, fields: {} };
 export function AuthForm({ mode, next }: { mode: "sign-in" | "sign-up"; next?: string }) {
   const [state, action, pending] = useActionState(mode === "sign-in" ? signInAction : signUpAction, initial);
   const signUp = mode === "sign-up";
+  // React resets a form after its action runs, which would empty what was typed (the password too)
+  // when the server refuses it. Dispatching the action ourselves skips that reset; `action=` stays
+  // for a submit before hydration.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  }
   return (
     <Card className="p-6">
       <h1 className="mb-6 text-lg font-semibold">{signUp ? "Create your account" : "Sign in to Textstack"}</h1>
-      <form action={action} className="space-y-4" noValidate>
+      <form action={action} onSubmit={onSubmit} className="space-y-4" noValidate>
         {next && <input type="hidden" name="next" value={next} />}
         {signUp && (
           <Field label="Name" error={state.fields.name}>

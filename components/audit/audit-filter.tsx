@@ -1,42 +1,90 @@
 "use client";
+// The row above the audit log: the kind of object, the action (narrowed to that kind), who did it,
+// and an object's id. The choices apply at once; the id applies on Enter.
+import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { actorKey, NO_AUDIT_FILTERS, type AuditFilterValues } from "@/components/audit/audit-filter-values";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, type AuditAction, type AuditTargetType } from "@/lib/audit/audit-catalog";
+import { useTRPC } from "@/lib/trpc/react";
 
-/** Filter by target ID. The filter lives in the URL (?target=), so a filtered view can be linked to. */
-export function AuditFilter({ targetId, onChange }: { targetId: string; onChange: (targetId: string) => void }) {
-  const [value, setValue] = useState(targetId);
-  const [prev, setPrev] = useState(targetId);
+const TYPES = Object.entries(AUDIT_TARGET_TYPES) as [AuditTargetType, string][];
+const ACTIONS = Object.entries(AUDIT_ACTIONS) as [AuditAction, (typeof AUDIT_ACTIONS)[AuditAction]][];
+
+export function AuditFilter({ values, onChange }: { values: AuditFilterValues; onChange: (values: AuditFilterValues) => void }) {
+  const trpc = useTRPC();
+  const actors = useQuery(trpc.audit.actors.queryOptions());
+  const [target, setTarget] = useState(values.target);
+  const [prevTarget, setPrevTarget] = useState(values.target);
   // Follow the URL when it changes from elsewhere (a row's filter button, back/forward).
-  if (prev !== targetId) {
-    setPrev(targetId);
-    setValue(targetId);
+  if (prevTarget !== values.target) {
+    setPrevTarget(values.target);
+    setTarget(values.target);
+  }
+
+  function setType(type: AuditFilterValues["type"]) {
+    // An action of another kind would match nothing: drop it.
+    const action = values.action && type && AUDIT_ACTIONS[values.action].target !== type ? "" : values.action;
+    onChange({ ...values, type, action });
   }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    onChange(value.trim());
+    onChange({ ...values, target: target.trim() });
   }
 
+  const filtered = Object.values(values).some(Boolean);
   return (
-    <form role="search" aria-label="Filter audit log" onSubmit={onSubmit} className="mb-4 flex items-center gap-2">
-      <label htmlFor="audit-target" className="text-sm font-medium text-zinc-700 dark:text-zinc-300">
-        Target ID
-      </label>
+    <form role="search" aria-label="Filter audit log" onSubmit={onSubmit} className="mb-4 flex flex-wrap items-center gap-2">
+      <Select aria-label="Filter by object type" className="w-full sm:w-44" value={values.type} onChange={(e) => setType(e.target.value as AuditFilterValues["type"])}>
+        <option value="">Any object</option>
+        {TYPES.map(([type, label]) => (
+          <option key={type} value={type}>
+            {label}
+          </option>
+        ))}
+      </Select>
+      <Select
+        aria-label="Filter by action"
+        className="w-full sm:w-56"
+        value={values.action}
+        onChange={(e) => onChange({ ...values, action: e.target.value as AuditFilterValues["action"] })}
+      >
+        <option value="">Any action</option>
+        {ACTIONS.filter(([, a]) => !values.type || a.target === values.type).map(([action, { label }]) => (
+          <option key={action} value={action}>
+            {label}
+          </option>
+        ))}
+      </Select>
+      <Select aria-label="Filter by actor" className="w-full sm:w-56" value={values.actor} onChange={(e) => onChange({ ...values, actor: e.target.value })}>
+        <option value="">Anyone</option>
+        {/* A linked actor that is not listed (a removed member) still shows as chosen. */}
+        {values.actor && actors.data && !actors.data.some((a) => actorKey(a) === values.actor) && <option value={values.actor}>{values.actor}</option>}
+        {actors.data?.map((actor) => (
+          <option key={actorKey(actor)} value={actorKey(actor)}>
+            {actor.label}
+          </option>
+        ))}
+      </Select>
       <Input
-        id="audit-target"
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        placeholder="e.g. ct_01j…"
-        className="w-72 font-mono"
+        aria-label="Filter by object ID"
+        value={target}
+        onChange={(e) => setTarget(e.target.value)}
+        placeholder="Object ID, e.g. ct_01j…"
+        className="w-full font-mono sm:w-64"
         spellCheck={false}
       />
-      <Button type="submit" variant="secondary">
-        Filter
-      </Button>
-      {targetId && (
-        <Button variant="ghost" onClick={() => onChange("")}>
-          Clear filter
+      {/* Only while a typed id is not applied yet: the choices above apply without it. */}
+      {target.trim() !== values.target && (
+        <Button type="submit" variant="secondary">
+          Filter by ID
+        </Button>
+      )}
+      {filtered && (
+        <Button variant="ghost" onClick={() => onChange(NO_AUDIT_FILTERS)}>
+          Clear filters
         </Button>
       )}
     </form>

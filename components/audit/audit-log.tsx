@@ -1,41 +1,66 @@
 "use client";
-// The audit log, newest first, fetched in pages with the cursor list-audit.ts returns.
+// The audit log, newest first, fetched in pages with the cursor list-audit.ts returns, with the
+// names of the objects each page quotes.
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { AuditFilter } from "@/components/audit/audit-filter";
+import {
+  auditFilterHref,
+  auditFiltersFromParams,
+  auditListFilters,
+  NO_AUDIT_FILTERS,
+  type AuditFilterValues,
+} from "@/components/audit/audit-filter-values";
 import { AuditRow } from "@/components/audit/audit-row";
 import { LoadError, Loading } from "@/components/ui/query-state";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Th } from "@/components/ui/table";
+import type { AuditRefs } from "@/lib/audit/resolve-audit-refs";
 import { useTRPC } from "@/lib/trpc/react";
 
 const PAGE_SIZE = 50;
 
-export function AuditLog({ targetId }: { targetId: string }) {
+export function AuditLog() {
   const trpc = useTRPC();
-  const router = useRouter();
+  // The URL is the filters' one home, so a filtered view can be linked to and back/forward work;
+  // changed with history.pushState, which Next.js follows without a server round trip, so a second
+  // choice made right after the first builds on it.
+  const filters = auditFiltersFromParams(Object.fromEntries(useSearchParams()));
+  const setFilters = (values: AuditFilterValues) => window.history.pushState(null, "", auditFilterHref(values));
   const log = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions(
-      { targetId: targetId || undefined, limit: PAGE_SIZE },
-      { getNextPageParam: (last) => last.nextCursor },
+      { ...auditListFilters(filters), limit: PAGE_SIZE },
+      // Every other page's changes write rows here without invalidating this query: fetch afresh
+      // each time the log is opened, not the app's default 10 s later.
+      { getNextPageParam: (last) => last.nextCursor, staleTime: 0 },
     ),
   );
-  const filter = (id: string) => router.push(id ? `/audit?target=${encodeURIComponent(id)}` : "/audit");
   const entries = log.data?.pages.flatMap((p) => p.items) ?? [];
+  const refs: AuditRefs = Object.assign({}, ...(log.data?.pages.map((p) => p.refs) ?? []));
+  const filtered = Object.values(filters).some(Boolean);
 
   return (
     <>
-      <AuditFilter targetId={targetId} onChange={filter} />
+      <AuditFilter values={filters} onChange={setFilters} />
       {log.isPending ? (
         <Loading />
       ) : log.isError ? (
         <LoadError error={log.error} />
       ) : entries.length === 0 ? (
-        <EmptyState
-          title="No entries"
-          description={targetId ? `Nothing has been recorded for ${targetId}.` : "Changes made in this organisation will be listed here."}
-        />
+        filtered ? (
+          <EmptyState
+            title="No entries match these filters"
+            description="Nothing recorded in this organisation matches the choices above."
+            action={
+              <Button variant="secondary" onClick={() => setFilters(NO_AUDIT_FILTERS)}>
+                Clear filters
+              </Button>
+            }
+          />
+        ) : (
+          <EmptyState title="No entries yet" description="Changes made in this organisation will be listed here." />
+        )
       ) : (
         <>
           <Table aria-label="Audit log entries">
@@ -44,13 +69,13 @@ export function AuditLog({ targetId }: { targetId: string }) {
                 <Th>Time</Th>
                 <Th>Actor</Th>
                 <Th>Action</Th>
-                <Th>Target</Th>
+                <Th>Object</Th>
                 <Th>Changes</Th>
               </tr>
             </thead>
             <tbody>
               {entries.map((entry) => (
-                <AuditRow key={entry.id} entry={entry} onFilter={filter} />
+                <AuditRow key={entry.id} entry={entry} refs={refs} onFilterTarget={(target) => setFilters({ ...NO_AUDIT_FILTERS, target })} />
               ))}
             </tbody>
           </Table>

@@ -18,6 +18,7 @@ import { Input, Select } from "@/components/ui/input";
 import { CARRIER_KIND_LABELS, CARRIER_KINDS } from "@/lib/delivery/connection-input";
 import type { ConnectionView } from "@/lib/delivery/manage-connections";
 import type { CarrierKind } from "@/lib/generated/prisma/enums";
+import { CURRENCY } from "@/lib/money";
 import { formErrors, type FormErrors } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/react";
 
@@ -89,10 +90,10 @@ function ConnectionForm({ connection, onClose }: { connection: ConnectionView | 
         onChange={(config) => setValues({ ...values, config })}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Price per SMS segment" error={errors.fields.smsPriceMicros} hint="In your currency, e.g. 0.0079">
+        <Field label="Price per SMS segment" error={errors.fields.smsPriceMicros} hint={`In ${CURRENCY}, e.g. 0.0079`}>
           <Input inputMode="decimal" value={values.smsPrice} onChange={(e) => setValues({ ...values, smsPrice: e.target.value })} />
         </Field>
-        <Field label="Price per MMS" error={errors.fields.mmsPriceMicros} hint="In your currency, e.g. 0.02">
+        <Field label="Price per MMS" error={errors.fields.mmsPriceMicros} hint={`In ${CURRENCY}, e.g. 0.02`}>
           <Input inputMode="decimal" value={values.mmsPrice} onChange={(e) => setValues({ ...values, mmsPrice: e.target.value })} />
         </Field>
       </div>

@@ -19,7 +19,7 @@ import { LoadError, Loading } from "@/components/ui/query-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CARRIER_KIND_LABELS } from "@/lib/delivery/connection-input";
 import type { ConnectionView } from "@/lib/delivery/manage-connections";
-import { decimalFromMicros } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 import { errorMessage } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/react";
 
@@ -106,7 +106,7 @@ function Connections() {
                     )}
                   </Td>
                   <Td className="whitespace-nowrap tabular-nums">
-                    {decimalFromMicros(connection.smsPriceMicros)} / {decimalFromMicros(connection.mmsPriceMicros)}
+                    {formatMoney(connection.smsPriceMicros)} / {formatMoney(connection.mmsPriceMicros)}
                   </Td>
                   <Td className="tabular-nums">{connection.senderCount}</Td>
                   <Td className="whitespace-nowrap">

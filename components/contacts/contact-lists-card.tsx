@@ -99,7 +99,7 @@ export function ContactListsCard({ contact }: { contact: ContactDetail }) {
           <Link href="/lists" className="font-medium text-brand-600 hover:underline">
             Create a list
           </Link>{" "}
-          to group contacts for campaigns.
+          to group contacts.
         </p>
       )}
     </Card>

@@ -103,7 +103,7 @@ export function ContactsBrowser({
     ) : (
       <EmptyState
         title="No contacts yet"
-        description="Contacts are the people you text. Add them one at a time, then group them into lists for campaigns."
+        description="Contacts are the people you text. Add them one at a time, then group them into lists."
         action={onAddContact && <Button onClick={onAddContact}>Add your first contact</Button>}
       />
     );

@@ -21,6 +21,11 @@ export function JobRuns() {
   const [status, setStatus] = useState<Status | "">("");
   const [functionId, setFunctionId] = useState("");
   const filters = { ...(status && { status }), ...(functionId && { functionId }) };
+  const filtered = Boolean(status || functionId);
+  const clearFilters = () => {
+    setStatus("");
+    setFunctionId("");
+  };
   // One request per page with an explicit cursor (the input schema is strict).
   const runs = useInfiniteQuery({
     queryKey: [...trpc.jobs.runs.pathKey(), filters],
@@ -61,10 +66,19 @@ export function JobRuns() {
       ) : runs.isError ? (
         <LoadError error={runs.error} />
       ) : runs.data.pages[0]!.items.length === 0 ? (
-        <EmptyState
-          title="No runs yet"
-          description="Runs appear here when an event starts a function: sending a message, a campaign, a workflow."
-        />
+        filtered ? (
+          <EmptyState
+            title="No runs match these filters"
+            description="Nothing matches the status and function picked above."
+            action={
+              <Button variant="secondary" onClick={clearFilters}>
+                Clear filters
+              </Button>
+            }
+          />
+        ) : (
+          <EmptyState title="No runs yet" description="Runs appear here when an event starts a function, such as sending a message." />
+        )
       ) : (
         <>
           <Table aria-label="Runs">

@@ -35,7 +35,7 @@ export function ListsScreen() {
 
   return (
     <>
-      <PageHeader title="Lists" description="Groups of contacts to send campaigns to." actions={<CreateListButton />} />
+      <PageHeader title="Lists" description="Groups of contacts, such as your VIPs or one store’s customers." actions={<CreateListButton />} />
       {lists.isPending ? (
         <p className="text-sm text-zinc-500">Loading lists…</p>
       ) : lists.isError ? (
@@ -43,7 +43,7 @@ export function ListsScreen() {
           Could not load lists: {lists.error.message}
         </p>
       ) : lists.data.length === 0 ? (
-        <EmptyState title="No lists yet" description="Create a list to group contacts for campaigns." />
+        <EmptyState title="No lists yet" description="Create a list, then add contacts to it from the Contacts page." />
       ) : (
         <ListsTable lists={lists.data} onRename={setRenaming} onDelete={setDeleting} />
       )}

@@ -80,6 +80,7 @@ export function MessageDetailScreen({ id }: { id: string }) {
         pending={cancel.isPending}
         title="Cancel this message?"
         confirmLabel="Cancel message"
+        cancelLabel="Keep scheduled"
       >
         The message to {m.to} will not be sent. It stays in the log as canceled.
       </ConfirmDialog>

@@ -8,7 +8,7 @@ import { MessageStatusBadge } from "@/components/messaging/message-status-badge"
 import type { MessageDetail } from "@/components/messaging/message-types";
 import { formatPreciseTime } from "@/components/messaging/precise-time";
 import { Card } from "@/components/ui/card";
-import { decimalFromMicros } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -57,7 +57,7 @@ export function MessageFactsCard({ message }: { message: MessageDetail }) {
         {outbound && <Fact label="Type">{message.marketing ? "Marketing" : "Transactional"}</Fact>}
         <Fact label="Encoding">{message.encoding}</Fact>
         <Fact label="Segments">{message.segments}</Fact>
-        {outbound && <Fact label="Price">{decimalFromMicros(message.priceMicros)}</Fact>}
+        {outbound && <Fact label="Price">{formatMoney(message.priceMicros)}</Fact>}
         {times.map(([label, at]) => at && <Fact key={label} label={label}>{formatPreciseTime(at)}</Fact>)}
         {message.carrierMessageId && (
           <Fact label="Carrier id">

@@ -2,8 +2,10 @@ import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "@/components/ui/cn";
 
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
+  // `relative` keeps absolutely placed content (sr-only labels) inside the scrolling box: otherwise
+  // it is placed against the page and widens it on narrow screens.
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table className={cn("w-full text-left text-sm", className)} {...props} />
     </div>
   );

@@ -1,3 +1,4 @@
+import type { AuditAction, AuditTargetType } from "@/lib/audit/audit-catalog";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import type { OrgContext } from "@/lib/org-context";
@@ -8,8 +9,8 @@ interface AuditWriter {
 }
 
 export interface AuditEntry {
-  action: string; // "contact.created", "list.renamed", ...
-  targetType: string;
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId?: string | null;
   changes?: Prisma.InputJsonValue;
 }

@@ -3,11 +3,10 @@
 // a negative price string once the message has cost something.
 import type { Message } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
+import { CURRENCY } from "@/lib/money";
 import { messageSid } from "@/lib/twilio-api/message-sid";
 
 export const API_VERSION = "2010-04-01";
-/** Prices are kept in millionths of one currency; the schema has no currency per org yet. */
-const PRICE_UNIT = "USD";
 /** Twilio's "Unknown error", for a carrier's reason that is not a number. */
 const UNKNOWN_ERROR = 30008;
 
@@ -53,7 +52,7 @@ export function twilioMessage(m: TwilioSerializable, accountSid: string) {
     num_segments: String(m.segments),
     num_media: String(m.mediaIds.length),
     price: priced ? twilioPrice(m.priceMicros) : null,
-    price_unit: PRICE_UNIT,
+    price_unit: CURRENCY,
     error_code: twilioErrorCode(m.errorCode),
     error_message: m.errorMessage,
     date_created: rfc2822(m.createdAt),

@@ -60,6 +60,7 @@ describe("a member", () => {
     const me = t.as(t.member.user);
     await expectTRPCError(me.org.update({ name: "Mine now" }), "FORBIDDEN");
     await expectTRPCError(me.audit.list({}), "FORBIDDEN");
+    await expectTRPCError(me.audit.actors(), "FORBIDDEN");
     expect((await db.organization.findUniqueOrThrow({ where: { id: t.org.id } })).name).toBe(t.org.name);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decimalFromMicros, microsFromDecimal } from "@/lib/money";
+import { decimalFromMicros, formatMoney, microsFromDecimal } from "@/lib/money";
 
 describe("prices in micro-units", () => {
   it("reads decimals exactly, where floating point would not", () => {
@@ -22,5 +22,13 @@ describe("prices in micro-units", () => {
     expect(decimalFromMicros(0)).toBe("0.00");
     expect(decimalFromMicros(12_345_678)).toBe("12.345678");
     for (const micros of [1, 7_900, 1_000_000, 99_999_999]) expect(microsFromDecimal(decimalFromMicros(micros))).toBe(micros);
+  });
+
+  it("shows prices as money with the currency, down to the micro", () => {
+    expect(formatMoney(7_900)).toBe("$0.0079");
+    expect(formatMoney(20_000)).toBe("$0.02");
+    expect(formatMoney(0)).toBe("$0.00");
+    expect(formatMoney(1)).toBe("$0.000001");
+    expect(formatMoney(1_234_567_891)).toBe("$1,234.567891");
   });
 });

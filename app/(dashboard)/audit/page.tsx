@@ -8,8 +8,8 @@ import { resolveActiveOrg } from "@/lib/orgs/active-org";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ target?: string }> }) {
-  const [user, { target }] = await Promise.all([requireUser(), searchParams]);
+export default async function AuditPage() {
+  const user = await requireUser();
   const { active } = await resolveActiveOrg(user.id);
   const description = "Who changed what in this organisation, newest first. Times are in your time zone.";
   // The nav hides this page from non-admins, but a typed or shared URL still lands here.
@@ -27,7 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Audit log" description={description} />
-      <AuditLog targetId={target?.trim() ?? ""} />
+      <AuditLog />
     </>
   );
 }

@@ -142,9 +142,13 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
 
   "audit.list": (f) => {
     // Every row is B's. B's own rows may quote org A's IDs that B itself typed into a request
-    // (lists.removeContacts records the contactIds asked for), so the scan skips `changes`.
+    // (lists.removeContacts records the contactIds asked for), so the scan skips `changes` and the
+    // ids `refs` names, but not the names: none of org A's objects may be named.
     const onlyB = (r: unknown) => expect(itemsOf(r).every((row) => (row as { orgId: string }).orgId === f.orgB)).toBe(true);
-    const rows = (r: unknown) => itemsOf(r).map((row) => ({ ...(row as object), changes: null }));
+    const rows = (r: unknown) => ({
+      items: itemsOf(r).map((row) => ({ ...(row as object), changes: null })),
+      names: Object.values((r as { refs: object }).refs),
+    });
     return [
       ok({}, onlyB, rows),
       ok({ targetId: f.contactA }, (r) => expect(itemsOf(r)).toEqual([])),
@@ -152,4 +156,6 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
       ok({ cursor: "aud_zzzzzzzzzzzzzzzzzzzzzzzz" }, onlyB, rows),
     ];
   },
+  // B's members and keys only: org A's emails and key names are among the scanned secrets.
+  "audit.actors": () => [ok(undefined)],
 };
