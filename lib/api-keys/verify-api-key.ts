@@ -3,7 +3,7 @@
 // per key, so a busy key does not turn every request into a write.
 import { hashApiKey, looksLikeApiKey } from "@/lib/api-keys/api-key-token";
 import type { Db } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
+import { systemSql } from "@/lib/db/sql";
 import type { ApiKey } from "@/lib/generated/prisma/client";
 
 export type ApiKeyRefusal = "missing" | "invalid" | "expired" | "revoked";
@@ -17,8 +17,9 @@ const LAST_USED_EVERY_MS = 60_000;
 export async function verifyApiKey(db: Db, token: string | null | undefined, now = new Date()): Promise<VerifiedApiKey> {
   if (!token) return { ok: false, reason: "missing" };
   if (!looksLikeApiKey(token)) return { ok: false, reason: "invalid" };
-  // Every API request starts here, so it is one statement on the pool (lib/db/sql.ts).
-  const [found] = await sql(db).$queryRaw<(ApiKey & { org: { id: string; name: string; accountSid: string } })[]>`
+  // Every API request starts here, so it is one statement on the pool (lib/db/sql.ts); across orgs, as
+  // finding the org is what it is for.
+  const [found] = await systemSql(db).$queryRaw<(ApiKey & { org: { id: string; name: string; accountSid: string } })[]>`
     SELECT k.*, json_build_object('id', o.id, 'name', o.name, 'accountSid', o."accountSid") AS org
     FROM "ApiKey" k JOIN "Organization" o ON o.id = k."orgId" WHERE k."keyHash" = ${hashApiKey(token)}`;
   if (!found) return { ok: false, reason: "invalid" };

@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/api/api-error";
 import type { Db } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
+import { orgSql } from "@/lib/db/sql";
+import type { OrgContext } from "@/lib/org-context";
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 // A claim with no response after this long belongs to a request that died (a crash, a deploy):
@@ -27,15 +28,15 @@ export function idempotencyKeyOf(request: Request): string | null {
   return key;
 }
 
-export async function claimIdempotencyKey(db: Db, orgId: string, key: string, hash: string, now = new Date()): Promise<IdempotencyClaim> {
+export async function claimIdempotencyKey(ctx: OrgContext, key: string, hash: string, now = new Date()): Promise<IdempotencyClaim> {
   const expiresAt = new Date(now.getTime() + IDEMPOTENCY_TTL_MS);
   const abandoned = new Date(now.getTime() - ABANDONED_AFTER_MS);
   // Insert, or take over a row that has expired or was abandoned; otherwise the row stays as it is.
   // Times as UTC text: the columns are `timestamp` without a zone, as Prisma writes them.
   const [at, expires, stale] = [now, expiresAt, abandoned].map((d) => d.toISOString());
-  const claimed = await sql(db).$executeRaw`
+  const claimed = await orgSql(ctx).$executeRaw`
     INSERT INTO "ApiIdempotency" ("orgId", key, "requestHash", "createdAt", "expiresAt")
-    VALUES (${orgId}, ${key}, ${hash}, ${at}::timestamptz AT TIME ZONE 'UTC', ${expires}::timestamptz AT TIME ZONE 'UTC')
+    VALUES (${ctx.orgId}, ${key}, ${hash}, ${at}::timestamptz AT TIME ZONE 'UTC', ${expires}::timestamptz AT TIME ZONE 'UTC')
     ON CONFLICT ("orgId", key) DO UPDATE SET
       "requestHash" = EXCLUDED."requestHash", "responseStatus" = NULL, "responseBody" = NULL,
       "createdAt" = EXCLUDED."createdAt", "expiresAt" = EXCLUDED."expiresAt"
@@ -43,9 +44,9 @@ export async function claimIdempotencyKey(db: Db, orgId: string, key: string, ha
        OR ("ApiIdempotency"."responseStatus" IS NULL AND "ApiIdempotency"."createdAt" <= ${stale}::timestamptz AT TIME ZONE 'UTC')`;
   if (claimed === 1) return { kind: "claimed" };
 
-  const [row] = await sql(db).$queryRaw<{ requestHash: string; responseStatus: number | null; responseBody: unknown }[]>`
-    SELECT "requestHash", "responseStatus", "responseBody" FROM "ApiIdempotency" WHERE "orgId" = ${orgId} AND key = ${key}`;
-  if (!row) return claimIdempotencyKey(db, orgId, key, hash, now); // purged in between
+  const [row] = await orgSql(ctx).$queryRaw<{ requestHash: string; responseStatus: number | null; responseBody: unknown }[]>`
+    SELECT "requestHash", "responseStatus", "responseBody" FROM "ApiIdempotency" WHERE "orgId" = ${ctx.orgId} AND key = ${key}`;
+  if (!row) return claimIdempotencyKey(ctx, key, hash, now); // purged in between
   if (row.requestHash !== hash) {
     throw new ApiError("idempotency_key_reused", "This Idempotency-Key was used with a different request; use a new key for a new request", "Idempotency-Key");
   }
@@ -56,14 +57,14 @@ export async function claimIdempotencyKey(db: Db, orgId: string, key: string, ha
 }
 
 /** Stores the response for repeats. */
-export async function storeIdempotentResponse(db: Db, orgId: string, key: string, status: number, body: unknown) {
-  await sql(db).$executeRaw`
-    UPDATE "ApiIdempotency" SET "responseStatus" = ${status}, "responseBody" = ${JSON.stringify(body)}::jsonb WHERE "orgId" = ${orgId} AND key = ${key}`;
+export async function storeIdempotentResponse(ctx: OrgContext, key: string, status: number, body: unknown) {
+  await orgSql(ctx).$executeRaw`
+    UPDATE "ApiIdempotency" SET "responseStatus" = ${status}, "responseBody" = ${JSON.stringify(body)}::jsonb WHERE "orgId" = ${ctx.orgId} AND key = ${key}`;
 }
 
 /** Lets the key be used again: the request failed on our side, so a retry should run anew. */
-export async function releaseIdempotencyKey(db: Db, orgId: string, key: string) {
-  await db.apiIdempotency.deleteMany({ where: { orgId, key, responseStatus: null } });
+export async function releaseIdempotencyKey(ctx: OrgContext, key: string) {
+  await ctx.db.apiIdempotency.deleteMany({ where: { key, responseStatus: null } });
 }
 
 export async function purgeExpiredIdempotencyKeys(db: Db, now = new Date()) {

@@ -16,7 +16,6 @@ import { newRequestId } from "@/lib/api/request-id";
 import { replacedQueryParam } from "@/lib/api/url-encoding";
 import type { ApiScope } from "@/lib/api-keys/scopes";
 import { db } from "@/lib/db";
-import { sql } from "@/lib/db/sql";
 import { env } from "@/lib/env";
 
 /** A status and body to answer with; `body: null` is an empty answer (204). */
@@ -75,13 +74,13 @@ export function pipelineRoute<C extends ApiContext, P, B>(
   return async (request, route) => {
     const requestId = newRequestId();
     const headers: Record<string, string> = { "X-Request-Id": requestId };
-    let claimed: { orgId: string; key: string } | null = null;
+    let claimed: { ctx: C; key: string } | null = null;
     try {
       const url = new URL(request.url);
       refuseMalformedQuery(url);
       const params = route ? await route.params : ({} as P);
       const ctx = await dialect.authenticate(request, params);
-      const limit = await takeRequestToken(sql(db), `api-key:${ctx.apiKeyId}`, apiKeyRateLimit());
+      const limit = await takeRequestToken(db, `api-key:${ctx.apiKeyId}`, apiKeyRateLimit());
       Object.assign(headers, rateLimitHeaders(limit));
       if (!limit.allowed) throw new ApiError("rate_limited", `Too many requests for this API key: retry in ${limit.retryAfterSeconds} s`);
       requireScope(ctx, scope);
@@ -90,23 +89,23 @@ export function pipelineRoute<C extends ApiContext, P, B>(
       const { body, digest } = await readBody(request);
       const key = dialect.idempotency && request.method === "POST" ? idempotencyKeyOf(request) : null;
       if (key) {
-        const claim = await claimIdempotencyKey(db, ctx.orgId, key, requestHash(request.method, url.pathname, digest));
+        const claim = await claimIdempotencyKey(ctx, key, requestHash(request.method, url.pathname, digest));
         if (claim.kind === "replay") return respond(claim, { ...headers, "Idempotent-Replayed": "true" });
-        claimed = { orgId: ctx.orgId, key };
+        claimed = { ctx, key };
       }
 
       const result = await handle({ request, url, ctx, params, body });
-      if (claimed) await storeIdempotentResponse(db, claimed.orgId, claimed.key, result.status, result.body);
+      if (claimed) await storeIdempotentResponse(claimed.ctx, claimed.key, result.status, result.body);
       return respond(result, headers);
     } catch (error) {
       const refusal = dialect.refusal(error);
       if (!refusal) {
         console.error(`[${dialect.name}] ${requestId} ${request.method} ${new URL(request.url).pathname} failed:`, error);
-        if (claimed) await releaseIdempotencyKey(db, claimed.orgId, claimed.key).catch(() => {});
+        if (claimed) await releaseIdempotencyKey(claimed.ctx, claimed.key).catch(() => {});
         return respond(dialect.internal(requestId), headers);
       }
       // The same request with the same key gets the same refusal, as it would get the same success.
-      if (claimed) await storeIdempotentResponse(db, claimed.orgId, claimed.key, refusal.status, refusal.body).catch(() => {});
+      if (claimed) await storeIdempotentResponse(claimed.ctx, claimed.key, refusal.status, refusal.body).catch(() => {});
       return respond(refusal, headers);
     }
   };

@@ -1,7 +1,7 @@
 // Work that must wait until a transaction has committed: announcing its rows to the job server
-// (lib/events/emit.ts), which is a network call. Both transaction helpers, sqlTransaction
-// (lib/db/sql.ts) and every Prisma $transaction (lib/db/client.ts), track their transaction here,
-// so a function handed a transaction client registers on that transaction, however deeply nested,
+// (lib/events/emit.ts), which is a network call. Every transaction helper (orgSqlTransaction and
+// systemSqlTransaction in lib/db/sql.ts, every Prisma $transaction in lib/db/client.ts) tracks its
+// transaction here, so a function handed a transaction client registers on that transaction, however deeply nested,
 // and no caller has to carry what to announce back out. The same contract as the executor's
 // Tx.afterCommit (executor/db.ts): callbacks run once COMMIT has succeeded, in the order they were
 // registered, never after a rollback. A callback that fails is logged, not thrown: the rows are

@@ -4,12 +4,28 @@
 // compiler passes every parameter through Wasm), which was most of the CPU on those paths. Same
 // pool and connections, and the same tagged-template shape as Prisma's $queryRaw / $executeRaw, so
 // SQL-level helpers (applyStatusChanges, enqueueWebhookEvents...) take either client. Everything
-// else keeps using Prisma. Statements here are not tenant-scoped by lib/db/scoped.ts: each one
-// names its org in its own WHERE, as every raw statement in this codebase already does.
+// else keeps using Prisma.
+//
+// Statements here are not tenant-scoped by lib/db/scoped.ts, so there are two ways in, and which
+// one a file uses says which kind of code it is:
+// - orgSql(ctx) / orgSqlTransaction(ctx, ...): code acting for one org (a request, a send). Bound
+//   to ctx.orgId: a statement that does not bind that org id as one of its parameters (or as an
+//   array of nothing but it) is refused before it reaches the database. Checked, not proven: the
+//   check makes forgetting the org fail at once, and review sees that the statement puts it in
+//   the WHERE of each org-owned table it reads. It costs a scan of the statement's parameters
+//   (nothing measurable, even for a 1,000-row insert). Not row-level security: a single statement
+//   on the pool would need a transaction and a SET LOCAL round trip of its own, and a superuser or
+//   the tables' owner (as the tests and a default install connect) bypasses policies anyway.
+// - systemSql(db) / systemSqlTransaction(db, ...): code that works across orgs by design: the
+//   dispatcher, carrier receipts, sweepers and due-work lookups, the API key lookup that finds
+//   which org a request acts for, rate-limit buckets. Only the files listed in eslint.config.mjs
+//   (SYSTEM_SQL_FILES) may import them.
 import pg from "pg";
 import { trackTransaction } from "@/lib/db/after-commit";
+import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
+/** What SQL-level helpers shared by both kinds of code take: either client below, or a Prisma client. */
 export interface SqlClient {
   $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<T>;
   $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<number>;
@@ -50,20 +66,86 @@ const types = {
 // (pg would send local time with an offset, which a `timestamp` drops).
 const toParam = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
 
-function client(queryable: pg.Pool | pg.PoolClient): SqlClient {
-  const run = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
-    const statement = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...(values as Prisma.Sql[]));
-    return queryable.query({ text: statement.text, values: statement.values.map(toParam), types });
-  };
+type Statement = TemplateStringsArray | Prisma.Sql;
+type Run = (statement: Prisma.Sql) => Promise<pg.QueryResult>;
+
+const statementOf = (query: Statement, values: unknown[]) =>
+  query instanceof Prisma.Sql ? query : Prisma.sql(query, ...(values as Prisma.Sql[]));
+
+function runOn(queryable: pg.Pool | pg.PoolClient): Run {
+  return (statement) => queryable.query({ text: statement.text, values: statement.values.map(toParam), types });
+}
+
+function statements(run: Run): SqlClient {
   return {
-    $queryRaw: <T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => run(query, values).then((r) => r.rows as T),
-    $executeRaw: (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => run(query, values).then((r) => r.rowCount ?? 0),
+    $queryRaw: <T>(query: Statement, ...values: unknown[]) => run(statementOf(query, values)).then((r) => r.rows as T),
+    $executeRaw: (query: Statement, ...values: unknown[]) => run(statementOf(query, values)).then((r) => r.rowCount ?? 0),
   };
 }
 
-/** Single statements on `db`'s pool, each on whichever connection is free. */
-export function sql(db: object): SqlClient {
-  return client(poolOf(db));
+/** Thrown (as a rejection) for an org-bound client's statement that does not bind its org. */
+export class UnboundOrgError extends Error {
+  constructor(orgId: string, text: string) {
+    super(`A statement of orgSql for org ${orgId} does not bind that org id as a parameter (\`"orgId" = \${ctx.orgId}\`): ${text.trim().slice(0, 200)}`);
+    this.name = "UnboundOrgError";
+  }
+}
+
+/** Whether one of `values` is `orgId`, or a non-empty array of nothing but `orgId` (a set-based insert's org column). */
+function bindsOrg(values: readonly unknown[], orgId: string): boolean {
+  for (const value of values) {
+    if (value === orgId) return true;
+    if (Array.isArray(value) && value.length > 0 && value.every((v) => v === orgId)) return true;
+  }
+  return false;
+}
+
+function orgBound(run: Run, orgId: string): Run {
+  return (statement) => (bindsOrg(statement.values, orgId) ? run(statement) : Promise.reject(new UnboundOrgError(orgId, statement.text)));
+}
+
+/** An org-bound client (orgSql): every statement binds `orgId`. */
+export interface OrgSqlClient extends SqlClient {
+  readonly orgId: string;
+}
+
+/** A client whose statements may cross orgs (systemSql). */
+export interface SystemSqlClient extends SqlClient {
+  readonly crossesOrgs: true;
+}
+
+/** What orgSql needs of an OrgContext (lib/org-context.ts): its org and its (scoped) client. */
+export interface OrgBinding {
+  readonly db: object;
+  readonly orgId: string;
+}
+
+// Without an org there is nothing to bind (and an undefined one would match undefined parameters).
+function orgOf(ctx: OrgBinding): string {
+  if (typeof ctx.orgId !== "string" || ctx.orgId === "") throw new Error("orgSql needs the org it acts for: ctx.orgId is missing");
+  return ctx.orgId;
+}
+
+/** Single statements for `ctx`'s org, each on whichever connection is free; each must bind ctx.orgId. */
+export function orgSql(ctx: OrgBinding): OrgSqlClient {
+  const orgId = orgOf(ctx);
+  return { ...statements(orgBound(runOn(poolOf(ctx.db)), orgId)), orgId };
+}
+
+/** A transaction (see `transaction`) of statements for `ctx`'s org; each must bind ctx.orgId. */
+export async function orgSqlTransaction<T>(ctx: OrgBinding, work: (tx: OrgSqlClient) => Promise<T>): Promise<T> {
+  const orgId = orgOf(ctx);
+  return transaction(ctx.db, (run) => ({ ...statements(orgBound(run, orgId)), orgId }), work);
+}
+
+/** Single statements that may cross orgs (system paths only, see above), each on whichever connection is free. */
+export function systemSql(db: Db): SystemSqlClient {
+  return { ...statements(runOn(poolOf(db))), crossesOrgs: true };
+}
+
+/** A transaction (see `transaction`) whose statements may cross orgs (system paths only, see above). */
+export function systemSqlTransaction<T>(db: Db, work: (tx: SystemSqlClient) => Promise<T>): Promise<T> {
+  return transaction(db, (run) => ({ ...statements(run), crossesOrgs: true as const }), work);
 }
 
 /**
@@ -71,26 +153,26 @@ export function sql(db: object): SqlClient {
  * throws. Work registered with afterCommit(tx, ...) (lib/db/after-commit.ts) runs once it has
  * committed and the connection is back in the pool, before this resolves.
  */
-export async function sqlTransaction<T>(db: object, work: (tx: SqlClient) => Promise<T>): Promise<T> {
+async function transaction<C extends SqlClient, T>(db: object, clientFor: (run: Run) => C, work: (tx: C) => Promise<T>): Promise<T> {
   const connection = await poolOf(db).connect();
-  const tx = client(connection);
-  const transaction = trackTransaction(tx);
+  const tx = clientFor(runOn(connection));
+  const tracked = trackTransaction(tx);
   let broken: Error | undefined;
   let result: T;
   try {
     await connection.query("BEGIN");
-    result = await transaction.run(() => work(tx));
+    result = await tracked.run(() => work(tx));
     // COMMIT of a transaction that an error (caught by `work`) aborted rolls it back without failing.
     const { command } = await connection.query("COMMIT");
     if (command === "ROLLBACK") throw new Error("The transaction was rolled back: a statement in it failed");
   } catch (error) {
-    transaction.rolledBack();
+    tracked.rolledBack();
     await connection.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
     throw error;
   } finally {
     // A connection that could not even roll back is not handed to the next caller.
     connection.release(broken);
   }
-  await transaction.committed();
+  await tracked.committed();
   return result;
 }

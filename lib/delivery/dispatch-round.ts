@@ -6,7 +6,7 @@
 import type { CarrierAdapter, OutboundMessage, SubmitOutcome } from "@/lib/carriers/carrier";
 import { adapterFor, type ConnectionRow } from "@/lib/delivery/carrier-registry";
 import type { Db } from "@/lib/db/client";
-import { sql, sqlTransaction, type SqlClient } from "@/lib/db/sql";
+import { systemSql, systemSqlTransaction, type SqlClient } from "@/lib/db/sql";
 import type { DomainError } from "@/lib/errors";
 import { mediaForSend } from "@/lib/media/media-for-send";
 import { applyStatusChanges, type StatusChange, type StatusChangeOptions } from "@/lib/messaging/message-history";
@@ -51,7 +51,7 @@ function retryDelayMs(attempt: number, retryAfterMs?: number): number {
 
 export async function dispatchRound(db: Db, senderId: string, now = new Date()): Promise<DispatchRound> {
   // Every round starts here (a few messages a round when they trickle in from the API): one statement.
-  const [row] = await sql(db).$queryRaw<(ConnectionRow & { throughput: number })[]>`
+  const [row] = await systemSql(db).$queryRaw<(ConnectionRow & { throughput: number })[]>`
     SELECT s.throughput, c.id, c.kind, c.config, c."updatedAt"
     FROM "SenderNumber" s JOIN "CarrierConnection" c ON c.id = s."connectionId" WHERE s.id = ${senderId}`;
   const sender = row && { throughput: row.throughput, connection: { id: row.id, kind: row.kind, config: row.config, updatedAt: row.updatedAt } };
@@ -67,7 +67,7 @@ export async function dispatchRound(db: Db, senderId: string, now = new Date()):
   // Only opted-out messages this round: look again at once, there may be more behind them.
   if (round.claimed === 0) return { ...empty, failed: round.failed, more: round.failed > 0, nextDueAt: round.failed > 0 ? null : await nextDue(db, senderId) };
 
-  const [{ more }] = await sql(db).$queryRaw<[{ more: boolean }]>`
+  const [{ more }] = await systemSql(db).$queryRaw<[{ more: boolean }]>`
     SELECT EXISTS (SELECT 1 FROM "Message" WHERE "senderId" = ${senderId} AND status = 'QUEUED'
       AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${new Date()})) AS more`;
   return {
@@ -99,7 +99,7 @@ const nothingClaimed = (failed: number): Round => ({ claimed: 0, sent: 0, failed
  * after a crash never submits them again; its answer is then written in a transaction of its own.
  */
 async function roundThroughCarrier(db: Db, adapter: CarrierAdapter, senderId: string, connectionId: string, limit: number, now: Date): Promise<Round> {
-  const { going, failed } = await sqlTransaction(db, async (tx) => {
+  const { going, failed } = await systemSqlTransaction(db, async (tx) => {
     const claimed = await claim(tx, senderId, limit, now);
     await applyStatusChanges(tx, "SENDING", claimed.going.map((r) => ({ messageId: r.id, to: "SENDING" })), "dispatcher", { at: now });
     return claimed;
@@ -107,9 +107,9 @@ async function roundThroughCarrier(db: Db, adapter: CarrierAdapter, senderId: st
   if (going.length === 0) return nothingClaimed(failed);
 
   const submittedAt = new Date();
-  const outcomes = await submit(sql(db), adapter, going);
+  const outcomes = await submit(systemSql(db), adapter, going);
   const recorded = await recordWithRetries(() =>
-    sqlTransaction(db, async (tx) => {
+    systemSqlTransaction(db, async (tx) => {
       const written = await recordOutcomes(tx, connectionId, going, outcomes, submittedAt);
       await applyPendingReceipts(tx, connectionId, written.carrierIds);
       return written;
@@ -125,7 +125,7 @@ async function roundThroughCarrier(db: Db, adapter: CarrierAdapter, senderId: st
  * message written once. Its `sending` is a history row on the way to the outcome, not a row version.
  */
 async function roundInProcess(db: Db, adapter: CarrierAdapter, senderId: string, connectionId: string, limit: number, now: Date): Promise<Round> {
-  return sqlTransaction(db, async (tx) => {
+  return systemSqlTransaction(db, async (tx) => {
     const { going, failed } = await claim(tx, senderId, limit, now);
     if (going.length === 0) return nothingClaimed(failed);
     // After the claim's own time, so the history reads in order.
@@ -241,7 +241,7 @@ async function recordOutcomes(
 }
 
 async function nextDue(db: Db, senderId: string): Promise<string | null> {
-  const [next] = await sql(db).$queryRaw<{ at: Date }[]>`
+  const [next] = await systemSql(db).$queryRaw<{ at: Date }[]>`
     SELECT "nextAttemptAt" AS at FROM "Message" WHERE "senderId" = ${senderId} AND status = 'QUEUED' AND "nextAttemptAt" IS NOT NULL
     ORDER BY "nextAttemptAt" LIMIT 1`;
   return next?.at.toISOString() ?? null;

@@ -6,7 +6,7 @@
 import type { CarrierReceipt, ReceiptStatus } from "@/lib/carriers/carrier";
 import type { Db } from "@/lib/db/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
-import { sqlTransaction, type SqlClient } from "@/lib/db/sql";
+import { systemSqlTransaction, type SqlClient } from "@/lib/db/sql";
 import { applyStatusChanges, type StatusChange } from "@/lib/messaging/message-history";
 import { isFinal } from "@/lib/messaging/status";
 
@@ -31,7 +31,7 @@ export async function recordReceipts(db: Db, connectionId: string, receipts: Car
     const seen = byId.get(r.carrierMessageId);
     if (!seen || RANK[r.status] >= RANK[seen.status]) byId.set(r.carrierMessageId, r);
   }
-  const parked = await sqlTransaction(db, async (tx) => {
+  const parked = await systemSqlTransaction(db, async (tx) => {
     const parts = await partsOf(tx, connectionId, [...byId.keys()]);
     const known = new Set(parts.map((p) => p.carrierMessageId));
     const unmatched = [...byId.values()].filter((r) => !known.has(r.carrierMessageId));
@@ -50,7 +50,7 @@ export async function recordReceipts(db: Db, connectionId: string, receipts: Car
  */
 export async function recheckPending(db: Db, connectionId: string, carrierMessageIds: string[]): Promise<void> {
   if (carrierMessageIds.length === 0) return;
-  await sqlTransaction(db, (tx) => applyPendingReceipts(tx, connectionId, carrierMessageIds));
+  await systemSqlTransaction(db, (tx) => applyPendingReceipts(tx, connectionId, carrierMessageIds));
 }
 
 /** Applies receipts that waited for their submission; called when submissions are written. */

@@ -6,7 +6,7 @@
 // on the recipients' contact rows before it decides; receive-message takes the row lock to record a
 // STOP. So a STOP either commits first and the send sees it, or waits until the send has committed:
 // no marketing message is ever accepted after a STOP was recorded.
-import { sql, sqlTransaction, type SqlClient } from "@/lib/db/sql";
+import { orgSql, orgSqlTransaction, type OrgSqlClient } from "@/lib/db/sql";
 import { Prisma, type Message as MessageRow } from "@/lib/generated/prisma/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -52,7 +52,7 @@ export async function acceptMessages(
 
   // Its message.queued webhooks are announced as it commits (enqueueWebhookEvents); the dispatcher
   // and scheduler after that, without holding up the caller (see `announced`).
-  const created = await sqlTransaction(ctx.db, (tx) => writeMessages(ctx, tx, valid, source));
+  const created = await orgSqlTransaction(ctx, (tx) => writeMessages(ctx, tx, valid, source));
   for (const [index, result] of created) results[index] = result;
 
   const fresh = [...created.values()].flatMap((r) => (r.ok && !r.duplicate ? [r.message] : []));
@@ -61,7 +61,7 @@ export async function acceptMessages(
 
 async function prepareAll(ctx: OrgContext, inputs: SendMessageInput[], now: Date): Promise<Prepared[]> {
   const mediaIds = [...new Set(inputs.flatMap((i) => (Array.isArray(i?.mediaIds) ? i.mediaIds : [])))].filter((id) => typeof id === "string");
-  const db = sql(ctx.db);
+  const db = orgSql(ctx);
   const [[org], media] = await Promise.all([
     db.$queryRaw<{ defaultCountry: string; senders: SenderForSend[] }[]>`
       SELECT o."defaultCountry", COALESCE((
@@ -87,7 +87,7 @@ interface ContactLock {
 
 async function writeMessages(
   ctx: OrgContext,
-  tx: SqlClient,
+  tx: OrgSqlClient,
   items: { index: number; send: PreparedSend }[],
   source: SendSource,
 ): Promise<Map<number, SendResult>> {
@@ -145,14 +145,14 @@ async function writeMessages(
   return results;
 }
 
-const messagesWithKeys = async (tx: SqlClient, orgId: string, keys: string[]): Promise<Message[]> =>
+const messagesWithKeys = async (tx: OrgSqlClient, orgId: string, keys: string[]): Promise<Message[]> =>
   (await tx.$queryRaw<MessageRow[]>`SELECT * FROM "Message" WHERE "orgId" = ${orgId} AND "idempotencyKey" = ANY(${keys}::text[])`).map(withoutSecret);
 
 /**
  * Makes a contact for every new recipient and share-locks every recipient's row for the rest of the
  * transaction. A concurrent STOP (an update of the row) waits for this commit, or this waits for it.
  */
-async function lockRecipients(ctx: OrgContext, tx: SqlClient, phones: string[]): Promise<Map<string, ContactLock>> {
+async function lockRecipients(ctx: OrgContext, tx: OrgSqlClient, phones: string[]): Promise<Map<string, ContactLock>> {
   if (phones.length === 0) return new Map();
   await tx.$executeRaw`
     INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "optedInAt", "updatedAt")
@@ -177,7 +177,7 @@ async function lockRecipients(ctx: OrgContext, tx: SqlClient, phones: string[]):
  */
 async function insertMessages(
   orgId: string,
-  tx: SqlClient,
+  tx: OrgSqlClient,
   rows: Message[],
   secretBodies: (string | null)[],
   source: SendSource,

@@ -4,7 +4,7 @@
 // between claim and carrier answer are failed (resubmitting could send them twice), receipts whose
 // submission has appeared are applied, and receipts that never found their message are dropped after a week.
 import type { Db } from "@/lib/db/client";
-import { sqlTransaction } from "@/lib/db/sql";
+import { systemSql, systemSqlTransaction } from "@/lib/db/sql";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { queueDueScheduled } from "@/lib/messaging/queue-scheduled";
 import { recheckPending } from "@/lib/messaging/record-receipt";
@@ -30,7 +30,7 @@ export async function sweepMessages(db: Db, now = new Date()): Promise<SweepResu
     take: 10_000,
   });
   // In a transaction: the moves and what they owe webhooks and StatusCallbacks are written together.
-  const stranded = await sqlTransaction(db, (tx) =>
+  const stranded = await systemSqlTransaction(db, (tx) =>
     applyStatusChanges(
       tx,
       "FAILED",
@@ -46,7 +46,7 @@ export async function sweepMessages(db: Db, now = new Date()): Promise<SweepResu
   );
 
   // A pending receipt whose submission exists now (the rechecks in record-receipt.ts make this rare).
-  const late = await db.$queryRaw<{ connectionId: string; carrierMessageId: string }[]>`
+  const late = await systemSql(db).$queryRaw<{ connectionId: string; carrierMessageId: string }[]>`
     SELECT p."connectionId", p."carrierMessageId" FROM "PendingReceipt" p
     WHERE EXISTS (SELECT 1 FROM "MessageSubmission" s WHERE s."connectionId" = p."connectionId" AND s."carrierMessageId" = p."carrierMessageId")
     LIMIT 10000`;
@@ -59,7 +59,7 @@ export async function sweepMessages(db: Db, now = new Date()): Promise<SweepResu
     where: { receivedAt: { lt: new Date(now.getTime() - PENDING_RECEIPT_DAYS * 86_400_000) } },
   });
 
-  const senders = await db.$queryRaw<{ senderId: string; orgId: string }[]>`
+  const senders = await systemSql(db).$queryRaw<{ senderId: string; orgId: string }[]>`
     SELECT s.id AS "senderId", s."orgId" FROM "SenderNumber" s
     WHERE EXISTS (SELECT 1 FROM "Message" m WHERE m."senderId" = s.id AND m.status = 'QUEUED'
                   AND (m."nextAttemptAt" IS NULL OR m."nextAttemptAt" <= ${now.toISOString()}::timestamp))`;

@@ -4,7 +4,8 @@
 import { takeTokenPostgres } from "@/lib/rate-limit/rate-limit-postgres";
 import { takeTokenRedis } from "@/lib/rate-limit/rate-limit-redis";
 import { lastRedisError, redisClient } from "@/lib/rate-limit/redis-client";
-import type { SqlClient } from "@/lib/db/sql";
+import type { Db } from "@/lib/db/client";
+import { systemSql, type SqlClient } from "@/lib/db/sql";
 import { env } from "@/lib/env";
 
 export interface RateLimit {
@@ -27,9 +28,12 @@ export interface RateLimitResult {
 const WARN_EVERY_MS = 60_000;
 let lastWarning = -Infinity;
 
-/** A token for one request (API keys): from Redis, else by a PostgreSQL statement of its own (`db` outside any transaction). */
-export function takeRequestToken(db: SqlClient, bucket: string, limit: RateLimit): Promise<RateLimitResult> {
-  return take(() => takeTokenPostgres(db, bucket, limit, true), bucket, limit);
+/**
+ * A token for one request (API keys): from Redis, else by a PostgreSQL statement of its own. Buckets
+ * are keyed by name, not by org (RateLimitBucket has no org), so this is system SQL (lib/db/sql.ts).
+ */
+export function takeRequestToken(db: Db, bucket: string, limit: RateLimit): Promise<RateLimitResult> {
+  return take(() => takeTokenPostgres(systemSql(db), bucket, limit, true), bucket, limit);
 }
 
 /** A token taken inside the caller's transaction `tx` when in PostgreSQL (refused work takes none). */

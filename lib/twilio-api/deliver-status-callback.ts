@@ -4,7 +4,7 @@
 // retries are over. One that failed waits for its next attempt and holds back the message's later
 // callbacks meanwhile, so a receiver hears "sent" before "delivered".
 import type { Db } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
+import { systemSql } from "@/lib/db/sql";
 import { postStatusCallback, statusCallback, type StatusCallbackSource } from "@/lib/twilio-api/status-callback";
 import type { PostOptions } from "@/lib/webhooks/post-webhook";
 import { nextAttemptAt } from "@/lib/webhooks/retry-schedule";
@@ -28,7 +28,7 @@ export type CallbackRound =
   | { attempted: false; nextDueAt: string | null };
 
 export async function deliverStatusCallback(db: Db, messageId: string, options: CallbackOptions = {}): Promise<CallbackRound> {
-  const client = sql(db);
+  const client = systemSql(db);
   const now = new Date();
   const [taken] = await client.$queryRaw<(StatusCallbackSource & { id: bigint; attempts: number })[]>`
     WITH first AS (

@@ -4,6 +4,7 @@
 // logged, failures get their next time from the retry schedule, and a delivery whose schedule is
 // over is failed for good. See auto-disable.ts for what repeated final failures do to the endpoint.
 import type { Db } from "@/lib/db/client";
+import { systemSql } from "@/lib/db/sql";
 import { newId } from "@/lib/ids";
 import { recordFinalOutcomes } from "@/lib/webhooks/auto-disable";
 import { postWebhook, type AttemptResult } from "@/lib/webhooks/post-webhook";
@@ -43,7 +44,7 @@ export async function deliverRound(db: Db, endpointId: string, options: Delivery
   if (!endpoint?.enabled) return none;
 
   const now = new Date();
-  const due = await db.$queryRaw<Due[]>`
+  const due = await systemSql(db).$queryRaw<Due[]>`
     SELECT d.id, d."eventId", d.payload::text AS payload, d.attempts FROM "WebhookDelivery" d
     WHERE d."endpointId" = ${endpointId} AND d.status = 'PENDING'
       AND (d."nextAttemptAt" IS NULL OR d."nextAttemptAt" <= ${now.toISOString()}::timestamp)

@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 const { GET } = await import("@/app/api/media/[id]/route");
 const { POST } = await import("@/app/api/media/route");
-const { sql } = await import("@/lib/db/sql");
+const { systemSql } = await import("@/lib/db/sql");
 const { mediaForSend } = await import("@/lib/media/media-for-send");
 const { signedMediaUrl } = await import("@/lib/media/media-url");
 const { uploadMedia } = await import("@/lib/media/upload-media");
@@ -83,7 +83,7 @@ describe("mediaForSend", () => {
     const jpeg = mediaBytes("jpeg", 3_000);
     const first = await uploadMedia(ctx, { name: "a.mp4", type: "video/mp4", bytes: mediaBytes("mp4", 2_000) });
     const second = await uploadMedia(ctx, { name: "b.jpg", type: "image/jpeg", bytes: jpeg });
-    const media = await mediaForSend(sql(db), ctx.orgId, [second.id, first.id]);
+    const media = await mediaForSend(systemSql(db), ctx.orgId, [second.id, first.id]);
     expect(media.map(({ contentType, size }) => ({ contentType, size }))).toEqual([
       { contentType: "image/jpeg", size: 3_000 },
       { contentType: "video/mp4", size: 2_000 },
@@ -98,20 +98,20 @@ describe("mediaForSend", () => {
   it("refuses another org's media as not found: the org it is asked for scopes it", async () => {
     const theirs = await uploadMedia(other, { name: "theirs.jpg", type: "image/jpeg", bytes: mediaBytes("jpeg") });
     const mine = await uploadMedia(ctx, { name: "mine.jpg", type: "image/jpeg", bytes: mediaBytes("jpeg") });
-    const error = await expectDomainError(mediaForSend(sql(db), ctx.orgId, [mine.id, theirs.id]), "BAD_REQUEST", "mediaIds");
+    const error = await expectDomainError(mediaForSend(systemSql(db), ctx.orgId, [mine.id, theirs.id]), "BAD_REQUEST", "mediaIds");
     expect(error.message).toBe(`Media ${theirs.id} not found`);
-    const crossed = await expectDomainError(mediaForSend(sql(db), other.orgId, [mine.id, theirs.id]), "BAD_REQUEST", "mediaIds");
+    const crossed = await expectDomainError(mediaForSend(systemSql(db), other.orgId, [mine.id, theirs.id]), "BAD_REQUEST", "mediaIds");
     expect(crossed.message).toBe(`Media ${mine.id} not found`);
-    await expectDomainError(mediaForSend(sql(db), ctx.orgId, ["med_00000000000000000000000000"]), "BAD_REQUEST", "mediaIds");
-    expect(await mediaForSend(sql(db), other.orgId, [theirs.id])).toHaveLength(1);
+    await expectDomainError(mediaForSend(systemSql(db), ctx.orgId, ["med_00000000000000000000000000"]), "BAD_REQUEST", "mediaIds");
+    expect(await mediaForSend(systemSql(db), other.orgId, [theirs.id])).toHaveLength(1);
   });
 
   it("refuses media over 5 MB in all for one message", async () => {
     const big = await uploadMedia(ctx, { name: "big.jpg", type: "image/jpeg", bytes: mediaBytes("jpeg", 3_000_000) });
     const bigger = await uploadMedia(ctx, { name: "bigger.png", type: "image/png", bytes: mediaBytes("png", 2_500_000) });
-    const error = await expectDomainError(mediaForSend(sql(db), ctx.orgId, [big.id, bigger.id]), "BAD_REQUEST", "mediaIds");
+    const error = await expectDomainError(mediaForSend(systemSql(db), ctx.orgId, [big.id, bigger.id]), "BAD_REQUEST", "mediaIds");
     expect(error.message).toBe("A message's media can be at most 5 MB in all (these files are 5.5 MB)");
-    expect(await mediaForSend(sql(db), ctx.orgId, [])).toEqual([]);
+    expect(await mediaForSend(systemSql(db), ctx.orgId, [])).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { sqlTransaction } from "@/lib/db/sql";
+import { systemSqlTransaction } from "@/lib/db/sql";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { sendMessages } from "@/lib/messaging/send-messages";
 import type { OrgContext } from "@/lib/org-context";
@@ -56,14 +56,14 @@ describe("StatusCallback rows", () => {
   it("are written with the status change, and not when it rolls back", async () => {
     const id = await message();
     await expect(
-      sqlTransaction(db, async (tx) => {
+      systemSqlTransaction(db, async (tx) => {
         await applyStatusChanges(tx, "SENT", [{ messageId: id, to: "SENT" }], "carrier");
         throw new Error("roll back");
       }),
     ).rejects.toThrow("roll back");
     expect(await waiting(id)).toEqual([]);
 
-    await sqlTransaction(db, (tx) => applyStatusChanges(tx, "UNDELIVERED", [{ messageId: id, to: "UNDELIVERED", errorCode: "30003" }], "carrier"));
+    await systemSqlTransaction(db, (tx) => applyStatusChanges(tx, "UNDELIVERED", [{ messageId: id, to: "UNDELIVERED", errorCode: "30003" }], "carrier"));
     expect(await waiting(id)).toMatchObject([{ status: "UNDELIVERED", errorCode: "30003", attempts: 0, nextAttemptAt: null }]);
 
     const untracked = await message(null);

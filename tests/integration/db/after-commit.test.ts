@@ -1,10 +1,10 @@
-// afterCommit on both transaction helpers (sqlTransaction and Prisma's $transaction, plain and
-// org-scoped): callbacks run after COMMIT, in order, never after a rollback; a failing one is logged;
+// afterCommit on every transaction helper (orgSqlTransaction, systemSqlTransaction and Prisma's
+// $transaction, plain and org-scoped): callbacks run after COMMIT, in order, never after a rollback; a failing one is logged;
 // a helper handed the transaction registers on it; emitting inside a transaction is refused.
 import { describe, expect, it, vi } from "vitest";
 import { afterCommit, afterCommitBatched, InsideTransactionError, inTransaction } from "@/lib/db/after-commit";
 import { scopedDb } from "@/lib/db/scoped";
-import { sql, sqlTransaction, type SqlClient } from "@/lib/db/sql";
+import { orgSql, orgSqlTransaction, systemSql, systemSqlTransaction, type SqlClient } from "@/lib/db/sql";
 import { emitEvents } from "@/lib/events/emit";
 import { setupTestDatabase } from "../helpers/db";
 import { createOrgWithOwner } from "../helpers/factories";
@@ -13,16 +13,19 @@ const database = await setupTestDatabase();
 const { db } = database;
 const { org } = await createOrgWithOwner(db);
 const scoped = scopedDb(db, org.id);
+const ctx = { db: scoped, orgId: org.id };
 
-// Unique only at COMMIT, so a transaction can get as far as its COMMIT and fail there.
-await database.sql(`CREATE TABLE "AfterCommitProbe" (id int, UNIQUE (id) DEFERRABLE INITIALLY DEFERRED)`);
+// Unique only at COMMIT, so a transaction can get as far as its COMMIT and fail there. Its rows name
+// their org, so orgSqlTransaction's statements can bind it.
+await database.sql(`CREATE TABLE "AfterCommitProbe" (id int, "orgId" text, UNIQUE (id) DEFERRABLE INITIALLY DEFERRED)`);
 
 /** Whether row `id` is visible from a connection outside the transaction. */
 const committed = async (id: number) => (await database.sql(`SELECT 1 FROM "AfterCommitProbe" WHERE id = $1`, [id])).length === 1;
 
 type Helper = <T>(work: (tx: SqlClient) => Promise<T>) => Promise<T>;
 const helpers: [string, Helper][] = [
-  ["sqlTransaction", (work) => sqlTransaction(db, work)],
+  ["orgSqlTransaction", (work) => orgSqlTransaction(ctx, work)],
+  ["systemSqlTransaction", (work) => systemSqlTransaction(db, work)],
   ["Prisma $transaction", (work) => db.$transaction((tx) => work(tx))],
   ["scoped $transaction", (work) => scoped.$transaction((tx) => work(tx))],
 ];
@@ -34,7 +37,7 @@ describe.each(helpers)("afterCommit with %s", (_, transaction) => {
     const id = ++next;
     const seen: string[] = [];
     const result = await transaction(async (tx) => {
-      await tx.$executeRaw`INSERT INTO "AfterCommitProbe" (id) VALUES (${id})`;
+      await tx.$executeRaw`INSERT INTO "AfterCommitProbe" (id, "orgId") VALUES (${id}, ${org.id})`;
       await afterCommit(tx, async () => seen.push(`first:${await committed(id)}`));
       // A helper handed the transaction registers on it, wherever it sits in the call tree.
       await (async (nested: SqlClient) => afterCommit(nested, () => seen.push(`second:${inTransaction()}`)))(tx);
@@ -64,7 +67,7 @@ describe.each(helpers)("afterCommit with %s", (_, transaction) => {
     const ran = vi.fn();
     await expect(
       transaction(async (tx) => {
-        await tx.$executeRaw`INSERT INTO "AfterCommitProbe" (id) VALUES (${id})`;
+        await tx.$executeRaw`INSERT INTO "AfterCommitProbe" (id, "orgId") VALUES (${id}, ${org.id})`;
         await afterCommit(tx, ran);
         throw new Error("roll back");
       }),
@@ -73,7 +76,7 @@ describe.each(helpers)("afterCommit with %s", (_, transaction) => {
     // A failed COMMIT (here a deferred constraint) is a rollback too.
     await expect(
       transaction(async (tx) => {
-        await tx.$executeRaw`INSERT INTO "AfterCommitProbe" (id) VALUES (${id}), (${id})`;
+        await tx.$executeRaw`INSERT INTO "AfterCommitProbe" (id, "orgId") VALUES (${id}, ${org.id}), (${id}, ${org.id})`;
         await afterCommit(tx, ran);
       }),
     ).rejects.toThrow();
@@ -86,7 +89,7 @@ describe.each(helpers)("afterCommit with %s", (_, transaction) => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const after = vi.fn();
     await transaction(async (tx) => {
-      await tx.$executeRaw`INSERT INTO "AfterCommitProbe" (id) VALUES (${id})`;
+      await tx.$executeRaw`INSERT INTO "AfterCommitProbe" (id, "orgId") VALUES (${id}, ${org.id})`;
       await afterCommit(tx, () => Promise.reject(new Error("job server down")));
       await afterCommit(tx, after);
     });
@@ -107,15 +110,15 @@ describe.each(helpers)("afterCommit with %s", (_, transaction) => {
   });
 });
 
-describe("sqlTransaction", () => {
+describe.each(helpers.slice(0, 2))("%s", (_, transaction) => {
   it("fails, and runs no callback, when an error it swallowed aborted the transaction", async () => {
     // PostgreSQL answers COMMIT of an aborted transaction by rolling it back, without an error.
     const id = ++next;
     const ran = vi.fn();
     await expect(
-      sqlTransaction(db, async (tx) => {
-        await tx.$executeRaw`INSERT INTO "AfterCommitProbe" (id) VALUES (${id})`;
-        await tx.$executeRaw`SELECT 1 / 0`.then(undefined, () => undefined);
+      transaction(async (tx) => {
+        await tx.$executeRaw`INSERT INTO "AfterCommitProbe" (id, "orgId") VALUES (${id}, ${org.id})`;
+        await tx.$executeRaw`SELECT ${org.id}::text, 1 / 0`.then(undefined, () => undefined);
         await afterCommit(tx, ran);
       }),
     ).rejects.toThrow("rolled back");
@@ -128,14 +131,15 @@ describe("afterCommit outside a transaction", () => {
   it("runs at once on a client whose statements commit as they run", async () => {
     const ran = vi.fn();
     await afterCommit(db, ran);
-    await afterCommit(sql(db), ran);
-    expect(ran).toHaveBeenCalledTimes(2);
+    await afterCommit(systemSql(db), ran);
+    await afterCommit(orgSql(ctx), ran);
+    expect(ran).toHaveBeenCalledTimes(3);
     expect(inTransaction()).toBe(false);
   });
 
   it("surfaces the callbacks of a transaction committed inside another one that emit", async () => {
     await expect(
-      db.$transaction(() => sqlTransaction(db, async (tx) => afterCommit(tx, () => emitEvents([])))),
+      db.$transaction(() => systemSqlTransaction(db, async (tx) => afterCommit(tx, () => emitEvents([])))),
     ).rejects.toThrow(InsideTransactionError);
   });
 });

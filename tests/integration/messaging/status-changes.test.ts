@@ -1,7 +1,7 @@
 // applyStatusChanges: moves allowed by lib/messaging/status.ts only, each with its history row, and a
 // status passed through on the way (`via`) as a history row without a write of its own.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { sql, sqlTransaction, type SqlClient } from "@/lib/db/sql";
+import { systemSql, systemSqlTransaction, type SqlClient } from "@/lib/db/sql";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { sendOne } from "@/lib/messaging/send-one";
 import { sendMessages } from "@/lib/messaging/send-messages";
@@ -29,7 +29,7 @@ const messageReads = async (tx: SqlClient) =>
   (await tx.$queryRaw<{ n: number }[]>`SELECT (coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0))::int AS n FROM pg_stat_xact_user_tables WHERE relname = 'Message' AND schemaname = current_schema()`)[0]?.n ?? 0;
 /** Row versions of Message that `moves` writes, counted inside its transaction. */
 const writesOf = (moves: (tx: SqlClient) => Promise<unknown>) =>
-  sqlTransaction(db, async (tx) => {
+  systemSqlTransaction(db, async (tx) => {
     const before = await messageUpdates(tx);
     await moves(tx);
     return (await messageUpdates(tx)) - before;
@@ -66,8 +66,8 @@ describe("applyStatusChanges", () => {
 
   it("moves only messages that may enter the status passed through", async () => {
     const id = await queued("+14155550163");
-    await applyStatusChanges(sql(db), "SENDING", [{ messageId: id, to: "SENDING" }], "dispatcher");
-    const moved = await applyStatusChanges(sql(db), "SENT", [{ messageId: id, to: "SENT" }], "carrier", { via: { status: "SENDING", source: "dispatcher", at: new Date() } });
+    await applyStatusChanges(systemSql(db), "SENDING", [{ messageId: id, to: "SENDING" }], "dispatcher");
+    const moved = await applyStatusChanges(systemSql(db), "SENT", [{ messageId: id, to: "SENT" }], "carrier", { via: { status: "SENDING", source: "dispatcher", at: new Date() } });
     expect(moved).toEqual([]);
     expect((await db.message.findUniqueOrThrow({ where: { id } })).status).toBe("SENDING");
     expect((await history(id)).map(([status]) => status)).toEqual(["QUEUED", "SENDING"]);
@@ -84,7 +84,7 @@ describe("applyStatusChanges", () => {
     }
     expect(queuedIds).toHaveLength(3_000);
     const moving = queuedIds.slice(0, 20);
-    const reads = await sqlTransaction(db, async (tx) => {
+    const reads = await systemSqlTransaction(db, async (tx) => {
       const before = await messageReads(tx);
       const moved = await applyStatusChanges(tx, "SENDING", moving.map((messageId) => ({ messageId, to: "SENDING" })), "dispatcher");
       expect(moved).toHaveLength(20);
@@ -96,7 +96,7 @@ describe("applyStatusChanges", () => {
   it("refuses a status passed through that cannot lead to the target", async () => {
     const id = await queued("+14155550164");
     await expect(
-      applyStatusChanges(sql(db), "DELIVERED", [{ messageId: id, to: "DELIVERED" }], "carrier", { via: { status: "QUEUED", source: "dispatcher", at: new Date() } }),
+      applyStatusChanges(systemSql(db), "DELIVERED", [{ messageId: id, to: "DELIVERED" }], "carrier", { via: { status: "QUEUED", source: "dispatcher", at: new Date() } }),
     ).rejects.toThrow("A message cannot move from QUEUED to DELIVERED");
     expect((await db.message.findUniqueOrThrow({ where: { id } })).status).toBe("QUEUED");
   });

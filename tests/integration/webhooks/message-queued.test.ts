@@ -1,7 +1,7 @@
 // message.queued is a message's first queueing: at its send, or when its scheduled time comes; a
 // requeue after a carrier's transient refusal is not one. Checked in the outbox the pipeline writes.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { sqlTransaction } from "@/lib/db/sql";
+import { systemSqlTransaction } from "@/lib/db/sql";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { queueDueScheduled } from "@/lib/messaging/queue-scheduled";
 import { sendOne } from "@/lib/messaging/send-one";
@@ -36,7 +36,7 @@ describe("message.queued", () => {
     expect(event?.payload).toMatchObject({ type: "message.queued", data: { id: message.id, status: "queued" } });
 
     // Submitted, refused for now by the carrier, queued again with the attempt counted: no second event.
-    await sqlTransaction(db, async (tx) => {
+    await systemSqlTransaction(db, async (tx) => {
       await applyStatusChanges(tx, "SENDING", [{ messageId: message.id, to: "SENDING" }], "dispatcher");
       await applyStatusChanges(tx, "QUEUED", [{ messageId: message.id, to: "QUEUED", attempts: 1, errorCode: "throttled" }], "dispatcher");
     });
