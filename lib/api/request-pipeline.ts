@@ -6,6 +6,7 @@
 // the handler; the answer as JSON with the rate-limit headers and X-Request-Id. Errors are thrown
 // as ApiError (or DomainError, zod, an API's own) and leave in the API's shape, its `refusal`;
 // anything it cannot explain is its 500, which names only the request id.
+// Every line logged while serving a request, down to the domain code, carries that id (lib/log/logger.ts).
 import { ApiError } from "@/lib/api/api-error";
 import { requireScope, type ApiContext } from "@/lib/api/authenticate";
 import { claimIdempotencyKey, idempotencyKeyOf, releaseIdempotencyKey, requestHash, storeIdempotentResponse } from "@/lib/api/idempotency";
@@ -18,6 +19,7 @@ import type { ApiScope } from "@/lib/api-keys/scopes";
 import { db } from "@/lib/db";
 import { sql } from "@/lib/db/sql";
 import { env } from "@/lib/env";
+import { logger, withRequestId } from "@/lib/log/logger";
 
 /** A status and body to answer with; `body: null` is an empty answer (204). */
 export interface ApiResult {
@@ -72,8 +74,8 @@ export function pipelineRoute<C extends ApiContext, P, B>(
   handle: (req: PipelineRequest<C, P, B>) => Promise<ApiResult>,
   readBody: BodyReader<B>,
 ): RouteHandler<P> {
-  return async (request, route) => {
-    const requestId = newRequestId();
+  const log = logger.child({ component: dialect.name });
+  const serve = async (requestId: string, request: Request, route?: { params: Promise<P> }): Promise<Response> => {
     const headers: Record<string, string> = { "X-Request-Id": requestId };
     let claimed: { orgId: string; key: string } | null = null;
     try {
@@ -101,7 +103,7 @@ export function pipelineRoute<C extends ApiContext, P, B>(
     } catch (error) {
       const refusal = dialect.refusal(error);
       if (!refusal) {
-        console.error(`[${dialect.name}] ${requestId} ${request.method} ${new URL(request.url).pathname} failed:`, error);
+        log.error({ err: error }, `${request.method} ${new URL(request.url).pathname} failed`);
         if (claimed) await releaseIdempotencyKey(db, claimed.orgId, claimed.key).catch(() => {});
         return respond(dialect.internal(requestId), headers);
       }
@@ -109,5 +111,9 @@ export function pipelineRoute<C extends ApiContext, P, B>(
       if (claimed) await storeIdempotentResponse(db, claimed.orgId, claimed.key, refusal.status, refusal.body).catch(() => {});
       return respond(refusal, headers);
     }
+  };
+  return (request, route) => {
+    const requestId = newRequestId();
+    return withRequestId(requestId, () => serve(requestId, request, route));
   };
 }
