@@ -6,6 +6,9 @@ import { takeTokenRedis } from "@/lib/rate-limit/rate-limit-redis";
 import { lastRedisError, redisClient } from "@/lib/rate-limit/redis-client";
 import type { SqlClient } from "@/lib/db/sql";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+
+const log = logger.child({ component: "rate-limit" });
 
 export interface RateLimit {
   /** Tokens added per second. */
@@ -57,7 +60,7 @@ function warnFallback(error: unknown) {
   if (now - lastWarning < WARN_EVERY_MS) return;
   lastWarning = now;
   const reason = lastRedisError() ?? error;
-  console.warn(`[rate-limit] Redis unavailable, using PostgreSQL buckets (warned at most once a minute): ${(reason as Error)?.message ?? reason}`);
+  log.warn(`Redis unavailable, using PostgreSQL buckets (warned at most once a minute): ${(reason as Error)?.message ?? reason}`);
 }
 
 /** The answer for a bucket that has `tokens` left after this request, or null if it was refused. */
