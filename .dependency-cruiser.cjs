@@ -4,6 +4,7 @@
 // rule that names the two layers. Bottom first.
 const LAYERS = [
   ["generated", "env", "errors", "random-bytes", "money", "canonical-json", "sms"], // pure foundations
+  ["log"], // the server's log (its level from env); every layer above logs through it
   ["ids", "net", "db", "check-env"], // identifiers, the network guard, the database
   ["events", "org-context", "rate-limit", "job-runs"], // event client and types, the org a call acts in, token buckets
   ["audit"],

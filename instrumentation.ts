@@ -13,7 +13,8 @@ export async function register() {
       await startSmppBinds(db);
     } catch (error) {
       // The server runs without them; each SMPP connection binds on its first send instead.
-      console.warn(`[smpp] binds not started: ${(error as Error).message}`);
+      const { logger } = await import("@/lib/log/logger");
+      logger.child({ component: "smpp" }).warn(`binds not started: ${(error as Error).message}`);
     }
   }
 }

@@ -23,6 +23,10 @@ function s3SettingsTogether(env: Partial<Record<(typeof S3_REQUIRED)[number] | (
   }
 }
 
+// pino's levels (lib/log/logger.ts); silent writes nothing.
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const logLevelSchema = z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(", ")}`);
+
 const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z
@@ -74,6 +78,8 @@ const serverSchema = z.object({
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number("must be a number of milliseconds").int().min(0).optional(),
   // With a Redis, the rate-limit buckets live there instead of in PostgreSQL (lib/rate-limit/rate-limit.ts).
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379" }).optional(),
+  // The server's log (lib/log/logger.ts); default info, silent under tests (logLevel below).
+  LOG_LEVEL: logLevelSchema.optional(),
 }).superRefine((env, ctx) => {
   inngestKeysTogether(env, ctx);
   s3SettingsTogether(env, ctx);
@@ -87,6 +93,18 @@ export type Env = z.infer<typeof serverSchema>;
  */
 export function inngestServerConfigured(source: Record<string, string | undefined>): boolean {
   return Boolean(source.INNGEST_EVENT_KEY || source.INNGEST_SIGNING_KEY || source.INNGEST_DEV || source.INNGEST_BASE_URL);
+}
+
+/**
+ * The log level: LOG_LEVEL, else silent under tests and info otherwise. Read on its own, not through
+ * `env`, so the logger exists even when the rest of the environment is invalid and it is the line
+ * that says so (lib/check-env.ts); an invalid LOG_LEVEL reads as the default until that check stops
+ * the server naming it.
+ */
+export function logLevel(source: Record<string, string | undefined> = process.env): z.infer<typeof logLevelSchema> {
+  const given = logLevelSchema.safeParse(source.LOG_LEVEL);
+  if (given.success) return given.data;
+  return source.NODE_ENV === "test" ? "silent" : "info";
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {

@@ -6,6 +6,7 @@
 // the handler; the answer as JSON with the rate-limit headers and X-Request-Id. Errors are thrown
 // as ApiError (or DomainError, zod, an API's own) and leave in the API's shape, its `refusal`;
 // anything it cannot explain is its 500, which names only the request id.
+// Every line logged while serving a request, down to the domain code, carries that id (lib/log/logger.ts).
 import { ApiError } from "@/lib/api/api-error";
 import { requireScope, type ApiContext } from "@/lib/api/authenticate";
 import { claimIdempotencyKey, idempotencyKeyOf, releaseIdempotencyKey, requestHash, storeIdempotentResponse } from "@/lib/api/idempotency";
@@ -17,6 +18,7 @@ import { replacedQueryParam } from "@/lib/api/url-encoding";
 import type { ApiScope } from "@/lib/api-keys/scopes";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { logger, withRequestId } from "@/lib/log/logger";
 
 /** A status and body to answer with; `body: null` is an empty answer (204). */
 export interface ApiResult {
@@ -71,8 +73,8 @@ export function pipelineRoute<C extends ApiContext, P, B>(
   handle: (req: PipelineRequest<C, P, B>) => Promise<ApiResult>,
   readBody: BodyReader<B>,
 ): RouteHandler<P> {
-  return async (request, route) => {
-    const requestId = newRequestId();
+  const log = logger.child({ component: dialect.name });
+  const serve = async (requestId: string, request: Request, route?: { params: Promise<P> }): Promise<Response> => {
     const headers: Record<string, string> = { "X-Request-Id": requestId };
     let claimed: { ctx: C; key: string } | null = null;
     try {
@@ -100,7 +102,7 @@ export function pipelineRoute<C extends ApiContext, P, B>(
     } catch (error) {
       const refusal = dialect.refusal(error);
       if (!refusal) {
-        console.error(`[${dialect.name}] ${requestId} ${request.method} ${new URL(request.url).pathname} failed:`, error);
+        log.error({ err: error }, `${request.method} ${new URL(request.url).pathname} failed`);
         if (claimed) await releaseIdempotencyKey(claimed.ctx, claimed.key).catch(() => {});
         return respond(dialect.internal(requestId), headers);
       }
@@ -108,5 +110,9 @@ export function pipelineRoute<C extends ApiContext, P, B>(
       if (claimed) await storeIdempotentResponse(claimed.ctx, claimed.key, refusal.status, refusal.body).catch(() => {});
       return respond(refusal, headers);
     }
+  };
+  return (request, route) => {
+    const requestId = newRequestId();
+    return withRequestId(requestId, () => serve(requestId, request, route));
   };
 }

@@ -4,6 +4,9 @@ import Credentials from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/auth/sign-up";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+
+const log = logger.child({ component: "auth" });
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
@@ -19,7 +22,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an expected outcome shown on the form, not a server error to log.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error(error);
+      log.error({ err: error }, error.message);
     },
   },
   providers: [

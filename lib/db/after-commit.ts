@@ -12,6 +12,9 @@
 // transaction holds the one connection deadlocked the whole app, and with any database it holds the
 // transaction's locks across a network round trip.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { logger } from "@/lib/log/logger";
+
+const log = logger.child({ component: "db" });
 
 type Callback = () => unknown;
 
@@ -95,6 +98,6 @@ async function runLogged(callback: Callback): Promise<void> {
     // A callback that itself ran inside another, still open transaction is a bug to surface, not an
     // announcement to lose quietly.
     if (error instanceof InsideTransactionError) throw error;
-    console.error(`[db] after-commit work failed (the sweepers will pick it up): ${(error as Error).message}`);
+    log.error(`after-commit work failed (the sweepers will pick it up): ${(error as Error).message}`);
   }
 }

@@ -8,6 +8,7 @@ import { createSmppAdapter } from "@/lib/carriers/smpp/smpp-adapter";
 import { createTwilioAdapter } from "@/lib/carriers/twilio/twilio-adapter";
 import type { Db } from "@/lib/db/client";
 import type { CarrierKind } from "@/lib/generated/prisma/enums";
+import { outsideRequest } from "@/lib/log/logger";
 import { receiveMessage } from "@/lib/messaging/receive-message";
 import { recordReceipts } from "@/lib/messaging/record-receipt";
 
@@ -53,7 +54,8 @@ export function adapterFor(db: Db, connection: ConnectionRow): CarrierAdapter {
   const current = adapters.get(connection.id);
   if (current?.version === version) return current.adapter;
   if (current) void current.adapter.close();
-  const adapter = createAdapter(db, connection);
+  // Kept for the life of the process: its bind's lines belong to no request.
+  const adapter = outsideRequest(() => createAdapter(db, connection));
   adapters.set(connection.id, { version, adapter });
   return adapter;
 }

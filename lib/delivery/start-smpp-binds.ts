@@ -3,6 +3,9 @@
 // retrying on its own (smpp-bind.ts).
 import { adapterFor, closeAdapter } from "@/lib/delivery/carrier-registry";
 import type { Db } from "@/lib/db/client";
+import { logger } from "@/lib/log/logger";
+
+const log = logger.child({ component: "smpp" });
 
 const select = { id: true, kind: true, config: true, updatedAt: true } as const;
 
@@ -29,7 +32,7 @@ export async function rebindConnection(connectionId: string): Promise<void> {
     else if (!connection) await closeAdapter(connectionId);
   } catch (error) {
     // The change is saved; its bind follows at the next send, as it would without this.
-    console.warn(`[smpp ${connectionId}] not rebound: ${(error as Error).message}`);
+    log.warn({ connectionId }, `not rebound: ${(error as Error).message}`);
   }
 }
 
@@ -38,6 +41,6 @@ function open(db: Db, connection: Parameters<typeof adapterFor>[1]) {
     adapterFor(db, connection);
   } catch (error) {
     // Settings that no longer validate: that connection stays down, the others still bind.
-    console.warn(`[smpp ${connection.id}] not started: ${(error as Error).message}`);
+    log.warn({ connectionId: connection.id }, `not started: ${(error as Error).message}`);
   }
 }

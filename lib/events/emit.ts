@@ -10,6 +10,9 @@
 // production would leave that hang possible exactly where no test ran.
 import { InsideTransactionError, inTransaction } from "@/lib/db/after-commit";
 import { inngest } from "@/lib/events/client";
+import { logger } from "@/lib/log/logger";
+
+const log = logger.child({ component: "jobs" });
 
 type Payload = Parameters<typeof inngest.send>[0];
 
@@ -27,6 +30,6 @@ export async function emitEvents(events: Payload): Promise<void> {
   } catch (error) {
     if (Date.now() - lastWarning < WARN_EVERY_MS) return;
     lastWarning = Date.now();
-    console.warn(`[jobs] events not sent (queued messages wait for the sweeper): ${(error as Error).message}`);
+    log.warn(`events not sent (queued messages wait for the sweeper): ${(error as Error).message}`);
   }
 }

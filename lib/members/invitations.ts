@@ -7,9 +7,12 @@ import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { DomainError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { logger } from "@/lib/log/logger";
 import { inviteInput, revokeInviteInput } from "@/lib/members/member-input";
 import { canManageMember } from "@/lib/members/roles";
 import type { OrgContext } from "@/lib/org-context";
+
+const log = logger.child({ component: "invite" });
 
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -46,7 +49,7 @@ export async function createInvitation(ctx: OrgContext, raw: z.input<typeof invi
     return created;
   });
   const url = inviteUrl(token);
-  console.info(`[invite] ${email} invited to ${ctx.orgId} as ${role}: ${url}`);
+  log.info(`${email} invited to ${ctx.orgId} as ${role}: ${url}`);
   return { ...invitation, url };
 }
 

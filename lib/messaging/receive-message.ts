@@ -11,6 +11,7 @@ import type { Db } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { logger } from "@/lib/log/logger";
 import { fetchMedia } from "@/lib/media/fetch-media";
 import { emitEvents } from "@/lib/events/emit";
 import { messageReceived } from "@/lib/events/messaging";
@@ -22,6 +23,8 @@ import { normalizePhone, timeZoneForPhone } from "@/lib/sms/phone";
 import { segmentMessage } from "@/lib/sms/segments";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
 import { messageWebhookEvents } from "@/lib/messaging/message-webhook-events";
+
+const log = logger.child({ component: "messaging" });
 
 export interface Received {
   message: Message;
@@ -111,7 +114,7 @@ async function storeInboundMedia(db: Db, ctx: OrgContext, connectionId: string, 
     try {
       ids.push((await fetchMedia(ctx, media.url, { field: `media.${i}`, auth })).id);
     } catch (error) {
-      console.warn(`[messaging] inbound media ${media.url} from ${text.from} not stored: ${(error as Error).message}`);
+      log.warn(`inbound media ${media.url} from ${text.from} not stored: ${(error as Error).message}`);
     }
   }
   return ids;
@@ -136,6 +139,6 @@ async function reply(ctx: OrgContext, senderId: string, to: string, keyword: Key
   try {
     await sendOne(ctx, { to, from: senderId, body, marketing: false }, "system");
   } catch (error) {
-    console.warn(`[messaging] keyword reply to ${to} not sent: ${(error as Error).message}`);
+    log.warn(`keyword reply to ${to} not sent: ${(error as Error).message}`);
   }
 }

@@ -7,6 +7,9 @@ import { lastRedisError, redisClient } from "@/lib/rate-limit/redis-client";
 import type { Db } from "@/lib/db/client";
 import { systemSql, type SqlClient } from "@/lib/db/sql";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+
+const log = logger.child({ component: "rate-limit" });
 
 export interface RateLimit {
   /** Tokens added per second. */
@@ -61,7 +64,7 @@ function warnFallback(error: unknown) {
   if (now - lastWarning < WARN_EVERY_MS) return;
   lastWarning = now;
   const reason = lastRedisError() ?? error;
-  console.warn(`[rate-limit] Redis unavailable, using PostgreSQL buckets (warned at most once a minute): ${(reason as Error)?.message ?? reason}`);
+  log.warn(`Redis unavailable, using PostgreSQL buckets (warned at most once a minute): ${(reason as Error)?.message ?? reason}`);
 }
 
 /** The answer for a bucket that has `tokens` left after this request, or null if it was refused. */

@@ -5,9 +5,12 @@
 // callbacks meanwhile, so a receiver hears "sent" before "delivered".
 import type { Db } from "@/lib/db/client";
 import { systemSql } from "@/lib/db/sql";
+import { logger } from "@/lib/log/logger";
 import { postStatusCallback, statusCallback, type StatusCallbackSource } from "@/lib/twilio-api/status-callback";
 import type { PostOptions } from "@/lib/webhooks/post-webhook";
 import { nextAttemptAt } from "@/lib/webhooks/retry-schedule";
+
+const log = logger.child({ component: "twilio" });
 
 /**
  * Eight retries, 2 s doubling: what the job server's default backoff gave a failed callback when
@@ -56,6 +59,6 @@ export async function deliverStatusCallback(db: Db, messageId: string, options: 
     await client.$executeRaw`DELETE FROM "TwilioStatusCallback" WHERE id = ${taken.id}`;
   }
   const gaveUp = !result.ok && !retryAt;
-  if (gaveUp) console.warn(`[twilio] StatusCallback "${callback.params.MessageStatus}" of ${callback.params.MessageSid} to ${callback.url} given up after ${attempts} attempts: ${result.error}`);
+  if (gaveUp) log.warn(`StatusCallback "${callback.params.MessageStatus}" of ${callback.params.MessageSid} to ${callback.url} given up after ${attempts} attempts: ${result.error}`);
   return { attempted: true, ok: result.ok, gaveUp };
 }

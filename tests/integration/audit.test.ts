@@ -1,6 +1,6 @@
 // Every mutation a signed-in user makes through tRPC leaves an audit row naming that user. The map
 // below must name every mutation of appRouter, so a new one fails here until it is audited.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createConnection } from "@/lib/delivery/manage-connections";
 import { createContact } from "@/lib/contacts/create-contact";
@@ -85,7 +85,6 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
 const MUTATION_PATHS = PROCEDURE_PATHS.filter((path) => procedureType(path) === "mutation" && !path.startsWith("jobs."));
 
 beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
   const created = await createOrgWithOwner(db);
   user = created.owner;
   ctx = await orgContextFor(db, user, created.org.id);

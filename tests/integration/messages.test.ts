@@ -1,6 +1,6 @@
 // The message log, a message's page and canceling a scheduled message, against rows written
 // directly (the pipeline is not needed to read them), through tRPC as the Messages page calls them.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { checkMediaUrl } from "@/lib/media/media-url";
@@ -59,7 +59,6 @@ const ids = (page: { items: { id: string }[] }) => page.items.map((m) => m.id);
 let inA: Awaited<ReturnType<typeof message>>[];
 
 beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
   a = await makeOrg("Org A", "+12125550000");
   b = await makeOrg("Org B", "+13125550000");
   inA = [

@@ -1,7 +1,7 @@
 // The simulator's virtual phones: which numbers appear, what one phone's screen shows, and texts
 // typed on a phone going through the real inbound path (receiveMessage): stored as RECEIVED, STOP
 // opting the contact out, HELP answered with the org's own help text.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createConnection } from "@/lib/delivery/manage-connections";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { newId } from "@/lib/ids";
@@ -44,7 +44,6 @@ async function deliverQueued() {
 }
 
 beforeAll(async () => {
-  vi.spyOn(console, "warn").mockImplementation(() => {});
   const created = await createOrgWithOwner(db, { name: "Bean There" });
   owner = created.owner;
   ctx = await orgContextFor(db, owner, created.org.id);

@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { acceptInvitation, createInvitation, findInvitation } from "@/lib/members/invitations";
@@ -7,10 +7,6 @@ import { expectDomainError, expectTRPCError } from "./helpers/expect-error";
 import { addMember, callerFor, createOrgWithOwner, createUser, orgContextFor, type TestUser } from "./helpers/factories";
 
 const { db } = await setupTestDatabase();
-
-beforeAll(() => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-});
 
 /** A fresh org with an owner, an admin and a member, so each test starts from known roles. */
 async function team() {

@@ -3,7 +3,7 @@
 // org A's rows. The case map must name every procedure of appRouter, so a new procedure fails this
 // file until someone decides how it must treat another org's IDs.
 import { TRPCError } from "@trpc/server";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { scopedDb } from "@/lib/db/scoped";
 import { newId } from "@/lib/ids";
 import { setupTestDatabase } from "./helpers/db";
@@ -34,7 +34,6 @@ function expectNoOrgAData(path: string, result: unknown) {
 }
 
 beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
   ({ f, userB, secrets } = await seedTwoOrgs(db));
 });
 

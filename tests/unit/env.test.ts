@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inngestServerConfigured, parseEnv } from "@/lib/env";
+import { inngestServerConfigured, logLevel, parseEnv } from "@/lib/env";
 
 const VALID = {
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/textstack",
@@ -113,5 +113,20 @@ describe("the media storage variables", () => {
     expect(messageOf({ ...VALID, ...S3, S3_ENDPOINT: "s3.example.com" })).toMatch(/^Invalid environment: S3_ENDPOINT must be the http\(s\) URL/);
     expect(messageOf({ ...VALID, ...S3, S3_FORCE_PATH_STYLE: "yes" })).toMatch(/^Invalid environment: S3_FORCE_PATH_STYLE must be true or false/);
     expect(messageOf({ ...VALID, MEDIA_DIR: "" })).toBe("Invalid environment: MEDIA_DIR must be a folder path");
+  });
+});
+
+describe("logLevel", () => {
+  it("is LOG_LEVEL when set, else silent under tests and info otherwise", () => {
+    expect(logLevel({ NODE_ENV: "test", LOG_LEVEL: "debug" })).toBe("debug");
+    expect(logLevel({ NODE_ENV: "test" })).toBe("silent");
+    expect(logLevel({ NODE_ENV: "production" })).toBe("info");
+    expect(logLevel({})).toBe("info");
+  });
+
+  it("reads an invalid LOG_LEVEL as the default, so the line that refuses it by name is logged", () => {
+    expect(logLevel({ LOG_LEVEL: "verbose" })).toBe("info");
+    expect(messageOf({ ...VALID, LOG_LEVEL: "verbose" })).toBe("Invalid environment: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent");
+    expect(parseEnv({ ...VALID, LOG_LEVEL: "warn" }).LOG_LEVEL).toBe("warn");
   });
 });

@@ -9,6 +9,7 @@ import { SmppBind, type BindTimings } from "@/lib/carriers/smpp/smpp-bind";
 import { smpp, STATUS, statusName } from "@/lib/carriers/smpp/smpp-library";
 import { SubmitGate } from "@/lib/carriers/smpp/submit-gate";
 import { SubmittedIds } from "@/lib/carriers/smpp/submitted-ids";
+import { logger } from "@/lib/log/logger";
 import { segmentMessage } from "@/lib/sms/segments";
 
 /** Timings, all with production defaults; tests shorten them. */
@@ -43,7 +44,8 @@ function partial(failure: Extract<SubmitOutcome, { ok: false }>, accepted: numbe
 }
 
 export function createSmppAdapter(connectionId: string, config: SmppConfig, sink: CarrierSink, options: SmppAdapterOptions = {}): CarrierAdapter {
-  const log = (message: string) => console.warn(`[smpp ${connectionId}] ${message}`);
+  const smppLog = logger.child({ component: "smpp", connectionId });
+  const log = (message: string) => smppLog.warn(message);
   const connectWaitMs = options.connectWaitMs ?? 10_000;
   const throttleBackoffMs = options.throttleBackoffMs ?? 500;
   const throttleRetries = options.throttleRetries ?? 3;

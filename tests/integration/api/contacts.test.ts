@@ -1,7 +1,7 @@
 // The contacts resource of REST v1, called as a client calls it: create, list with filters and pages,
 // get with lists, update, delete, upsert by phone (also racing itself), opt-out and opt-in with their
 // consent history and webhooks; scopes, idempotency and tenant isolation.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiRequest, call, createTestApiKey, routeParams, setupApiDatabase } from "../helpers/api";
 
 const { db } = await setupApiDatabase();
@@ -21,7 +21,6 @@ let senderOnlyA: string;
 let writerB: string;
 
 beforeAll(async () => {
-  vi.spyOn(console, "warn").mockImplementation(() => {}); // no job server here: events are not sent
   const a = await createOrgWithOwner(db, { defaultCountry: "US" });
   orgA = a.org.id;
   writerA = (await createTestApiKey(db, orgA, ["contacts:read", "contacts:write", "messages:send"])).token;

@@ -10,7 +10,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { apiRequest, call, createTestApiKey, routeParams, setupApiDatabase } from "../helpers/api";
 import { BROKEN_ESCAPES, deepJsonArb, headerTextArb, jsonBodyArb, junkArb, leavesLoopback, ODD_CONTENT_TYPES, OVERSIZED_BODY, pairsArb, schemaKeys, textArb } from "./fuzz-inputs";
@@ -70,7 +70,6 @@ let accountSid: string;
 const known: string[] = [];
 
 beforeAll(async () => {
-  vi.spyOn(console, "warn").mockImplementation(() => {}); // no job server here: dispatch events are not sent
   const { org } = await createOrgWithOwner(db, { defaultCountry: "US" });
   accountSid = org.accountSid;
   const key = await createTestApiKey(db, org.id, ["messages:send", "messages:read", "verify", "contacts:read", "contacts:write", "webhooks:manage"]);

@@ -1,6 +1,6 @@
 // The lists resource of REST v1, called as a client calls it: create, page, get, rename, delete, and
 // membership (add, page the members, remove); scopes, idempotency and tenant isolation.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiRequest, call, createTestApiKey, routeParams, setupApiDatabase } from "../helpers/api";
 
 const { db } = await setupApiDatabase();
@@ -19,7 +19,6 @@ let writerB: string;
 let contactsOfB: string[];
 
 beforeAll(async () => {
-  vi.spyOn(console, "warn").mockImplementation(() => {});
   const a = await createOrgWithOwner(db, { defaultCountry: "US" });
   orgA = a.org.id;
   writerA = (await createTestApiKey(db, orgA, ["contacts:read", "contacts:write"])).token;

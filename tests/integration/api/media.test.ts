@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mediaBytes } from "@/tests/support/media-fixtures";
 import { apiRequest, call, createTestApiKey, routeParams, setupApiDatabase } from "../helpers/api";
 
@@ -29,7 +29,6 @@ let contactsOnlyA: string;
 let senderB: string;
 
 beforeAll(async () => {
-  vi.spyOn(console, "warn").mockImplementation(() => {}); // no job server here: dispatch events are not sent
   const a = await createOrgWithOwner(db, { defaultCountry: "US" });
   orgA = a.org.id;
   senderA = (await createTestApiKey(db, orgA, ["messages:send"])).token;

@@ -2,7 +2,7 @@
 // with its history, list with filters and pages, cancel a scheduled one; scopes and tenant isolation.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiRequest, call, createTestApiKey, routeParams, setupApiDatabase } from "../helpers/api";
 
 const { db } = await setupApiDatabase();
@@ -20,7 +20,6 @@ let tokenB: string;
 let orgA: string;
 
 beforeAll(async () => {
-  vi.spyOn(console, "warn").mockImplementation(() => {}); // no job server here: dispatch events are not sent
   const a = await createOrgWithOwner(db, { defaultCountry: "US" });
   orgA = a.org.id;
   tokenA = (await createTestApiKey(db, orgA, ["messages:send", "messages:read"])).token;

@@ -5,7 +5,7 @@
 // wire format is held by twilio-compat.test.ts, through the executor.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemSqlTransaction } from "@/lib/db/sql";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { sendMessages } from "@/lib/messaging/send-messages";
@@ -16,9 +16,6 @@ import { setupTestDatabase } from "../helpers/db";
 import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
 
 const { db } = await setupTestDatabase();
-
-// Sends made here announce nothing anyone listens to: that is logged once, not an error.
-vi.spyOn(console, "warn").mockImplementation(() => {});
 
 const received: string[] = [];
 let answer = 200;

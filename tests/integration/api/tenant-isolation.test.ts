@@ -5,7 +5,7 @@
 // as they were. An operation without a case fails this file, naming it and where to add one.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiRequest, createTestApiKey, routeParams, setupApiDatabase } from "../helpers/api";
 import { API_CASES, type ApiCase, type ApiFixture } from "../helpers/api-tenant-cases";
 
@@ -62,8 +62,6 @@ let secrets: string[];
 let tokenB: string;
 
 beforeAll(async () => {
-  vi.spyOn(console, "warn").mockImplementation(() => {}); // no job server: dispatch events are not sent
-  vi.spyOn(console, "info").mockImplementation(() => {});
   const seeded = await seedTwoOrgs(db);
   const scopes = API_SCOPES.map((s) => s.scope);
   tokenB = (await createTestApiKey(db, seeded.f.orgB, scopes)).token;

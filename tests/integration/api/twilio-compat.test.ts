@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import twilio from "twilio";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupJobsHarness, waitUntil } from "../jobs/harness";
 
 const h = await setupJobsHarness("textstack");
@@ -98,7 +98,6 @@ let client: ReturnType<typeof twilio>;
 let mediaId: string;
 
 beforeAll(async () => {
-  vi.spyOn(console, "warn").mockImplementation(() => {});
   const a = await createOrgWithOwner(db, { defaultCountry: "US" });
   const b = await createOrgWithOwner(db, { defaultCountry: "US" });
   orgA = a.org;

@@ -1,7 +1,7 @@
 // The verifications resource of REST v1 (2FA codes), called as a client calls it: the code goes
 // out as a real message row, is kept only as a hash, is checked, resent, cancelled and expires;
 // sends and checks are capped, sends are rate limited per number; scope and tenant isolation.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiRequest, call, createTestApiKey, routeParams, setupApiDatabase } from "../helpers/api";
 
 const { db, sql } = await setupApiDatabase();
@@ -19,7 +19,6 @@ let tokenB: string;
 let messagesOnlyA: string;
 
 beforeAll(async () => {
-  vi.spyOn(console, "warn").mockImplementation(() => {}); // no job server here: dispatch events are not sent
   const a = await createOrgWithOwner(db, { defaultCountry: "US", name: "Acme Bakery" });
   orgA = a.org.id;
   orgAName = a.org.name;

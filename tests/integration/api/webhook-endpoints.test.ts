@@ -3,7 +3,7 @@
 // its replay; the webhooks:manage scope, parameters named in refusals, the SSRF guard at create, and
 // tenant isolation. WEBHOOK_ALLOW_PRIVATE is unset here (the default a server runs with), so the
 // guard is the real one; endpoints use a public address literal, and nothing is ever delivered.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiRequest, call, createTestApiKey, routeParams, setupApiDatabase } from "../helpers/api";
 
 delete process.env.WEBHOOK_ALLOW_PRIVATE;
@@ -25,8 +25,6 @@ let otherScopesA: string;
 let managerB: string;
 
 beforeAll(async () => {
-  // Replays announce themselves to Inngest, which is not running here: the warning is expected.
-  vi.spyOn(console, "warn").mockImplementation(() => {});
   const a = await createOrgWithOwner(db, { defaultCountry: "US" });
   orgA = a.org.id;
   managerA = (await createTestApiKey(db, orgA, ["webhooks:manage"])).token;

@@ -1,5 +1,5 @@
 // One dispatcher round on the simulator, called directly (the job around it is pipeline.test.ts's).
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { newId } from "@/lib/ids";
 import { dispatchRound } from "@/lib/delivery/dispatch-round";
 import { sendOne } from "@/lib/messaging/send-one";
@@ -7,7 +7,6 @@ import { setupTestDatabase } from "../helpers/db";
 import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
 
 const { db } = await setupTestDatabase();
-vi.spyOn(console, "warn").mockImplementation(() => {}); // no job server here: events are not sent
 
 describe("a dispatcher round", () => {
   it("fails a message whose media is gone, alone and with the reason, and sends the rest", async () => {

@@ -1,11 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { receiveMessage } from "@/lib/messaging/receive-message";
 import { sendOne } from "@/lib/messaging/send-one";
 import type { OrgContext } from "@/lib/org-context";
 import { setupTestDatabase } from "../helpers/db";
 import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
+import { captureLogs } from "../helpers/logs";
 
 const { db } = await setupTestDatabase();
 
@@ -114,7 +115,7 @@ describe("receiveMessage", () => {
     const server = http.createServer((req, res) => (req.url === "/p.png" ? res.writeHead(200, { "Content-Type": "image/png" }).end(png) : res.writeHead(404).end()));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const logs = captureLogs();
     try {
       const { message } = await receiveMessage(db, sender.connectionId, {
         from: nextPhone(),
@@ -125,9 +126,8 @@ describe("receiveMessage", () => {
       });
       expect(message.mediaIds).toHaveLength(1);
       expect(await db.mediaAsset.findUniqueOrThrow({ where: { id: message.mediaIds[0] } })).toMatchObject({ orgId: ctx.orgId, contentType: "image/png" });
-      expect(warn).toHaveBeenCalledWith(expect.stringContaining("gone.png"));
+      expect(logs.find((line) => line.component === "messaging")).toMatchObject({ level: "warn", msg: expect.stringContaining("gone.png") });
     } finally {
-      warn.mockRestore();
       server.close();
     }
   });

@@ -13,7 +13,6 @@ import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
 import { stubSmsc } from "../helpers/smpp";
 
 const { db } = await setupTestDatabase();
-vi.spyOn(console, "warn").mockImplementation(() => {}); // no job server here: dispatch events are not sent
 
 const secretBodyOf = async (id: string) =>
   (await db.$queryRaw<{ secretBody: string | null }[]>`SELECT "secretBody" FROM "Message" WHERE id = ${id}`)[0]!.secretBody;

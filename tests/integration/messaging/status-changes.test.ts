@@ -1,6 +1,6 @@
 // applyStatusChanges: moves allowed by lib/messaging/status.ts only, each with its history row, and a
 // status passed through on the way (`via`) as a history row without a write of its own.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { systemSql, systemSqlTransaction, type SqlClient } from "@/lib/db/sql";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { sendOne } from "@/lib/messaging/send-one";
@@ -13,7 +13,6 @@ const { db } = await setupTestDatabase();
 
 let ctx: OrgContext;
 beforeAll(async () => {
-  vi.spyOn(console, "warn").mockImplementation(() => {}); // no job server here: events are not sent
   const { org, owner } = await createOrgWithOwner(db, { defaultCountry: "US" });
   ctx = await orgContextFor(db, owner, org.id);
 });

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sendOne } from "@/lib/messaging/send-one";
 import { STRANDED_AFTER_MS, sweepMessages } from "@/lib/messaging/sweep-messages";
 import type { OrgContext } from "@/lib/org-context";
@@ -10,7 +10,6 @@ let ctx: OrgContext;
 let connectionId: string;
 
 beforeAll(async () => {
-  vi.spyOn(console, "warn").mockImplementation(() => {}); // no job server here
   const { org, owner } = await createOrgWithOwner(db);
   ctx = await orgContextFor(db, owner, org.id);
   connectionId = (await db.carrierConnection.findFirstOrThrow({ where: { orgId: org.id } })).id;

@@ -1,6 +1,6 @@
 // message.queued is a message's first queueing: at its send, or when its scheduled time comes; a
 // requeue after a carrier's transient refusal is not one. Checked in the outbox the pipeline writes.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { systemSqlTransaction } from "@/lib/db/sql";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { queueDueScheduled } from "@/lib/messaging/queue-scheduled";
@@ -15,7 +15,6 @@ const { db } = await setupTestDatabase();
 let ctx: OrgContext;
 let endpointId: string;
 beforeAll(async () => {
-  vi.spyOn(console, "warn").mockImplementation(() => {}); // no job server here: events are not sent
   const { org, owner } = await createOrgWithOwner(db, { defaultCountry: "US" });
   ctx = await orgContextFor(db, owner, org.id);
   endpointId = (await createEndpoint(ctx, { url: "http://127.0.0.1:9/hooks", eventTypes: ["message.queued"] })).id;

@@ -1,16 +1,6 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createRequestContext } from "@/lib/trpc/context";
-import { appRouter } from "@/lib/trpc/root";
+import { serveTrpc } from "@/lib/trpc/serve-trpc";
 
-const handler = (req: Request) =>
-  fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: () => createRequestContext(req),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
-    },
-  });
+const handler = (req: Request) => serveTrpc(req, () => createRequestContext(req));
 
 export { handler as GET, handler as POST };
