@@ -6,7 +6,7 @@ import Link from "next/link";
 import { CodeBlock } from "@/components/docs/code-block";
 import { OperationSection } from "@/components/docs/operation-section";
 import { twilioExample } from "@/components/docs/twilio-example";
-import { API_ERROR_STATUS } from "@/lib/api/error-codes";
+import { API_ERROR_STATUS } from "@/lib/errors/error-codes";
 import { OPERATIONS } from "@/lib/api/openapi/operations";
 import { env } from "@/lib/env";
 
