@@ -63,6 +63,13 @@ module.exports = {
       to: { path: "^(app|components)/" },
     },
     {
+      name: "scripts-no-server-only",
+      comment: "prisma/seed.ts and scripts/ run under tsx, outside a server build, where lib/db.ts (import \"server-only\") throws: they make their own client with createPrismaClient (lib/db/client.ts). The benchmarks, which run the app's jobs in-process, run with --conditions=react-server (package.json)",
+      severity: "error",
+      from: { path: "^(prisma|scripts)/", pathNot: "^scripts/bench/" },
+      to: { path: "^lib/db\\.ts$", reachable: true },
+    },
+    {
       name: "executor-stands-alone",
       comment: "The executor is a program of its own (it could be swapped for an Inngest server): of lib/ it uses only the pure helpers it shares",
       severity: "error",

@@ -1,4 +1,8 @@
 // The one Prisma client of the process. Org-owned data is reached through lib/db/scoped.ts.
+// Server code only: importing it into a client component fails the build rather than shipping the
+// database client (and its URL) to browsers. Scripts run outside Next make their own client with
+// createPrismaClient (lib/db/client.ts), as prisma/seed.ts and scripts/admin.ts do.
+import "server-only";
 import { env } from "@/lib/env";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { DEFAULT_SESSION_LIMITS } from "@/lib/db/session-limits";

@@ -1,6 +1,6 @@
 // The one error type of the public API, and its JSON shape:
 // { "error": { "code", "message", "param", "doc_url" } } (plus "request_id" on 500s).
-import { API_ERROR_STATUS, type ApiErrorCode } from "@/lib/api/error-codes";
+import { API_ERROR_STATUS, type ApiErrorCode } from "@/lib/errors/error-codes";
 import { env } from "@/lib/env";
 
 export class ApiError extends Error {

@@ -2,7 +2,7 @@
 // code), zod errors naming the parameter, anything else a 500 that names no internals.
 import { ZodError, type z } from "zod";
 import { ApiError } from "@/lib/api/api-error";
-import { isApiErrorCode, type ApiErrorCode } from "@/lib/api/error-codes";
+import type { ApiErrorCode } from "@/lib/errors/error-codes";
 import { DomainError, type DomainErrorCode } from "@/lib/errors";
 
 const BY_DOMAIN_CODE: Record<DomainErrorCode, ApiErrorCode> = {
@@ -34,7 +34,7 @@ export function fromZodIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyK
 }
 
 function fromDomainError(error: DomainError): ApiError {
-  const code = isApiErrorCode(error.reason) ? error.reason : BY_DOMAIN_CODE[error.code];
+  const code = error.reason ?? BY_DOMAIN_CODE[error.code];
   return new ApiError(code, error.message, apiParam(error.field));
 }
 

@@ -1,13 +1,13 @@
 // Cancels a scheduled message before its send time. Like Twilio, only SCHEDULED messages: a queued
-// one may already be in the dispatcher's hands. The move is checked against the status rules and
-// made only while the message is still SCHEDULED (a conditional update), so a cancel racing the
-// scheduler either wins or finds the message queued and says so; never both.
+// one may already be in the dispatcher's hands. The move is made like every other status move
+// (applyStatusChanges: the status rules, the history row, what the move owes the outside world),
+// narrowed to messages still SCHEDULED in the same statement, so a cancel racing the scheduler
+// either wins or finds the message queued and says so; never both.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError, notFound } from "@/lib/errors";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
-import { newId } from "@/lib/ids";
+import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { messageIdInput, type MessageIdInput } from "@/lib/messaging/message-list-input";
-import { canTransition } from "@/lib/messaging/status";
 import type { OrgContext } from "@/lib/org-context";
 
 const notCancelable = (status: MessageStatus) =>
@@ -16,23 +16,17 @@ const notCancelable = (status: MessageStatus) =>
 export async function cancelMessage(ctx: OrgContext, raw: MessageIdInput, source: "ui" | "api") {
   const { id } = messageIdInput.parse(raw);
   return ctx.db.$transaction(async (tx) => {
+    // Through the scoped client first: the move below is by id alone, so this is what keeps it in the org.
     const message = await tx.message.findUnique({ where: { id }, select: { status: true } });
     if (!message) throw notFound("Message", "id");
-    if (message.status !== "SCHEDULED" || !canTransition(message.status, "CANCELED")) throw notCancelable(message.status);
+    if (message.status !== "SCHEDULED") throw notCancelable(message.status);
 
-    const now = new Date();
-    const moved = await tx.message.updateMany({
-      where: { id, status: "SCHEDULED" },
-      data: { status: "CANCELED", nextAttemptAt: null, secretBody: null, updatedAt: now },
-    });
-    if (moved.count === 0) {
-      // The scheduler queued it between the read and the update.
+    const moved = await applyStatusChanges(tx, "CANCELED", [{ messageId: id, to: "CANCELED" }], source, { from: ["SCHEDULED"] });
+    if (moved.length === 0) {
+      // The scheduler queued it (or another cancel won) between the read and the move.
       const current = await tx.message.findUniqueOrThrow({ where: { id }, select: { status: true } });
       throw notCancelable(current.status);
     }
-    await tx.messageEvent.create({
-      data: { id: newId("messageEvent", now), orgId: ctx.orgId, messageId: id, status: "CANCELED", source, occurredAt: now },
-    });
     await recordAudit(ctx, tx, {
       action: "message.canceled",
       targetType: "message",

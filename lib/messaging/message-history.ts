@@ -52,6 +52,11 @@ export interface StatusChangeOptions {
    * must be in a status that may move to `via.status`, which must be allowed to move to `to`.
    */
   via?: { status: MessageStatus; source: string; at: Date };
+  /**
+   * Narrows the statuses a message may move from to these (of those the status rules allow): a
+   * cancel moves only scheduled messages to canceled, though queued ones may be canceled too.
+   */
+  from?: readonly MessageStatus[];
 }
 
 /**
@@ -66,13 +71,13 @@ export async function applyStatusChanges(
   to: MessageStatus,
   changes: StatusChange[],
   source: string,
-  { at, via }: StatusChangeOptions = {},
+  { at, via, from: only }: StatusChangeOptions = {},
 ): Promise<{ id: string; orgId: string }[]> {
   if (changes.length === 0) return [];
   if (via && !canTransition(via.status, to)) throw new Error(`A message cannot move from ${via.status} to ${to}`);
   // Moves that are webhook events need the whole message for the payload.
   const eventType = WEBHOOK_STATUSES.has(to) ? messageEventType(to) : undefined;
-  const from = statusesBefore(via?.status ?? to);
+  const from = statusesBefore(via?.status ?? to).filter((status) => !only || only.includes(status));
   const timeColumn = TIME_COLUMN[to];
   const ids = changes.map((c) => c.messageId);
   const codes = changes.map((c) => c.errorCode ?? null);
@@ -110,7 +115,7 @@ export async function applyStatusChanges(
         "carrierMessageId" = COALESCE(input.carrier_id, m."carrierMessageId"),
         "nextAttemptAt" = input.retry_at,
         -- A masked secret's whole text is kept only for as long as the carrier may still need it.
-        "secretBody" = CASE WHEN ${to} IN ('SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED') THEN NULL ELSE m."secretBody" END,
+        "secretBody" = CASE WHEN ${to} IN ('SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED', 'CANCELED') THEN NULL ELSE m."secretBody" END,
         attempts = COALESCE(input.attempts, m.attempts),
         "sentAt" = CASE WHEN ${timeColumn ?? ""} = 'sentAt' THEN ${occurredAt} ELSE m."sentAt" END,
         "deliveredAt" = CASE WHEN ${timeColumn ?? ""} = 'deliveredAt' THEN ${occurredAt} ELSE m."deliveredAt" END,

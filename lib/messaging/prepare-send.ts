@@ -2,6 +2,7 @@
 // the number in E.164, the sender it goes out from, smart encoding, segments and price. Nothing here
 // touches the database; send-messages.ts loads what it needs once per batch.
 import { DomainError } from "@/lib/errors";
+import type { ApiErrorCode } from "@/lib/errors/error-codes";
 import { checkMessageMedia } from "@/lib/media/check-media-file";
 import type { CarrierKind, MessageStatus } from "@/lib/generated/prisma/enums";
 import { sendMessageInput, type SendMessageInput } from "@/lib/messaging/message-input";
@@ -40,7 +41,7 @@ export type Prepared = { ok: true; send: PreparedSend } | { ok: false; error: Do
 const SCHEDULE_TOLERANCE_MS = 5_000;
 const MAX_SCHEDULE_AHEAD_MS = 365 * 86_400_000;
 
-const fail = (message: string, field: string, reason: string): Prepared => ({
+const fail = (message: string, field: string, reason: ApiErrorCode): Prepared => ({
   ok: false,
   error: new DomainError("BAD_REQUEST", message, field, reason),
 });

@@ -123,7 +123,7 @@ async function storeInboundMedia(db: Db, ctx: OrgContext, connectionId: string, 
 async function findSender(db: Db, connectionId: string, to: string) {
   const candidates = [to, `+${to.replace(/^\+/, "")}`];
   const sender = await db.senderNumber.findFirst({ where: { connectionId, address: { in: candidates } }, select: { id: true, orgId: true, address: true } });
-  if (!sender) throw new DomainError("NOT_FOUND", `No sender number ${to} on this connection`, "to", "unknown_recipient_number");
+  if (!sender) throw new DomainError("NOT_FOUND", `No sender number ${to} on this connection`, "to");
   return sender;
 }
 

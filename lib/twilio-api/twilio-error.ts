@@ -2,7 +2,7 @@
 // Twilio's own codes where one exists, so code written against Twilio branches the same way here.
 // Errors of the rest of the app (ApiError, DomainError, zod) are translated once, in toTwilioError.
 import { ApiError } from "@/lib/api/api-error";
-import type { ApiErrorCode } from "@/lib/api/error-codes";
+import type { ApiErrorCode } from "@/lib/errors/error-codes";
 import { toApiError } from "@/lib/api/to-api-error";
 
 export class TwilioError extends Error {

@@ -206,6 +206,15 @@ describe("messages.cancel", () => {
     expect(await db.messageEvent.count({ where: { messageId: m.id } })).toBe(1);
   });
 
+  it("moves it as every status move is made: the history row at the message's time, the secret text forgotten", async () => {
+    const m = await message(a, { status: "SCHEDULED", sendAt: new Date("2030-06-01T12:00:00Z"), body: "Your code is ******", secretBody: "Your code is 123456" });
+    const canceled = await cancelMessage(a.ctx, { id: m.id }, "api");
+    const [event] = await db.messageEvent.findMany({ where: { messageId: m.id } });
+    expect(event).toMatchObject({ status: "CANCELED", source: "api", occurredAt: canceled.updatedAt });
+    const [row] = await db.$queryRaw<{ secretBody: string | null }[]>`SELECT "secretBody" FROM "Message" WHERE id = ${m.id}`;
+    expect(row!.secretBody).toBeNull();
+  });
+
   it("refuses messages that are not scheduled, naming their status, and writes nothing", async () => {
     for (const status of ["QUEUED", "SENDING", "SENT", "DELIVERED", "FAILED", "RECEIVED"] as const) {
       const m = await message(a, { status });

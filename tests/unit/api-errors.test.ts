@@ -14,11 +14,17 @@ describe("apiParam", () => {
 });
 
 describe("toApiError", () => {
-  it("maps a domain error by its registered reason, else by its code", () => {
+  it("maps a domain error by its reason, else by its code", () => {
     expect(toApiError(new DomainError("BAD_REQUEST", "x", "sendAt", "invalid_send_at"))).toMatchObject({ code: "invalid_send_at", status: 400, param: "send_at" });
-    expect(toApiError(new DomainError("CONFLICT", "x", "id", "not_a_registered_reason"))).toMatchObject({ code: "conflict", status: 409 });
+    expect(toApiError(new DomainError("CONFLICT", "x", "id"))).toMatchObject({ code: "conflict", status: 409 });
     expect(toApiError(new DomainError("NOT_FOUND", "x"))).toMatchObject({ code: "not_found", status: 404, param: null });
     expect(toApiError(new DomainError("FORBIDDEN", "x"))).toMatchObject({ code: "forbidden", status: 403 });
+  });
+
+  it("takes only the registry's codes as reasons: a misspelt one does not compile (npm run typecheck)", () => {
+    // @ts-expect-error "message_not_cancellable" is not in lib/errors/error-codes.ts
+    const misspelt = () => new DomainError("CONFLICT", "x", "id", "message_not_cancellable");
+    expect(misspelt).toBeTypeOf("function");
   });
 
   it("names the parameter of a zod error, and the unknown key as the client spelt it", () => {

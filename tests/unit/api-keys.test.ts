@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createApiKeyInput } from "@/lib/api-keys/api-key-input";
 import { hashApiKey, looksLikeApiKey, newApiKeyToken } from "@/lib/api-keys/api-key-token";
@@ -35,5 +37,24 @@ describe("createApiKeyInput", () => {
     expect(refused.error?.issues[0]).toMatchObject({ path: ["scopes", 0], message: "is not a known scope" });
     expect(createApiKeyInput.safeParse({ name: "CI", scopes: [] }).error?.issues[0]?.message).toBe("Choose at least one scope");
     expect(createApiKeyInput.safeParse({ name: "CI", scopes: ["verify"], expiresAt: "2001-01-01" }).error?.issues[0]?.message).toBe("must be in the future");
+  });
+});
+
+/** The scope each route handler of the two APIs requires (apiRoute / twilioRoute), by file. */
+function routeScopes(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeScopes(file);
+    if (entry.name !== "route.ts") return [];
+    return [...readFileSync(file, "utf8").matchAll(/\b(?:apiRoute|twilioRoute)\s*(?:<[^>]*>)?\(\s*"([^"]+)"/g)].map((m) => m[1]!);
+  });
+}
+
+describe("API_SCOPES", () => {
+  it("offers only scopes that guard at least one route", () => {
+    const app = path.resolve(import.meta.dirname, "../../app");
+    const guarding = new Set([...routeScopes(path.join(app, "api/v1")), ...routeScopes(path.join(app, "2010-04-01"))]);
+    expect(guarding.size).toBeGreaterThan(3); // the scan finds the routes
+    expect(API_SCOPES.map((s) => s.scope).filter((scope) => !guarding.has(scope))).toEqual([]);
   });
 });

@@ -6,9 +6,10 @@ import Link from "next/link";
 import { CodeBlock } from "@/components/docs/code-block";
 import { OperationSection } from "@/components/docs/operation-section";
 import { twilioExample } from "@/components/docs/twilio-example";
-import { API_ERROR_STATUS } from "@/lib/api/error-codes";
+import { API_ERROR_STATUS } from "@/lib/errors/error-codes";
 import { OPERATIONS } from "@/lib/api/openapi/operations";
 import { env } from "@/lib/env";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/event-types";
 
 export const metadata: Metadata = { title: "API reference" };
 export const dynamic = "force-dynamic";
@@ -73,8 +74,8 @@ function Conventions({ base }: { base: string }) {
       <section id="webhooks" className="space-y-2">
         <h2 className="text-xl font-semibold">Webhooks</h2>
         <p className={p}>
-          Add an endpoint on the Developers page, or with <a href="#createWebhookEndpoint" className="underline">the API</a>, to receive message.queued, message.sent, message.delivered,
-          message.undelivered, message.failed, message.received, contact.opted_out, contact.opted_in and verification.approved.
+          Add an endpoint on the Developers page, or with <a href="#createWebhookEndpoint" className="underline">the API</a>, to receive{" "}
+          {WEBHOOK_EVENT_TYPES.slice(0, -1).join(", ")} and {WEBHOOK_EVENT_TYPES.at(-1)}.
           Deliveries are signed per the Standard Webhooks spec and retried for over a day; events of one message arrive in order.
         </p>
         <CodeBlock title="Verify a delivery (TypeScript)" code={VERIFY_WEBHOOK} />

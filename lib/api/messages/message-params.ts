@@ -7,7 +7,7 @@ import { jsonSchema } from "@/lib/api/openapi/json-schema";
 import { paginationParams } from "@/lib/api/pagination";
 import { canonicalJson } from "@/lib/canonical-json";
 import { MessageDirection, MessageStatus } from "@/lib/generated/prisma/enums";
-import { fetchMedia } from "@/lib/media/fetch-media";
+import { mediaIdFromUrl } from "@/lib/media/media-from-url";
 import { MAX_BATCH, MAX_MEDIA, sendMessageInput, type SendMessageInput } from "@/lib/messaging/message-input";
 import type { OrgContext } from "@/lib/org-context";
 import { listMessagesInput, type ListMessagesInput } from "@/lib/messaging/message-list-input";
@@ -19,12 +19,12 @@ export const sendMessageParams = z.strictObject({
   from: send.from.describe("A sender id (snd_...) or one of your sender numbers; your organisation's first sender when left out"),
   body: send.body.describe("The text; may be left out when media are sent"),
   media_ids: send.mediaIds.describe("Media ids (med_...) from uploading media: the message goes as an MMS"),
-  /** Public http(s) URLs of images, video or audio: fetched (SSRF-guarded) and stored as media. */
+  /** Public http(s) URLs of images, video or audio: fetched (SSRF-guarded) and stored as media; our own media links are used as they are. */
   media_urls: z
     .array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }))
     .max(MAX_MEDIA, `At most ${MAX_MEDIA} media files per message`)
     .optional()
-    .describe("Public http(s) URLs of images, video or audio, fetched and sent as media (with media_ids, up to 10 in all)"),
+    .describe("Public http(s) URLs of images, video or audio, fetched and sent as media (with media_ids, up to 10 in all); a media `url` of this API is used as it is"),
   status_callback: send.statusCallback.describe("An http(s) URL POSTed each status change of this message (Twilio's StatusCallback form, signed)"),
   // A Date once parsed; what a client sends is an ISO 8601 string, which is what the document says.
   send_at: send.sendAt.meta({
@@ -49,20 +49,18 @@ export const sendBatchParams = z.strictObject({
 });
 
 /**
- * The domain input for one message; media_urls are fetched into the org's media first. `dedupe`
+ * The domain input for one message; media_urls become the org's media first. `dedupe`
  * (from the request's Idempotency-Key and body) becomes the message's own idempotency key, so even a
  * request retried after a crash sends it once.
  */
 export async function toSendMessageInput(ctx: OrgContext, params: SendMessageParams, dedupe?: string): Promise<SendMessageInput> {
-  const fetched: string[] = [];
-  for (const [i, url] of (params.media_urls ?? []).entries()) {
-    fetched.push((await fetchMedia(ctx, url, { field: `media_urls.${i}` })).id);
-  }
+  const fromUrls: string[] = [];
+  for (const [i, url] of (params.media_urls ?? []).entries()) fromUrls.push(await mediaIdFromUrl(ctx, url, `media_urls.${i}`));
   return {
     to: params.to,
     from: params.from,
     body: params.body,
-    mediaIds: [...params.media_ids, ...fetched],
+    mediaIds: [...params.media_ids, ...fromUrls],
     statusCallback: params.status_callback,
     sendAt: params.send_at,
     marketing: params.marketing,

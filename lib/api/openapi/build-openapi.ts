@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of REST v1, made from OPERATIONS and their zod schemas (zod's own JSON
 // Schema output, which is what OpenAPI 3.1 uses). Served at /api/v1/openapi.json.
 import type { z } from "zod";
-import { API_ERROR_STATUS } from "@/lib/api/error-codes";
+import { API_ERROR_STATUS } from "@/lib/errors/error-codes";
 import { OPERATIONS, type ApiOperation } from "@/lib/api/openapi/operations";
 import { jsonSchema } from "@/lib/api/openapi/json-schema";
 import { errorObject } from "@/lib/api/openapi/resources";

@@ -2,7 +2,7 @@
 // (lib/api/<resource>/serialize-*.ts, lib/verify/serialize-verification.ts) are checked against
 // them in tests/unit/openapi.test.ts, so the document cannot drift from what is sent.
 import { z } from "zod";
-import { API_ERROR_STATUS } from "@/lib/api/error-codes";
+import { API_ERROR_STATUS } from "@/lib/errors/error-codes";
 
 const time = z.iso.datetime().describe("ISO 8601, UTC");
 const status = z.enum(["scheduled", "queued", "sending", "sent", "delivered", "undelivered", "failed", "received", "canceled"]);

@@ -20,7 +20,7 @@ process.env.API_RATE_LIMIT = "1000000";
 
 const { db } = await setupApiDatabase();
 const { OPERATIONS } = await import("@/lib/api/openapi/operations");
-const { API_ERROR_STATUS } = await import("@/lib/api/error-codes");
+const { API_ERROR_STATUS } = await import("@/lib/errors/error-codes");
 const { messageSid } = await import("@/lib/twilio-api/message-sid");
 const { createOrgWithOwner } = await import("../helpers/factories");
 const { proxy } = await import("@/proxy");

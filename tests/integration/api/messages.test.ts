@@ -12,6 +12,8 @@ const one = await import("@/app/api/v1/messages/[id]/route");
 const cancel = await import("@/app/api/v1/messages/[id]/cancel/route");
 const { createOrgWithOwner } = await import("../helpers/factories");
 const { batchResult } = await import("@/lib/api/openapi/resources");
+const { signedMediaUrl } = await import("@/lib/media/media-url");
+const { newId } = await import("@/lib/ids");
 
 let tokenA: string;
 let readerA: string;
@@ -72,6 +74,19 @@ describe("POST /api/v1/messages", () => {
     } finally {
       server.close();
     }
+  });
+
+  it("takes our own media links in media_urls as the media they name, this org's only", async () => {
+    const mediaId = newId("media");
+    await db.mediaAsset.create({ data: { id: mediaId, orgId: orgA, storageKey: `${orgA}/${mediaId}.png`, contentType: "image/png", size: 2_048, sha256: "0".repeat(64) } });
+    const assets = await db.mediaAsset.count({ where: { orgId: orgA } });
+    const res = await send({ to: "+14155552698", body: "Our new menu", media_urls: [signedMediaUrl(mediaId, 600)] });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.media_ids).toEqual([mediaId]);
+    expect(await db.mediaAsset.count({ where: { orgId: orgA } })).toBe(assets); // nothing fetched
+
+    const other = await send({ to: "+14155552698", body: "Our new menu", media_urls: [signedMediaUrl(mediaId, 600)] }, tokenB);
+    expect({ status: other.status, code: other.body.error?.code, param: other.body.error?.param }).toEqual({ status: 400, code: "media_not_found", param: "media_urls[0]" });
   });
 
   it("schedules with send_at", async () => {

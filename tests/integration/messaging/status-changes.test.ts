@@ -92,6 +92,16 @@ describe("applyStatusChanges", () => {
     expect(reads).toBeLessThan(100);
   });
 
+  it("moves only from the statuses it is narrowed to, among those the rules allow", async () => {
+    const id = await queued("+14155550165");
+    const narrowed = await applyStatusChanges(systemSql(db), "CANCELED", [{ messageId: id, to: "CANCELED" }], "ui", { from: ["SCHEDULED"] });
+    expect(narrowed).toEqual([]);
+    expect((await db.message.findUniqueOrThrow({ where: { id } })).status).toBe("QUEUED");
+    const moved = await applyStatusChanges(systemSql(db), "CANCELED", [{ messageId: id, to: "CANCELED" }], "ui");
+    expect(moved.map((m) => m.id)).toEqual([id]);
+    expect((await history(id)).map(([status, source]) => [status, source])).toEqual([["QUEUED", "api"], ["CANCELED", "ui"]]);
+  });
+
   it("refuses a status passed through that cannot lead to the target", async () => {
     const id = await queued("+14155550164");
     await expect(

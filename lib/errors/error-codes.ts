@@ -1,6 +1,7 @@
 // Every error code the public API answers with, and its HTTP status. Codes are part of the API's
 // contract: clients branch on them, so a code is never renamed or reused for something else.
-// DomainError reasons raised by lib/<domain>/ are listed here under the same name.
+// It sits with the domain's errors, below every layer, because a DomainError's reason is one of
+// these codes (typed by them: a reason not listed here fails to compile); the API answers with it.
 export const API_ERROR_STATUS = {
   // 400: the request itself is wrong
   invalid_json: 400,
@@ -51,5 +52,3 @@ export const API_ERROR_STATUS = {
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
-
-export const isApiErrorCode = (code: string | undefined): code is ApiErrorCode => code !== undefined && Object.hasOwn(API_ERROR_STATUS, code);

@@ -1,0 +1,56 @@
+// Every event type an endpoint is offered (lib/webhooks/event-types.ts) is one something sends: an
+// endpoint subscribed to all of them gets each, from the pipeline, inbound texts and verifications.
+// An event offered before its feature sends it fails here.
+import { beforeAll, describe, expect, it } from "vitest";
+import { systemSqlTransaction } from "@/lib/db/sql";
+import { applyStatusChanges } from "@/lib/messaging/message-history";
+import { receiveMessage } from "@/lib/messaging/receive-message";
+import { sendOne } from "@/lib/messaging/send-one";
+import type { OrgContext } from "@/lib/org-context";
+import { checkVerification } from "@/lib/verify/check-verification";
+import { startVerification } from "@/lib/verify/start-verification";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/event-types";
+import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
+import { setupTestDatabase } from "../helpers/db";
+import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
+
+const { db } = await setupTestDatabase();
+
+let ctx: OrgContext;
+let endpointId: string;
+let sender: { address: string; connectionId: string };
+beforeAll(async () => {
+  const { org, owner } = await createOrgWithOwner(db, { defaultCountry: "US" });
+  ctx = await orgContextFor(db, owner, org.id);
+  sender = await db.senderNumber.findFirstOrThrow({ where: { orgId: org.id } });
+  endpointId = (await createEndpoint(ctx, { url: "http://127.0.0.1:9/hooks", eventTypes: [...WEBHOOK_EVENT_TYPES] })).id;
+});
+
+/** Moves a queued message through `statuses`, each in a transaction of its own as the pipeline does. */
+async function move(messageId: string, ...statuses: ("SENDING" | "SENT" | "DELIVERED" | "UNDELIVERED" | "FAILED")[]) {
+  for (const to of statuses) await systemSqlTransaction(db, (tx) => applyStatusChanges(tx, to, [{ messageId, to }], "carrier"));
+}
+
+const inbound = (from: string, body: string) => receiveMessage(db, sender.connectionId, { from, to: sender.address, body, media: [], receivedAt: new Date() });
+
+describe("the webhook event types offered", () => {
+  it("are each sent by something", async () => {
+    const delivered = await sendOne(ctx, { to: "+14155550171", body: "Your table is ready" }, "api");
+    await move(delivered.id, "SENDING", "SENT", "DELIVERED");
+    await move((await sendOne(ctx, { to: "+14155550172", body: "Your table is ready" }, "api")).id, "SENDING", "UNDELIVERED");
+    await move((await sendOne(ctx, { to: "+14155550173", body: "Your table is ready" }, "api")).id, "FAILED");
+
+    await inbound("+14155550174", "Do you have oat milk?");
+    await inbound("+14155550174", "STOP");
+    await inbound("+14155550174", "START");
+
+    // The simulator's virtual phones get the code in the clear: reading it there is what they are for.
+    const { verification } = await startVerification(ctx, { to: "+14155550175", channel: "sms" });
+    const text = await db.message.findFirstOrThrow({ where: { orgId: ctx.orgId, to: "+14155550175" } });
+    const code = text.body.match(/code is (\d+)/)![1]!;
+    expect((await checkVerification(ctx, { to: verification.to, code })).status).toBe("APPROVED");
+
+    const sent = await db.webhookDelivery.findMany({ where: { endpointId }, distinct: ["eventType"], select: { eventType: true } });
+    expect(sent.map((d) => d.eventType).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
+  });
+});
