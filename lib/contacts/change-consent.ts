@@ -13,14 +13,15 @@ const changeConsentInput = z.strictObject({ id: z.string().min(1), kind: z.enum(
 export async function changeConsent(ctx: OrgContext, raw: z.input<typeof changeConsentInput>, source: "api" | "ui") {
   const { id, kind } = changeConsentInput.parse(raw);
   return ctx.db.$transaction(async (tx) => {
-    // The row lock first (raw SQL is not scoped: orgId explicitly), then the database's clock, as an
-    // inbound STOP takes them: of two opt-outs at once one records the change, and a send racing it
-    // either committed before it (and is canceled by it) or is refused after.
+    // The row lock first (raw SQL is not scoped: orgId explicitly, which the client checks), then the
+    // database's clock, as an inbound STOP takes them: of two opt-outs at once one records the change,
+    // and a send racing it either committed before it (and is canceled by it) or is refused after.
     const [row] = await tx.$queryRaw<{ id: string; phone: string; consentStatus: string }[]>`
       SELECT id, phone, "consentStatus"::text AS "consentStatus" FROM "Contact" WHERE id = ${id} AND "orgId" = ${ctx.orgId} FOR UPDATE`;
     if (!row) throw notFound("Contact", "id");
     if (row.consentStatus !== (kind === "OPT_OUT" ? "OPTED_OUT" : "OPTED_IN")) {
-      const [{ at }] = await tx.$queryRaw<[{ at: Date }]>`SELECT clock_timestamp() AS at`;
+      const [{ at }] = await tx.$queryRaw<[{ at: Date }]>`
+        SELECT clock_timestamp() AS at FROM "Contact" WHERE id = ${row.id} AND "orgId" = ${ctx.orgId}`;
       const event = await applyConsentChange(ctx, tx, { kind, contactId: row.id, phone: row.phone, at, source });
       await enqueueWebhookEvents(tx, [event]);
     }

@@ -1,8 +1,12 @@
 // Tenant scoping, in one place: a client whose every query on an org-owned model is limited to one
 // organisation. Reads and writes get `orgId` in their filter, creates get it in their data, so a
-// caller cannot reach another org's rows even by passing their IDs.
+// caller cannot reach another org's rows even by passing their IDs. Raw SQL ($queryRaw,
+// $executeRaw) passes by those filters, so it gets orgSql's check instead (lib/db/sql.ts): a
+// statement that does not bind the org as one of its parameters is refused before it is sent, on
+// this client and in its interactive transactions alike. The *Unsafe variants take SQL as a string,
+// whose values the check could not tell from its text: they are refused outright.
 import type { Db } from "@/lib/db/client";
-import { poolOf, registerPool } from "@/lib/db/sql";
+import { checkBindsOrg, poolOf, registerPool } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Every model with an orgId column, read from the generated client so new models are covered.
@@ -39,6 +43,18 @@ function withOrg(operation: string, args: Args, orgId: string): Args {
   }
 }
 
+// Prisma hands a raw query's hook the statement as a Prisma.Sql (whatever its declared type says);
+// anything else is refused rather than sent unchecked.
+function checkedRaw<A>(args: A, orgId: string): A {
+  if (!(args instanceof Prisma.Sql)) throw new Error("Raw SQL on an org-scoped client must be a tagged template or Prisma.sql");
+  checkBindsOrg(args, orgId);
+  return args;
+}
+
+const refuseUnsafe = (operation: string) => {
+  throw new Error(`${operation} is not allowed on an org-scoped client: use $queryRaw / $executeRaw, binding the org id`);
+};
+
 export function scopedDb(db: Db, orgId: string) {
   const scoped = db.$extends({
     name: "org-scope",
@@ -54,6 +70,10 @@ export function scopedDb(db: Db, orgId: string) {
           return query(withOrg(operation, args as Args, orgId) as typeof args);
         },
       },
+      $queryRaw: async ({ args, query }) => query(checkedRaw(args, orgId)),
+      $executeRaw: async ({ args, query }) => query(checkedRaw(args, orgId)),
+      $queryRawUnsafe: async ({ operation }) => refuseUnsafe(operation),
+      $executeRawUnsafe: async ({ operation }) => refuseUnsafe(operation),
     },
   });
   registerPool(scoped, poolOf(db));

@@ -7,7 +7,8 @@
 // else keeps using Prisma.
 //
 // Statements here are not tenant-scoped by lib/db/scoped.ts, so there are two ways in, and which
-// one a file uses says which kind of code it is:
+// one a file uses says which kind of code it is (raw SQL through Prisma on scopedDb's client gets
+// the first one's check, checkBindsOrg below):
 // - orgSql(ctx) / orgSqlTransaction(ctx, ...): code acting for one org (a request, a send). Bound
 //   to ctx.orgId: a statement that does not bind that org id as one of its parameters (or as an
 //   array of nothing but it) is refused before it reaches the database. Checked, not proven: the
@@ -83,10 +84,10 @@ function statements(run: Run): SqlClient {
   };
 }
 
-/** Thrown (as a rejection) for an org-bound client's statement that does not bind its org. */
+/** Thrown (as a rejection) for an org-bound statement (orgSql, or raw SQL on scopedDb's client) that does not bind its org. */
 export class UnboundOrgError extends Error {
   constructor(orgId: string, text: string) {
-    super(`A statement of orgSql for org ${orgId} does not bind that org id as a parameter (\`"orgId" = \${ctx.orgId}\`): ${text.trim().slice(0, 200)}`);
+    super(`A raw SQL statement for org ${orgId} does not bind that org id as a parameter (\`"orgId" = \${ctx.orgId}\`): ${text.trim().slice(0, 200)}`);
     this.name = "UnboundOrgError";
   }
 }
@@ -100,8 +101,19 @@ function bindsOrg(values: readonly unknown[], orgId: string): boolean {
   return false;
 }
 
+/**
+ * The org-binding check, the one both org-bound ways in use (orgSql here, raw SQL on scopedDb's
+ * client in lib/db/scoped.ts): throws UnboundOrgError unless `statement` binds `orgId`.
+ */
+export function checkBindsOrg(statement: Prisma.Sql, orgId: string): void {
+  if (!bindsOrg(statement.values, orgId)) throw new UnboundOrgError(orgId, statement.text);
+}
+
 function orgBound(run: Run, orgId: string): Run {
-  return (statement) => (bindsOrg(statement.values, orgId) ? run(statement) : Promise.reject(new UnboundOrgError(orgId, statement.text)));
+  return async (statement) => {
+    checkBindsOrg(statement, orgId);
+    return run(statement);
+  };
 }
 
 /** An org-bound client (orgSql): every statement binds `orgId`. */

@@ -54,15 +54,15 @@ export async function applyConsentChange(ctx: OrgContext, tx: ScopedTx, change: 
     targetId: change.contactId,
     changes: change.keyword ? { keyword: change.keyword, messageId: change.messageId ?? null } : { source: change.source },
   });
-  if (optOut) await cancelPendingMarketing(tx, change.contactId);
+  if (optOut) await cancelPendingMarketing(ctx, tx, change.contactId);
   return consentWebhookEvent(ctx.orgId, { ...change, occurredAt: change.at });
 }
 
 /** Marketing still waiting to go to someone who just opted out will not go. */
-async function cancelPendingMarketing(tx: ScopedTx, contactId: string) {
+async function cancelPendingMarketing(ctx: OrgContext, tx: ScopedTx, contactId: string) {
   const pending = await tx.message.findMany({
     where: { contactId, direction: "OUTBOUND", marketing: true, status: { in: ["QUEUED", "SCHEDULED"] } },
     select: { id: true },
   });
-  await applyStatusChanges(tx, "FAILED", pending.map((m) => ({ messageId: m.id, to: "FAILED", ...OPTED_OUT_ERROR })), "system");
+  await applyStatusChanges(tx, "FAILED", pending.map((m) => ({ messageId: m.id, to: "FAILED", ...OPTED_OUT_ERROR })), "system", { orgId: ctx.orgId });
 }

@@ -16,12 +16,12 @@ const notCancelable = (status: MessageStatus) =>
 export async function cancelMessage(ctx: OrgContext, raw: MessageIdInput, source: "ui" | "api") {
   const { id } = messageIdInput.parse(raw);
   return ctx.db.$transaction(async (tx) => {
-    // Through the scoped client first: the move below is by id alone, so this is what keeps it in the org.
+    // Through the scoped client first, for the answer; the move below is limited to the org as well.
     const message = await tx.message.findUnique({ where: { id }, select: { status: true } });
     if (!message) throw notFound("Message", "id");
     if (message.status !== "SCHEDULED") throw notCancelable(message.status);
 
-    const moved = await applyStatusChanges(tx, "CANCELED", [{ messageId: id, to: "CANCELED" }], source, { from: ["SCHEDULED"] });
+    const moved = await applyStatusChanges(tx, "CANCELED", [{ messageId: id, to: "CANCELED" }], source, { from: ["SCHEDULED"], orgId: ctx.orgId });
     if (moved.length === 0) {
       // The scheduler queued it (or another cancel won) between the read and the move.
       const current = await tx.message.findUniqueOrThrow({ where: { id }, select: { status: true } });

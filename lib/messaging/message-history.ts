@@ -57,6 +57,12 @@ export interface StatusChangeOptions {
    * cancel moves only scheduled messages to canceled, though queued ones may be canceled too.
    */
   from?: readonly MessageStatus[];
+  /**
+   * The org the messages must belong to, for a caller acting for one org: its client (ctx.db and its
+   * transactions) refuses raw SQL that does not bind the org (lib/db/scoped.ts). A change of a
+   * message of another org is skipped, as one whose message moved on is.
+   */
+  orgId?: string;
 }
 
 /**
@@ -71,7 +77,7 @@ export async function applyStatusChanges(
   to: MessageStatus,
   changes: StatusChange[],
   source: string,
-  { at, via, from: only }: StatusChangeOptions = {},
+  { at, via, from: only, orgId }: StatusChangeOptions = {},
 ): Promise<{ id: string; orgId: string }[]> {
   if (changes.length === 0) return [];
   if (via && !canTransition(via.status, to)) throw new Error(`A message cannot move from ${via.status} to ${to}`);
@@ -87,6 +93,7 @@ export async function applyStatusChanges(
   const retryAt = changes.map((c) => c.nextAttemptAt?.toISOString() ?? null);
   const attempts = changes.map((c) => c.attempts ?? null);
   const occurredAt = at ?? new Date();
+  const inOrg = (column: string) => (orgId === undefined ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(column)} = ${orgId}`);
   const eventIds = changes.map(() => newId("messageEvent", occurredAt));
   const viaIds = via ? Prisma.sql`, ${changes.map(() => newId("messageEvent", via.at))}::text[]` : Prisma.empty;
   const viaHistory = via
@@ -125,7 +132,7 @@ export async function applyStatusChanges(
       -- Status compared as text: the planner must not take the dispatcher's partial index for it.
       -- With statistics from before the queue filled (a table not analyzed since, as the embedded
       -- database never does), it hashed every waiting message for each batch; by id is always right.
-      WHERE m.id = input.id AND m.status::text = ANY(${from}::text[])
+      WHERE m.id = input.id AND m.status::text = ANY(${from}::text[]) ${inOrg('m."orgId"')}
       RETURNING m.id, m."orgId", m."statusCallback", m.attempts, input.code, input.text, input.event_id${via ? Prisma.raw(", input.via_event_id") : Prisma.empty}
     ), history AS (
       INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, "errorCode", "errorMessage", source, "occurredAt")
@@ -136,7 +143,7 @@ export async function applyStatusChanges(
   // per carrier round would cost more than the move itself.
   const hookedIds = moved.filter((m) => m.webhooked).map((m) => m.id);
   if (eventType && hookedIds.length > 0) {
-    const hooked = await db.$queryRaw<Message[]>`SELECT * FROM "Message" WHERE id = ANY(${hookedIds}::text[])`;
+    const hooked = await db.$queryRaw<Message[]>`SELECT * FROM "Message" WHERE id = ANY(${hookedIds}::text[]) ${inOrg('"orgId"')}`;
     await enqueueWebhookEvents(db, messageWebhookEvents(eventType, hooked, occurredAt));
   }
   if (CALLBACK_STATUSES.has(to)) {

@@ -14,9 +14,10 @@ const ASYNC_COMMIT = Prisma.sql`FROM (SELECT set_config('synchronous_commit', 'o
 
 /**
  * The tokens left after taking one, or null when the bucket had no whole token (nothing taken).
+ * `bucket`: the SQL of the bucket's key (a parameter, or an expression of several, see rate-limit.ts).
  * `ownTransaction`: `db` is not inside a transaction of the caller's, so this statement commits alone.
  */
-export async function takeTokenPostgres(db: SqlClient, bucket: string, { rate, burst }: RateLimit, ownTransaction = false): Promise<number | null> {
+export async function takeTokenPostgres(db: SqlClient, bucket: Prisma.Sql, { rate, burst }: RateLimit, ownTransaction = false): Promise<number | null> {
   const rows = await db.$queryRaw<{ tokens: number }[]>`
     INSERT INTO "RateLimitBucket" AS b (key, tokens, "updatedAt")
     SELECT ${bucket}, ${burst - 1}::float8, clock_timestamp() ${ownTransaction ? ASYNC_COMMIT : Prisma.empty}

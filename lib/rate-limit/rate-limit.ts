@@ -7,6 +7,7 @@ import { lastRedisError, redisClient } from "@/lib/rate-limit/redis-client";
 import type { Db } from "@/lib/db/client";
 import { systemSql, type SqlClient } from "@/lib/db/sql";
 import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 
 const log = logger.child({ component: "rate-limit" });
@@ -36,12 +37,19 @@ let lastWarning = -Infinity;
  * are keyed by name, not by org (RateLimitBucket has no org), so this is system SQL (lib/db/sql.ts).
  */
 export function takeRequestToken(db: Db, bucket: string, limit: RateLimit): Promise<RateLimitResult> {
-  return take(() => takeTokenPostgres(systemSql(db), bucket, limit, true), bucket, limit);
+  return take(() => takeTokenPostgres(systemSql(db), Prisma.sql`${bucket}`, limit, true), bucket, limit);
 }
 
-/** A token taken inside the caller's transaction `tx` when in PostgreSQL (refused work takes none). */
-export function takeToken(tx: SqlClient, bucket: string, limit: RateLimit): Promise<RateLimitResult> {
-  return take(() => takeTokenPostgres(tx, bucket, limit), bucket, limit);
+/**
+ * A token taken inside the caller's transaction `tx` when in PostgreSQL (refused work takes none).
+ * With `orgId` the bucket is that org's, keyed `<orgId>:<bucket>`, and the org goes to the database
+ * as a parameter of its own: a transaction of the org-scoped client (ctx.db) refuses raw SQL that
+ * does not bind its org (lib/db/scoped.ts).
+ */
+export function takeToken(tx: SqlClient, bucket: string, limit: RateLimit, orgId?: string): Promise<RateLimitResult> {
+  if (orgId === undefined) return take(() => takeTokenPostgres(tx, Prisma.sql`${bucket}`, limit), bucket, limit);
+  const key = Prisma.sql`${orgId}::text || ':' || ${bucket}::text`;
+  return take(() => takeTokenPostgres(tx, key, limit), `${orgId}:${bucket}`, limit);
 }
 
 async function take(postgres: () => Promise<number | null>, bucket: string, limit: RateLimit): Promise<RateLimitResult> {

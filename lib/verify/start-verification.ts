@@ -45,8 +45,9 @@ export async function startVerification(ctx: OrgContext, raw: StartVerificationI
 /** Creates the verification or gives the pending one the new code, counting the send. */
 async function reserve(ctx: OrgContext, tx: ScopedTx, to: string, code: string, expiryMinutes: number): Promise<Reserved> {
   // Serialises sends to one number of the org, so two concurrent requests cannot both find no
-  // pending verification and open two.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`verify:${ctx.orgId}:${to}`}, 0))`;
+  // pending verification and open two. The org goes as a parameter of its own (the key is the same
+  // text): the scoped client refuses raw SQL that does not bind it.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('verify:' || ${ctx.orgId}::text || ':' || ${to}::text, 0))`;
   const now = new Date();
   await expireDueVerifications(tx, { to }, now);
   const pending = await tx.verification.findFirst({ where: { to, status: "PENDING" }, orderBy: { id: "desc" } });
@@ -54,7 +55,7 @@ async function reserve(ctx: OrgContext, tx: ScopedTx, to: string, code: string, 
     throw new DomainError("CONFLICT", `This verification has been sent ${MAX_SENDS} times, the most allowed; wait for it to expire or cancel it`, "to", "max_send_attempts_reached");
   }
   // Inside the transaction: a send refused above takes no token, and tokens are per org and number.
-  const limit = await takeToken(tx, `verify:${ctx.orgId}:${to}`, PHONE_SEND_LIMIT);
+  const limit = await takeToken(tx, `verify:${to}`, PHONE_SEND_LIMIT, ctx.orgId);
   if (!limit.allowed) {
     throw new DomainError("BAD_REQUEST", `Too many verification codes sent to ${to}: retry in ${limit.retryAfterSeconds} s`, "to", "rate_limited");
   }

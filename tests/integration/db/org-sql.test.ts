@@ -1,8 +1,11 @@
 // orgSql / orgSqlTransaction (lib/db/sql.ts): raw SQL bound to one org. A statement that does not
 // bind the org it acts for (forgot the org, or names another org) is refused before it reaches the
 // database, alone or inside a transaction (which then rolls back); without an org there is no client.
+// Raw SQL through the org-scoped Prisma client (ctx.db, lib/db/scoped.ts) gets the same check, on
+// the client and in its interactive transactions; the *Unsafe variants are refused outright.
 import { beforeAll, describe, expect, it } from "vitest";
 import { orgSql, orgSqlTransaction, systemSql, UnboundOrgError } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import type { OrgContext } from "@/lib/org-context";
 import { setupTestDatabase } from "../helpers/db";
@@ -89,6 +92,50 @@ describe("orgSqlTransaction", () => {
     });
     expect(tx.orgId).toBe(a.orgId);
     expect((await db.contact.findFirstOrThrow({ where: { orgId: a.orgId, phone: "+14155550101" } })).firstName).toBe("Ada");
+  });
+});
+
+describe("raw SQL on the org-scoped client (ctx.db)", () => {
+  it("runs a statement that binds its org, alone and in a transaction", async () => {
+    const rows = await a.db.$queryRaw<{ phone: string }[]>`SELECT phone FROM "Contact" WHERE "orgId" = ${a.orgId} ORDER BY phone`;
+    expect(rows.map((r) => r.phone)).toEqual(await phonesOf(a.orgId));
+    const updated = await a.db.$transaction(async (tx) => {
+      const n = await tx.$executeRaw`UPDATE "Contact" SET "lastName" = 'Scoped' WHERE "orgId" = ${a.orgId} AND phone = ${"+14155550101"}`;
+      const [row] = await tx.$queryRaw<{ lastName: string }[]>`SELECT "lastName" FROM "Contact" WHERE "orgId" = ${a.orgId} AND phone = ${"+14155550101"}`;
+      return { n, lastName: row!.lastName };
+    });
+    expect(updated).toEqual({ n: 1, lastName: "Scoped" });
+  });
+
+  it("refuses, without running it, a statement that forgets the org or names another", async () => {
+    await expect(a.db.$executeRaw`DELETE FROM "Contact"`).rejects.toThrow(UnboundOrgError);
+    await expect(a.db.$queryRaw`SELECT phone FROM "Contact" WHERE "orgId" = ${b.orgId}`).rejects.toThrow(UnboundOrgError);
+    await expect(a.db.$queryRaw(Prisma.sql`SELECT phone FROM "Contact" WHERE phone = ${"+14155550201"}`)).rejects.toThrow(UnboundOrgError);
+    expect(await phonesOf(b.orgId)).toEqual(["+14155550201", "+14155550202"]);
+  });
+
+  it("refuses one inside ctx.db.$transaction, which then rolls back what it wrote", async () => {
+    await expect(
+      a.db.$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE "Contact" SET "firstName" = 'scopedhalf' WHERE "orgId" = ${a.orgId}`;
+        await tx.$executeRaw`UPDATE "Contact" SET "firstName" = 'scopedhalf' WHERE "orgId" = ${b.orgId}`;
+      }),
+    ).rejects.toThrow(UnboundOrgError);
+    await expect(a.db.$transaction(async (tx) => tx.$executeRaw`DELETE FROM "Contact"`)).rejects.toThrow(UnboundOrgError);
+    expect(await db.contact.count({ where: { firstName: "scopedhalf" } })).toBe(0);
+    expect(await phonesOf(b.orgId)).toEqual(["+14155550201", "+14155550202"]);
+  });
+
+  it("refuses the Unsafe variants outright, even when they name the org", async () => {
+    await expect(a.db.$queryRawUnsafe(`SELECT phone FROM "Contact" WHERE "orgId" = $1`, a.orgId)).rejects.toThrow(/not allowed on an org-scoped client/);
+    await expect(a.db.$executeRawUnsafe(`DELETE FROM "Contact" WHERE "orgId" = $1`, b.orgId)).rejects.toThrow(/not allowed on an org-scoped client/);
+    await expect(a.db.$transaction(async (tx) => tx.$executeRawUnsafe(`DELETE FROM "Contact"`))).rejects.toThrow(/not allowed on an org-scoped client/);
+    expect(await phonesOf(b.orgId)).toEqual(["+14155550201", "+14155550202"]);
+  });
+
+  it("leaves the unscoped client's raw SQL alone (system paths)", async () => {
+    const rows = await db.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT "orgId")::int AS n FROM "Contact"`;
+    expect(rows[0]!.n).toBe(2);
   });
 });
 
