@@ -8,13 +8,9 @@ import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupJobsHarness, waitUntil } from "../jobs/harness";
+import { setupAppHarness, waitUntil } from "../jobs/harness";
 
-const h = await setupJobsHarness("textstack");
-const saved = { dev: process.env.INNGEST_DEV, url: process.env.DATABASE_URL };
-process.env.INNGEST_DEV = h.executor.url;
-process.env.DATABASE_URL = h.executorDbUrl;
-delete (globalThis as { textstackDb?: unknown }).textstackDb;
+const h = await setupAppHarness();
 // Imported only now: the app's db and Inngest client read the environment when they are made.
 const collection = await import("@/app/2010-04-01/Accounts/[accountSid]/Messages.json/route");
 const one = await import("@/app/2010-04-01/Accounts/[accountSid]/Messages/[sid]/route");
@@ -77,8 +73,6 @@ afterAll(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
-  process.env.INNGEST_DEV = saved.dev;
-  process.env.DATABASE_URL = saved.url;
 });
 
 const clientFor = (user: string, password: string, accountSid: string) => {

@@ -112,6 +112,26 @@ export async function setupJobsHarness(
   };
 }
 
+/**
+ * The harness with the app itself pointed at it: the app's Inngest client at this file's executor
+ * and the app's db (lib/db.ts) at this file's schema, for files that serve lib/jobs/functions.ts and
+ * drive the app's own code. Import the app's modules only after this resolves: they read the
+ * environment when they are made. Undone (and carrier adapters closed) after the file.
+ */
+export async function setupAppHarness(): Promise<JobsHarness> {
+  const h = await setupJobsHarness("textstack");
+  const saved = { dev: process.env.INNGEST_DEV, url: process.env.DATABASE_URL };
+  process.env.INNGEST_DEV = h.executor.url;
+  process.env.DATABASE_URL = h.executorDbUrl;
+  delete (globalThis as { textstackDb?: unknown }).textstackDb;
+  afterAll(async () => {
+    await (await import("@/lib/delivery/carrier-registry")).closeAdapters();
+    process.env.INNGEST_DEV = saved.dev;
+    process.env.DATABASE_URL = saved.url;
+  });
+  return h;
+}
+
 /** A promise with its resolve function, for holding a step until the test lets it go. */
 export function latch() {
   let release!: () => void;

@@ -8,7 +8,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { setupJobsHarness, waitUntil } from "../jobs/harness";
+import { setupAppHarness, waitUntil } from "../jobs/harness";
 
 const emitted = vi.hoisted(() => [] as { names: string[]; inTransaction: boolean }[]);
 vi.mock("@/lib/events/emit", async (importOriginal) => {
@@ -23,11 +23,7 @@ vi.mock("@/lib/events/emit", async (importOriginal) => {
   };
 });
 
-const h = await setupJobsHarness("textstack");
-const saved = { dev: process.env.INNGEST_DEV, url: process.env.DATABASE_URL };
-process.env.INNGEST_DEV = h.executor.url;
-process.env.DATABASE_URL = h.executorDbUrl;
-delete (globalThis as { textstackDb?: unknown }).textstackDb;
+const h = await setupAppHarness();
 // Imported only now: the app's Inngest client and db read the environment when they are made.
 const { functions } = await import("@/lib/jobs/functions");
 const { twilioStatusCallbackJob, makeTwilioStatusCallbackJob } = await import("@/lib/jobs/twilio-status-callback");
@@ -39,16 +35,10 @@ const { startVerification } = await import("@/lib/verify/start-verification");
 const { checkVerification } = await import("@/lib/verify/check-verification");
 const { createEndpoint } = await import("@/lib/webhooks/manage-endpoints");
 const { WEBHOOK_EVENT_TYPES } = await import("@/lib/webhooks/event-types");
-const { closeAdapters } = await import("@/lib/delivery/carrier-registry");
 const { startReceiver } = await import("../webhooks/receiver");
 await h.serve([...functions.filter((f) => f !== twilioStatusCallbackJob), makeTwilioStatusCallbackJob({ allowPrivate: true })]);
 const db = h.database.db;
 
-afterAll(async () => {
-  await closeAdapters();
-  process.env.INNGEST_DEV = saved.dev;
-  process.env.DATABASE_URL = saved.url;
-});
 
 const receiver = await startReceiver();
 // StatusCallbacks are forms, not the webhook receiver's JSON.

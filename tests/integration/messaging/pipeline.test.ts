@@ -1,29 +1,19 @@
 // The whole path through the real job executor and the real SDK: send -> dispatcher -> simulator ->
 // receipts, as `npm start` runs it. The app's own functions (lib/jobs/functions.ts) are served, with
 // the app's Inngest client pointed at this file's executor and the app's db at this file's schema.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/org-context";
-import { setupJobsHarness, waitUntil } from "../jobs/harness";
+import { setupAppHarness, waitUntil } from "../jobs/harness";
 
-const h = await setupJobsHarness("textstack");
-const saved = { dev: process.env.INNGEST_DEV, url: process.env.DATABASE_URL };
-process.env.INNGEST_DEV = h.executor.url;
-process.env.DATABASE_URL = h.executorDbUrl;
-delete (globalThis as { textstackDb?: unknown }).textstackDb;
+const h = await setupAppHarness();
 // Imported only now: the app's Inngest client reads INNGEST_DEV when it is made.
 const { functions } = await import("@/lib/jobs/functions");
 const { createOrgWithOwner, orgContextFor } = await import("../helpers/factories");
 const { sendMessages } = await import("@/lib/messaging/send-messages");
-const { closeAdapters } = await import("@/lib/delivery/carrier-registry");
 const { createSimulatorAdapter } = await import("@/lib/simulator/simulator-adapter");
 await h.serve(functions);
 const db = h.database.db;
 
-afterAll(async () => {
-  await closeAdapters();
-  process.env.INNGEST_DEV = saved.dev;
-  process.env.DATABASE_URL = saved.url;
-});
 
 let ctx: OrgContext;
 let sender: { id: string; connectionId: string };

@@ -8,7 +8,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupJobsHarness, waitUntil } from "../jobs/harness";
+import { setupAppHarness, waitUntil } from "../jobs/harness";
 import { startReceiver } from "../webhooks/receiver";
 
 /** How long the load runs; the checks after it wait at most DRAIN_MS for the pipeline to finish. */
@@ -18,14 +18,9 @@ const DRAIN_MS = 60_000;
 const ANSWER_WITHIN_MS = 10_000;
 
 export async function defineSoak(label: string) {
-  const h = await setupJobsHarness("textstack");
-  const saved = { dev: process.env.INNGEST_DEV, url: process.env.DATABASE_URL };
-  process.env.INNGEST_DEV = h.executor.url;
-  process.env.DATABASE_URL = h.executorDbUrl;
-  delete (globalThis as { textstackDb?: unknown }).textstackDb;
+  const h = await setupAppHarness();
   // Imported only now: the app's db and Inngest client read the environment when they are made.
   const { functions } = await import("@/lib/jobs/functions");
-  const { closeAdapters } = await import("@/lib/delivery/carrier-registry");
   const messagesRoute = await import("@/app/api/v1/messages/route");
   const { createOrgWithOwner, callerFor } = await import("../helpers/factories");
   const { createTestApiKey, apiRequest } = await import("../helpers/api");
@@ -35,11 +30,6 @@ export async function defineSoak(label: string) {
   const webhooks = await startReceiver();
   const callbacks = await startCallbackReceiver();
 
-  afterAll(async () => {
-    await closeAdapters();
-    process.env.INNGEST_DEV = saved.dev;
-    process.env.DATABASE_URL = saved.url;
-  });
 
   let caller: ReturnType<typeof callerFor>;
   let token: string;

@@ -3,23 +3,18 @@
 // checked with the `standardwebhooks` package, as a receiver would. The deliverer is served with a
 // short retry schedule and a low auto-disable threshold so the whole schedule runs in seconds.
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/org-context";
-import { setupJobsHarness, waitUntil } from "../jobs/harness";
+import { setupAppHarness, waitUntil } from "../jobs/harness";
 import { startReceiver, type Received } from "./receiver";
 
 process.env.WEBHOOK_ALLOW_PRIVATE = "true";
-const h = await setupJobsHarness("textstack");
-const saved = { dev: process.env.INNGEST_DEV, url: process.env.DATABASE_URL };
-process.env.INNGEST_DEV = h.executor.url;
-process.env.DATABASE_URL = h.executorDbUrl;
-delete (globalThis as { textstackDb?: unknown }).textstackDb;
+const h = await setupAppHarness();
 // Imported only now: the app's Inngest client reads INNGEST_DEV when it is made.
 const { functions } = await import("@/lib/jobs/functions");
 const { deliverWebhooksJob, makeDeliverWebhooksJob } = await import("@/lib/jobs/deliver-webhooks");
 const { createOrgWithOwner, orgContextFor } = await import("../helpers/factories");
 const { sendMessages } = await import("@/lib/messaging/send-messages");
-const { closeAdapters } = await import("@/lib/delivery/carrier-registry");
 const { createEndpoint, updateEndpoint } = await import("@/lib/webhooks/manage-endpoints");
 const { enqueueWebhookEvents } = await import("@/lib/webhooks/enqueue-webhook-events");
 const { replayDelivery, sendTestEvent } = await import("@/lib/webhooks/replay-delivery");
@@ -31,11 +26,6 @@ const DISABLE_AFTER = 3;
 await h.serve([...functions.filter((f) => f !== deliverWebhooksJob), makeDeliverWebhooksJob({ retryDelaysMs: RETRY_DELAYS_MS, disableAfterFailures: DISABLE_AFTER })]);
 const db = h.database.db;
 
-afterAll(async () => {
-  await closeAdapters();
-  process.env.INNGEST_DEV = saved.dev;
-  process.env.DATABASE_URL = saved.url;
-});
 
 let ctx: OrgContext;
 beforeAll(async () => {
