@@ -47,7 +47,7 @@ export function OperationSection({ op, baseUrl }: { op: ApiOperation; baseUrl: s
           <SchemaTable {...body} />
         </div>
       )}
-      <div className="grid gap-3 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
         <CodeBlock title="curl" code={curlExample(baseUrl, op)} />
         <CodeBlock title="TypeScript" code={typescriptExample(baseUrl, op)} />
       </div>

@@ -48,33 +48,36 @@ function rows(properties: Record<string, JsonSchema>, required: string[], prefix
 
 export function SchemaTable({ properties, required }: { properties: Record<string, JsonSchema>; required: string[] }) {
   return (
-    <table className="w-full text-left text-sm">
-      <thead className="text-xs uppercase text-zinc-500">
-        <tr>
-          <th className="py-1 pr-4 font-medium">Field</th>
-          <th className="py-1 pr-4 font-medium">Type</th>
-          <th className="py-1 font-medium">Rules</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-        {rows(properties, required).map(({ name, schema: s, required: isRequired }) => {
-          const limits = rules(s);
-          return (
-            <tr key={name}>
-              <td className="py-1.5 pr-4 font-mono text-xs">
-                {name}
-                {isRequired && <span className="ml-1 text-red-600">required</span>}
-              </td>
-              <td className="py-1.5 pr-4 font-mono text-xs text-zinc-600 dark:text-zinc-400">{typeOf(s)}</td>
-              <td className="py-1.5 text-xs text-zinc-600 dark:text-zinc-400">
-                {s.description && <InlineMarkdown text={s.description} />}
-                {s.description && limits ? " · " : ""}
-                {limits}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    // Wide tables scroll in their own box on a phone rather than widening the page.
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="text-xs uppercase text-zinc-500">
+          <tr>
+            <th className="py-1 pr-4 font-medium">Field</th>
+            <th className="py-1 pr-4 font-medium">Type</th>
+            <th className="py-1 font-medium">Rules</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {rows(properties, required).map(({ name, schema: s, required: isRequired }) => {
+            const limits = rules(s);
+            return (
+              <tr key={name}>
+                <td className="py-1.5 pr-4 font-mono text-xs">
+                  {name}
+                  {isRequired && <span className="ml-1 text-red-600">required</span>}
+                </td>
+                <td className="py-1.5 pr-4 font-mono text-xs text-zinc-600 dark:text-zinc-400">{typeOf(s)}</td>
+                <td className="py-1.5 text-xs text-zinc-600 dark:text-zinc-400">
+                  {s.description && <InlineMarkdown text={s.description} />}
+                  {s.description && limits ? " · " : ""}
+                  {limits}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
