@@ -27,6 +27,7 @@ export const ID_PREFIXES = {
   webhookDelivery: "wd",
   webhookAttempt: "wa",
   verification: "ver",
+  segment: "seg",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
