@@ -177,21 +177,18 @@ export const segmentCondition = z
   });
 export type SegmentCondition = z.infer<typeof segmentCondition>;
 
-export interface SegmentGroup {
-  type: "group";
-  match: "all" | "any";
-  rules: (SegmentCondition | SegmentGroup)[];
-}
 
-export const segmentGroup: z.ZodType<SegmentGroup> = z
-  .object({
-    type: z.literal("group"),
-    match: z.enum(["all", "any"], "Use all or any"),
-    get rules() {
-      return z.array(z.union([segmentCondition, segmentGroup])).max(MAX_RULES, `At most ${MAX_RULES} rules`);
-    },
-  })
-  .strict();
+// strictObject, not .object().strict(): .strict() reads the shape at once, before the getter can recurse.
+// Discriminated by `type`, so a bad rule's error names its own field, not "matches neither".
+export const segmentGroup = z.strictObject({
+  type: z.literal("group"),
+  match: z.enum(["all", "any"], "Use all or any"),
+  get rules(): z.ZodArray<z.ZodDiscriminatedUnion<[typeof segmentCondition, typeof segmentGroup]>> {
+    return z.array(z.discriminatedUnion("type", [segmentCondition, segmentGroup])).max(MAX_RULES, `At most ${MAX_RULES} rules`);
+  },
+});
+
+export type SegmentGroup = z.infer<typeof segmentGroup>;
 
 function walk(group: SegmentGroup, depth: number, seen: { rules: number; depth: number }) {
   seen.depth = Math.max(seen.depth, depth);
