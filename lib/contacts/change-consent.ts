@@ -8,7 +8,8 @@ import { notFound } from "@/lib/errors";
 import type { OrgContext } from "@/lib/org-context";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
 
-const changeConsentInput = z.strictObject({ id: z.string().min(1), kind: z.enum(["OPT_OUT", "OPT_IN"]) });
+/** The contact page's opt-out / opt-in control sends this; REST's /opt_out and /opt_in name the kind in the path. */
+export const changeConsentInput = z.strictObject({ id: z.string().min(1), kind: z.enum(["OPT_OUT", "OPT_IN"]) });
 
 export async function changeConsent(ctx: OrgContext, raw: z.input<typeof changeConsentInput>, source: "api" | "ui") {
   const { id, kind } = changeConsentInput.parse(raw);

@@ -1,6 +1,6 @@
 // The message log: newest first, keyset-paginated on the time-ordered id (no OFFSET), so a page
 // costs the same deep in a busy org's history as on top. Status filters use the (orgId, status, id)
-// index; the others narrow that walk.
+// index and one contact's the (orgId, contactId, id) index; the others narrow that walk.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { listMessagesInput, type ListMessagesInput } from "@/lib/messaging/message-list-input";
 import type { OrgContext } from "@/lib/org-context";
@@ -25,6 +25,7 @@ function messageFilter(f: Filters): Prisma.MessageWhereInput {
     ...(address && { OR: [{ to: address }, { from: address }] }),
     ...(f.to && { to: f.to }),
     ...(f.from && { from: f.from }),
+    ...(f.contactId && { contactId: f.contactId }),
     ...((f.since || f.until) && { createdAt: { ...(f.since && { gte: f.since }), ...(f.until && { lt: f.until }) } }),
   };
 }

@@ -17,6 +17,8 @@ export const listMessagesInput = z
     /** Exactly this recipient or sender address (E.164 for numbers): the REST API's filters. */
     to: z.string().trim().min(1).max(32).optional(),
     from: z.string().trim().min(1).max(32).optional(),
+    /** One contact's messages, to or from them (their page). */
+    contactId: z.string().min(1).max(64).optional(),
     /** Created at or after. */
     since: z.coerce.date().optional(),
     /** Created before. */

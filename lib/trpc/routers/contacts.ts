@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { changeConsent, changeConsentInput } from "@/lib/contacts/change-consent";
 import {
   contactIdsInput,
   countContactsInput,
@@ -23,4 +24,5 @@ export const contactsRouter = createTRPCRouter({
   update: orgProcedure.input(updateContactInput).mutation(({ ctx, input }) => updateContact(ctx.org, input)),
   delete: orgProcedure.input(contactIdsInput).mutation(({ ctx, input }) => deleteContacts(ctx.org, input)),
   tag: orgProcedure.input(tagContactsInput).mutation(({ ctx, input }) => tagContacts(ctx.org, input)),
+  changeConsent: orgProcedure.input(changeConsentInput).mutation(({ ctx, input }) => changeConsent(ctx.org, input, "ui")),
 });

@@ -58,6 +58,7 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
     ok({ ids: [f.contactA, f.contactB] }, (r) => expect(r).toEqual({ deleted: 1 })),
   ],
   "contacts.tag": (f) => [ok({ ids: [f.contactA], add: ["pwned"], remove: ["a-only"] }, (r) => expect(r).toEqual({ updated: 0 }))],
+  "contacts.changeConsent": (f) => [notFound({ id: f.contactA, kind: "OPT_OUT" }), notFound({ id: f.contactA, kind: "OPT_IN" })],
 
   "lists.list": () => [ok(undefined, (r) => expect((r as unknown[]).length).toBeGreaterThan(0))],
   "lists.get": (f) => [notFound({ id: f.listA })],
@@ -109,10 +110,12 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
   // Org-wide credentials: in B, B's own (asking for A is refused like every org procedure).
   "twilioApi.credentials": () => [ok(undefined, (r) => expect((r as { accountSid: string }).accountSid).toMatch(/^AC[0-9a-f]{32}$/))],
 
-  "messages.list": () => [
+  "messages.list": (f) => [
     ok({}),
     ok({ status: "SCHEDULED" }, (r) => expect(itemsOf(r)).toEqual([])),
     ok({ cursor: "msg_zzzzzzzzzzzzzzzzzzzzzzzz" }),
+    // A's contact has a message in A: B asking for that contact's messages gets none.
+    ok({ contactId: f.contactA }, (r) => expect(itemsOf(r)).toEqual([])),
   ],
   "messages.get": (f) => [notFound({ id: f.messageA }), notFound({ id: f.scheduledA })],
   "messages.senders": (f) => [ok(undefined, (r) => expect((r as { id: string }[]).map((s) => s.id)).toContain(f.senderB))],
