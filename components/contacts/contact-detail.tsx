@@ -1,5 +1,6 @@
 "use client";
-// A contact's page: who they are, the edit form, their lists and (for admins) their history.
+// A contact's page: who they are, the edit form, their messages, their consent and lists, and (for
+// admins) their history.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -9,6 +10,7 @@ import { BackLink, DetailPageState } from "@/components/app/detail-page-state";
 import { PageHeader } from "@/components/app/page-header";
 import { ContactHistory } from "@/components/contacts/contact-history";
 import { ContactListsCard } from "@/components/contacts/contact-lists-card";
+import { ContactMessagesCard } from "@/components/contacts/contact-messages-card";
 import { contactName } from "@/components/contacts/contact-name";
 import { ContactSummary } from "@/components/contacts/contact-summary";
 import { EditContactCard } from "@/components/contacts/edit-contact-card";
@@ -68,6 +70,7 @@ export function ContactDetailScreen({ id }: { id: string }) {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
           <EditContactCard contact={c} />
+          <ContactMessagesCard key={c.id} contact={c} />
           {isAdmin && <ContactHistory contactId={c.id} />}
         </div>
         <div className="space-y-6">

@@ -1,11 +1,12 @@
 "use client";
 // The facts about a contact that the form does not edit: consent (opted in or out, when and how
-// it last changed), record dates, and the custom values as they are stored.
+// it last changed, and the control that changes it), record dates, and the custom values as they are stored.
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { formatDateTime } from "@/components/app/format";
 import type { ContactDetail } from "@/components/contacts/contact-types";
 import { ConsentBadge } from "@/components/contacts/consent-badge";
+import { ConsentControl } from "@/components/contacts/consent-control";
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/lib/trpc/react";
 
@@ -32,7 +33,10 @@ export function ContactSummary({ contact }: { contact: ContactDetail }) {
 
   return (
     <Card className="p-5">
-      <h2 className="mb-2 text-base font-semibold">Consent</h2>
+      <div className="mb-2 flex items-center justify-between gap-3">
+        <h2 className="text-base font-semibold">Consent</h2>
+        <ConsentControl contact={contact} />
+      </div>
       <dl className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
         <Row term="Status">
           <ConsentBadge status={contact.consentStatus} />

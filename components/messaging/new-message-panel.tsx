@@ -1,6 +1,7 @@
 "use client";
 // "New message": to, from (one of the org's senders), the compose box, marketing or transactional,
-// and an optional send time; sends through messages.send and refreshes the log.
+// and an optional send time; sends through messages.send and refreshes the log (and a contact's
+// messages: the same procedure). A contact's page opens it with their number in To.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
@@ -18,11 +19,11 @@ import { useTRPC } from "@/lib/trpc/react";
 
 const SHOWN_FIELDS = new Set(["to", "from", "body", "sendAt"]);
 
-export function NewMessagePanel({ onClose }: { onClose: () => void }) {
+export function NewMessagePanel({ onClose, to: initialTo = "" }: { onClose: () => void; to?: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const senders = useQuery(trpc.messages.senders.queryOptions());
-  const [to, setTo] = useState("");
+  const [to, setTo] = useState(initialTo);
   const [from, setFrom] = useState("");
   const [compose, setCompose] = useState<ComposeValue>(EMPTY_COMPOSE);
   const [options, setOptions] = useState<SendOptionsValue>(DEFAULT_SEND_OPTIONS);

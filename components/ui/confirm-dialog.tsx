@@ -1,6 +1,6 @@
 "use client";
-// "Are you sure?" for destructive actions: says what will happen, the button names the action, and
-// focus starts on backing out so Enter never destroys by accident.
+// "Are you sure?" for destructive or weighty actions: says what will happen, the button names the
+// action, and focus starts on backing out so Enter never does it by accident.
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -13,6 +13,7 @@ export function ConfirmDialog({
   children,
   confirmLabel = "Delete",
   cancelLabel = "Cancel",
+  confirmVariant = "danger",
   pending,
 }: {
   open: boolean;
@@ -23,6 +24,8 @@ export function ConfirmDialog({
   confirmLabel?: string;
   /** Names what backing out keeps, where "Cancel" would read like the action (canceling a message). */
   cancelLabel?: string;
+  /** "primary" for an action that takes nothing away (opting a contact back in). */
+  confirmVariant?: "danger" | "primary";
   pending?: boolean;
 }) {
   return (
@@ -32,7 +35,7 @@ export function ConfirmDialog({
         <Button variant="secondary" onClick={onClose} disabled={pending} autoFocus>
           {cancelLabel}
         </Button>
-        <Button variant="danger" onClick={onConfirm} loading={pending}>
+        <Button variant={confirmVariant} onClick={onConfirm} loading={pending}>
           {confirmLabel}
         </Button>
       </div>
