@@ -1,0 +1,121 @@
+// The demo seed (prisma/seed/): its message history reads as the pipeline would have written it,
+// its segments are valid under the rule model, it is the same for the same clock, and a rerun (as
+// every `npm start` does) adds nothing.
+import { beforeAll, describe, expect, it } from "vitest";
+import { canTransition } from "@/lib/messaging/status";
+import { segmentDefinition } from "@/lib/segments/rule-model";
+import { DEMO_ORG_NAME } from "../../prisma/demo";
+import { DEMO_SEGMENTS } from "../../prisma/seed/demo-segments";
+import { planDemoHistory } from "../../prisma/seed/plan-demo-history";
+import { DEMO_NUMBER, seedDemo } from "../../prisma/seed/seed-demo";
+import { setupTestDatabase } from "./helpers/db";
+
+const { db } = await setupTestDatabase();
+const now = new Date("2026-12-06T12:00:00Z");
+const DAY = 86_400_000;
+let orgId: string;
+
+const counts = async () => ({
+  contacts: await db.contact.count({ where: { orgId } }),
+  messages: await db.message.count({ where: { orgId } }),
+  events: await db.messageEvent.count({ where: { orgId } }),
+  consent: await db.consentEvent.count({ where: { orgId } }),
+  segments: await db.segment.count({ where: { orgId } }),
+  audit: await db.auditLog.count({ where: { orgId } }),
+});
+
+beforeAll(async () => {
+  orgId = await seedDemo(db, now);
+});
+
+describe("the demo seed", () => {
+  it("gives the demo org its contacts, its fixed number, saved segments and 90 days of texting", async () => {
+    const c = await counts();
+    expect(c.contacts).toBe(1000);
+    expect(c.segments).toBe(DEMO_SEGMENTS.length);
+    expect(c.messages).toBeGreaterThan(2000);
+    expect(await db.senderNumber.findMany({ where: { orgId }, select: { address: true } })).toEqual([{ address: DEMO_NUMBER }]);
+    const since = new Date(now.getTime() - 90 * DAY);
+    const byStatus = await db.message.groupBy({ by: ["direction", "status"], where: { orgId, createdAt: { gte: since } }, _count: true });
+    const count = (direction: string, status: string) => byStatus.find((g) => g.direction === direction && g.status === status)?._count ?? 0;
+    expect(count("OUTBOUND", "DELIVERED")).toBeGreaterThan(1000);
+    expect(count("OUTBOUND", "UNDELIVERED")).toBeGreaterThan(10);
+    expect(count("OUTBOUND", "FAILED")).toBeGreaterThan(5);
+    expect(count("INBOUND", "RECEIVED")).toBeGreaterThan(100);
+    // Nothing the dispatcher would pick up on first start, nothing in the future.
+    expect(byStatus.filter((g) => ["QUEUED", "SCHEDULED", "SENDING"].includes(g.status))).toEqual([]);
+    expect(await db.message.count({ where: { orgId, OR: [{ createdAt: { gt: now } }, { updatedAt: { gt: now } }] } })).toBe(0);
+    // Replies in the last 30 days: the "Engaged in the last 30 days" segment has people in it.
+    const engaged = await db.message.findMany({ where: { orgId, direction: "INBOUND", createdAt: { gte: new Date(now.getTime() - 30 * DAY) } }, distinct: ["contactId"] });
+    expect(engaged.length).toBeGreaterThan(20);
+  });
+
+  it("writes every message as the pipeline would: its sender, price, history of allowed moves ending in its status, a submission once sent", async () => {
+    const sender = await db.senderNumber.findFirstOrThrow({ where: { orgId }, include: { connection: true } });
+    const messages = await db.message.findMany({ where: { orgId }, include: { events: { orderBy: { id: "asc" } }, submissions: true } });
+    for (const m of messages) {
+      expect(m.senderId).toBe(sender.id);
+      expect(m.direction === "OUTBOUND" ? m.from : m.to).toBe(DEMO_NUMBER);
+      expect(m.segments).toBeGreaterThan(0);
+      expect(m.encoding).toMatch(/^(GSM-7|UCS-2)$/);
+      expect(m.priceMicros).toBe(m.direction === "OUTBOUND" ? m.segments * sender.connection.smsPriceMicros : 0);
+      const statuses = m.events.map((e) => e.status);
+      expect(statuses[0]).toBe(m.direction === "OUTBOUND" ? "QUEUED" : "RECEIVED");
+      expect(statuses.at(-1)).toBe(m.status);
+      for (let i = 1; i < statuses.length; i++) expect(canTransition(statuses[i - 1]!, statuses[i]!), `${m.id}: ${statuses.join(" → ")}`).toBe(true);
+      expect(m.events.at(-1)!.errorCode).toBe(m.errorCode);
+      if (m.status === "UNDELIVERED" || m.status === "FAILED") expect(m.errorCode).toMatch(/^300\d\d$/);
+      if (m.direction === "OUTBOUND") expect(m.submissions.map((s) => s.carrierMessageId)).toEqual([m.carrierMessageId]);
+    }
+  });
+
+  it("records every opt-out as a STOP: consent history with its message, audit, no marketing after it", async () => {
+    const optedOut = await db.contact.findMany({ where: { orgId, consentStatus: "OPTED_OUT" }, include: { consentEvents: true } });
+    expect(optedOut.length).toBeGreaterThan(20);
+    for (const c of optedOut) {
+      expect(c.consentEvents).toHaveLength(1);
+      const [event] = c.consentEvents;
+      expect(event).toMatchObject({ action: "OPT_OUT", source: "keyword", occurredAt: c.optedOutAt });
+      expect(c.optOutSource).toBe(`keyword:${event!.keyword}`);
+      const stop = await db.message.findUniqueOrThrow({ where: { id: event!.messageId! } });
+      expect(stop).toMatchObject({ direction: "INBOUND", contactId: c.id, createdAt: c.optedOutAt });
+      expect(await db.auditLog.count({ where: { orgId, targetId: c.id, action: "contact.opted_out", actorType: "SYSTEM" } })).toBe(1);
+      expect(await db.message.count({ where: { contactId: c.id, direction: "OUTBOUND", marketing: true, createdAt: { gt: c.optedOutAt! } } })).toBe(0);
+    }
+  });
+
+  it("saves segments the rule model accepts, unchanged by parsing", async () => {
+    const segments = await db.segment.findMany({ where: { orgId }, orderBy: { name: "asc" } });
+    expect(segments.map((s) => s.name)).toEqual(DEMO_SEGMENTS.map((s) => s.name).sort());
+    for (const s of segments) expect(segmentDefinition.parse(s.definition)).toEqual(s.definition);
+  });
+
+  it("plans the same history for the same contacts and clock", async () => {
+    const contacts = await db.contact.findMany({ where: { orgId }, orderBy: { id: "asc" } });
+    const sender = { id: "snd_x", address: DEMO_NUMBER, connectionId: "conn_x", smsPriceMicros: 7900 };
+    // Ids carry random bits by design; everything else is the PRNG's.
+    const strip = (plan: ReturnType<typeof planDemoHistory>) => plan.messages.map((m) => ({ ...m, id: undefined }));
+    expect(strip(planDemoHistory(contacts, sender, DEMO_ORG_NAME, now))).toEqual(strip(planDemoHistory(contacts, sender, DEMO_ORG_NAME, now)));
+  });
+
+  it("adds nothing when run again, and backfills an older demo org that has neither segments nor messages", async () => {
+    const before = await counts();
+    expect(await seedDemo(db, now)).toBe(orgId);
+    expect(await counts()).toEqual(before);
+
+    // A demo org that has texted keeps what it has, even without segments.
+    await db.segment.deleteMany({ where: { orgId } });
+    await seedDemo(db, now);
+    expect(await counts()).toEqual({ ...before, segments: 0 });
+
+    // One seeded before segments and history existed (its opted-out contacts without history) gets both.
+    await db.message.deleteMany({ where: { orgId } });
+    await db.consentEvent.deleteMany({ where: { orgId } });
+    await db.auditLog.deleteMany({ where: { orgId, action: "contact.opted_out" } });
+    await seedDemo(db, now);
+    const after = await counts();
+    expect(after.segments).toBe(DEMO_SEGMENTS.length);
+    expect(after.messages).toBeGreaterThan(2000);
+    expect(after.consent).toBe(await db.contact.count({ where: { orgId, consentStatus: "OPTED_OUT" } }));
+  });
+});
