@@ -93,7 +93,7 @@ const SENDS: [number, number, string][] = [
   [8, 0.4, "Demo Coffee Co.: Brew class Saturday 10am: pour-over basics, 6 seats left. Reply YES to book. STOP to opt out"],
   [2, 0.5, "Demo Coffee Co.: Flash sale today only: 20% off all bags of beans with code FLASH20. Reply STOP to opt out"],
 ];
-const REPLIES = ["Yes!", "YES", "Thanks!", "See you there", "Is it on all week?", "Can I order online?", "Love this blend ☕", "What time do you open Sunday?", "Count me in", "👍"];
+const REPLIES = ["Yes!", "YES", "Thanks!", "See you there", "Is it on all week?", "Can I order online?", "Love this blend ☕", "What time do you open Sunday?", "Count me in", "Great, thanks!"];
 const STOPS = ["STOP", "Stop", "stop", "UNSUBSCRIBE"];
 const QUESTIONS: [string, string][] = [
   ["Hi, do you have oat milk?", "We do! Oat, almond and soy at no extra charge."],
