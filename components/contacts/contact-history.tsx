@@ -3,48 +3,27 @@
 // Older entries load a page at a time by cursor. Not useInfiniteQuery: tRPC adds a `direction`
 // key to infinite-query input, which the strict listAuditInput schema rejects.
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { formatDateTime } from "@/components/app/format";
 import { actionLabel, changeLines } from "@/components/contacts/history-changes";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CursorPages, type CursorPageProps } from "@/components/ui/cursor-pages";
 import { useTRPC } from "@/lib/trpc/react";
 
 const PAGE_SIZE = 20;
 
 export function ContactHistory({ contactId }: { contactId: string }) {
-  // One entry per page shown: undefined for the newest, then each page's nextCursor.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   return (
     <Card className="p-5">
       <h2 className="mb-3 text-base font-semibold">History</h2>
       <ol className="space-y-4 border-l border-zinc-200 pl-4 dark:border-zinc-800">
-        {cursors.map((cursor, i) => (
-          <HistoryPage
-            key={cursor ?? "first"}
-            contactId={contactId}
-            cursor={cursor}
-            first={i === 0}
-            onMore={i === cursors.length - 1 ? (next) => setCursors([...cursors, next]) : undefined}
-          />
-        ))}
+        <CursorPages page={(props) => <HistoryPage contactId={contactId} {...props} />} />
       </ol>
     </Card>
   );
 }
 
-function HistoryPage({
-  contactId,
-  cursor,
-  first,
-  onMore,
-}: {
-  contactId: string;
-  cursor: string | undefined;
-  first: boolean;
-  /** Set on the last page shown: loads the next older one. */
-  onMore?: (cursor: string) => void;
-}) {
+function HistoryPage({ contactId, cursor, first, onMore }: { contactId: string } & CursorPageProps) {
   const trpc = useTRPC();
   const history = useQuery(trpc.audit.list.queryOptions({ targetId: contactId, cursor, limit: PAGE_SIZE }));
   if (history.isPending) return <li className="text-sm text-zinc-500">Loading history…</li>;

@@ -13,14 +13,13 @@ import { MessageStatusBadge } from "@/components/messaging/message-status-badge"
 import { NewMessagePanel } from "@/components/messaging/new-message-panel";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CursorPages, type CursorPageProps } from "@/components/ui/cursor-pages";
 import { useTRPC } from "@/lib/trpc/react";
 
 const PAGE_SIZE = 20;
 
 export function ContactMessagesCard({ contact }: { contact: ContactDetail }) {
   const [composing, setComposing] = useState(false);
-  // One entry per page shown: undefined for the newest, then each page's nextCursor.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   return (
     <section aria-labelledby="contact-messages-heading">
       {composing && <NewMessagePanel to={contact.phone} onClose={() => setComposing(false)} />}
@@ -36,33 +35,14 @@ export function ContactMessagesCard({ contact }: { contact: ContactDetail }) {
           )}
         </div>
         <ol className="divide-y divide-zinc-100 dark:divide-zinc-800" data-testid="contact-messages">
-          {cursors.map((cursor, i) => (
-            <MessagesPage
-              key={cursor ?? "first"}
-              contactId={contact.id}
-              cursor={cursor}
-              first={i === 0}
-              onMore={i === cursors.length - 1 ? (next) => setCursors([...cursors, next]) : undefined}
-            />
-          ))}
+          <CursorPages page={(props) => <MessagesPage contactId={contact.id} {...props} />} />
         </ol>
       </Card>
     </section>
   );
 }
 
-function MessagesPage({
-  contactId,
-  cursor,
-  first,
-  onMore,
-}: {
-  contactId: string;
-  cursor: string | undefined;
-  first: boolean;
-  /** Set on the last page shown: loads the next older one. */
-  onMore?: (cursor: string) => void;
-}) {
+function MessagesPage({ contactId, cursor, first, onMore }: { contactId: string } & CursorPageProps) {
   const trpc = useTRPC();
   const page = useQuery(
     trpc.messages.list.queryOptions(
