@@ -183,15 +183,14 @@ export interface SegmentGroup {
   rules: (SegmentCondition | SegmentGroup)[];
 }
 
-export const segmentGroup: z.ZodType<SegmentGroup> = z
-  .object({
-    type: z.literal("group"),
-    match: z.enum(["all", "any"], "Use all or any"),
-    get rules() {
-      return z.array(z.union([segmentCondition, segmentGroup])).max(MAX_RULES, `At most ${MAX_RULES} rules`);
-    },
-  })
-  .strict();
+// z.strictObject, not .strict(): .strict() reads the shape at once, before segmentGroup exists.
+export const segmentGroup: z.ZodType<SegmentGroup> = z.strictObject({
+  type: z.literal("group"),
+  match: z.enum(["all", "any"], "Use all or any"),
+  get rules() {
+    return z.array(z.union([segmentCondition, segmentGroup])).max(MAX_RULES, `At most ${MAX_RULES} rules`);
+  },
+});
 
 function walk(group: SegmentGroup, depth: number, seen: { rules: number; depth: number }) {
   seen.depth = Math.max(seen.depth, depth);
@@ -231,5 +230,8 @@ export const createSegmentInput = z
   .object({ name: segmentName, description: z.string().trim().max(500).nullish(), definition: segmentDefinition })
   .strict();
 export const updateSegmentInput = createSegmentInput.partial().extend({ id: z.string().min(1) }).strict();
+export const segmentIdInput = z.object({ id: z.string().min(1) }).strict();
+/** The builder's live preview: the count and the first `limit` (10) newest matching contacts. */
+export const previewSegmentInput = z.object({ definition: segmentDefinition, limit: z.number().int().min(1).max(100).default(10) }).strict();
 export type CreateSegmentInput = z.input<typeof createSegmentInput>;
 export type UpdateSegmentInput = z.input<typeof updateSegmentInput>;
