@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/org-context";
-import { countSegment, previewSegment } from "@/lib/segments/evaluate-segment";
+import { countSegment, pageSegmentContacts, previewSegment } from "@/lib/segments/evaluate-segment";
 import { createSegment, deleteSegment, getSegment, listSegments, updateSegment } from "@/lib/segments/manage-segments";
 import { setupTestDatabase } from "../helpers/db";
 import { all, any, buildFixture, rule, type SegmentFixture } from "./segment-fixture";
@@ -129,5 +129,18 @@ describe("saved segments", () => {
     expect(await refusal(updateSegment(other.ctx, { id: mine.id, name: "Taken" }))).toMatchObject({ code: "NOT_FOUND" });
     expect(await refusal(deleteSegment(other.ctx, { id: mine.id }))).toMatchObject({ code: "NOT_FOUND" });
     expect((await getSegment(ctx, { id: mine.id })).name).toBe("Mine");
+  });
+});
+
+describe("pages of a segment's contacts", () => {
+  it("walks the matching contacts newest first, whole, page by page", async () => {
+    const everyone = definition(rule("firstName", "is_not_empty"));
+    const first = await pageSegmentContacts(ctx, everyone, { limit: 2 });
+    expect(first.items.map((c) => c.firstName)).toEqual(["Cy", "Bob"]);
+    expect(first.items[0]).toMatchObject({ orgId: ctx.orgId, customFields: {}, consentStatus: "OPTED_IN", optedOutAt: null });
+    expect(first.nextCursor).toBe(f.ids.bob);
+    const second = await pageSegmentContacts(ctx, everyone, { limit: 2, cursor: first.nextCursor });
+    expect(second).toEqual({ items: [expect.objectContaining({ firstName: "Ann" })], nextCursor: null });
+    expect(await pageSegmentContacts(other.ctx, everyone, { limit: 2 })).toEqual({ items: [], nextCursor: null });
   });
 });
