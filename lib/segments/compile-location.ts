@@ -7,17 +7,15 @@
 // - areaCode: the three digits after +1.
 // - timeZone: the contact's time zone, or where it has none, the zone of its number: the area
 //   code's for +1 numbers, the calling code's where that country keeps one clock.
-import metadata from "libphonenumber-js/metadata.min.json";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { areaCodeInfo, areaCodesWhere, NANP_AREA_CODES } from "@/lib/sms/area-codes";
+import { CALLING_CODES as callingCodes, NANP_COUNTRIES, stateChoices } from "@/lib/segments/location-choices";
+import { areaCodesWhere, NANP_AREA_CODES } from "@/lib/sms/area-codes";
 import prefixZones from "@/lib/sms/data/phone-timezones.json";
 import { isValidTimeZone } from "@/lib/sms/time-zone";
 import { badRule } from "@/lib/segments/segment-fields";
 
-const callingCodes = metadata.country_calling_codes as Record<string, string[]>;
 const callingCodeOf = new Map<string, string>();
 for (const [code, countries] of Object.entries(callingCodes)) for (const country of countries) callingCodeOf.set(country, code);
-const NANP_COUNTRIES = new Set(areaCodesWhere(() => true).map((code) => areaCodeInfo(code)!.country));
 
 /** The area code of `c.phone` when it is a +1 number (NULL otherwise). */
 const AREA_CODE = Prisma.sql`(CASE WHEN left(c.phone, 2) = '+1' THEN substring(c.phone from 3 for 3) END)`;
@@ -45,7 +43,7 @@ export function countryMatch(countries: string[], path: string): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
-const REGIONS = new Set(areaCodesWhere((info) => info.region !== null).map((code) => areaCodeInfo(code)!.region!));
+const REGIONS = new Set(stateChoices().map((s) => s.value));
 
 export function stateMatch(states: string[], path: string): Prisma.Sql {
   const wanted = states.map((raw, i) => {
