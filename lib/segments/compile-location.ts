@@ -10,7 +10,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CALLING_CODES as callingCodes, NANP_COUNTRIES, stateChoices } from "@/lib/segments/location-choices";
 import { areaCodesWhere, NANP_AREA_CODES } from "@/lib/sms/area-codes";
-import prefixZones from "@/lib/sms/data/phone-timezones.json";
+import { timeZoneOfPrefix } from "@/lib/sms/phone";
 import { isValidTimeZone } from "@/lib/sms/time-zone";
 import { badRule } from "@/lib/segments/segment-fields";
 
@@ -62,17 +62,16 @@ export function areaCodeMatch(codes: string[], path: string): Prisma.Sql {
   return inAreaCodes(codes.map((c) => c.trim()));
 }
 
-const zonesByPrefix = prefixZones as Record<string, string>;
-
 export function timeZoneMatch(zones: string[], path: string): Prisma.Sql {
   zones.forEach((zone, i) => {
     if (!isValidTimeZone(zone)) throw badRule(`"${zone}" is not a time zone (use an IANA name like America/Chicago)`, `${path}.value.${i}`);
   });
   const codes = areaCodesWhere((info) => zones.includes(info.timeZone));
-  // Calling codes (not +1) whose whole country keeps one of these zones, and only that one.
-  const prefixes = Object.entries(callingCodes)
-    .filter(([code]) => code !== "1" && zonesByPrefix[code] !== undefined && zones.includes(zonesByPrefix[code]!))
-    .map(([code]) => code);
+  // Calling codes (not +1) whose whole country keeps one clock, named by one of these zones.
+  const prefixes = Object.keys(callingCodes).filter((code) => {
+    const zone = code === "1" ? null : timeZoneOfPrefix(code);
+    return zone !== null && zones.includes(zone);
+  });
   const derived = [...(codes.length ? [inAreaCodes(codes)] : []), likeAnyPrefix(prefixes)];
   return Prisma.sql`(c."timeZone" = ANY(${zones}::text[]) OR (c."timeZone" IS NULL AND (${Prisma.join(derived, " OR ")})))`;
 }

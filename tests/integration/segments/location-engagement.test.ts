@@ -21,6 +21,7 @@ beforeAll(async () => {
       pr: { phone: "+17875550104" },
       jm: { phone: "+18765550105" },
       uk: { phone: "+447700900106", timeZone: "Europe/London" },
+      ukNoZone: { phone: "+447700900109" },
       de: { phone: "+4915112345678" },
       au: { phone: "+61491570107" },
       // Its own zone wins over the one its number suggests.
@@ -76,17 +77,19 @@ describe("location", () => {
     ["country US: +1 numbers of US area codes", rule("location.country", "is_any_of", ["US"]), ["ak", "movedToChicago", "ny"]],
     ["country CA", rule("location.country", "is_any_of", ["ca"]), ["toronto"]],
     ["country PR and JM (NANP, not US)", rule("location.country", "is_any_of", ["PR", "JM"]), ["jm", "pr"]],
-    ["country GB and DE by calling code", rule("location.country", "is_any_of", ["GB", "DE"]), ["de", "uk"]],
-    ["country none of US", rule("location.country", "is_none_of", ["US"]), ["au", "de", "jm", "pr", "toronto", "uk"]],
+    ["country GB and DE by calling code", rule("location.country", "is_any_of", ["GB", "DE"]), ["de", "uk", "ukNoZone"]],
+    ["country none of US", rule("location.country", "is_none_of", ["US"]), ["au", "de", "jm", "pr", "toronto", "uk", "ukNoZone"]],
     ["state AK and province ON", rule("location.state", "is_any_of", ["AK", "ON"]), ["ak", "toronto"]],
     ["territory PR", rule("location.state", "is_any_of", ["PR"]), ["pr"]],
-    ["state none of NY: includes numbers outside North America", rule("location.state", "is_none_of", ["NY"]), ["ak", "au", "de", "jm", "movedToChicago", "pr", "toronto", "uk"]],
+    ["state none of NY: includes numbers outside North America", rule("location.state", "is_none_of", ["NY"]), ["ak", "au", "de", "jm", "movedToChicago", "pr", "toronto", "uk", "ukNoZone"]],
     ["area code", rule("location.areaCode", "is_any_of", ["907", "212"]), ["ak", "ny"]],
     ["time zone derived from 907 where the contact has none", rule("location.timeZone", "is_any_of", ["America/Anchorage"]), ["ak"]],
     ["time zone derived from the area code and the calling code", rule("location.timeZone", "is_any_of", ["America/Toronto", "Europe/Berlin"]), ["de", "toronto"]],
+    ["+44 numbers keep London's clock: derived as Europe/London", rule("location.timeZone", "is_any_of", ["Europe/London"]), ["uk", "ukNoZone"]],
+    ["no zone for a country of several clocks (+61)", rule("location.timeZone", "is_any_of", ["Australia/Sydney", "Australia/Perth"]), []],
     ["the contact's own zone first", rule("location.timeZone", "is_any_of", ["America/Chicago"]), ["movedToChicago"]],
     ["its number's zone does not count when it has one", rule("location.timeZone", "is_any_of", ["America/Los_Angeles"]), []],
-    ["time zone none of New York: includes contacts whose zone is unknown", rule("location.timeZone", "is_none_of", ["America/New_York"]), ["ak", "au", "de", "jm", "movedToChicago", "pr", "toronto", "uk"]],
+    ["time zone none of New York: includes contacts whose zone is unknown", rule("location.timeZone", "is_none_of", ["America/New_York"]), ["ak", "au", "de", "jm", "movedToChicago", "pr", "toronto", "uk", "ukNoZone"]],
   ])("%s", async (_, r, expected) => {
     expect(await loc.match(only(r))).toEqual(expected);
   });
