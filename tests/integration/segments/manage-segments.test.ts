@@ -6,6 +6,8 @@ import type { OrgContext } from "@/lib/org-context";
 import { countSegment, pageSegmentContacts, previewSegment } from "@/lib/segments/evaluate-segment";
 import { createSegment, deleteSegment, getSegment, listSegments, updateSegment } from "@/lib/segments/manage-segments";
 import { setupTestDatabase } from "../helpers/db";
+import { expectTRPCError } from "../helpers/expect-error";
+import { callerFor } from "../helpers/factories";
 import { all, any, buildFixture, rule, type SegmentFixture } from "./segment-fixture";
 
 const { db } = await setupTestDatabase();
@@ -142,5 +144,20 @@ describe("pages of a segment's contacts", () => {
     const second = await pageSegmentContacts(ctx, everyone, { limit: 2, cursor: first.nextCursor });
     expect(second).toEqual({ items: [expect.objectContaining({ firstName: "Ann" })], nextCursor: null });
     expect(await pageSegmentContacts(other.ctx, everyone, { limit: 2 })).toEqual({ items: [], nextCursor: null });
+  });
+});
+
+describe("through tRPC", () => {
+  it("previews with a count and the first 10, and names the rule of a bad definition", async () => {
+    const caller = callerFor(db, f.owner, ctx.orgId);
+    const preview = await caller.segments.preview({ definition: definition(rule("firstName", "is_not", "bob")) });
+    expect(preview.count).toBe(2);
+    expect(preview.contacts.map((c) => c.firstName)).toEqual(["Cy", "Ann"]);
+
+    const bad = await expectTRPCError(caller.segments.preview({ definition: definition(any(rule("location.state", "is_any_of", ["XX"]))) }), "BAD_REQUEST");
+    expect((bad.cause as DomainError).field).toBe("definition.root.rules.0.rules.0.value.0");
+    // The zod shape's errors come with the same paths.
+    const shape = await expectTRPCError(caller.segments.preview({ definition: definition(rule("custom.points", "between", [9, 1])) }), "BAD_REQUEST");
+    expect(shape.message).toMatch(/definition\.root\.rules\[0\]\.value|definition\.root\.rules\.0\.value/);
   });
 });

@@ -10,7 +10,7 @@ import type { OrgContext } from "@/lib/org-context";
 import { compileSegment } from "@/lib/segments/compile-segment";
 import { loadCompileScope } from "@/lib/segments/evaluate-segment";
 import { segmentDefinition, type SegmentCondition, type SegmentGroup } from "@/lib/segments/rule-model";
-import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
+import { createOrgWithOwner, orgContextFor, type TestUser } from "../helpers/factories";
 
 export interface ContactSpec {
   phone: string;
@@ -31,6 +31,8 @@ export interface ContactSpec {
 
 export interface SegmentFixture {
   ctx: OrgContext;
+  /** The org's owner, for tRPC calls. */
+  owner: TestUser;
   /** Label → contact id. */
   ids: Record<string, string>;
   /** List name → id. */
@@ -115,6 +117,7 @@ export async function buildFixture(
 
   return {
     ctx,
+    owner,
     ids,
     lists,
     async match(raw, now = options.now) {
