@@ -28,6 +28,7 @@ describe("segment rule model", () => {
     expect(paths(parse(group("all", cond("email", "like", "x"))))).toContain("root.rules.0.operator");
     expect(paths(parse(group("all", cond("createdAt", "on", "2026-3-8"))))).toEqual(["root.rules.0.value"]);
     expect(paths(parse(group("all"), "Mars/Olympus"))).toEqual(["timeZone"]);
+    expect(paths(parse({ ...group("all"), extra: 1 }))).toEqual(["root"]);
   });
 
   it("limits nesting depth and the number of rules", () => {
