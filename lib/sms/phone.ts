@@ -1,5 +1,6 @@
 // Phone numbers: parsing to E.164 and the time zone a number most likely lives in.
 import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from "libphonenumber-js/max";
+import { areaCodeInfo, areaCodeOf } from "./area-codes";
 import prefixZones from "./data/phone-timezones.json";
 
 export type PhoneResult =
@@ -60,7 +61,9 @@ function utcOffsetMinutes(zone: string, at: Date): number {
 /**
  * The IANA zone of an E.164 number, from the longest matching libphonenumber prefix. Where the
  * prefix spans several zones that keep the same clock all year (UK and its islands), any of them is
- * right; where clocks differ (a US number without area code data), there is no answer.
+ * right. Where their clocks differ, a +1 number takes its area code's zone (lib/sms/area-codes.ts:
+ * Alaska's 907 spans Anchorage and Adak, most of its numbers keep Anchorage's clock); elsewhere
+ * there is no answer.
  */
 export function timeZoneForPhone(e164: string): string | null {
   const digits = e164.replace(/\D/g, "");
@@ -68,12 +71,17 @@ export function timeZoneForPhone(e164: string): string | null {
     const entry = zonesByPrefix[digits.slice(0, len)];
     if (!entry) continue;
     const zones = entry.split("&");
-    if (zones.length === 1) return zones[0]!;
-    const year = new Date().getUTCFullYear();
-    const seasons = [new Date(Date.UTC(year, 0, 15)), new Date(Date.UTC(year, 6, 15))];
-    const key = (z: string) => seasons.map((d) => utcOffsetMinutes(z, d)).join(",");
-    const first = key(zones[0]!);
-    return zones.every((z) => key(z) === first) ? zones[0]! : null;
+    if (zones.length === 1 || sameClock(zones)) return zones[0]!;
+    break;
   }
-  return null;
+  const areaCode = areaCodeOf(`+${digits}`);
+  return areaCode ? (areaCodeInfo(areaCode)?.timeZone ?? null) : null;
+}
+
+function sameClock(zones: string[]): boolean {
+  const year = new Date().getUTCFullYear();
+  const seasons = [new Date(Date.UTC(year, 0, 15)), new Date(Date.UTC(year, 6, 15))];
+  const key = (z: string) => seasons.map((d) => utcOffsetMinutes(z, d)).join(",");
+  const first = key(zones[0]!);
+  return zones.every((z) => key(z) === first);
 }
