@@ -11,7 +11,7 @@
 import { stringify } from "csv-stringify/sync";
 import { contactSourceCondition, type ContactSource } from "@/lib/contacts/contact-source";
 import { orgSql } from "@/lib/db/sql";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type Contact } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
 
 export const EXPORT_BATCH = 1000;
@@ -21,24 +21,10 @@ const STANDARD_COLUMNS = [
   "subscription_status", "subscribed_at", "unsubscribed_at", "unsubscribe_source", "consent_source", "created_at", "updated_at",
 ] as const;
 
-interface ExportRow {
-  id: string;
-  phone: string;
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  timeZone: string | null;
-  tags: string[];
-  lists: string[];
-  customFields: Record<string, string | number | boolean>;
-  consentStatus: "OPTED_IN" | "OPTED_OUT";
-  optedInAt: Date | null;
-  optedOutAt: Date | null;
-  optOutSource: string | null;
-  consentSource: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+type ExportRow = Pick<
+  Contact,
+  "id" | "phone" | "firstName" | "lastName" | "email" | "timeZone" | "tags" | "consentStatus" | "optedInAt" | "optedOutAt" | "optOutSource" | "createdAt" | "updatedAt"
+> & { customFields: Record<string, string | number | boolean>; lists: string[]; consentSource: string | null };
 
 // A cell a spreadsheet would run as a formula (OWASP "CSV injection"): text people typed in that
 // starts with = + - @ (or a tab or carriage return) gets a leading apostrophe. Only free text: the

@@ -59,10 +59,10 @@ export const SEGMENT_QUERIES: Query[] = [
       ),
   },
   {
-    label: "custom fields: plan is pro, member yes, birthday within 14 days",
-    definition: utc(all(condition("custom.plan", "is", "pro"), condition("custom.member", "is_true"), condition("custom.birthday", "anniversary_within_days", 14))),
+    label: "custom fields: plan is team, member yes, birthday within 14 days",
+    definition: utc(all(condition("custom.plan", "is", "team"), condition("custom.member", "is_true"), condition("custom.birthday", "anniversary_within_days", 14))),
     sql: (now) =>
-      count(`lower(c."customFields"->>'plan') = 'pro' AND c."customFields"->'member' = 'true'::jsonb AND substr(c."customFields"->>'birthday', 6, 5) = ANY($2::text[])`, nextDays(now, 14)),
+      count(`lower(c."customFields"->>'plan') = 'team' AND c."customFields"->'member' = 'true'::jsonb AND substr(c."customFields"->>'birthday', 6, 5) = ANY($2::text[])`, nextDays(now, 14)),
   },
   {
     label: "tags: has all of newsletter + customer, none of churn-risk",

@@ -13,18 +13,9 @@ import type { OrgContext } from "../../lib/org-context.ts";
 import { countSegment, segmentCondition } from "../../lib/segments/evaluate-segment.ts";
 import { benchUrl, CONTACTS, MESSAGES, ORG, prepareBenchDatabase } from "./segments-fill.ts";
 import { SEGMENT_QUERIES } from "./segments-queries.ts";
+import { percentile, time } from "./timing.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const result = await fn();
-  return [performance.now() - start, result];
-}
 
 const url = benchUrl();
 await prepareBenchDatabase(url);
@@ -35,7 +26,7 @@ const now = new Date();
 
 const rows: string[] = [];
 const plans: string[] = [];
-for (const query of SEGMENT_QUERIES) {
+async function measure(query: (typeof SEGMENT_QUERIES)[number]) {
   const { definition } = query;
   const hand = query.sql(now);
   const compiledSamples: number[] = [];
@@ -66,7 +57,14 @@ for (const query of SEGMENT_QUERIES) {
   }
 }
 
-console.log(`\n${CONTACTS.toLocaleString()} contacts, ${MESSAGES.toLocaleString()} messages; ${os.cpus().length} cores (${os.cpus()[0]?.model}); PostgreSQL at ${new URL(url).host}; ${RUNS} runs each, ${now.toISOString()}`);
+const load = () => os.loadavg().map((n) => n.toFixed(1)).join(" ");
+const loadBefore = load();
+for (const query of SEGMENT_QUERIES) {
+  // A statement past the pool's statement_timeout (30 s) is a result too: the row says so.
+  await measure(query).catch((error: Error) => rows.push(`| ${query.label} | failed: ${error.message.slice(0, 80)} | | | | | |`));
+}
+
+console.log(`\n${CONTACTS.toLocaleString()} contacts, ${MESSAGES.toLocaleString()} messages; ${os.cpus().length} cores (${os.cpus()[0]?.model}); PostgreSQL at ${new URL(url).host}; ${RUNS} runs each, ${now.toISOString()}; load average ${loadBefore} before, ${load()} after`);
 console.log("| segment | count | countSegment p50 ms | p95 ms | hand-written p50 ms | p95 ms | ratio (p50) |\n|---|---|---|---|---|---|---|");
 for (const row of rows) console.log(row);
 if (plans.length > 0) console.log(`\n${plans.join("\n\n")}`);

@@ -22,7 +22,7 @@ async function download(response: Promise<Response>) {
   const res = await response;
   if (res.status !== 200) return { status: res.status, error: (await res.json()).error, rows: [], chunks: 0, headers: res.headers };
   const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true }); // keep the BOM, to check it is sent
   let text = "";
   let chunks = 0;
   for (let next = await reader.read(); !next.done; next = await reader.read()) {
