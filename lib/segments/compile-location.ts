@@ -7,17 +7,15 @@
 // - areaCode: the three digits after +1.
 // - timeZone: the contact's time zone, or where it has none, the zone of its number: the area
 //   code's for +1 numbers, the calling code's where that country keeps one clock.
-import metadata from "libphonenumber-js/metadata.min.json";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { areaCodeInfo, areaCodesWhere, NANP_AREA_CODES } from "@/lib/sms/area-codes";
-import prefixZones from "@/lib/sms/data/phone-timezones.json";
+import { CALLING_CODES as callingCodes, NANP_COUNTRIES, stateChoices } from "@/lib/segments/location-choices";
+import { areaCodesWhere, NANP_AREA_CODES } from "@/lib/sms/area-codes";
+import { timeZoneOfPrefix } from "@/lib/sms/phone";
 import { isValidTimeZone } from "@/lib/sms/time-zone";
 import { badRule } from "@/lib/segments/segment-fields";
 
-const callingCodes = metadata.country_calling_codes as Record<string, string[]>;
 const callingCodeOf = new Map<string, string>();
 for (const [code, countries] of Object.entries(callingCodes)) for (const country of countries) callingCodeOf.set(country, code);
-const NANP_COUNTRIES = new Set(areaCodesWhere(() => true).map((code) => areaCodeInfo(code)!.country));
 
 /** The area code of `c.phone` when it is a +1 number (NULL otherwise). */
 const AREA_CODE = Prisma.sql`(CASE WHEN left(c.phone, 2) = '+1' THEN substring(c.phone from 3 for 3) END)`;
@@ -45,7 +43,7 @@ export function countryMatch(countries: string[], path: string): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
-const REGIONS = new Set(areaCodesWhere((info) => info.region !== null).map((code) => areaCodeInfo(code)!.region!));
+const REGIONS = new Set(stateChoices().map((s) => s.value));
 
 export function stateMatch(states: string[], path: string): Prisma.Sql {
   const wanted = states.map((raw, i) => {
@@ -64,17 +62,16 @@ export function areaCodeMatch(codes: string[], path: string): Prisma.Sql {
   return inAreaCodes(codes.map((c) => c.trim()));
 }
 
-const zonesByPrefix = prefixZones as Record<string, string>;
-
 export function timeZoneMatch(zones: string[], path: string): Prisma.Sql {
   zones.forEach((zone, i) => {
     if (!isValidTimeZone(zone)) throw badRule(`"${zone}" is not a time zone (use an IANA name like America/Chicago)`, `${path}.value.${i}`);
   });
   const codes = areaCodesWhere((info) => zones.includes(info.timeZone));
-  // Calling codes (not +1) whose whole country keeps one of these zones, and only that one.
-  const prefixes = Object.entries(callingCodes)
-    .filter(([code]) => code !== "1" && zonesByPrefix[code] !== undefined && zones.includes(zonesByPrefix[code]!))
-    .map(([code]) => code);
+  // Calling codes (not +1) whose whole country keeps one clock, named by one of these zones.
+  const prefixes = Object.keys(callingCodes).filter((code) => {
+    const zone = code === "1" ? null : timeZoneOfPrefix(code);
+    return zone !== null && zones.includes(zone);
+  });
   const derived = [...(codes.length ? [inAreaCodes(codes)] : []), likeAnyPrefix(prefixes)];
   return Prisma.sql`(c."timeZone" = ANY(${zones}::text[]) OR (c."timeZone" IS NULL AND (${Prisma.join(derived, " OR ")})))`;
 }

@@ -3,6 +3,7 @@
 import { listCustomFields } from "@/lib/custom-fields/manage-custom-fields";
 import { orgSql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Contact } from "@/lib/generated/prisma/client";
 import type { ConsentStatus } from "@/lib/generated/prisma/enums";
 import type { OrgContext } from "@/lib/org-context";
 import { compileSegment, type CompileScope } from "@/lib/segments/compile-segment";
@@ -68,4 +69,22 @@ export async function previewSegment(ctx: OrgContext, raw: SegmentDefinitionInpu
       ORDER BY c.id DESC LIMIT ${Math.max(0, Math.min(100, Math.floor(limit)))}`,
   ]);
   return { count, contacts };
+}
+
+export type SegmentContact = Omit<Contact, "searchText">;
+
+/**
+ * A page of the matching contacts, whole (custom fields too), newest first, keyset-paginated on the
+ * time-ordered id like the contacts table (the REST API's pages, exports).
+ */
+export async function pageSegmentContacts(ctx: OrgContext, raw: SegmentDefinitionInput, { limit, cursor }: { limit: number; cursor?: string | null }) {
+  const where = await segmentCondition(ctx, raw);
+  const rows = await orgSql(ctx).$queryRaw<SegmentContact[]>`
+    SELECT c.id, c."orgId", c.phone, c."firstName", c."lastName", c.email, c."timeZone", c."customFields", c.tags,
+           c."consentStatus", c."optedInAt", c."optedOutAt", c."optOutSource", c."createdAt", c."updatedAt"
+    FROM "Contact" c
+    WHERE c."orgId" = ${ctx.orgId} AND ${where} ${cursor ? Prisma.sql`AND c.id < ${cursor}` : Prisma.empty}
+    ORDER BY c.id DESC LIMIT ${limit + 1}`;
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
 }

@@ -66,6 +66,13 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
     // A rule naming org A's list is refused as an unknown list, as any id B does not have.
     badRequest({ name: "With A's list", definition: { root: { type: "group", match: "all", rules: [{ type: "condition", field: "lists", operator: "in", value: [f.listA] }] } } }),
   ],
+  "segments.explain": (f) => [
+    notFound({ contactId: f.contactA, segmentId: f.segmentA }),
+    // B's own contact against A's segment, and A's contact against a definition of B's.
+    notFound({ contactId: f.contactB, segmentId: f.segmentA }),
+    notFound({ contactId: f.contactA, definition: { root: { type: "group", match: "all", rules: [] } } }),
+  ],
+  "segments.forContact": (f) => [notFound({ contactId: f.contactA })],
   "segments.update": (f) => [notFound({ id: f.segmentA, name: "Renamed by B" })],
   "segments.delete": (f) => [notFound({ id: f.segmentA })],
   "segments.preview": (f) => [
