@@ -4,10 +4,12 @@ import { serializeContact } from "@/lib/api/contacts/serialize-contact";
 import { page } from "@/lib/api/pagination";
 import { parseQuery } from "@/lib/api/parse-input";
 import { segmentContactsParams } from "@/lib/api/segments/segment-params";
-import { pageSourceContacts } from "@/lib/contacts/page-source-contacts";
+import { pageSegmentContacts } from "@/lib/segments/evaluate-segment";
+import { getSegment } from "@/lib/segments/manage-segments";
 
 export const GET = apiRoute<{ id: string }>("contacts:read", async ({ ctx, params, url }) => {
   const { limit, starting_after } = parseQuery(segmentContactsParams, url);
-  const { items, nextCursor } = await pageSourceContacts(ctx, { kind: "segment", segmentId: params.id }, { limit, cursor: starting_after }, "id");
+  const segment = await getSegment(ctx, { id: params.id });
+  const { items, nextCursor } = await pageSegmentContacts(ctx, segment.definition, { limit, cursor: starting_after });
   return { status: 200, body: page(items, nextCursor, serializeContact) };
 });
