@@ -2,7 +2,7 @@
 // domain's countSegment (the compiler's one statement, as the builder's live count and
 // POST /segments/{id}/count run it) AND as hand-written SQL for the same question, in the same run,
 // alternating, so both see the same machine. Prints p50/p95 per query and the ratio of the p50s,
-// checks both give the same count; BENCH_EXPLAIN=1 adds each statement's plan (which indexes it uses).
+// checks both give the same count. BENCH_EXPLAIN=1 prints each statement's plan instead (which indexes it uses).
 // The data (scripts/bench/segments-fill.ts) is filled once into its own database and reused.
 import os from "node:os";
 import pg from "pg";
@@ -26,6 +26,17 @@ const now = new Date();
 
 const rows: string[] = [];
 const plans: string[] = [];
+/** The plans of both statements (no timing): which indexes each uses. */
+async function explain(query: (typeof SEGMENT_QUERIES)[number]) {
+  const { definition } = query;
+  const hand = query.sql(now);
+  const statement = Prisma.sql`EXPLAIN (COSTS OFF) SELECT count(*) FROM "Contact" c WHERE c."orgId" = ${ORG} AND (${await segmentCondition(ctx, definition)})`;
+  const plan = await raw.query(statement.text, statement.values);
+  const handPlan = await raw.query(`EXPLAIN (COSTS OFF) ${hand.text}`, hand.values);
+  const lines = (r: pg.QueryResult) => r.rows.map((row) => row["QUERY PLAN"]).join("\n");
+  plans.push(`### ${query.label}\n\ncompiled:\n\`\`\`\n${lines(plan)}\n\`\`\`\nhand-written:\n\`\`\`\n${lines(handPlan)}\n\`\`\``);
+}
+
 async function measure(query: (typeof SEGMENT_QUERIES)[number]) {
   const { definition } = query;
   const hand = query.sql(now);
@@ -48,18 +59,15 @@ async function measure(query: (typeof SEGMENT_QUERIES)[number]) {
   rows.push(
     `| ${query.label} | ${counts[0].toLocaleString()}${same} | ${percentile(c, 50).toFixed(0)} | ${percentile(c, 95).toFixed(0)} | ${percentile(h, 50).toFixed(0)} | ${percentile(h, 95).toFixed(0)} | ${(percentile(c, 50) / percentile(h, 50)).toFixed(2)} |`,
   );
-  if (process.env.BENCH_EXPLAIN) {
-    const statement = Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF) SELECT count(*) FROM "Contact" c WHERE c."orgId" = ${ORG} AND (${await segmentCondition(ctx, definition)})`;
-    const plan = await raw.query(statement.text, statement.values);
-    const handPlan = await raw.query(`EXPLAIN (ANALYZE, COSTS OFF) ${hand.text}`, hand.values);
-    const lines = (r: pg.QueryResult) => r.rows.map((row) => row["QUERY PLAN"]).join("\n");
-    plans.push(`### ${query.label}\n\ncompiled:\n\`\`\`\n${lines(plan)}\n\`\`\`\nhand-written:\n\`\`\`\n${lines(handPlan)}\n\`\`\``);
-  }
 }
 
 const load = () => os.loadavg().map((n) => n.toFixed(1)).join(" ");
 const loadBefore = load();
 for (const query of SEGMENT_QUERIES) {
+  if (process.env.BENCH_EXPLAIN) {
+    await explain(query);
+    continue;
+  }
   // A statement past the pool's statement_timeout (30 s) is a result too: the row says so.
   await measure(query).catch((error: Error) => rows.push(`| ${query.label} | failed: ${error.message.slice(0, 80)} | | | | | |`));
 }
