@@ -26,28 +26,17 @@ export function SegmentRules({ className }: { className: string }) {
         anniversaries) are read in the definition&apos;s <code>time_zone</code>. Custom fields are <code>custom.&lt;key&gt;</code> and take the operators of
         their type. Text comparisons ignore case.
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs text-zinc-500">
-            <tr>
-              <th className="py-1 pr-4 font-medium">field</th>
-              <th className="py-1 pr-4 font-medium">type</th>
-              <th className="py-1 font-medium">operators (value)</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {API_SEGMENT_FIELDS.map((f) => (
-              <tr key={f.field}>
-                <td className="py-1 pr-4 align-top font-mono text-xs">{f.field}</td>
-                <td className="py-1 pr-4 align-top text-xs text-zinc-500">{f.type}</td>
-                <td className="py-1 text-xs">
-                  {f.operators.map((op) => `${op} (${VALUE_FORMS[OPERATOR_VALUES[op]]})`).join(", ")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {/* A list, not a table: the operators are the long part, and at phone width they get the whole line. */}
+      <dl className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
+        {API_SEGMENT_FIELDS.map((f) => (
+          <div key={f.field} className="py-1.5">
+            <dt>
+              <code className="text-xs">{f.field}</code> <span className="text-xs text-zinc-500">{f.type}</span>
+            </dt>
+            <dd className="text-xs text-zinc-700 dark:text-zinc-300">{f.operators.map((op) => `${op} (${VALUE_FORMS[OPERATOR_VALUES[op]]})`).join(", ")}</dd>
+          </div>
+        ))}
+      </dl>
       <p className={className}>
         Operators in words: {Object.entries(OPERATOR_LABELS).map(([op, label]) => `${op} “${label}”`).join(", ")}.
       </p>
