@@ -89,16 +89,19 @@ export const SEGMENT_QUERIES: Query[] = [
         listId("Newsletter"),
       ),
   },
-  {
-    label: "engagement: last delivery failed with 30007",
-    definition: utc(all(condition("engagement.lastDeliveryFailed", "with_code", ["30007"]))),
+  ...[["with 30007", ["30007"]] as const, ["(any code)", null] as const].map(([label, codes]) => ({
+    label: `engagement: last delivery failed ${label}`,
+    definition: utc(all(codes ? condition("engagement.lastDeliveryFailed", "with_code", codes) : condition("engagement.lastDeliveryFailed", "is_true"))),
+    // Set-based: a failure with no outbound outcome after it (ids are time-ordered).
     sql: () =>
       count(
-        `(SELECT m."errorCode" FROM "Message" m WHERE m."orgId" = $1 AND m."contactId" = c.id AND m.direction = 'OUTBOUND'
-            AND m.status IN ('SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED') ORDER BY m.id DESC LIMIT 1) = ANY($2::text[])`,
-        ["30007"],
+        `EXISTS (SELECT 1 FROM "Message" f WHERE f."orgId" = $1 AND f."contactId" = c.id AND f.direction = 'OUTBOUND' AND f.status IN ('FAILED', 'UNDELIVERED')
+                   ${codes ? `AND f."errorCode" = ANY($2::text[])` : ""}
+                   AND NOT EXISTS (SELECT 1 FROM "Message" l WHERE l."orgId" = $1 AND l."contactId" = f."contactId" AND l.direction = 'OUTBOUND'
+                                     AND l.status IN ('SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED') AND l.id > f.id))`,
+        ...(codes ? [codes] : []),
       ),
-  },
+  })),
   {
     label: "any of: replied in the last 30 days, or VIP list member",
     definition: utc(any(condition("engagement.replied", "in_last_days", 30), condition("lists", "in", [listId("VIP")]))),
