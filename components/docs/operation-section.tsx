@@ -16,6 +16,9 @@ function fields(schema: ApiOperation["body"]): Props | null {
 
 // "The queued message" reads on as "answers 201 with the queued message"; only the first letter, so
 // code in the description (`Idempotency-Key`) keeps its case.
+// A CSV example is shown as the text it is (without its byte order mark), JSON pretty-printed.
+const responseText = (example: unknown) => (typeof example === "string" ? example.replace(/^\ufeff/, "") : JSON.stringify(example, null, 2));
+
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 export function OperationSection({ op, baseUrl }: { op: ApiOperation; baseUrl: string }) {
@@ -51,7 +54,7 @@ export function OperationSection({ op, baseUrl }: { op: ApiOperation; baseUrl: s
         <CodeBlock title="curl" code={curlExample(baseUrl, op)} />
         <CodeBlock title="TypeScript" code={typescriptExample(baseUrl, op)} />
       </div>
-      <CodeBlock title={`Response ${op.response.status}`} code={JSON.stringify(responseExample(baseUrl, op), null, 2)} />
+      <CodeBlock title={`Response ${op.response.status}${op.response.contentType ? ` (${op.response.contentType})` : ""}`} code={responseText(responseExample(baseUrl, op))} />
     </section>
   );
 }

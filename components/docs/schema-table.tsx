@@ -1,6 +1,6 @@
 // The fields of a request schema (its JSON Schema), as a table: name, type, required, rules. The
-// fields of an array's objects follow it as rows of their own (messages[].to), so a batch's items
-// are described as fully as a single send.
+// fields of an array's objects, and of an object, follow it as rows of their own (messages[].to,
+// definition.root.match), so a batch's items and a segment's definition are described in full.
 import { InlineMarkdown } from "@/components/docs/inline-markdown";
 
 type JsonSchema = { type?: string | string[]; enum?: unknown[]; const?: unknown; anyOf?: JsonSchema[]; items?: JsonSchema; properties?: Record<string, JsonSchema>; required?: string[]; description?: string; default?: unknown; minLength?: number; maxLength?: number; minimum?: number; maximum?: number; maxItems?: number; pattern?: string; format?: string };
@@ -42,7 +42,8 @@ function rows(properties: Record<string, JsonSchema>, required: string[], prefix
   return Object.entries(properties).flatMap(([name, schema]) => {
     const row = { name: `${prefix}${name}`, schema, required: required.includes(name) };
     const items = schema.type === "array" ? schema.items : undefined;
-    return items?.properties ? [row, ...rows(items.properties, items.required ?? [], `${prefix}${name}[].`)] : [row];
+    if (items?.properties) return [row, ...rows(items.properties, items.required ?? [], `${prefix}${name}[].`)];
+    return schema.properties ? [row, ...rows(schema.properties, schema.required ?? [], `${prefix}${name}.`)] : [row];
   });
 }
 

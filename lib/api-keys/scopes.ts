@@ -7,8 +7,8 @@ import { z } from "zod";
 export const API_SCOPES = [
   { scope: "messages:send", label: "Send messages", description: "Send, batch-send and cancel scheduled messages" },
   { scope: "messages:read", label: "Read messages", description: "Get and list messages with their status history" },
-  { scope: "contacts:read", label: "Read contacts", description: "Get and list contacts, lists and segments" },
-  { scope: "contacts:write", label: "Write contacts", description: "Create, update and delete contacts and list membership" },
+  { scope: "contacts:read", label: "Read contacts", description: "Get, list and export contacts, lists and segments, and count segments" },
+  { scope: "contacts:write", label: "Write contacts", description: "Create, update and delete contacts, lists, list membership and segments" },
   { scope: "webhooks:manage", label: "Manage webhooks", description: "Create, read, change and delete webhook endpoints, read their delivery logs and replay deliveries" },
   { scope: "verify", label: "Verification codes", description: "Send and check verification codes" },
 ] as const;

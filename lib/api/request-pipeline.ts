@@ -24,6 +24,8 @@ import { logger, withRequestId } from "@/lib/log/logger";
 export interface ApiResult {
   status: number;
   body: unknown;
+  /** A file streamed as the answer instead of a JSON body (an export), never buffered here. */
+  file?: { stream: ReadableStream<Uint8Array>; contentType: string; fileName: string };
 }
 
 /** What makes one public API differ from the other: how it knows the caller, and how it words an error. */
@@ -50,8 +52,13 @@ export interface PipelineRequest<C, P, B> {
 
 export type RouteHandler<P> = (request: Request, route?: { params: Promise<P> }) => Promise<Response>;
 
-const respond = ({ status, body }: ApiResult, headers: Record<string, string>) =>
-  body === null ? new Response(null, { status, headers }) : Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+function respond({ status, body, file }: ApiResult, headers: Record<string, string>) {
+  if (file) {
+    const disposition = `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
+    return new Response(file.stream, { status, headers: { "Content-Type": file.contentType, "Content-Disposition": disposition, "Cache-Control": "no-store", ...headers } });
+  }
+  return body === null ? new Response(null, { status, headers }) : Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
 
 /** Every key's token bucket, shared by REST v1 and the Twilio-compatible API. */
 function apiKeyRateLimit() {

@@ -1,4 +1,4 @@
-// How the media routes answer a refusal: JSON { error: { code, message, field } } with the status
+// How the session routes (media, the contacts export) answer a refusal: JSON { error: { code, message, field } } with the status
 // the error implies (413 for a size limit). Anything else is rethrown, for Next.js to log as a 500.
 import { DomainError } from "@/lib/errors";
 import { MediaTooLargeError } from "@/lib/media/check-media-file";

@@ -10,6 +10,7 @@ import { scopedDb } from "../../lib/db/scoped.ts";
 import type { ListContactsInput } from "../../lib/contacts/contact-input.ts";
 import type { OrgContext } from "../../lib/org-context.ts";
 import { bin, run } from "../run.ts";
+import { percentile, time } from "./timing.ts";
 
 const TOTAL = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const ORG = "org_bench";
@@ -61,16 +62,6 @@ async function prepare(url: string) {
     console.log(`Filled in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   await client.end();
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const result = await fn();
-  return [performance.now() - start, result];
 }
 
 const url = benchUrl();

@@ -20,6 +20,7 @@ function request(args: string[]) {
   const headers: Record<string, string> = {};
   let method = "GET";
   let data: string | undefined;
+  let output: string | undefined;
   const form: string[] = [];
   const urls: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -34,11 +35,12 @@ function request(args: string[]) {
     } else if (arg === "-F") {
       form.push(args[++i]!);
       if (method === "GET") method = "POST";
-    } else if (arg.startsWith("-")) throw new Error(`unexpected curl option ${arg}`);
+    } else if (arg === "-o") output = args[++i];
+    else if (arg.startsWith("-")) throw new Error(`unexpected curl option ${arg}`);
     else urls.push(arg);
   }
   expect(urls, "one URL").toHaveLength(1);
-  return { method, url: urls[0]!, headers, data, form };
+  return { method, url: urls[0]!, headers, data, form, output };
 }
 
 const byId = (id: string) => OPERATIONS.find((op) => op.id === id)!;
@@ -84,5 +86,10 @@ describe("curlExample", () => {
       // A file upload: curl writes the multipart Content-Type (with its boundary) itself.
       if (form.length) expect(headers["Content-Type"], op.id).toBeUndefined();
     }
+  });
+
+  it("saves an export to a file rather than printing a million rows", () => {
+    expect(request(curlArgs(curlExample(BASE, byId("exportContacts")))).output).toBe("contacts.csv");
+    expect(request(curlArgs(curlExample(BASE, byId("getMessage")))).output).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { serializeContact, serializeContactWithLists } from "@/lib/api/contacts/serialize-contact";
 import { serializeList } from "@/lib/api/lists/serialize-list";
+import { serializeSegment } from "@/lib/api/segments/serialize-segment";
 import { serializeMedia } from "@/lib/api/media/serialize-media";
 import { sendMessageParams } from "@/lib/api/messages/message-params";
 import { serializeMessage, serializeMessageWithHistory } from "@/lib/messaging/serialize-message";
@@ -19,6 +20,7 @@ import {
   mediaObject,
   messageObject,
   messageWithHistory,
+  segmentObject,
   verificationObject,
   webhookDeliveryObject,
   webhookDeliveryWithAttempts,
@@ -86,6 +88,15 @@ describe("the OpenAPI document", () => {
     expect(media.url_expires_at).toBe("2026-11-23T10:00:00.000Z");
   });
 
+  it("describes the segments the serialiser sends, definitions in the API's names", () => {
+    const definition = {
+      timeZone: "America/Chicago",
+      root: { type: "group", match: "any", rules: [{ type: "condition", field: "consent.optedInAt", operator: "in_last_days", value: 7 }, { type: "group", match: "all", rules: [] }] },
+    } as const;
+    const shown = segmentObject.parse(serializeSegment({ id: "seg_1", name: "New", description: null, definition: structuredClone(definition) as never, createdAt: at, updatedAt: at }));
+    expect(shown.definition).toEqual({ time_zone: "America/Chicago", root: { ...definition.root, rules: [{ ...definition.root.rules[0], field: "consent.opted_in_at" }, definition.root.rules[1]] } });
+  });
+
   it("describes the webhook endpoints and deliveries the serialisers send, the secret only where it is made", () => {
     const endpoint = { id: "we_1", url: "https://example.com/h", description: null, eventTypes: ["message.sent"], enabled: false, disabledReason: "Failed 50 times in a row", failureStreak: 50, createdAt: at, updatedAt: at };
     const shown = webhookEndpointObject.parse(serializeWebhookEndpoint(endpoint));
@@ -107,8 +118,8 @@ describe("the OpenAPI document", () => {
     expect(example, `add ${op.id} to lib/api/openapi/response-examples.ts`).toBeDefined();
     const parsed = op.response.schema.safeParse(example);
     expect(parsed.error?.issues ?? []).toEqual([]);
-    const doc = buildOpenApi("https://sms.example.com") as { paths: Record<string, Record<string, { responses: Record<string, { content: { "application/json": { example: unknown } } }> }>> };
-    expect(doc.paths[op.path]![op.method]!.responses[op.response.status]!.content["application/json"].example).toEqual(example);
+    const doc = buildOpenApi("https://sms.example.com") as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { example: unknown }> }> }>> };
+    expect(doc.paths[op.path]![op.method]!.responses[op.response.status]!.content[op.response.contentType ?? "application/json"]!.example).toEqual(example);
   });
 
   it("gives every request field a type, the fields of an array's objects included", () => {
@@ -141,6 +152,7 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(paths["/api/v1/media"]!.post!.requestBody!.content)).toEqual(["multipart/form-data"]);
     expect(Object.keys(paths["/api/v1/contacts/{id}"]!.patch!.responses)).toEqual(expect.arrayContaining(["200", "404", "409"]));
     expect(Object.keys(paths["/api/v1/contacts"]!.get!.responses)).not.toContain("404");
-    expect(doc.tags.map((t) => t.name)).toEqual(["Messages", "Media", "Contacts", "Lists", "Verifications", "Webhook endpoints"]);
+    expect(doc.tags.map((t) => t.name)).toEqual(["Messages", "Media", "Contacts", "Lists", "Segments", "Verifications", "Webhook endpoints"]);
+    expect(Object.keys((paths["/api/v1/segments/{id}/export"]!.get!.responses["200"] as { content: object }).content)).toEqual(["text/csv"]);
   });
 });

@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CodeBlock } from "@/components/docs/code-block";
 import { OperationSection } from "@/components/docs/operation-section";
+import { SegmentRules } from "@/components/docs/segment-rules";
 import { twilioExample } from "@/components/docs/twilio-example";
 import { API_ERROR_STATUS } from "@/lib/errors/error-codes";
 import { OPERATIONS } from "@/lib/api/openapi/operations";
@@ -71,6 +72,7 @@ function Conventions({ base }: { base: string }) {
           </tbody>
         </table>
       </section>
+      <SegmentRules className={p} />
       <section id="webhooks" className="space-y-2">
         <h2 className="text-xl font-semibold">Webhooks</h2>
         <p className={p}>
@@ -117,6 +119,7 @@ export default function ApiDocsPage() {
         <nav className="sticky top-6 hidden h-fit max-h-[calc(100vh-3rem)] w-56 shrink-0 space-y-4 overflow-y-auto text-sm lg:block" aria-label="API reference">
           <a href="#authentication" className="block font-medium">Getting started</a>
           <a href="#errors" className="block font-medium">Errors</a>
+          <a href="#segment-rules" className="block font-medium">Segment rules</a>
           <a href="#webhooks" className="block font-medium">Webhooks</a>
           <a href="#twilio" className="block font-medium">Twilio-compatible API</a>
           {tags.map((tag) => (
@@ -134,7 +137,7 @@ export default function ApiDocsPage() {
         <main className="min-w-0 flex-1 space-y-10">
           <header>
             <h1 className="text-3xl font-semibold">Textstack API</h1>
-            <p className="mt-2 text-zinc-600 dark:text-zinc-400">Send SMS and MMS, follow their delivery with signed webhooks, manage contacts, lists and webhook endpoints, and verify phone numbers. Base URL: <code>{base}</code></p>
+            <p className="mt-2 text-zinc-600 dark:text-zinc-400">Send SMS and MMS, follow their delivery with signed webhooks, manage contacts, lists, segments and webhook endpoints, export contacts as CSV, and verify phone numbers. Base URL: <code>{base}</code></p>
           </header>
           <Conventions base={base} />
           {tags.map((tag) => (

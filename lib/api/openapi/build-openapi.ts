@@ -45,7 +45,7 @@ function operation(op: ApiOperation, serverUrl: string) {
     responses: {
       [op.response.status]: {
         description: op.response.description,
-        content: { "application/json": { schema: jsonSchema(op.response.schema, "output"), example: responseExample(serverUrl, op) } },
+        content: { [op.response.contentType ?? "application/json"]: { schema: jsonSchema(op.response.schema, "output"), example: responseExample(serverUrl, op) } },
       },
       400: errorResponse("The request is invalid: `error.param` names the field"),
       401: errorResponse("No API key, or it is invalid, expired or revoked"),

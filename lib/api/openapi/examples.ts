@@ -7,6 +7,7 @@ export const SAMPLE_IDS = {
   messages: "msg_01jf0000000000000000000000",
   contacts: "ct_01jf0000000000000000000000",
   lists: "lst_01jf0000000000000000000000",
+  segments: "seg_01jf0000000000000000000000",
   verifications: "ver_01jf0000000000000000000000",
   webhook_endpoints: "we_01jf0000000000000000000000",
   webhook_deliveries: "wd_01jf0000000000000000000000",
@@ -30,6 +31,7 @@ export function curlExample(baseUrl: string, op: ApiOperation): string {
     // Single-quoted for the shell, so an apostrophe in an example body must close and reopen the quote.
     if (op.example) lines.push(`  -d '${JSON.stringify(op.example).replaceAll("'", "'\\''")}'`);
   }
+  if (op.response.contentType === "text/csv") lines.push("  -o contacts.csv");
   return lines.join(" \\\n");
 }
 
@@ -47,6 +49,17 @@ const response = await fetch(${url}, {
   headers: { ${auth}, "Idempotency-Key": crypto.randomUUID() },
   body: form,
 });`;
+  } else if (op.response.contentType === "text/csv") {
+    // Streamed to disk as it comes: an export of a million contacts is never held in memory.
+    return `import { createWriteStream } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+const response = await fetch(${url}, {
+  headers: { ${auth} },
+});
+if (!response.ok) throw new Error(\`\${response.status}: \${await response.text()}\`);
+await pipeline(Readable.fromWeb(response.body!), createWriteStream("contacts.csv"));`;
   } else if (op.method === "get" || op.method === "delete" || (!op.body && op.method !== "post")) {
     call = `const response = await fetch(${url}, {${op.method === "get" ? "" : `\n  method: "${op.method.toUpperCase()}",`}
   headers: { ${auth} },

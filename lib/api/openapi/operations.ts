@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { ApiScope } from "@/lib/api-keys/scopes";
 import { listMessagesParams, sendBatchParams, sendMessageParams } from "@/lib/api/messages/message-params";
 import { CONTACT_OPERATIONS } from "@/lib/api/openapi/contact-operations";
+import { SEGMENT_OPERATIONS } from "@/lib/api/openapi/segment-operations";
 import { batchResult, mediaObject, messageList, messageObject, messageWithHistory, verificationObject } from "@/lib/api/openapi/resources";
 import { WEBHOOK_OPERATIONS } from "@/lib/api/openapi/webhook-operations";
 import { startVerificationParams } from "@/lib/api/verifications/verification-params";
@@ -14,7 +15,7 @@ export interface ApiOperation {
   id: string;
   method: "get" | "post" | "patch" | "delete";
   path: string;
-  tag: "Messages" | "Media" | "Contacts" | "Lists" | "Verifications" | "Webhook endpoints";
+  tag: "Messages" | "Media" | "Contacts" | "Lists" | "Segments" | "Verifications" | "Webhook endpoints";
   summary: string;
   description: string;
   scope: ApiScope;
@@ -23,7 +24,8 @@ export interface ApiOperation {
   body?: z.ZodType;
   /** How the body is sent: JSON (the default), or multipart/form-data for a file upload. */
   bodyType?: "json" | "multipart";
-  response: { status: number; schema: z.ZodType; description: string };
+  /** What it answers: JSON unless `contentType` says otherwise (a CSV export). */
+  response: { status: number; schema: z.ZodType; description: string; contentType?: "text/csv" };
   /** When the operation can answer 409, why. */
   conflict?: string;
   example?: Record<string, unknown>;
@@ -104,6 +106,7 @@ export const OPERATIONS: ApiOperation[] = [
     response: { status: 201, schema: mediaObject, description: "The stored file" },
   },
   ...CONTACT_OPERATIONS,
+  ...SEGMENT_OPERATIONS,
   {
     id: "startVerification",
     method: "post",

@@ -2,6 +2,7 @@
 // (lib/api/<resource>/serialize-*.ts, lib/verify/serialize-verification.ts) are checked against
 // them in tests/unit/openapi.test.ts, so the document cannot drift from what is sent.
 import { z } from "zod";
+import { segmentDefinitionParams } from "@/lib/api/segments/segment-definition-params";
 import { API_ERROR_STATUS } from "@/lib/errors/error-codes";
 
 const time = z.iso.datetime().describe("ISO 8601, UTC");
@@ -102,6 +103,29 @@ export const listObject = z
 export const listList = z
   .strictObject({ data: z.array(listObject), has_more: z.boolean(), next_cursor: z.string().nullable() })
   .meta({ id: "ListList" });
+
+export const segmentObject = z
+  .strictObject({
+    id: z.string().describe("seg_..."),
+    object: z.literal("segment"),
+    name: z.string(),
+    description: z.string().nullable(),
+    definition: segmentDefinitionParams,
+    created_at: time,
+    updated_at: time,
+  })
+  .meta({ id: "Segment" });
+
+export const segmentList = z
+  .strictObject({ data: z.array(segmentObject), has_more: z.boolean(), next_cursor: z.string().nullable() })
+  .meta({ id: "SegmentList" });
+
+export const segmentCount = z.strictObject({
+  object: z.literal("segment_count"),
+  segment_id: z.string(),
+  count: z.number().int().describe("Contacts that meet the rules now"),
+  counted_at: time,
+});
 
 export const listMembersAdded = z.strictObject({ list_id: z.string(), added: z.number().int(), member_count: z.number().int() });
 export const listMembersRemoved = z.strictObject({ list_id: z.string(), removed: z.number().int(), member_count: z.number().int() });

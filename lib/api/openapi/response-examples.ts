@@ -4,6 +4,7 @@
 // example cannot drift from what the serialisers send).
 import { SAMPLE_IDS } from "@/lib/api/openapi/examples";
 import type { ApiOperation } from "@/lib/api/openapi/operations";
+import { SEGMENT_EXAMPLE } from "@/lib/api/openapi/segment-operations";
 
 const CREATED = "2026-11-22T10:00:00.000Z";
 const LATER = "2026-11-22T10:00:02.000Z";
@@ -56,6 +57,18 @@ const contact = {
 };
 
 const list = { id: SAMPLE_IDS.lists, object: "list", name: "Brunch regulars", member_count: 42, created_at: CREATED, updated_at: CREATED };
+
+const segment = {
+  id: SAMPLE_IDS.segments,
+  object: "segment",
+  ...SEGMENT_EXAMPLE,
+  created_at: CREATED,
+  updated_at: CREATED,
+};
+
+const CSV =
+  "\ufeffid,phone,first_name,last_name,email,time_zone,tags,lists,subscription_status,subscribed_at,unsubscribed_at,unsubscribe_source,consent_source,created_at,updated_at,tier\n" +
+  `${SAMPLE_IDS.contacts},${TO},Ava,Chen,ava@example.com,America/Los_Angeles,"vip, brunch",Brunch regulars,subscribed,${CREATED},,,api,${CREATED},${CREATED},gold\n`;
 
 const verification = {
   id: SAMPLE_IDS.verifications,
@@ -141,6 +154,15 @@ function examples(baseUrl: string): Record<string, unknown> {
     listListContacts: page(contact),
     addListContacts: { list_id: SAMPLE_IDS.lists, added: 1, member_count: 43 },
     removeListContacts: { list_id: SAMPLE_IDS.lists, removed: 1, member_count: 41 },
+    listSegments: page(segment),
+    createSegment: segment,
+    getSegment: segment,
+    updateSegment: { ...segment, name: "Engaged VIPs", updated_at: LATER },
+    deleteSegment: { id: SAMPLE_IDS.segments, object: "segment", deleted: true },
+    countSegment: { object: "segment_count", segment_id: SAMPLE_IDS.segments, count: 1284, counted_at: LATER },
+    listSegmentContacts: page(contact),
+    exportSegmentContacts: CSV,
+    exportContacts: CSV,
     startVerification: verification,
     checkVerification: { ...verification, status: "approved", checks: 1, approved_at: LATER },
     getVerification: verification,

@@ -98,6 +98,27 @@ export const API_CASES: Record<string, (f: ApiFixture) => ApiCase[]> = {
     ok(200, { params: { id: f.listB }, body: { contact_ids: [f.contactA] } }, (body) => expect(body.removed).toBe(0)),
   ],
 
+  // Segments: A's are not found; B's rules cannot name A's list; B's exports (CSV, scanned like any
+  // answer) never hold A's contacts.
+  "GET /api/v1/segments": () => [ok(200)],
+  "POST /api/v1/segments": (f) => [
+    ok(201, { body: { name: f.segmentAName, definition: { root: { type: "group", match: "all", rules: [] } } } }),
+    refused(400, "invalid_parameter", "definition.root.rules[0].value", {
+      body: { name: "A's list", definition: { root: { type: "group", match: "all", rules: [{ type: "condition", field: "lists", operator: "in", value: [f.listA] }] } } },
+    }),
+  ],
+  "GET /api/v1/segments/{id}": (f) => [notFound({ id: f.segmentA })],
+  "PATCH /api/v1/segments/{id}": (f) => [notFound({ id: f.segmentA }, { body: { name: "Renamed by B" } })],
+  "DELETE /api/v1/segments/{id}": (f) => [notFound({ id: f.segmentA })],
+  "POST /api/v1/segments/{id}/count": (f) => [notFound({ id: f.segmentA })],
+  "GET /api/v1/segments/{id}/contacts": (f) => [notFound({ id: f.segmentA })],
+  "GET /api/v1/segments/{id}/export": (f) => [notFound({ id: f.segmentA })],
+  "GET /api/v1/contacts/export": (f) => [
+    ok(200),
+    notFound({}, { query: `?list_id=${f.listA}`, param: "list_id" }),
+    notFound({}, { query: `?segment_id=${f.segmentA}`, param: "segment_id" }),
+  ],
+
   // Webhook endpoints and their deliveries: A's are not found; B's list never shows A's; B's new
   // endpoint is B's own (a public literal address: nothing is resolved or delivered).
   "GET /api/v1/webhook_endpoints": () => [ok(200)],
