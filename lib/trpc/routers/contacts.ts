@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  bulkContactsInput,
   contactIdsInput,
   countContactsInput,
   createContactInput,
@@ -7,6 +8,7 @@ import {
   tagContactsInput,
   updateContactInput,
 } from "@/lib/contacts/contact-input";
+import { bulkContacts } from "@/lib/contacts/bulk-contacts";
 import { createContact } from "@/lib/contacts/create-contact";
 import { deleteContacts } from "@/lib/contacts/delete-contacts";
 import { getContact } from "@/lib/contacts/get-contact";
@@ -23,4 +25,6 @@ export const contactsRouter = createTRPCRouter({
   update: orgProcedure.input(updateContactInput).mutation(({ ctx, input }) => updateContact(ctx.org, input)),
   delete: orgProcedure.input(contactIdsInput).mutation(({ ctx, input }) => deleteContacts(ctx.org, input)),
   tag: orgProcedure.input(tagContactsInput).mutation(({ ctx, input }) => tagContacts(ctx.org, input)),
+  /** Tag, add to a list or delete every contact a view matches. */
+  bulk: orgProcedure.input(bulkContactsInput).mutation(({ ctx, input }) => bulkContacts(ctx.org, input)),
 });
