@@ -50,15 +50,14 @@ function SegmentEditor({ saved }: { saved?: Saved }) {
   const live = useSegmentPreview(definition);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.segments.pathKey() });
-  const save = useMutation(
-    (saved ? trpc.segments.update : trpc.segments.create).mutationOptions({
-      onSuccess: async (result: { id: string; name: string }) => {
-        toast.success(saved ? `Saved “${result.name}”` : `Created the segment “${result.name}”`);
-        await refresh();
-        if (!saved) router.push(`/segments/${result.id}`);
-      },
-    }) as ReturnType<typeof trpc.segments.create.mutationOptions>,
-  );
+  async function onSaved(result: { id: string; name: string }) {
+    toast.success(saved ? `Saved “${result.name}”` : `Created the segment “${result.name}”`);
+    await refresh();
+    if (!saved) router.push(`/segments/${result.id}`);
+  }
+  const create = useMutation(trpc.segments.create.mutationOptions({ onSuccess: onSaved }));
+  const update = useMutation(trpc.segments.update.mutationOptions({ onSuccess: onSaved }));
+  const save = saved ? update : create;
   const del = useMutation(
     trpc.segments.delete.mutationOptions({
       onSuccess: async () => {
@@ -80,7 +79,8 @@ function SegmentEditor({ saved }: { saved?: Saved }) {
       return;
     }
     const input = { name, description: description.trim() || null, definition };
-    save.mutate(saved ? ({ id: saved.id, ...input } as never) : input);
+    if (saved) update.mutate({ id: saved.id, ...input });
+    else create.mutate(input);
   }
 
   return (

@@ -2,11 +2,13 @@
 // the advanced definition and the search), and every order walked page by page by keyset, each row
 // exactly once, ties broken by id.
 import { beforeAll, describe, expect, it } from "vitest";
+import { bulkContacts } from "@/lib/contacts/bulk-contacts";
 import { changeConsent } from "@/lib/contacts/change-consent";
 import { createContact } from "@/lib/contacts/create-contact";
 import type { ContactSort } from "@/lib/contacts/contact-input";
 import { countContacts, listContacts } from "@/lib/contacts/list-contacts";
 import { updateContact } from "@/lib/contacts/update-contact";
+import { newId } from "@/lib/ids";
 import { addToList } from "@/lib/lists/list-membership";
 import { createList } from "@/lib/lists/manage-lists";
 import type { OrgContext } from "@/lib/org-context";
@@ -122,5 +124,49 @@ describe("filters as a segment definition", () => {
   it("names the rule a bad definition trips on", async () => {
     const bad: SegmentDefinition = { timeZone: "UTC", root: { type: "group", match: "all", rules: [{ type: "condition", field: "custom.nope", operator: "is", value: "x" }] } };
     await expectDomainError(countContacts(ctx, { definition: bad }), "BAD_REQUEST", "definition.root.rules.0.field");
+  });
+});
+
+describe("bulk actions on every matching contact", () => {
+  let bulkCtx: OrgContext;
+  let bulkList: string;
+  const N = 1205; // more than one batch
+
+  beforeAll(async () => {
+    const created = await createOrgWithOwner(db);
+    bulkCtx = await orgContextFor(db, created.owner, created.org.id);
+    bulkList = (await createList(bulkCtx, { name: "Everyone tagged" })).id;
+    await db.contact.createMany({
+      data: Array.from({ length: N }, (_, i) => ({
+        id: newId("contact"),
+        orgId: bulkCtx.orgId,
+        phone: `+1303555${String(i).padStart(4, "0")}`,
+        tags: i % 5 === 0 ? ["other"] : ["bulk"],
+      })),
+    });
+  });
+
+  const tagged = (tag: string) => countContacts(bulkCtx, { tag });
+
+  it("tags, lists, untags (while the walk changes who matches) and deletes, on the server in batches", async () => {
+    const bulkCount = await tagged("bulk");
+    expect(bulkCount).toBe(N - Math.ceil(N / 5));
+    expect(await bulkContacts(bulkCtx, { filter: { tag: "bulk" }, action: { kind: "tag", add: ["seen"] } })).toEqual({ matched: bulkCount, changed: bulkCount });
+    expect(await tagged("seen")).toBe(bulkCount);
+
+    expect(await bulkContacts(bulkCtx, { filter: { tag: "seen" }, action: { kind: "add_to_list", listId: bulkList } })).toEqual({ matched: bulkCount, changed: bulkCount });
+    expect(await countContacts(bulkCtx, { listId: bulkList })).toBe(bulkCount);
+
+    // Removing the very tag the filter selects by: every contact is still met once.
+    expect(await bulkContacts(bulkCtx, { filter: { tag: "bulk" }, action: { kind: "tag", remove: ["bulk"] } })).toEqual({ matched: bulkCount, changed: bulkCount });
+    expect(await tagged("bulk")).toBe(0);
+
+    const before = await countContacts(bulkCtx, {});
+    expect(await bulkContacts(bulkCtx, { filter: { listId: bulkList, search: "55500" }, action: { kind: "delete" } })).toMatchObject({ changed: 80 });
+    expect(await countContacts(bulkCtx, {})).toBe(before - 80);
+  });
+
+  it("refuses another org's list as the target, naming it", async () => {
+    await expectDomainError(bulkContacts(bulkCtx, { filter: {}, action: { kind: "add_to_list", listId } }), "NOT_FOUND", "action.listId");
   });
 });
