@@ -142,7 +142,9 @@ export function ContactsBrowser({
         advancedRules={view.where?.root.rules.length ?? 0}
         advancedOpen={advancedOpen}
         onToggleAdvanced={() => setAdvancedOpen((open) => !open)}
-      />
+      >
+        {filtering && <SaveAsSegmentButton quick={filters} advanced={view.where} hasSearch={Boolean(filters.search)} />}
+      </ContactsFilters>
       {advancedOpen && (
         <AdvancedFilter
           applied={view.where}
@@ -217,11 +219,6 @@ export function ContactsBrowser({
             onNext={() => page.data?.nextCursor && setCursors([...cursors, page.data.nextCursor])}
           />
         </>
-      )}
-      {filtering && (
-        <div className="mt-3">
-          <SaveAsSegmentButton quick={filters} advanced={view.where} hasSearch={Boolean(filters.search)} />
-        </div>
       )}
     </div>
   );

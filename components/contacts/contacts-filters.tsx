@@ -3,6 +3,7 @@
 // segment definition), and the button that opens the advanced filter (the segment builder).
 import { useQuery } from "@tanstack/react-query";
 import { Filter, Search } from "lucide-react";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { useTRPC } from "@/lib/trpc/react";
@@ -22,6 +23,7 @@ export function ContactsFilters({
   advancedRules,
   advancedOpen,
   onToggleAdvanced,
+  children,
 }: {
   values: FilterDrafts;
   onChange: (values: Partial<FilterDrafts>) => void;
@@ -32,6 +34,8 @@ export function ContactsFilters({
   advancedRules: number;
   advancedOpen: boolean;
   onToggleAdvanced: () => void;
+  /** More actions on the view (Save as segment). */
+  children?: ReactNode;
 }) {
   const trpc = useTRPC();
   const lists = useQuery({ ...trpc.lists.list.queryOptions(), enabled: showListFilter });
@@ -88,6 +92,7 @@ export function ContactsFilters({
         <Filter className="h-4 w-4" aria-hidden />
         Advanced filter{advancedRules > 0 && ` (${advancedRules})`}
       </Button>
+      {children}
     </div>
   );
 }

@@ -42,7 +42,7 @@ export function SaveAsSegmentButton({ quick, advanced, hasSearch }: { quick: Qui
   if (definition.root.rules.length === 0) return null;
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={() => setOpen(true)}>
+      <Button variant="secondary" onClick={() => setOpen(true)}>
         <BookmarkPlus className="h-4 w-4" aria-hidden /> Save as segment
       </Button>
       <Dialog

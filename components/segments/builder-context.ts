@@ -10,6 +10,8 @@ export interface BuilderContext {
   lists: readonly { id: string; name: string }[];
   /** The first message per rule, by path key ("" is the root group). */
   errors: ReadonlyMap<string, string>;
+  /** Whether a rule still waiting for its value says so (after a save was tried), or waits quietly. */
+  showIncomplete: boolean;
   /** Moves focus, once rendered, to the element whose data-focus-key is `key`. */
   focus: (key: string) => void;
   /** Prefix of element ids, so two builders on a page never share one. */

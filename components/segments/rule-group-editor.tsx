@@ -46,7 +46,7 @@ export function RuleGroupEditor({ group, path, ctx }: { group: SegmentGroup; pat
         <span>{isRoot ? "Contacts who match" : "Match"}</span>
         <Select
           aria-label={isRoot ? "Match all or any of the rules" : `Group at level ${level}: match all or any`}
-          className="w-20"
+          className="w-24"
           value={group.match}
           onChange={(e) => ctx.onChange(setMatch(ctx.root, path, e.target.value as SegmentGroup["match"]))}
         >

@@ -3,7 +3,7 @@
 import { Copy, Trash2 } from "lucide-react";
 import type { BuilderContext } from "@/components/segments/builder-context";
 import { RuleValueInput } from "@/components/segments/rule-value-input";
-import { changeField, changeOperator, changeValue, duplicateAt, pathKey, removeAt, type RulePath } from "@/components/segments/rule-tree";
+import { changeField, changeOperator, changeValue, duplicateAt, isIncomplete, pathKey, removeAt, type RulePath } from "@/components/segments/rule-tree";
 import { groupFieldOptions } from "@/components/segments/segment-fields";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
@@ -13,7 +13,8 @@ export function RuleRow({ rule, path, ctx }: { rule: SegmentCondition; path: Rul
   const key = pathKey(path);
   const field = ctx.fields.find((f) => f.field === rule.field);
   const label = field?.label ?? rule.field;
-  const error = ctx.errors.get(key);
+  const message = ctx.errors.get(key);
+  const error = message && (ctx.showIncomplete || !isIncomplete(rule)) ? message : undefined;
   const errorId = `${ctx.idPrefix}-rule-${key}-error`;
   const operators: readonly Operator[] = field ? FIELD_TYPE_OPERATORS[field.type] : [rule.operator];
   const last = path[path.length - 1]!;

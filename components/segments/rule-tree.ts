@@ -155,3 +155,18 @@ export function issuesByRule(issues: readonly { path: readonly PropertyKey[] | s
   }
   return byRule;
 }
+
+/** A rule still waiting for its value: nothing typed or chosen yet (or one end of a range). */
+export function isIncomplete(rule: SegmentCondition): boolean {
+  if (OPERATOR_VALUES[rule.operator] === "none") return false;
+  const v = rule.value;
+  if (v === undefined || (typeof v === "string" && v.trim() === "")) return true;
+  return Array.isArray(v) && (v.length === 0 || v.some((part) => part === undefined || part === null));
+}
+
+/** The paths (as keys) of the incomplete rules under `group`. */
+export function incompleteRules(group: SegmentGroup, path: RulePath = []): string[] {
+  return group.rules.flatMap((rule, i) =>
+    rule.type === "group" ? incompleteRules(rule, [...path, i]) : isIncomplete(rule) ? [pathKey([...path, i])] : [],
+  );
+}

@@ -14,10 +14,13 @@ export function SegmentBuilder({
   root,
   onChange,
   errors,
+  showIncomplete = false,
 }: {
   root: SegmentGroup;
   onChange: (root: SegmentGroup) => void;
   errors: ReadonlyMap<string, string>;
+  /** Say "Enter a value" on rules still waiting for one (once saving was tried). */
+  showIncomplete?: boolean;
 }) {
   const trpc = useTRPC();
   const customFields = useQuery(trpc.customFields.list.queryOptions());
@@ -38,6 +41,7 @@ export function SegmentBuilder({
     fields,
     lists: lists.data ?? [],
     errors,
+    showIncomplete,
     focus: (key) => setFocusRequest({ key }),
     idPrefix,
   };

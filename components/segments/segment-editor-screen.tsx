@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { BackLink, DetailPageState } from "@/components/app/detail-page-state";
+import { formatCount } from "@/components/app/format";
 import { PageHeader } from "@/components/app/page-header";
 import { checkDefinition, serverRuleErrors, viewerTimeZone } from "@/components/segments/definition-errors";
 import { newGroup } from "@/components/segments/rule-tree";
@@ -14,6 +15,7 @@ import { SegmentBuilder } from "@/components/segments/segment-builder";
 import { SegmentPreview, useSegmentPreview } from "@/components/segments/segment-preview";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
@@ -21,6 +23,9 @@ import type { SegmentDefinition } from "@/lib/segments/rule-model";
 import { allTimeZones } from "@/lib/sms/time-zone";
 import { errorMessage, formErrors } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/react";
+
+// "UTC" first: not every engine lists it among its zones.
+const timeZoneOptions = () => ["UTC", ...allTimeZones().filter((z) => z !== "UTC")];
 
 interface Saved {
   id: string;
@@ -46,6 +51,8 @@ function SegmentEditor({ saved }: { saved?: Saved }) {
   const [timeZone, setTimeZone] = useState(() => saved?.definition.timeZone ?? viewerTimeZone());
   const [root, setRoot] = useState(saved?.definition.root ?? newGroup());
   const [deleting, setDeleting] = useState(false);
+  // Rules waiting for a value wait quietly until saving is tried.
+  const [triedSave, setTriedSave] = useState(false);
   const { definition, errors } = checkDefinition(timeZone, root);
   const live = useSegmentPreview(definition);
 
@@ -70,14 +77,12 @@ function SegmentEditor({ saved }: { saved?: Saved }) {
   );
   const saveErrors = formErrors(save.error);
   const ruleErrors = errors.size > 0 ? errors : new Map([...serverRuleErrors(live.preview.error), ...serverRuleErrors(save.error)]);
-  const definitionError = ruleErrors.size > 0 ? "Fix the highlighted rules first" : null;
+  const definitionError = triedSave && ruleErrors.size > 0 ? "Fix the highlighted rules first" : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!definition) {
-      toast.error("Fix the highlighted rules first");
-      return;
-    }
+    setTriedSave(true);
+    if (!definition) return;
     const input = { name, description: description.trim() || null, definition };
     if (saved) update.mutate({ id: saved.id, ...input });
     else create.mutate(input);
@@ -105,7 +110,7 @@ function SegmentEditor({ saved }: { saved?: Saved }) {
             </Field>
             <Field label="Dates are read in" hint="“On 2026-03-08” and “in the last 7 days” mean days in this time zone.">
               <Select value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-                {allTimeZones().map((z) => (
+                {timeZoneOptions().map((z) => (
                   <option key={z} value={z}>
                     {z.replaceAll("_", " ")}
                   </option>
@@ -120,13 +125,22 @@ function SegmentEditor({ saved }: { saved?: Saved }) {
           </Card>
           <Card className="p-3 sm:p-4">
             <h2 className="mb-3 text-sm font-semibold">Rules</h2>
-            <SegmentBuilder root={root} onChange={setRoot} errors={ruleErrors} />
+            <SegmentBuilder root={root} onChange={setRoot} errors={ruleErrors} showIncomplete={triedSave} />
           </Card>
         </div>
         <div className="space-y-4 lg:sticky lg:top-4 lg:self-start">
           <SegmentPreview definition={definition} {...live} />
           <FormError>{saveErrors.form ?? definitionError}</FormError>
-          <Button type="submit" className="w-full justify-center" loading={save.isPending}>
+          <Button type="submit" className="hidden w-full justify-center lg:flex" loading={save.isPending}>
+            {saved ? "Save changes" : "Save segment"}
+          </Button>
+        </div>
+        {/* On a phone the preview sits below the rules: the count and Save stay in view at the bottom. */}
+        <div className="sticky bottom-0 -mx-4 flex items-center gap-3 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-950/95">
+          <p className={cn("flex-1 text-sm font-medium tabular-nums", live.waiting && "opacity-50")}>
+            {live.preview.data ? `${formatCount(live.preview.data.count, "contact")} ${live.preview.data.count === 1 ? "matches" : "match"}` : "Counting…"}
+          </p>
+          <Button type="submit" loading={save.isPending}>
             {saved ? "Save changes" : "Save segment"}
           </Button>
         </div>

@@ -35,12 +35,11 @@ export function SegmentPreview({ definition, preview, waiting }: { definition: S
     <Card className="p-4" aria-busy={waiting || undefined}>
       <h2 className="text-sm font-semibold">Matching now</h2>
       <p className={cn("mt-1 text-3xl font-semibold tabular-nums", waiting && "opacity-50")} aria-live="polite" data-testid="segment-live-count">
-        {data ? formatCount(data.count, "contact") : definition === null ? "—" : "Counting…"}
+        {data && !preview.isError ? formatCount(data.count, "contact") : definition === null || preview.isError ? "—" : "Counting…"}
       </p>
-      {definition === null && <p className="mt-1 text-xs text-zinc-500">Finish the highlighted rules to count.</p>}
-      {preview.isError && (
-        <p role="alert" className="mt-1 text-xs font-medium text-red-600 dark:text-red-400">
-          {preview.error.message}
+      {(definition === null || preview.isError) && (
+        <p className="mt-1 text-xs text-zinc-500">
+          {definition === null ? "Finish the rules to see who matches." : "Fix the rule marked in red to see who matches."}
         </p>
       )}
       {data && data.contacts.length > 0 && (

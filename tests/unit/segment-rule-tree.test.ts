@@ -7,6 +7,7 @@ import {
   changeOperator,
   changeValue,
   duplicateAt,
+  incompleteRules,
   issuesByRule,
   newCondition,
   newGroup,
@@ -91,5 +92,15 @@ describe("rule tree edits", () => {
     expect(byRule.get("")).toMatch(/Unknown time zone/);
     // the compiler's errors come as dotted paths
     expect(issuesByRule([{ path: "root.rules.1.rules.0.field", message: "Unknown field" }]).get("1.0")).toBe("Unknown field");
+  });
+
+  it("finds the rules still waiting for a value, at any depth", () => {
+    let t = appendTo(tree(), [1, 1], newCondition("custom.points", "number"));
+    t = appendTo(t, [], newCondition("email", "text"));
+    t = appendTo(t, [], { type: "condition", field: "email", operator: "is_empty" });
+    t = appendTo(t, [], { type: "condition", field: "custom.points", operator: "between", value: [1, undefined] });
+    t = appendTo(t, [], newCondition("tags", "tags"));
+    expect(incompleteRules(t)).toEqual(["1.1.1", "2", "4", "5"]);
+    expect(incompleteRules(tree())).toEqual([]);
   });
 });
