@@ -6,6 +6,7 @@ import { z } from "zod";
 export const AUDIT_TARGET_TYPES = {
   contact: "Contact",
   list: "List",
+  segment: "Segment",
   message: "Message",
   custom_field: "Custom field",
   member: "Member",
@@ -34,6 +35,9 @@ export const AUDIT_ACTIONS = {
   "list.deleted": { label: "List deleted", target: "list" },
   "list.members_added": { label: "Contacts added to list", target: "list" },
   "list.members_removed": { label: "Contacts removed from list", target: "list" },
+  "segment.created": { label: "Segment created", target: "segment" },
+  "segment.updated": { label: "Segment updated", target: "segment" },
+  "segment.deleted": { label: "Segment deleted", target: "segment" },
   "message.sent": { label: "Message sent", target: "message" },
   "message.scheduled": { label: "Message scheduled", target: "message" },
   "message.canceled": { label: "Message canceled", target: "message" },

@@ -37,6 +37,7 @@ export const API_ERROR_STATUS = {
   conflict: 409,
   contact_exists: 409,
   list_exists: 409,
+  segment_exists: 409,
   message_not_cancelable: 409,
   idempotency_key_in_use: 409,
   verification_not_pending: 409,

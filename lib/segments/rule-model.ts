@@ -228,5 +228,14 @@ export const createSegmentInput = z
   .object({ name: segmentName, description: z.string().trim().max(500).nullish(), definition: segmentDefinition })
   .strict();
 export const updateSegmentInput = createSegmentInput.partial().extend({ id: z.string().min(1) }).strict();
+export const segmentIdInput = z.object({ id: z.string().min(1) }).strict();
+/** The builder's live preview: the count and the first `limit` (10) newest matching contacts. */
+export const previewSegmentInput = z.object({ definition: segmentDefinition, limit: z.number().int().min(1).max(100).default(10) }).strict();
+/** Which rules a contact meets or misses: of a saved segment (segmentId) or of a definition being edited. */
+export const explainSegmentInput = z
+  .object({ contactId: z.string().min(1), segmentId: z.string().min(1).optional(), definition: segmentDefinition.optional() })
+  .strict()
+  .refine((i) => (i.segmentId === undefined) !== (i.definition === undefined), { message: "Give a segmentId or a definition", path: ["segmentId"] });
+export const segmentsOfContactInput = z.object({ contactId: z.string().min(1) }).strict();
 export type CreateSegmentInput = z.input<typeof createSegmentInput>;
 export type UpdateSegmentInput = z.input<typeof updateSegmentInput>;

@@ -1,5 +1,6 @@
 // Phone numbers: parsing to E.164 and the time zone a number most likely lives in.
 import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from "libphonenumber-js/max";
+import { areaCodeInfo, areaCodeOf } from "./area-codes";
 import prefixZones from "./data/phone-timezones.json";
 
 export type PhoneResult =
@@ -57,23 +58,49 @@ function utcOffsetMinutes(zone: string, at: Date): number {
   return match[1] === "-" ? -minutes : minutes;
 }
 
+// How many prefixes name each zone alone: of zones that keep the same clock, the most named one is
+// the one people expect (+44: Europe/London, not Europe/Guernsey, first in the alphabet).
+const soleUses = new Map<string, number>();
+for (const entry of Object.values(zonesByPrefix)) if (!entry.includes("&")) soleUses.set(entry, (soleUses.get(entry) ?? 0) + 1);
+
+/** The zone a prefix's entry names: its only zone, or the most named of zones that keep one clock; else null. */
+function zoneOfEntry(entry: string): string | null {
+  const zones = entry.split("&");
+  if (zones.length === 1) return zones[0]!;
+  if (!sameClock(zones)) return null;
+  return zones.reduce((best, z) => ((soleUses.get(z) ?? 0) > (soleUses.get(best) ?? 0) ? z : best));
+}
+
+/** The zone of exactly this prefix (country calling code and leading digits) of libphonenumber's map; null when none or several clocks. */
+export function timeZoneOfPrefix(digits: string): string | null {
+  const entry = zonesByPrefix[digits];
+  return entry ? zoneOfEntry(entry) : null;
+}
+
 /**
  * The IANA zone of an E.164 number, from the longest matching libphonenumber prefix. Where the
- * prefix spans several zones that keep the same clock all year (UK and its islands), any of them is
- * right; where clocks differ (a US number without area code data), there is no answer.
+ * prefix spans several zones that keep the same clock all year (UK and its islands), the most
+ * named of them. Where their clocks differ, a +1 number takes its area code's zone
+ * (lib/sms/area-codes.ts: Alaska's 907 spans Anchorage and Adak, most of its numbers keep
+ * Anchorage's clock); elsewhere there is no answer.
  */
 export function timeZoneForPhone(e164: string): string | null {
   const digits = e164.replace(/\D/g, "");
   for (let len = Math.min(longestPrefix, digits.length); len > 0; len--) {
     const entry = zonesByPrefix[digits.slice(0, len)];
     if (!entry) continue;
-    const zones = entry.split("&");
-    if (zones.length === 1) return zones[0]!;
-    const year = new Date().getUTCFullYear();
-    const seasons = [new Date(Date.UTC(year, 0, 15)), new Date(Date.UTC(year, 6, 15))];
-    const key = (z: string) => seasons.map((d) => utcOffsetMinutes(z, d)).join(",");
-    const first = key(zones[0]!);
-    return zones.every((z) => key(z) === first) ? zones[0]! : null;
+    const zone = zoneOfEntry(entry);
+    if (zone) return zone;
+    break;
   }
-  return null;
+  const areaCode = areaCodeOf(`+${digits}`);
+  return areaCode ? (areaCodeInfo(areaCode)?.timeZone ?? null) : null;
+}
+
+function sameClock(zones: string[]): boolean {
+  const year = new Date().getUTCFullYear();
+  const seasons = [new Date(Date.UTC(year, 0, 15)), new Date(Date.UTC(year, 6, 15))];
+  const key = (z: string) => seasons.map((d) => utcOffsetMinutes(z, d)).join(",");
+  const first = key(zones[0]!);
+  return zones.every((z) => key(z) === first);
 }

@@ -9,6 +9,7 @@ import { membersRouter } from "@/lib/trpc/routers/members";
 import { messagesRouter } from "@/lib/trpc/routers/messages";
 import { orgRouter } from "@/lib/trpc/routers/org";
 import { phonesRouter } from "@/lib/trpc/routers/phones";
+import { segmentsRouter } from "@/lib/trpc/routers/segments";
 import { twilioApiRouter } from "@/lib/trpc/routers/twilio-api";
 import { webhooksRouter } from "@/lib/trpc/routers/webhooks";
 import { createCallerFactory, createTRPCRouter } from "@/lib/trpc/init";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   org: orgRouter,
   contacts: contactsRouter,
   lists: listsRouter,
+  segments: segmentsRouter,
   customFields: customFieldsRouter,
   members: membersRouter,
   audit: auditRouter,

@@ -59,6 +59,34 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
   ],
   "contacts.tag": (f) => [ok({ ids: [f.contactA], add: ["pwned"], remove: ["a-only"] }, (r) => expect(r).toEqual({ updated: 0 }))],
 
+  "segments.list": () => [ok(undefined, (r) => expect(r).toEqual([]))],
+  "segments.get": (f) => [notFound({ id: f.segmentA })],
+  "segments.create": (f) => [
+    ok({ name: f.segmentAName, definition: { root: { type: "group", match: "all", rules: [] } } }),
+    // A rule naming org A's list is refused as an unknown list, as any id B does not have.
+    badRequest({ name: "With A's list", definition: { root: { type: "group", match: "all", rules: [{ type: "condition", field: "lists", operator: "in", value: [f.listA] }] } } }),
+  ],
+  "segments.explain": (f) => [
+    notFound({ contactId: f.contactA, segmentId: f.segmentA }),
+    // B's own contact against A's segment, and A's contact against a definition of B's.
+    notFound({ contactId: f.contactB, segmentId: f.segmentA }),
+    notFound({ contactId: f.contactA, definition: { root: { type: "group", match: "all", rules: [] } } }),
+  ],
+  "segments.forContact": (f) => [notFound({ contactId: f.contactA })],
+  "segments.update": (f) => [notFound({ id: f.segmentA, name: "Renamed by B" })],
+  "segments.delete": (f) => [notFound({ id: f.segmentA })],
+  "segments.preview": (f) => [
+    // Everyone in B: B's own contacts only.
+    ok({ definition: { root: { type: "group", match: "all", rules: [] } } }, (r) => {
+      const { count, contacts } = r as { count: number; contacts: { id: string }[] };
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBe(contacts.length);
+    }),
+    ok({ definition: { root: { type: "group", match: "all", rules: [{ type: "condition", field: "firstName", operator: "is", value: "SecretAlice" }] } } }, (r) =>
+      expect(r).toEqual({ count: 0, contacts: [] }),
+    ),
+    badRequest({ definition: { root: { type: "group", match: "all", rules: [{ type: "condition", field: "lists", operator: "not_in", value: [f.listA] }] } } }),
+  ],
   "lists.list": () => [ok(undefined, (r) => expect((r as unknown[]).length).toBeGreaterThan(0))],
   "lists.get": (f) => [notFound({ id: f.listA })],
   "lists.create": (f) => [ok({ name: f.listAName })],

@@ -9,6 +9,7 @@ import { newId } from "@/lib/ids";
 import { addToList } from "@/lib/lists/list-membership";
 import { createList } from "@/lib/lists/manage-lists";
 import { createInvitation } from "@/lib/members/invitations";
+import { createSegment } from "@/lib/segments/manage-segments";
 import { createSender } from "@/lib/senders/manage-senders";
 import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
 import { addMember, createOrgWithOwner, createUser, orgContextFor, type TestUser } from "./factories";
@@ -40,6 +41,8 @@ export interface Fixture {
   apiKeyA: string;
   endpointA: string;
   deliveryA: string;
+  segmentA: string;
+  segmentAName: string;
 }
 
 /** Every row of org A, in a stable order, to compare before and after. */
@@ -61,6 +64,7 @@ export async function snapshotOrg(db: Db, orgId: string) {
     apiKeys: await db.apiKey.findMany({ where, ...byId }),
     webhookEndpoints: await db.webhookEndpoint.findMany({ where, ...byId }),
     webhookDeliveries: await db.webhookDelivery.findMany({ where, ...byId }),
+    segments: await db.segment.findMany({ where, ...byId }),
   };
 }
 
@@ -111,6 +115,11 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
     },
   });
 
+  const segmentA = await createSegment(ctxA, {
+    name: "Segment of A",
+    definition: { root: { type: "group", match: "all", rules: [{ type: "condition", field: "lists", operator: "in", value: [listA.id] }] } },
+  });
+
   const apiKeyA = await createApiKey(ctxA, { name: "Key of A", scopes: ["messages:send"] });
   const endpointA = await createEndpoint(ctxA, { url: "https://93.184.216.34/hooks-of-a", eventTypes: ["message.delivered"] });
   const deliveryA = await db.webhookDelivery.create({
@@ -155,12 +164,14 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
     apiKeyA: apiKeyA.key.id,
     endpointA: endpointA.id,
     deliveryA: deliveryA.id,
+    segmentA: segmentA.id,
+    segmentAName: segmentA.name,
   };
   const snapshot = await snapshotOrg(db, f.orgA);
   // Every ID in org A (rows and the users in it), and two strings only org A's rows hold.
   const rows: { id: string }[] = [snapshot.org, ...snapshot.memberships, ...snapshot.invitations, ...snapshot.contacts];
   rows.push(...snapshot.lists, ...snapshot.customFields, ...snapshot.audit, ...snapshot.connections, ...snapshot.senders, ...snapshot.messages);
-  rows.push(...snapshot.apiKeys, ...snapshot.webhookEndpoints, ...snapshot.webhookDeliveries);
+  rows.push(...snapshot.apiKeys, ...snapshot.webhookEndpoints, ...snapshot.webhookDeliveries, ...snapshot.segments);
   const secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a", apiKeyA.key.preview];
   secrets.push("hooks-of-a", endpointA.secret);
   return { f, userB, secrets };

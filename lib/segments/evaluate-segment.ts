@@ -1,0 +1,90 @@
+// Evaluating a definition against the org's contacts: how many match, and the newest of them.
+// Saved segments are evaluated at use, so they are always current.
+import { listCustomFields } from "@/lib/custom-fields/manage-custom-fields";
+import { orgSql } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Contact } from "@/lib/generated/prisma/client";
+import type { ConsentStatus } from "@/lib/generated/prisma/enums";
+import type { OrgContext } from "@/lib/org-context";
+import { compileSegment, type CompileScope } from "@/lib/segments/compile-segment";
+import { segmentDefinition, type SegmentDefinitionInput, type SegmentGroup } from "@/lib/segments/rule-model";
+
+function referencedListIds(group: SegmentGroup, into = new Set<string>()): Set<string> {
+  for (const rule of group.rules) {
+    if (rule.type === "group") referencedListIds(rule, into);
+    else if (rule.field === "lists" && Array.isArray(rule.value)) for (const id of rule.value) if (typeof id === "string") into.add(id);
+  }
+  return into;
+}
+
+/**
+ * What compiling for the org needs: its custom fields and list ids, read now. With a definition,
+ * only the lists it names are looked up (an org may have thousands).
+ */
+export async function loadCompileScope(ctx: OrgContext, definition?: { root: SegmentGroup }): Promise<CompileScope> {
+  const named = definition ? [...referencedListIds(definition.root)] : null;
+  const [customFields, lists] = await Promise.all([
+    listCustomFields(ctx),
+    named && named.length === 0 ? [] : ctx.db.contactList.findMany({ where: named ? { id: { in: named } } : {}, select: { id: true } }),
+  ]);
+  return { orgId: ctx.orgId, customFields, listIds: lists.map((l) => l.id), now: new Date() };
+}
+
+/** The SQL condition for `raw` in the org (validated: errors name the rule's path). */
+export async function segmentCondition(ctx: OrgContext, raw: SegmentDefinitionInput): Promise<Prisma.Sql> {
+  const definition = segmentDefinition.parse(raw);
+  return compileSegment(definition, await loadCompileScope(ctx, definition));
+}
+
+export async function countSegment(ctx: OrgContext, raw: SegmentDefinitionInput): Promise<number> {
+  return countWhere(ctx, await segmentCondition(ctx, raw));
+}
+
+async function countWhere(ctx: OrgContext, where: Prisma.Sql): Promise<number> {
+  const [row] = await orgSql(ctx).$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM "Contact" c WHERE c."orgId" = ${ctx.orgId} AND ${where}`;
+  return row!.count;
+}
+
+export interface SegmentPreviewContact {
+  id: string;
+  phone: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  tags: string[];
+  consentStatus: ConsentStatus;
+  timeZone: string | null;
+  createdAt: Date;
+}
+
+/** The count and the `limit` newest matching contacts (the builder's live preview). */
+export async function previewSegment(ctx: OrgContext, raw: SegmentDefinitionInput, limit = 10) {
+  const where = await segmentCondition(ctx, raw);
+  const [count, contacts] = await Promise.all([
+    countWhere(ctx, where),
+    orgSql(ctx).$queryRaw<SegmentPreviewContact[]>`
+      SELECT c.id, c.phone, c."firstName", c."lastName", c.email, c.tags, c."consentStatus", c."timeZone", c."createdAt"
+      FROM "Contact" c WHERE c."orgId" = ${ctx.orgId} AND ${where}
+      ORDER BY c.id DESC LIMIT ${Math.max(0, Math.min(100, Math.floor(limit)))}`,
+  ]);
+  return { count, contacts };
+}
+
+export type SegmentContact = Omit<Contact, "searchText">;
+
+/**
+ * A page of the matching contacts, whole (custom fields too), newest first, keyset-paginated on the
+ * time-ordered id like the contacts table (the REST API's pages, exports).
+ */
+export async function pageSegmentContacts(ctx: OrgContext, raw: SegmentDefinitionInput, { limit, cursor }: { limit: number; cursor?: string | null }) {
+  const where = await segmentCondition(ctx, raw);
+  const rows = await orgSql(ctx).$queryRaw<SegmentContact[]>`
+    SELECT c.id, c."orgId", c.phone, c."firstName", c."lastName", c.email, c."timeZone", c."customFields", c.tags,
+           c."consentStatus", c."optedInAt", c."optedOutAt", c."optOutSource", c."createdAt", c."updatedAt"
+    FROM "Contact" c
+    WHERE c."orgId" = ${ctx.orgId} AND ${where} ${cursor ? Prisma.sql`AND c.id < ${cursor}` : Prisma.empty}
+    ORDER BY c.id DESC LIMIT ${limit + 1}`;
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+}
