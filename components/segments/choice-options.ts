@@ -1,7 +1,7 @@
-// What a multi-value rule chooses from. Fixed sets (subscription, consent source, countries, US
-// states, time zones, the org's lists) are picked from a menu; open sets (tags, area codes, error
-// codes) are typed, one chip per value.
-import { countryOptions } from "@/components/orgs/country-options";
+// What a multi-value rule chooses from. Fixed sets (subscription, consent source, countries, states,
+// area codes, time zones, the org's lists) are picked from a menu, the location ones the very sets
+// the compiler checks against; open sets (tags, error codes) are typed, one chip per value.
+import { areaCodeChoices, countryChoices, stateChoices } from "@/lib/segments/location-choices";
 import { CONSENT_SOURCE_CHOICES, CONSENT_STATUS_CHOICES } from "@/lib/segments/rule-model";
 import { allTimeZones } from "@/lib/sms/time-zone";
 
@@ -9,20 +9,6 @@ export interface ChoiceOption {
   value: string;
   label: string;
 }
-
-const US_STATES: [string, string][] = [
-  ["AL", "Alabama"], ["AK", "Alaska"], ["AZ", "Arizona"], ["AR", "Arkansas"], ["CA", "California"], ["CO", "Colorado"],
-  ["CT", "Connecticut"], ["DE", "Delaware"], ["DC", "District of Columbia"], ["FL", "Florida"], ["GA", "Georgia"],
-  ["HI", "Hawaii"], ["ID", "Idaho"], ["IL", "Illinois"], ["IN", "Indiana"], ["IA", "Iowa"], ["KS", "Kansas"],
-  ["KY", "Kentucky"], ["LA", "Louisiana"], ["ME", "Maine"], ["MD", "Maryland"], ["MA", "Massachusetts"],
-  ["MI", "Michigan"], ["MN", "Minnesota"], ["MS", "Mississippi"], ["MO", "Missouri"], ["MT", "Montana"],
-  ["NE", "Nebraska"], ["NV", "Nevada"], ["NH", "New Hampshire"], ["NJ", "New Jersey"], ["NM", "New Mexico"],
-  ["NY", "New York"], ["NC", "North Carolina"], ["ND", "North Dakota"], ["OH", "Ohio"], ["OK", "Oklahoma"],
-  ["OR", "Oregon"], ["PA", "Pennsylvania"], ["RI", "Rhode Island"], ["SC", "South Carolina"], ["SD", "South Dakota"],
-  ["TN", "Tennessee"], ["TX", "Texas"], ["UT", "Utah"], ["VT", "Vermont"], ["VA", "Virginia"], ["WA", "Washington"],
-  ["WV", "West Virginia"], ["WI", "Wisconsin"], ["WY", "Wyoming"], ["PR", "Puerto Rico"], ["GU", "Guam"],
-  ["VI", "U.S. Virgin Islands"], ["AS", "American Samoa"], ["MP", "Northern Mariana Islands"],
-];
 
 const CONSENT_STATUS_LABELS: Record<(typeof CONSENT_STATUS_CHOICES)[number], string> = { opted_in: "Opted in", opted_out: "Opted out" };
 const CONSENT_SOURCE_LABELS: Record<(typeof CONSENT_SOURCE_CHOICES)[number], string> = {
@@ -42,9 +28,11 @@ export function choiceOptions(field: string, lists: readonly { id: string; name:
     case "consent.source":
       return CONSENT_SOURCE_CHOICES.map((value) => ({ value, label: CONSENT_SOURCE_LABELS[value] }));
     case "location.country":
-      return countryOptions().map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }));
+      return countryChoices().map((c) => ({ value: c.value, label: `${c.label} (${c.value})` }));
     case "location.state":
-      return US_STATES.map(([value, name]) => ({ value, label: `${name} (${value})` }));
+      return stateChoices().map((c) => ({ value: c.value, label: `${c.label} (${c.value})` }));
+    case "location.areaCode":
+      return areaCodeChoices();
     case "location.timeZone":
       return allTimeZones().map((z) => ({ value: z, label: z.replaceAll("_", " ") }));
     default:
@@ -57,8 +45,6 @@ export function freeValueHint(field: string): { placeholder: string; normalise: 
   switch (field) {
     case "tags":
       return { placeholder: "Type a tag, press Enter", normalise: (t) => t.trim().toLowerCase() };
-    case "location.areaCode":
-      return { placeholder: "Type an area code, e.g. 907", normalise: (t) => t.replace(/\D/g, "") };
     case "engagement.lastDeliveryFailed":
       return { placeholder: "Type an error code, press Enter", normalise: (t) => t.trim() };
     default:
