@@ -26,6 +26,8 @@ const RESOLVERS: Partial<Record<IdKind, Resolver>> = {
     }),
   list: async (db, ids) =>
     (await db.contactList.findMany({ ...where(ids), select: { id: true, name: true } })).map((l) => [l.id, { label: l.name, href: `/lists/${l.id}` }]),
+  segment: async (db, ids) =>
+    (await db.segment.findMany({ ...where(ids), select: { id: true, name: true } })).map((sg) => [sg.id, { label: sg.name, href: `/segments/${sg.id}` }]),
   message: async (db, ids) =>
     (await db.message.findMany({ ...where(ids), select: { id: true, direction: true, from: true, to: true } })).map((m) => [
       m.id,

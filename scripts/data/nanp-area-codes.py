@@ -19,6 +19,8 @@ ZONE = {"907":"America/Anchorage","605":"America/Chicago","701":"America/Chicago
  "689":"America/New_York",
  # Where most of a code's listed exchanges keep another clock than libphonenumber's fallback for it.
  "219":"America/Chicago","270":"America/Chicago","423":"America/New_York","850":"America/Chicago"}
+# Geographic codes the zone map has no 4-digit entry for (finer prefixes only, or too new). 273 (CA),
+# valid for libphonenumber-js, is left out until a source names its province.
 EXTRA = ["208","310","353","738"]
 
 codes = sorted({k[1:4] for k in tz if k.startswith("1") and len(k) >= 4} | set(EXTRA))

@@ -10,6 +10,7 @@ import { deleteContacts } from "@/lib/contacts/delete-contacts";
 import type { ScopedDb } from "@/lib/db/scoped";
 import { addToList } from "@/lib/lists/list-membership";
 import { createList } from "@/lib/lists/manage-lists";
+import { createSegment } from "@/lib/segments/manage-segments";
 import type { OrgContext } from "@/lib/org-context";
 import { setupTestDatabase } from "./helpers/db";
 import { callerFor, createOrgWithOwner, orgContextFor, type Caller, type TestUser } from "./helpers/factories";
@@ -23,6 +24,7 @@ let ada: { id: string; phone: string };
 let gone: { id: string };
 let vip: { id: string };
 let keyId: string;
+let regulars: { id: string };
 
 beforeAll(async () => {
   const created = await createOrgWithOwner(db);
@@ -33,6 +35,7 @@ beforeAll(async () => {
   gone = await createContact(ctx, { phone: "+1 415 555 0102" });
   vip = await createList(ctx, { name: "VIP" });
   await addToList(ctx, { listId: vip.id, contactIds: [ada.id] });
+  regulars = await createSegment(ctx, { name: "Regulars", definition: { root: { type: "group", match: "all", rules: [] } } });
   await deleteContacts(ctx, { ids: [gone.id] });
   const key = await createApiKey(ctx, { name: "Checkout", scopes: ["contacts:write"] });
   keyId = key.key.id;
@@ -47,6 +50,7 @@ describe("audit names", () => {
     const { items, refs } = await caller.audit.list({});
     expect(refs[ada.id]).toEqual({ label: "Ada Lovelace (+14155550101)", href: `/contacts/${ada.id}` });
     expect(refs[vip.id]).toEqual({ label: "VIP", href: `/lists/${vip.id}` });
+    expect(refs[regulars.id]).toEqual({ label: "Regulars", href: `/segments/${regulars.id}` });
     expect(refs[keyId]).toEqual({ label: "Checkout", href: "/developers" });
     expect(refs[ctx.orgId]).toMatchObject({ href: "/settings" });
     // Deleted: quoted by its rows, named by none.

@@ -10,6 +10,8 @@ import { createList } from "@/lib/lists/manage-lists";
 import { createInvitation } from "@/lib/members/invitations";
 import { sendOne } from "@/lib/messaging/send-one";
 import type { OrgContext } from "@/lib/org-context";
+import { createSegment } from "@/lib/segments/manage-segments";
+import { EVERYONE } from "@/lib/segments/rule-model";
 import { createSender } from "@/lib/senders/manage-senders";
 import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
 import { sendTestEvent } from "@/lib/webhooks/replay-delivery";
@@ -42,6 +44,9 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
   "lists.create": async () => ({ name: `List ${seq++}` }),
   "lists.rename": async () => ({ id: (await createList(ctx, { name: `List ${seq++}` })).id, name: `Renamed ${seq++}` }),
   "lists.delete": async () => ({ id: (await createList(ctx, { name: `List ${seq++}` })).id }),
+  "segments.create": async () => ({ name: `Segment ${seq++}`, definition: { root: { type: "group", match: "all", rules: [] } } }),
+  "segments.update": async () => ({ id: (await createSegment(ctx, { name: `Segment ${seq++}`, definition: EVERYONE })).id, name: `Renamed ${seq++}` }),
+  "segments.delete": async () => ({ id: (await createSegment(ctx, { name: `Segment ${seq++}`, definition: EVERYONE })).id }),
   "lists.addContacts": async () => ({
     listId: (await createList(ctx, { name: `List ${seq++}` })).id,
     contactIds: [(await createContact(ctx, { phone: phone() })).id],

@@ -63,8 +63,12 @@ describe("createContact", () => {
   it("keeps a time zone that was given instead of guessing, and leaves it empty when the number cannot tell", async () => {
     const given = await createContact(ctx, { phone: "+1 212 736 2001", timeZone: "America/Chicago" });
     expect(given.timeZone).toBe("America/Chicago");
+    // Alaska's 907 spans two clocks; most of its numbers keep Anchorage's.
     const alaska = await createContact(ctx, { phone: "+1 907 555 0123" });
-    expect(alaska.timeZone).toBeNull();
+    expect(alaska.timeZone).toBe("America/Anchorage");
+    // A toll-free number has no area: all of North America's clocks.
+    const tollFree = await createContact(ctx, { phone: "+1 800 555 0123" });
+    expect(tollFree.timeZone).toBeNull();
   });
 
   it("refuses an invalid number on the phone field and writes nothing", async () => {
