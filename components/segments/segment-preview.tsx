@@ -7,6 +7,7 @@ import Link from "next/link";
 import { formatCount } from "@/components/app/format";
 import { contactName } from "@/components/contacts/contact-name";
 import { ConsentBadge } from "@/components/contacts/consent-badge";
+import { DEFAULT_VIEW, viewQuery } from "@/components/contacts/contacts-view-params";
 import { useDebouncedValue } from "@/components/contacts/use-debounced-value";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -58,6 +59,14 @@ export function SegmentPreview({ definition, preview, waiting }: { definition: S
               </li>
             ))}
           </ul>
+          {data.count > data.contacts.length && definition && (
+            <Link
+              href={`/contacts${viewQuery({ ...DEFAULT_VIEW, where: definition })}`}
+              className="mt-3 inline-block text-sm font-medium text-brand-600 hover:underline dark:text-brand-400"
+            >
+              See all {formatCount(data.count, "contact")} in Contacts
+            </Link>
+          )}
         </>
       )}
     </Card>
