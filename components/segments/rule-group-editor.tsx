@@ -10,7 +10,14 @@ import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/input";
 import { MAX_GROUP_DEPTH, type SegmentGroup } from "@/lib/segments/rule-model";
 
-const LEVEL_BORDERS = ["", "border-l-brand-500", "border-l-amber-500", "border-l-emerald-500", "border-l-fuchsia-500"];
+// With dark: twins, or the group's dark border colour would win over its level's.
+const LEVEL_BORDERS = [
+  "",
+  "border-l-brand-500 dark:border-l-brand-500",
+  "border-l-amber-500 dark:border-l-amber-500",
+  "border-l-emerald-500 dark:border-l-emerald-500",
+  "border-l-fuchsia-500 dark:border-l-fuchsia-500",
+];
 
 export function RuleGroupEditor({ group, path, ctx }: { group: SegmentGroup; path: RulePath; ctx: BuilderContext }) {
   const key = pathKey(path);
