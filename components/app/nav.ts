@@ -1,5 +1,5 @@
 // The sidebar: only areas that exist appear; admin-only areas only for admins and owners.
-import { BookOpen, Cog, ContactRound, CodeXml, List, MessagesSquare, ScrollText, Settings, Smartphone, type LucideIcon } from "lucide-react";
+import { BookOpen, Cog, ContactRound, CodeXml, Filter, List, MessagesSquare, ScrollText, Settings, Smartphone, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/messages", label: "Messages", icon: MessagesSquare },
   { href: "/contacts", label: "Contacts", icon: ContactRound },
   { href: "/lists", label: "Lists", icon: List },
+  { href: "/segments", label: "Segments", icon: Filter },
   { href: "/phones", label: "Phones", icon: Smartphone },
   { href: "/settings", label: "Settings", icon: Settings },
   { href: "/developers", label: "Developers", icon: CodeXml, adminOnly: true },

@@ -1,10 +1,11 @@
 "use client";
-// Bulk "Add to list": pick one of the org's lists for the selected contacts.
+// Bulk "Add to list": pick one of the org's lists for the selected (or all matching) contacts.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { formatCount, formatNumber } from "@/components/app/format";
+import { describeTarget, targetSize, type BulkTarget } from "@/components/contacts/bulk-target";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError } from "@/components/ui/field";
@@ -15,12 +16,12 @@ import { useTRPC } from "@/lib/trpc/react";
 export function AddToListDialog({
   open,
   onClose,
-  contactIds,
+  target,
   excludeListId,
 }: {
   open: boolean;
   onClose: () => void;
-  contactIds: string[];
+  target: BulkTarget;
   /** The list being viewed, which makes no sense as a target. */
   excludeListId?: string;
 }) {
@@ -30,35 +31,37 @@ export function AddToListDialog({
   const choices = (lists.data ?? []).filter((l) => l.id !== excludeListId);
   const [picked, setPicked] = useState("");
   const listId = picked || choices[0]?.id || "";
-  const add = useMutation(
-    trpc.lists.addContacts.mutationOptions({
-      onSuccess: async ({ added }) => {
-        const name = choices.find((l) => l.id === listId)?.name ?? "the list";
-        const already = contactIds.length - added;
-        toast.success(`Added ${formatCount(added, "contact")} to ${name}${already > 0 ? ` (${formatNumber(already)} already in it)` : ""}`);
-        close();
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.lists.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.contacts.pathKey() }),
-        ]);
-      },
-    }),
-  );
+  async function done(added: number, matched: number) {
+    const name = choices.find((l) => l.id === listId)?.name ?? "the list";
+    const already = matched - added;
+    toast.success(`Added ${formatCount(added, "contact")} to ${name}${already > 0 ? ` (${formatNumber(already)} already in it)` : ""}`);
+    close();
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.lists.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.contacts.pathKey() }),
+    ]);
+  }
+  const addIds = useMutation(trpc.lists.addContacts.mutationOptions({ onSuccess: ({ added }) => done(added, targetSize(target)) }));
+  const addAll = useMutation(trpc.contacts.bulk.mutationOptions({ onSuccess: ({ changed, matched }) => done(changed, matched) }));
+  const add = "ids" in target ? addIds : addAll;
   const errors = formErrors(add.error);
 
   function close() {
-    add.reset();
+    addIds.reset();
+    addAll.reset();
     setPicked("");
     onClose();
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (listId) add.mutate({ listId, contactIds });
+    if (!listId) return;
+    if ("ids" in target) addIds.mutate({ listId, contactIds: target.ids });
+    else addAll.mutate({ filter: target.filter, action: { kind: "add_to_list", listId } });
   }
 
   return (
-    <Dialog open={open} onClose={close} title={`Add ${formatCount(contactIds.length, "contact")} to a list`}>
+    <Dialog open={open} onClose={close} title={`Add ${describeTarget(target)} to a list`}>
       {lists.isPending ? (
         <p className="text-sm text-zinc-500">Loading lists…</p>
       ) : choices.length === 0 ? (

@@ -1,12 +1,13 @@
 "use client";
-// The bar that appears while contacts are selected: add to a list, tag, delete — or, on a list's
-// own page, remove from that list.
+// The bar that appears while contacts are selected (ticked, or all a view matches): add to a list,
+// tag, delete — or, on a list's own page, remove from that list.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ListMinus, ListPlus, Tag, Trash2, X } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { formatCount } from "@/components/app/format";
 import { AddToListDialog } from "@/components/contacts/add-to-list-dialog";
+import { describeTarget, targetSize, type BulkTarget } from "@/components/contacts/bulk-target";
 import { TagContactsDialog } from "@/components/contacts/tag-contacts-dialog";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -16,11 +17,11 @@ import { useTRPC } from "@/lib/trpc/react";
 type Open = "list" | "tag" | "delete" | null;
 
 export function BulkActions({
-  selectedIds,
+  target,
   onClear,
   list,
 }: {
-  selectedIds: string[];
+  target: BulkTarget;
   onClear: () => void;
   /** Set on a list's page: adds "Remove from list" and leaves deleting to the Contacts page. */
   list?: { id: string; name: string };
@@ -35,29 +36,34 @@ export function BulkActions({
       queryClient.invalidateQueries({ queryKey: trpc.lists.pathKey() }),
     ]);
 
-  const remove = useMutation(
-    trpc.lists.removeContacts.mutationOptions({
-      onSuccess: async ({ removed }) => {
-        toast.success(`Removed ${formatCount(removed, "contact")} from ${list?.name ?? "the list"}`);
-        onClear();
-        await refresh();
-      },
-      onError: (error) => toast.error(errorMessage(error)),
-    }),
-  );
-  const del = useMutation(
-    trpc.contacts.delete.mutationOptions({
-      onSuccess: async ({ deleted }) => {
-        toast.success(`Deleted ${formatCount(deleted, "contact")}`);
-        close();
-        onClear();
-        await refresh();
-      },
-      onError: (error) => toast.error(errorMessage(error)),
-    }),
-  );
+  async function removed(n: number) {
+    toast.success(`Removed ${formatCount(n, "contact")} from ${list?.name ?? "the list"}`);
+    onClear();
+    await refresh();
+  }
+  async function deleted(n: number) {
+    toast.success(`Deleted ${formatCount(n, "contact")}`);
+    close();
+    onClear();
+    await refresh();
+  }
+  const onError = (error: unknown) => toast.error(errorMessage(error));
+  const removeIds = useMutation(trpc.lists.removeContacts.mutationOptions({ onSuccess: (r) => removed(r.removed), onError }));
+  const removeAll = useMutation(trpc.contacts.bulk.mutationOptions({ onSuccess: (r) => removed(r.changed), onError }));
+  const delIds = useMutation(trpc.contacts.delete.mutationOptions({ onSuccess: (r) => deleted(r.deleted), onError }));
+  const delAll = useMutation(trpc.contacts.bulk.mutationOptions({ onSuccess: (r) => deleted(r.changed), onError }));
+  const byIds = "ids" in target;
+  function remove() {
+    if (!list) return;
+    if ("ids" in target) removeIds.mutate({ listId: list.id, contactIds: target.ids });
+    else removeAll.mutate({ filter: target.filter, action: { kind: "remove_from_list", listId: list.id } });
+  }
+  function del() {
+    if ("ids" in target) delIds.mutate({ ids: target.ids });
+    else delAll.mutate({ filter: target.filter, action: { kind: "delete" } });
+  }
 
-  const count = formatCount(selectedIds.length, "contact");
+  const count = describeTarget(target);
   return (
     <div
       role="region"
@@ -65,14 +71,14 @@ export function BulkActions({
       className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 dark:border-brand-700/40 dark:bg-brand-700/10"
     >
       <p className="mr-2 text-sm font-medium" aria-live="polite">
-        {count} selected
+        {byIds ? `${count} selected` : `${count[0]!.toUpperCase()}${count.slice(1)} selected`}
       </p>
       {list && (
         <Button
           variant="secondary"
           size="sm"
-          loading={remove.isPending}
-          onClick={() => remove.mutate({ listId: list.id, contactIds: selectedIds })}
+          loading={removeIds.isPending || removeAll.isPending}
+          onClick={remove}
         >
           <ListMinus className="h-4 w-4" aria-hidden /> Remove from list
         </Button>
@@ -95,19 +101,19 @@ export function BulkActions({
       <AddToListDialog
         open={open === "list"}
         onClose={close}
-        contactIds={selectedIds}
+        target={target}
         excludeListId={list?.id}
       />
-      <TagContactsDialog open={open === "tag"} onClose={close} contactIds={selectedIds} />
+      <TagContactsDialog open={open === "tag"} onClose={close} target={target} />
       <ConfirmDialog
         open={open === "delete"}
         onClose={close}
-        onConfirm={() => del.mutate({ ids: selectedIds })}
-        pending={del.isPending}
+        onConfirm={del}
+        pending={delIds.isPending || delAll.isPending}
         title={`Delete ${count}?`}
       >
-        This deletes {selectedIds.length === 1 ? "the contact" : `the ${count}`}, their list memberships and custom
-        values. It cannot be undone.
+        This deletes {targetSize(target) === 1 && byIds ? "the contact" : byIds ? `the ${count}` : `${count}`}, their list
+        memberships and custom values. It cannot be undone.
       </ConfirmDialog>
     </div>
   );

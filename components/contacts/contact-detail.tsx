@@ -15,6 +15,7 @@ import { contactName } from "@/components/contacts/contact-name";
 import { ContactSummary } from "@/components/contacts/contact-summary";
 import { EditContactCard } from "@/components/contacts/edit-contact-card";
 import { ConsentBadge } from "@/components/contacts/consent-badge";
+import { ContactSegmentsCard } from "@/components/segments/contact-segments-card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { hasRole } from "@/lib/members/roles";
@@ -76,6 +77,7 @@ export function ContactDetailScreen({ id }: { id: string }) {
         <div className="space-y-6">
           <ContactSummary contact={c} />
           <ContactListsCard contact={c} />
+          <ContactSegmentsCard contactId={c.id} />
         </div>
       </div>
       <ConfirmDialog

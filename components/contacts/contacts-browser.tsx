@@ -1,14 +1,22 @@
 "use client";
-// The contacts table with its search, filters, cursor pagination and bulk selection; used on the
-// Contacts page and, fixed to one list, on a list's page.
+// The contacts table with its search, filters (a segment definition: lib/contacts/contact-filters.ts),
+// sorting, keyset pagination and bulk selection; used on the Contacts page and, fixed to one list,
+// on a list's page. The view lives in the URL, so Back returns to it.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { formatCount } from "@/components/app/format";
+import { AdvancedFilter } from "@/components/contacts/advanced-filter";
 import { BulkActions } from "@/components/contacts/bulk-actions";
-import { ContactsFilters, NO_FILTERS, type FilterValues } from "@/components/contacts/contacts-filters";
+import { ContactsFilters, type FilterDrafts } from "@/components/contacts/contacts-filters";
 import { ContactsPagination } from "@/components/contacts/contacts-pagination";
 import { ContactsTable } from "@/components/contacts/contacts-table";
-import { useDebouncedValue } from "@/components/contacts/use-debounced-value";
+import { DEFAULT_VIEW, type ContactsView } from "@/components/contacts/contacts-view-params";
+import { SaveAsSegmentButton } from "@/components/contacts/save-as-segment";
+import { ExportButton } from "@/components/contacts/export-button";
+import { useContactsView } from "@/components/contacts/use-contacts-view";
+import { useUrlDraft } from "@/components/contacts/use-url-draft";
+import { serverRuleErrors } from "@/components/segments/definition-errors";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { tagSchema } from "@/lib/contacts/contact-input";
@@ -16,10 +24,12 @@ import { useTRPC } from "@/lib/trpc/react";
 
 const PAGE_SIZE = 50;
 
-interface ViewState {
+interface PageState {
   key: string;
   cursors: string[];
   selected: ReadonlySet<string>;
+  /** "Select all N matching": the bulk actions apply to the view's filter, not to ids. */
+  allMatching: boolean;
 }
 
 export function ContactsBrowser({
@@ -32,38 +42,47 @@ export function ContactsBrowser({
   onAddContact?: () => void;
 }) {
   const trpc = useTRPC();
-  const [filterValues, setFilterValues] = useState<FilterValues>(NO_FILTERS);
-  const search = useDebouncedValue(filterValues.search.trim());
-  const typedTag = useDebouncedValue(filterValues.tag.trim());
-  const tag = typedTag ? tagSchema.safeParse(typedTag) : null;
-  const filters = {
-    search: search || undefined,
-    listId: list?.id ?? (filterValues.listId || undefined),
-    tag: tag?.success ? tag.data : undefined,
-    status: filterValues.status || undefined,
-  };
-  const filterKey = JSON.stringify(filters);
+  const [view, setView] = useContactsView();
+  const [search, setSearch] = useUrlDraft(view.search, (text) => setView({ search: text.trim() }, "replace"));
+  const [tagText, setTagText] = useUrlDraft(view.tag, (text) => {
+    const parsed = text.trim() ? tagSchema.safeParse(text.trim()) : null;
+    if (!parsed || parsed.success) setView({ tag: parsed?.data ?? "" }, "replace");
+  });
+  const tagCheck = tagText.trim() ? tagSchema.safeParse(tagText.trim()) : null;
+  const [advancedOpen, setAdvancedOpen] = useState(view.where !== null);
 
-  // The cursors of the pages before this one, and the selection. Both belong to one set of
-  // filters: when the filters change they start again (reset during render, not in an effect,
-  // so no request goes out for a stale page).
-  const [view, setView] = useState<ViewState>({ key: filterKey, cursors: [], selected: new Set() });
-  if (view.key !== filterKey) setView({ key: filterKey, cursors: [], selected: new Set() });
-  const { cursors, selected } = view.key === filterKey ? view : { cursors: [], selected: new Set<string>() };
+  const filters = {
+    search: view.search || undefined,
+    listId: list?.id ?? (view.listId || undefined),
+    tag: view.tag || undefined,
+    status: view.status || undefined,
+    definition: view.where ?? undefined,
+  };
+  const sort = { sort: view.sort, dir: view.dir };
+  const filterKey = JSON.stringify([filters, sort]);
+
+  // The cursors of the pages before this one, and the selection. Both belong to one view: when
+  // it changes they start again (reset during render, not in an effect, so no request goes out
+  // for a stale page).
+  const fresh = { key: filterKey, cursors: [], selected: new Set<string>(), allMatching: false };
+  const [pageState, setPageState] = useState<PageState>(fresh);
+  if (pageState.key !== filterKey) setPageState(fresh);
+  const { cursors, selected, allMatching } = pageState.key === filterKey ? pageState : fresh;
 
   const page = useQuery(
-    trpc.contacts.list.queryOptions({ ...filters, cursor: cursors.at(-1), limit: PAGE_SIZE }, { placeholderData: keepPreviousData }),
+    trpc.contacts.list.queryOptions({ ...filters, ...sort, cursor: cursors.at(-1), limit: PAGE_SIZE }, { placeholderData: keepPreviousData, retry: false }),
   );
   // No placeholder here: a stale total under new filters would read as the answer.
-  const count = useQuery(trpc.contacts.count.queryOptions(filters));
+  const count = useQuery(trpc.contacts.count.queryOptions(filters, { retry: false }));
   const items = page.data?.items ?? [];
-  const filtering = Boolean(filters.search || filters.tag || filters.status || (!list && filters.listId));
+  const filtering = Boolean(filters.search || filters.tag || filters.status || filters.definition || (!list && filters.listId));
+  const ruleErrors = serverRuleErrors(page.error);
 
   function setSelected(ids: ReadonlySet<string>) {
-    setView((v) => ({ ...v, selected: ids }));
+    setPageState((v) => ({ ...v, selected: ids, allMatching: false }));
   }
   function setCursors(next: string[]) {
-    setView((v) => ({ ...v, cursors: next }));
+    setPageState((v) => ({ ...v, cursors: next }));
   }
   function toggle(id: string) {
     const next = new Set(selected);
@@ -79,16 +98,21 @@ export function ContactsBrowser({
     }
     setSelected(next);
   }
-
-  if (page.isError) {
-    return (
-      <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-        Could not load contacts: {page.error.message}
-      </p>
-    );
+  function changeFilters(change: Partial<FilterDrafts>) {
+    if (change.search !== undefined) setSearch(change.search);
+    if (change.tag !== undefined) setTagText(change.tag);
+    const discrete: Partial<ContactsView> = {};
+    if (change.listId !== undefined) discrete.listId = change.listId;
+    if (change.status !== undefined) discrete.status = change.status;
+    if (Object.keys(discrete).length > 0) setView(discrete);
+  }
+  function clearFilters() {
+    setSearch("");
+    setTagText("");
+    setView({ ...DEFAULT_VIEW, sort: view.sort, dir: view.dir });
   }
 
-  const empty = !page.isPending && items.length === 0 && cursors.length === 0;
+  const empty = !page.isPending && !page.isError && items.length === 0 && cursors.length === 0;
   if (empty && !filtering && !page.isPlaceholderData) {
     return list ? (
       <EmptyState
@@ -112,12 +136,53 @@ export function ContactsBrowser({
   return (
     <div>
       <ContactsFilters
-        values={filterValues}
-        onChange={setFilterValues}
+        values={{ search, listId: view.listId, tag: tagText, status: view.status }}
+        onChange={changeFilters}
         showListFilter={!list}
-        tagError={tag && !tag.success ? tag.error.issues[0]?.message : undefined}
-      />
-      {selected.size > 0 && <BulkActions selectedIds={[...selected]} onClear={() => setSelected(new Set())} list={list} />}
+        tagError={tagCheck && !tagCheck.success ? tagCheck.error.issues[0]?.message : undefined}
+        advancedRules={view.where?.root.rules.length ?? 0}
+        advancedOpen={advancedOpen}
+        onToggleAdvanced={() => setAdvancedOpen((open) => !open)}
+      >
+        {filtering && <SaveAsSegmentButton quick={filters} advanced={view.where} hasSearch={Boolean(filters.search)} />}
+        {!list && <ExportButton source={{ filter: filters }} />}
+      </ContactsFilters>
+      {advancedOpen && (
+        <AdvancedFilter
+          applied={view.where}
+          onApply={(where) => setView({ where }, "replace")}
+          serverErrors={ruleErrors}
+          onClose={() => setAdvancedOpen(false)}
+        />
+      )}
+      {page.isError && ruleErrors.size === 0 && (
+        <p role="alert" className="mb-3 text-sm text-red-600 dark:text-red-400">
+          Could not load contacts: {page.error.message}
+        </p>
+      )}
+      {selected.size > 0 && (
+        <BulkActions
+          target={allMatching && count.data !== undefined ? { filter: filters, count: count.data } : { ids: [...selected] }}
+          onClear={() => setSelected(new Set())}
+          list={list}
+        />
+      )}
+      {selected.size > 0 && items.length > 0 && items.every((c) => selected.has(c.id)) && count.data !== undefined && count.data > items.length && (
+        <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
+          {allMatching ? (
+            <>All {formatCount(count.data, "matching contact")} are selected. </>
+          ) : (
+            <>All {formatCount(items.length, "contact")} on this page are selected. </>
+          )}
+          <button
+            type="button"
+            className="font-medium text-brand-600 hover:underline dark:text-brand-400"
+            onClick={() => setPageState((v) => ({ ...v, allMatching: !allMatching }))}
+          >
+            {allMatching ? "Select only this page" : `Select all ${formatCount(count.data, "matching contact")}`}
+          </button>
+        </p>
+      )}
       {empty ? (
         <EmptyState
           title="No contacts match"
@@ -127,7 +192,7 @@ export function ContactsBrowser({
               : "No contacts match these filters."
           }
           action={
-            <Button variant="secondary" onClick={() => setFilterValues(NO_FILTERS)}>
+            <Button variant="secondary" onClick={clearFilters}>
               Clear filters
             </Button>
           }
@@ -140,10 +205,11 @@ export function ContactsBrowser({
             selected={selected}
             onToggle={toggle}
             onToggleAll={toggleAll}
+            sort={view.sort}
+            dir={view.dir}
+            onSort={(sort, dir) => setView({ sort, dir })}
           />
-          {!page.isPending && items.length === 0 && (
-            <p className="mt-3 text-sm text-zinc-500">No more contacts on this page.</p>
-          )}
+          {!page.isPending && items.length === 0 && <p className="mt-3 text-sm text-zinc-500">No more contacts on this page.</p>}
           <ContactsPagination
             total={count.data}
             pageIndex={cursors.length}

@@ -1,5 +1,6 @@
 "use client";
 // One page of contacts. Clicking a row opens the contact; the checkboxes feed the bulk actions.
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
@@ -10,9 +11,48 @@ import { ConsentBadge } from "@/components/contacts/consent-badge";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { SkeletonRows, Table, Td, Th } from "@/components/ui/table";
+import type { ContactSort } from "@/lib/contacts/contact-input";
 
 const MAX_TAGS = 2;
 const COLUMNS = 8;
+
+type Dir = "asc" | "desc";
+
+/** A column header that sorts: a button inside the <th>, which carries aria-sort. */
+function SortableTh({
+  column,
+  label,
+  sort,
+  dir,
+  onSort,
+}: {
+  column: ContactSort;
+  label: string;
+  sort: ContactSort;
+  dir: Dir;
+  onSort: (sort: ContactSort, dir: Dir) => void;
+}) {
+  const active = sort === column;
+  // A new column starts where people look first: names A→Z, the newest first.
+  const firstDir: Dir = column === "created" ? "desc" : "asc";
+  const Icon = !active ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
+  return (
+    <Th aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+      <button
+        type="button"
+        className={cn(
+          "-mx-1 inline-flex items-center gap-1 rounded px-1 uppercase tracking-wide hover:text-zinc-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:hover:text-zinc-100",
+          active && "text-zinc-900 dark:text-zinc-100",
+        )}
+        onClick={() => onSort(column, active ? (dir === "asc" ? "desc" : "asc") : firstDir)}
+      >
+        {label}
+        <Icon className={cn("h-3.5 w-3.5", !active && "opacity-40")} aria-hidden />
+        <span className="sr-only">{active ? `, sorted ${dir === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
+      </button>
+    </Th>
+  );
+}
 
 export function ContactsTable({
   items,
@@ -20,13 +60,20 @@ export function ContactsTable({
   selected,
   onToggle,
   onToggleAll,
+  sort,
+  dir,
+  onSort,
 }: {
   items: ContactRow[];
   loading: boolean;
   selected: ReadonlySet<string>;
   onToggle: (id: string) => void;
   onToggleAll: () => void;
+  sort: ContactSort;
+  dir: Dir;
+  onSort: (sort: ContactSort, dir: Dir) => void;
 }) {
+  const sortProps = { sort, dir, onSort };
   const router = useRouter();
   const selectedOnPage = items.filter((c) => selected.has(c.id)).length;
   const allOnPage = items.length > 0 && selectedOnPage === items.length;
@@ -54,13 +101,13 @@ export function ContactsTable({
               onChange={onToggleAll}
             />
           </Th>
-          <Th>Name</Th>
-          <Th>Phone</Th>
+          <SortableTh column="name" label="Name" {...sortProps} />
+          <SortableTh column="phone" label="Phone" {...sortProps} />
           <Th>Email</Th>
           <Th>Tags</Th>
-          <Th>Status</Th>
+          <SortableTh column="status" label="Status" {...sortProps} />
           <Th>Time zone</Th>
-          <Th>Created</Th>
+          <SortableTh column="created" label="Created" {...sortProps} />
         </tr>
       </thead>
       <tbody className={cn(loading && items.length > 0 && "opacity-60 transition-opacity")}>

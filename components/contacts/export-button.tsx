@@ -1,24 +1,21 @@
 "use client";
 // "Export CSV": a link to the UI's streamed download (app/api/export/contacts/route.ts) of a list, a
-// saved segment, or the Contacts page's view (a segment definition and a search). A plain link, so the
+// saved segment, or the Contacts page's view (its filters: search, list, tag, status, definition). A plain link, so the
 // browser streams the file to disk itself (a fetch would hold the whole file in memory first); it
 // names the org the page was rendered for, as the tRPC client's header does.
 import { Download } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
 import { ACTIVE_ORG_HEADER } from "@/lib/orgs/active-org-cookie";
-import type { SegmentDefinitionInput } from "@/lib/segments/rule-model";
+import type { ContactFilterInput } from "@/lib/contacts/contact-input";
 import { activeOrgHeaders } from "@/lib/trpc/react";
 
-export type ExportSource = { listId: string } | { segmentId: string } | { definition: SegmentDefinitionInput; search?: string };
+export type ExportSource = { listId: string } | { segmentId: string } | { filter: ContactFilterInput };
 
 function exportHref(source: ExportSource) {
   const query = new URLSearchParams();
   if ("listId" in source) query.set("list_id", source.listId);
   else if ("segmentId" in source) query.set("segment_id", source.segmentId);
-  else {
-    query.set("definition", JSON.stringify(source.definition));
-    if (source.search) query.set("search", source.search);
-  }
+  else query.set("filter", JSON.stringify(source.filter));
   const org = activeOrgHeaders()[ACTIVE_ORG_HEADER];
   if (org) query.set("org", org);
   return `/api/export/contacts?${query}`;

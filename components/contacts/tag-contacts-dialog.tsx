@@ -1,10 +1,11 @@
 "use client";
-// Bulk "Tag": add some tags to, and remove others from, the selected contacts in one go.
+// Bulk "Tag": add some tags to, and remove others from, the selected (or all matching) contacts in one go.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { formatCount } from "@/components/app/format";
 import { focusFirstInvalid, zodFormErrors } from "@/components/app/form-state";
+import { describeTarget, type BulkTarget } from "@/components/contacts/bulk-target";
 import { parseTags } from "@/components/contacts/tags";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -17,11 +18,11 @@ import { useTRPC } from "@/lib/trpc/react";
 export function TagContactsDialog({
   open,
   onClose,
-  contactIds,
+  target,
 }: {
   open: boolean;
   onClose: () => void;
-  contactIds: string[];
+  target: BulkTarget;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -29,20 +30,20 @@ export function TagContactsDialog({
   const [remove, setRemove] = useState("");
   const [clientErrors, setClientErrors] = useState<FormErrors | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const tag = useMutation(
-    trpc.contacts.tag.mutationOptions({
-      onSuccess: async ({ updated }) => {
-        if (updated === 0) toast.info("No tags changed: the contacts already had those tags");
-        else toast.success(`Updated tags on ${formatCount(updated, "contact")}`);
-        close();
-        await queryClient.invalidateQueries({ queryKey: trpc.contacts.pathKey() });
-      },
-    }),
-  );
+  async function done(updated: number) {
+    if (updated === 0) toast.info("No tags changed: the contacts already had those tags");
+    else toast.success(`Updated tags on ${formatCount(updated, "contact")}`);
+    close();
+    await queryClient.invalidateQueries({ queryKey: trpc.contacts.pathKey() });
+  }
+  const tagIds = useMutation(trpc.contacts.tag.mutationOptions({ onSuccess: ({ updated }) => done(updated) }));
+  const tagAll = useMutation(trpc.contacts.bulk.mutationOptions({ onSuccess: ({ changed }) => done(changed) }));
+  const tag = "ids" in target ? tagIds : tagAll;
   const errors = clientErrors ?? formErrors(tag.error);
 
   function close() {
-    tag.reset();
+    tagIds.reset();
+    tagAll.reset();
     setAdd("");
     setRemove("");
     setClientErrors(null);
@@ -51,7 +52,7 @@ export function TagContactsDialog({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const input = { ids: contactIds, add: parseTags(add), remove: parseTags(remove) };
+    const input = { ids: "ids" in target ? target.ids : ["all"], add: parseTags(add), remove: parseTags(remove) };
     const parsed = tagContactsInput.safeParse(input);
     if (!parsed.success) {
       setClientErrors(zodFormErrors(parsed.error));
@@ -64,11 +65,12 @@ export function TagContactsDialog({
       return;
     }
     setClientErrors(null);
-    tag.mutate(input);
+    if ("ids" in target) tagIds.mutate(input);
+    else tagAll.mutate({ filter: target.filter, action: { kind: "tag", add: input.add, remove: input.remove } });
   }
 
   return (
-    <Dialog open={open} onClose={close} title={`Tag ${formatCount(contactIds.length, "contact")}`}>
+    <Dialog open={open} onClose={close} title={`Tag ${describeTarget(target)}`}>
       <form ref={formRef} onSubmit={submit} className="space-y-4" noValidate>
         <Field label="Tags to add" hint="Separate tags with commas" error={errors.fields.add}>
           <Input value={add} onChange={(e) => setAdd(e.target.value)} placeholder="e.g. vip, coffee" autoComplete="off" />

@@ -1,5 +1,6 @@
 // The contact schemas: pure zod, shared by the contact form, the tRPC procedures and the REST API.
 import { z } from "zod";
+import { segmentDefinition } from "@/lib/segments/rule-model";
 import { isValidTimeZone } from "@/lib/sms/time-zone";
 
 const optionalText = (max: number) =>
@@ -59,16 +60,45 @@ export const tagContactsInput = contactIdsInput
   .extend({ add: z.array(tagSchema).default([]), remove: z.array(tagSchema).default([]) })
   .strict();
 
-export const listContactsInput = z
+/** The orders of the contacts table; "created" is newest first by default. */
+export const CONTACT_SORTS = ["created", "name", "phone", "status"] as const;
+export type ContactSort = (typeof CONTACT_SORTS)[number];
+
+/** Which contacts: the quick filters (list, tag, consent) and a segment definition, ANDed, and the search box. */
+export const contactFilterInput = z
   .object({
     search: z.string().trim().max(100).optional(),
     listId: z.string().optional(),
     tag: tagSchema.optional(),
     status: z.enum(["OPTED_IN", "OPTED_OUT"]).optional(),
-    cursor: z.string().optional(),
+    definition: segmentDefinition.optional(),
+  })
+  .strict();
+export type ContactFilterInput = z.input<typeof contactFilterInput>;
+
+export const listContactsInput = contactFilterInput
+  .extend({
+    sort: z.enum(CONTACT_SORTS, "Sort by created, name, phone or status").default("created"),
+    dir: z.enum(["asc", "desc"], "Use asc or desc").default("desc"),
+    /** nextCursor of the page before, in the same order. */
+    cursor: z.string().max(600).optional(),
     limit: z.number().int().min(1).max(200).default(50),
   })
   .strict();
 export type ListContactsInput = z.input<typeof listContactsInput>;
 
-export const countContactsInput = listContactsInput.omit({ cursor: true, limit: true });
+export const countContactsInput = contactFilterInput;
+
+/** A bulk action on every contact a view matches ("select all N matching"), not on ids from the browser. */
+export const bulkContactsInput = z
+  .object({
+    filter: contactFilterInput,
+    action: z.discriminatedUnion("kind", [
+      z.strictObject({ kind: z.literal("tag"), add: z.array(tagSchema).default([]), remove: z.array(tagSchema).default([]) }),
+      z.strictObject({ kind: z.literal("add_to_list"), listId: z.string().min(1) }),
+      z.strictObject({ kind: z.literal("remove_from_list"), listId: z.string().min(1) }),
+      z.strictObject({ kind: z.literal("delete") }),
+    ]),
+  })
+  .strict();
+export type BulkContactsInput = z.input<typeof bulkContactsInput>;

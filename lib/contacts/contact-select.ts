@@ -1,2 +1,2 @@
-// What a contact looks like outside the database: everything but the derived search column.
-export const contactOmit: { searchText: true } = { searchText: true };
+// What a contact looks like outside the database: everything but the derived search and sort columns.
+export const contactOmit: { searchText: true; sortName: true } = { searchText: true, sortName: true };

@@ -1,24 +1,23 @@
 // Which contacts an export (or any walk over a set of contacts) covers: a list, a saved segment, or
-// the Contacts page's filtered view (a segment definition and an optional search). One zod input for
-// the UI's download route and REST, and its SQL condition over the contact row aliased `c`, built by
-// the segment compiler: parameters only, every subquery bound to the org.
+// the Contacts page's filtered view (its quick filters, advanced definition and search, as
+// contactWhere reads them). One zod input for the UI's download route and REST, and its SQL condition
+// over the contact row aliased `c`, built by the segment compiler: parameters only, every subquery
+// bound to the org.
 import { z } from "zod";
+import { contactFilterInput } from "@/lib/contacts/contact-input";
+import { contactWhere } from "@/lib/contacts/contact-where";
 import { getList } from "@/lib/lists/manage-lists";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
 import { segmentCondition } from "@/lib/segments/evaluate-segment";
 import { getSegment } from "@/lib/segments/manage-segments";
-import { segmentDefinition } from "@/lib/segments/rule-model";
 
 export const contactSource = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("list"), listId: z.string().trim().min(1).max(64) }),
   z.strictObject({ kind: z.literal("segment"), segmentId: z.string().trim().min(1).max(64) }),
-  z.strictObject({ kind: z.literal("view"), definition: segmentDefinition, search: z.string().trim().max(100).optional() }),
+  contactFilterInput.extend({ kind: z.literal("view") }),
 ]);
 export type ContactSource = z.input<typeof contactSource>;
-
-// Prisma sends `contains` to LIKE as is; here too "%" and "_" typed in a search are literal.
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The source's condition on `c`, and a name for it (the export's file name). Unknown ids are not found, naming `field`. */
 export async function contactSourceCondition(ctx: OrgContext, raw: ContactSource, field?: string): Promise<{ where: Prisma.Sql; name: string }> {
@@ -34,7 +33,6 @@ export async function contactSourceCondition(ctx: OrgContext, raw: ContactSource
     const segment = await getSegment(ctx, { id: source.segmentId }, field ?? "segmentId");
     return { where: await segmentCondition(ctx, segment.definition), name: segment.name };
   }
-  const where = await segmentCondition(ctx, source.definition);
-  if (!source.search) return { where, name: "contacts" };
-  return { where: Prisma.sql`${where} AND c."searchText" LIKE ${`%${escapeLike(source.search.toLowerCase())}%`}`, name: "contacts" };
+  const { search, listId, tag, status, definition } = source;
+  return { where: await contactWhere(ctx, { search, listId, tag, status, definition }), name: "contacts" };
 }

@@ -14,7 +14,7 @@ const AUDITED = ["phone", "firstName", "lastName", "email", "timeZone", "tags", 
 
 /** Parsed update fields, with the phone (when given) already in E.164. */
 export type ContactChanges = Omit<z.output<typeof updateContactInput>, "id">;
-type StoredContact = Omit<Contact, "searchText">;
+type StoredContact = Omit<Contact, "searchText" | "sortName">;
 
 export async function updateContact(ctx: OrgContext, raw: UpdateContactInput) {
   const { id, ...input } = updateContactInput.parse(raw);

@@ -42,6 +42,11 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
   "contacts.delete": async () => ({ ids: [(await createContact(ctx, { phone: phone() })).id] }),
   "contacts.tag": async () => ({ ids: [(await createContact(ctx, { phone: phone() })).id], add: ["tagged"] }),
   "contacts.changeConsent": async () => ({ id: (await createContact(ctx, { phone: phone() })).id, kind: "OPT_OUT" }),
+  "contacts.bulk": async () => {
+    const tag = `bulk-${seq++}`;
+    await createContact(ctx, { phone: phone(), tags: [tag] });
+    return { filter: { tag }, action: { kind: "tag", add: ["bulked"] } };
+  },
   "lists.create": async () => ({ name: `List ${seq++}` }),
   "lists.rename": async () => ({ id: (await createList(ctx, { name: `List ${seq++}` })).id, name: `Renamed ${seq++}` }),
   "lists.delete": async () => ({ id: (await createList(ctx, { name: `List ${seq++}` })).id }),

@@ -3,7 +3,6 @@
 import { z } from "zod";
 import type { ContactSource } from "@/lib/contacts/contact-source";
 import { listContactsInput } from "@/lib/contacts/contact-input";
-import { EVERYONE } from "@/lib/segments/rule-model";
 
 const id = z.string().trim().min(1).max(64);
 
@@ -18,5 +17,5 @@ export const exportContactsParams = z
 export function toContactSource(q: z.output<typeof exportContactsParams>): ContactSource {
   if (q.list_id) return { kind: "list", listId: q.list_id };
   if (q.segment_id) return { kind: "segment", segmentId: q.segment_id };
-  return { kind: "view", definition: EVERYONE, search: q.search };
+  return { kind: "view", search: q.search };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { changeConsent, changeConsentInput } from "@/lib/contacts/change-consent";
 import {
+  bulkContactsInput,
   contactIdsInput,
   countContactsInput,
   createContactInput,
@@ -8,6 +9,7 @@ import {
   tagContactsInput,
   updateContactInput,
 } from "@/lib/contacts/contact-input";
+import { bulkContacts } from "@/lib/contacts/bulk-contacts";
 import { createContact } from "@/lib/contacts/create-contact";
 import { deleteContacts } from "@/lib/contacts/delete-contacts";
 import { getContact } from "@/lib/contacts/get-contact";
@@ -25,4 +27,6 @@ export const contactsRouter = createTRPCRouter({
   delete: orgProcedure.input(contactIdsInput).mutation(({ ctx, input }) => deleteContacts(ctx.org, input)),
   tag: orgProcedure.input(tagContactsInput).mutation(({ ctx, input }) => tagContacts(ctx.org, input)),
   changeConsent: orgProcedure.input(changeConsentInput).mutation(({ ctx, input }) => changeConsent(ctx.org, input, "ui")),
+  /** Tag, add to a list or delete every contact a view matches. */
+  bulk: orgProcedure.input(bulkContactsInput).mutation(({ ctx, input }) => bulkContacts(ctx.org, input)),
 });

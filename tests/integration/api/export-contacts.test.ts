@@ -10,9 +10,11 @@ const exportAll = await import("@/app/api/v1/contacts/export/route");
 const exportSegment = await import("@/app/api/v1/segments/[id]/export/route");
 const segments = await import("@/app/api/v1/segments/route");
 const { EXPORT_BATCH } = await import("@/lib/contacts/export-contacts");
-const { createOrgWithOwner } = await import("../helpers/factories");
+const { exportContacts } = await import("@/lib/contacts/export-contacts");
+const { createOrgWithOwner, orgContextFor } = await import("../helpers/factories");
 
 let orgA: string;
+let ownerA: Awaited<ReturnType<typeof createOrgWithOwner>>["owner"];
 let readerA: string;
 let writerA: string;
 let listA: string;
@@ -43,6 +45,7 @@ async function insertContact(id: string, fields: Record<string, unknown>) {
 beforeAll(async () => {
   const a = await createOrgWithOwner(db, { defaultCountry: "US" });
   orgA = a.org.id;
+  ownerA = a.owner;
   readerA = (await createTestApiKey(db, orgA, ["contacts:read"])).token;
   writerA = (await createTestApiKey(db, orgA, ["contacts:read", "contacts:write"])).token;
   await db.customFieldDefinition.createMany({
@@ -180,5 +183,27 @@ describe("a large export", () => {
     expect(new Set(res.rows.map((r) => r.id)).size).toBe(10_000);
     // Read batch by batch as the client reads (a header chunk, then one per batch), never all at once.
     expect(res.chunks).toBeGreaterThanOrEqual(10_000 / EXPORT_BATCH);
+  });
+});
+
+describe("the Contacts page's view (the UI's download)", () => {
+  async function viewRows(filter: Record<string, unknown>) {
+    const ctx = await orgContextFor(db, ownerA, orgA);
+    return (await download(Promise.resolve(new Response((await exportContacts(ctx, { kind: "view", ...filter })).stream)))).rows.map((r) => r.id);
+  }
+
+  it("holds exactly the contacts its quick filters, advanced rules and search match together", async () => {
+    expect(await viewRows({})).toEqual(["ct_export_0003", "ct_export_0002", "ct_export_0001"]);
+    expect(await viewRows({ listId: listA })).toEqual(["ct_export_0001"]);
+    expect(await viewRows({ status: "OPTED_OUT" })).toEqual(["ct_export_0002"]);
+    expect(await viewRows({ tag: "vip", search: "ann" })).toEqual(["ct_export_0001"]);
+    expect(await viewRows({ tag: "vip", search: "zoë" })).toEqual([]);
+    const notVip = { root: { type: "group", match: "all", rules: [{ type: "condition", field: "tags", operator: "has_none", value: ["vip"] }] } };
+    expect(await viewRows({ definition: notVip, status: "OPTED_IN" })).toEqual(["ct_export_0003"]);
+  });
+
+  it("refuses a list of another org, naming it", async () => {
+    const ctx = await orgContextFor(db, ownerA, orgA);
+    await expect(exportContacts(ctx, { kind: "view", listId: "lst_nowhere" })).rejects.toThrow(/lst_nowhere/);
   });
 });

@@ -38,12 +38,17 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
 
   "contacts.list": (f) => [
     ok({}, (r) => expect(itemsOf(r).length).toBeGreaterThan(0)),
-    ok({ listId: f.listA }, (r) => expect(itemsOf(r)).toEqual([])),
+    // The list filter is a segment rule: another org's list is an unknown list.
+    badRequest({ listId: f.listA }),
     ok({ search: "secretalice" }, (r) => expect(itemsOf(r)).toEqual([])),
+    ok({ definition: { root: { type: "group", match: "all", rules: [{ type: "condition", field: "firstName", operator: "is", value: "SecretAlice" }] } } }, (r) =>
+      expect(itemsOf(r)).toEqual([]),
+    ),
+    ok({ sort: "name", dir: "asc" }, (r) => expect(itemsOf(r).length).toBeGreaterThan(0)),
     ok({ cursor: "ct_zzzzzzzzzzzzzzzzzzzzzzzz" }, (r) => expect(itemsOf(r).length).toBeGreaterThan(0)),
   ],
   "contacts.count": (f) => [
-    ok({ listId: f.listA }, (r) => expect(r).toBe(0)),
+    badRequest({ listId: f.listA }),
     ok({ search: "secretalice" }, (r) => expect(r).toBe(0)),
     ok({ tag: "a-only" }, (r) => expect(r).toBe(0)),
   ],
@@ -56,6 +61,12 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
   "contacts.delete": (f) => [
     ok({ ids: [f.contactA] }, (r) => expect(r).toEqual({ deleted: 0 })),
     ok({ ids: [f.contactA, f.contactB] }, (r) => expect(r).toEqual({ deleted: 1 })),
+  ],
+  "contacts.bulk": (f) => [
+    ok({ filter: { search: "secretalice" }, action: { kind: "tag", add: ["pwned"] } }, (r) => expect(r).toEqual({ matched: 0, changed: 0 })),
+    ok({ filter: { tag: "a-only" }, action: { kind: "delete" } }, (r) => expect(r).toEqual({ matched: 0, changed: 0 })),
+    badRequest({ filter: { listId: f.listA }, action: { kind: "delete" } }),
+    notFound({ filter: { search: "secretalice" }, action: { kind: "add_to_list", listId: f.listA } }),
   ],
   "contacts.tag": (f) => [ok({ ids: [f.contactA], add: ["pwned"], remove: ["a-only"] }, (r) => expect(r).toEqual({ updated: 0 }))],
   "contacts.changeConsent": (f) => [notFound({ id: f.contactA, kind: "OPT_OUT" }), notFound({ id: f.contactA, kind: "OPT_IN" })],

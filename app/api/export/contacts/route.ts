@@ -1,6 +1,6 @@
 // The UI's CSV download (components/contacts/export-button.tsx links here) for a signed-in member of
-// the page's org (?org=): ?list_id=, ?segment_id=, or the Contacts page's view as ?definition=<the
-// rule model's JSON>&search=. Streamed by lib/contacts/export-contacts.ts, as REST's export is.
+// the page's org (?org=): ?list_id=, ?segment_id=, or the Contacts page's view as ?filter=<its
+// filters as JSON: search, listId, tag, status, definition>. Streamed by lib/contacts/export-contacts.ts, as REST's export is.
 import { auth } from "@/lib/auth/auth";
 import { requestedOrgId, sessionUser } from "@/lib/auth/request-identity";
 import { contactSource, type ContactSource } from "@/lib/contacts/contact-source";
@@ -14,9 +14,8 @@ function sourceOf(query: URLSearchParams): ContactSource | null {
   const segmentId = query.get("segment_id");
   if (listId) return { kind: "list", listId };
   if (segmentId) return { kind: "segment", segmentId };
-  const definition = query.get("definition");
   try {
-    return { kind: "view", definition: definition ? JSON.parse(definition) : { root: { type: "group", match: "all", rules: [] } }, search: query.get("search") || undefined };
+    return { kind: "view", ...JSON.parse(query.get("filter") ?? "{}") };
   } catch {
     return null;
   }
@@ -28,7 +27,7 @@ export const GET = auth(async function GET(req) {
   const parsed = contactSource.safeParse(sourceOf(new URL(req.url).searchParams));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return mediaErrorResponse(400, "bad_request", issue ? `${issue.path.join(".")}: ${issue.message}` : "definition is not JSON", issue?.path.join("."));
+    return mediaErrorResponse(400, "bad_request", issue ? `${issue.path.join(".")}: ${issue.message}` : "filter is not JSON", issue?.path.join("."));
   }
   try {
     // The link names the page's org (?org=), as the tRPC client's header does; membership is checked either way.

@@ -1,0 +1,21 @@
+// Which contacts a view shows, as one boolean SQL expression over "Contact" c: the quick filters and
+// the advanced definition through the segment compiler, and the search box through the trigram
+// index. Compiled apart, so a rule's error names its path in the definition the caller sent.
+import { contactFilterInput, type ContactFilterInput } from "@/lib/contacts/contact-input";
+import { contactsViewDefinition } from "@/lib/contacts/contact-filters";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { OrgContext } from "@/lib/org-context";
+import { segmentCondition } from "@/lib/segments/evaluate-segment";
+
+// "%" or "_" typed in the search box are the characters they are, not wildcards.
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function contactWhere(ctx: OrgContext, raw: ContactFilterInput): Promise<Prisma.Sql> {
+  const { search, definition, ...quick } = contactFilterInput.parse(raw);
+  const quickDefinition = contactsViewDefinition(quick);
+  const parts = await Promise.all(
+    [quickDefinition, definition].filter((d) => d && d.root.rules.length > 0).map((d) => segmentCondition(ctx, d!)),
+  );
+  if (search) parts.push(Prisma.sql`c."searchText" LIKE ${`%${escapeLike(search.toLowerCase())}%`}`);
+  return parts.length > 0 ? Prisma.join(parts, " AND ") : Prisma.sql`true`;
+}
