@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
 import { signInAsDemo } from "./sign-in-as-demo";
 
 /** The number the live count shows once it has settled on an answer. */
@@ -55,6 +56,16 @@ test("a marketer builds a nested segment, watches the live count, saves it and r
   await expect(page.getByRole("region", { name: "Group at level 2" }).getByRole("button", { name: "Remove vip" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Remove Opted in" })).toBeVisible();
   expect(await settledCount(page)).toBe(nested);
+
+  // Exported: one CSV row per contact the live count promised, each opted in.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const stream = await download.createReadStream();
+  let text = "";
+  for await (const chunk of stream) text += chunk.toString("utf8");
+  const rows = parse(text.replace(/^\ufeff/, ""), { columns: true }) as Record<string, string>[];
+  expect(rows).toHaveLength(nested);
+  for (const row of rows) expect(row.subscription_status).toBe("subscribed");
 });
 
 test("the contacts filters live in the URL and survive Back", async ({ page }) => {
