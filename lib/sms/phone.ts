@@ -1,5 +1,6 @@
 // Phone numbers: parsing to E.164 and the time zone a number most likely lives in.
 import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from "libphonenumber-js/max";
+import { fastE164Country } from "@/lib/sms/fast-e164";
 import prefixZones from "./data/phone-timezones.json";
 
 export type PhoneResult =
@@ -23,9 +24,26 @@ export function normalizePhone(input: string, defaultCountry: string): PhoneResu
   return result;
 }
 
+// "+1 (415) 555-0123", "tel:+1-415-555-0123" and, in a NANP country, "415.555.0123" or
+// "1 415 555 0123" are E.164 once their punctuation is dropped: tried on the fast path first.
+const PUNCTUATION = /[\s().\-]/g;
+const NANP_DEFAULTS = new Set(["US", "CA", "PR", "VI", "GU", "AS", "MP"]);
+
+function asE164(trimmed: string, defaultCountry: string): string | undefined {
+  const compact = trimmed.replace(/^tel:/i, "").replace(PUNCTUATION, "");
+  if (compact.startsWith("+")) return compact;
+  if (!NANP_DEFAULTS.has(defaultCountry) || !/^\d+$/.test(compact)) return undefined;
+  if (compact.length === 10) return `+1${compact}`;
+  if (compact.length === 11 && compact.startsWith("1")) return `+${compact}`;
+  return undefined;
+}
+
 function parse(input: string, defaultCountry: string): PhoneResult {
   const trimmed = input.trim();
   if (!trimmed) return { ok: false, message: "Phone number is required" };
+  const candidate = asE164(trimmed, defaultCountry);
+  const fastCountry = candidate === undefined ? undefined : fastE164Country(candidate);
+  if (fastCountry) return { ok: true, e164: candidate!, country: fastCountry };
   if (/[a-z]/i.test(trimmed.replace(/ext\.?|x/gi, ""))) {
     return { ok: false, message: `"${trimmed}" is not a phone number: it contains letters` };
   }
