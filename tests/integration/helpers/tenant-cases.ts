@@ -57,6 +57,12 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
     ok({ ids: [f.contactA] }, (r) => expect(r).toEqual({ deleted: 0 })),
     ok({ ids: [f.contactA, f.contactB] }, (r) => expect(r).toEqual({ deleted: 1 })),
   ],
+  "contactImports.list": () => [ok(undefined, (r) => expect(r).toEqual([]))],
+  "contactImports.active": () => [ok(undefined, (r) => expect(r).toEqual([]))],
+  "contactImports.get": (f) => [notFound({ id: f.importA })],
+  "contactImports.stage": (f) => [notFound({ id: f.importA, columns: [{ target: "phone" }, { target: "firstName" }] })],
+  "contactImports.start": (f) => [notFound({ id: f.importA, consentStatement: "Opted in on the web form of B" }), badRequest({ id: f.importA, consentStatement: "" })],
+  "contactImports.cancel": (f) => [notFound({ id: f.importA })],
   "contacts.tag": (f) => [ok({ ids: [f.contactA], add: ["pwned"], remove: ["a-only"] }, (r) => expect(r).toEqual({ updated: 0 }))],
 
   "lists.list": () => [ok(undefined, (r) => expect((r as unknown[]).length).toBeGreaterThan(0))],
