@@ -164,11 +164,12 @@ async function insertNew(tx: ScopedTx, { importId, org, from, to }: Chunk, tags:
        ON CONFLICT ("orgId", phone) DO NOTHING
        RETURNING id, "consentStatus"
      ), events AS (
+       -- The consent row's id shares its contact's time and random parts (cns_… beside ct_…): no join back to the staging rows.
        INSERT INTO "ConsentEvent" (id, "orgId", "contactId", action, source, "importId", detail, "occurredAt")
-       SELECT s."consentId", ${org}, ins.id,
+       SELECT 'cns_' || substr(ins.id, 4), ${org}, ins.id,
               CASE WHEN ins."consentStatus" = 'OPTED_OUT' THEN 'OPT_OUT' ELSE 'OPT_IN' END::"ConsentAction",
               'import', ${importId}, ${detail}, now() AT TIME ZONE 'UTC'
-       FROM ins JOIN src s ON s."contactId" = ins.id
+       FROM ins
        RETURNING 1
      )
      SELECT count(*)::int AS created FROM ins`;

@@ -36,7 +36,6 @@ CREATE TABLE "ContactImportRow" (
     "line" INTEGER NOT NULL,
     "orgId" TEXT NOT NULL,
     "contactId" TEXT NOT NULL,
-    "consentId" TEXT NOT NULL,
     "phone" TEXT,
     "firstName" TEXT,
     "lastName" TEXT,

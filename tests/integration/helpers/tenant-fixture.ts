@@ -134,7 +134,7 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
       status: "READY",
       rowsTotal: 1,
       preview: { rows: 1, new: 1, existing: 0, existingOptedOut: 0, unsubscribed: 0, duplicates: 0, invalid: 0, invalidByReason: {} },
-      rows: { create: { line: 2, orgId: orgA.id, contactId: newId("contact"), consentId: newId("consent"), phone: "+12127362009", firstName: "SecretAlice" } },
+      rows: { create: { line: 2, orgId: orgA.id, contactId: newId("contact"), phone: "+12127362009", firstName: "SecretAlice" } },
     },
   });
 
