@@ -16,7 +16,7 @@ import { uploadImport } from "@/lib/contacts/import/upload-import";
 import type { OrgContext } from "@/lib/org-context";
 
 /** Call before the first use of lib/env.ts (at the top of a test file). */
-export function useTempImportDir(): string {
+export function setTempImportDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "textstack-imports-"));
   process.env.IMPORT_DIR = dir;
   return dir;

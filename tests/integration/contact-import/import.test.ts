@@ -14,9 +14,9 @@ import type { OrgContext } from "@/lib/org-context";
 import { setupTestDatabase } from "../helpers/db";
 import { expectDomainError } from "../helpers/expect-error";
 import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
-import { importCsv, reportRows, staged, upload, useTempImportDir } from "./import-helpers";
+import { importCsv, reportRows, staged, upload, setTempImportDir } from "./import-helpers";
 
-useTempImportDir();
+setTempImportDir();
 const { db } = await setupTestDatabase();
 
 async function newOrg(): Promise<OrgContext> {
