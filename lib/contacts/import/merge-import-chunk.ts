@@ -48,8 +48,12 @@ export async function mergeImportChunk(ctx: OrgContext, importId: string, option
   const org = ctx.orgId;
   return ctx.db.$transaction(
     async (tx) => {
+      // Index lookups by (orgId, phone) for every join below, whatever the statistics say: an org's
+      // contacts grow by a chunk at a time during the import, faster than ANALYZE follows, and a plan
+      // made for "no contacts" (a nested loop over a sequential scan of Contact) turned each chunk
+      // quadratic (measured: 25 s instead of 4 s for 25k rows).
       const [imp] = await tx.$queryRaw<{ status: string; nextLine: number; rowsDone: number; options: unknown; result: ImportResult | null; fileName: string }[]>`
-        SELECT status::text AS status, "nextLine", "rowsDone", options, result, "fileName"
+        SELECT status::text AS status, "nextLine", "rowsDone", options, result, "fileName", set_config('enable_seqscan', 'off', true)
         FROM "ContactImport" WHERE id = ${importId} AND "orgId" = ${org} FOR UPDATE`;
       if (!imp || imp.status !== "RUNNING") return { done: true, rowsDone: imp?.rowsDone ?? 0 };
       const opts = importOptionsSchema.parse(imp.options);
@@ -149,7 +153,6 @@ async function insertNew(tx: ScopedTx, { importId, org, from, to }: Chunk, tags:
     WITH src AS (
        SELECT * FROM "ContactImportRow" r
        WHERE r."importId" = ${importId} AND r."orgId" = ${org} AND r.line >= ${from} AND r.line < ${to} AND r."errorReason" IS NULL
-         AND NOT EXISTS (SELECT 1 FROM "Contact" c WHERE c."orgId" = ${org} AND c.phone = r.phone)
      ), ins AS (
        INSERT INTO "Contact" (id, "orgId", phone, "firstName", "lastName", email, "timeZone", tags, "customFields",
                               "consentStatus", "optedInAt", "optedOutAt", "optOutSource", "createdAt", "updatedAt")
@@ -161,6 +164,7 @@ async function insertNew(tx: ScopedTx, { importId, org, from, to }: Chunk, tags:
               CASE WHEN s."optedOut" THEN 'import' END,
               now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
        FROM src s
+       -- Numbers already in contacts (updated or skipped above) conflict and are left alone.
        ON CONFLICT ("orgId", phone) DO NOTHING
        RETURNING id, "consentStatus"
      ), events AS (
