@@ -74,6 +74,7 @@ export function ImportScreen({ id }: { id: string }) {
         <PreviewStep
           view={view}
           onExisting={options.onExisting}
+          tags={splitTags(options.tags)}
           onBack={() => setStep("options")}
           starting={start.isPending}
           error={startErrors.form ?? Object.values(startErrors.fields)[0] ?? null}

@@ -24,6 +24,7 @@ function Count({ label, value, hint }: { label: string; value: number; hint?: st
 export function PreviewStep({
   view,
   onExisting,
+  tags,
   onBack,
   onStart,
   starting,
@@ -31,6 +32,8 @@ export function PreviewStep({
 }: {
   view: ImportView;
   onExisting: "update" | "skip";
+  /** The options' tags, added to every row. */
+  tags: string[];
   onBack: () => void;
   onStart: () => void;
   starting: boolean;
@@ -109,7 +112,7 @@ export function PreviewStep({
                 <Td>{[r.firstName, r.lastName].filter(Boolean).join(" ") || "—"}</Td>
                 <Td className="hidden md:table-cell">{r.email ?? "—"}</Td>
                 <Td className="hidden lg:table-cell">{r.timeZone ?? r.guessedTimeZone ?? "—"}</Td>
-                <Td className="hidden lg:table-cell">{r.tags.join(", ") || "—"}</Td>
+                <Td className="hidden lg:table-cell">{[...new Set([...r.tags, ...tags])].join(", ") || "—"}</Td>
                 <Td className="hidden xl:table-cell">
                   {r.customFields
                     ? Object.entries(r.customFields as Record<string, unknown>)
