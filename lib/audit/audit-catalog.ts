@@ -67,6 +67,7 @@ export const AUDIT_ACTIONS = {
   "webhook_delivery.replayed": { label: "Webhook delivery replayed", target: "webhook_delivery" },
   "media.uploaded": { label: "Media uploaded", target: "media" },
   "verification.canceled": { label: "Verification canceled", target: "verification" },
+  "contact_import.mapped": { label: "Contact import's columns mapped", target: "contact_import" },
   "contact_import.started": { label: "Contact import started", target: "contact_import" },
   "contact_import.finished": { label: "Contact import finished", target: "contact_import" },
   "contact_import.canceled": { label: "Contact import canceled", target: "contact_import" },

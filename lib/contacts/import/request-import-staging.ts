@@ -1,9 +1,11 @@
 // The mapping chosen: saved, and the dry run requested (stage-contact-import reads the file with it).
 // An import can be mapped again until it runs.
+import { recordAudit } from "@/lib/audit/record-audit";
 import { stageImportInput, type StageImportInput } from "@/lib/contacts/import/import-input";
 import { DomainError, notFound } from "@/lib/errors";
 import { emitEvents } from "@/lib/events/emit";
 import { contactImportStageRequested } from "@/lib/events/contacts";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
 
 const REMAPPABLE = ["UPLOADED", "STAGING", "READY", "FAILED"];
@@ -22,9 +24,9 @@ export async function requestImportStaging(ctx: OrgContext, raw: StageImportInpu
     const index = columns.findIndex((c) => c.target === "custom" && !known.has(c.customFieldKey!));
     if (index >= 0) throw new DomainError("BAD_REQUEST", `Unknown custom field "${columns[index]!.customFieldKey}"`, `columns.${index}.customFieldKey`);
   }
-  await ctx.db.contactImport.update({
-    where: { id },
-    data: { mapping: { columns }, status: "STAGING", preview: undefined, error: null },
+  await ctx.db.$transaction(async (tx) => {
+    await tx.contactImport.update({ where: { id }, data: { mapping: { columns }, status: "STAGING", preview: Prisma.DbNull, error: null } });
+    await recordAudit(ctx, tx, { action: "contact_import.mapped", targetType: "contact_import", targetId: id, changes: { columns } });
   });
   await emitEvents(contactImportStageRequested.create({ orgId: ctx.orgId, importId: id }));
   return { id };

@@ -150,7 +150,7 @@ describe("running an import", () => {
     const imp = await db.contactImport.findUniqueOrThrow({ where: { id: done.id } });
     expect(imp.consentStatement).toBe("Signed up at the store counter, paper form");
     const audit = await db.auditLog.findMany({ where: { orgId: org.orgId, targetType: "contact_import" }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(["contact_import.started", "contact_import.finished"]);
+    expect(audit.map((a) => a.action)).toEqual(["contact_import.mapped", "contact_import.started", "contact_import.finished"]);
     // The report keeps the rows not imported; the imported ones leave the staging table.
     expect(await reportRows(org, done.id)).toEqual([
       "line,column,reason,message,value",
@@ -249,7 +249,7 @@ describe("running an import", () => {
     await expectDomainError(startImport(org, { id: view.id, consentStatement: "Opted in on our web form" }), "CONFLICT", "id");
     await expectDomainError(cancelImport(org, { id: view.id }), "CONFLICT", "id");
     const audit = await db.auditLog.findMany({ where: { orgId: org.orgId, targetType: "contact_import" }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(["contact_import.started", "contact_import.canceled"]);
+    expect(audit.map((a) => a.action)).toEqual(["contact_import.mapped", "contact_import.started", "contact_import.canceled"]);
   });
 
   it("requires the consent statement and a list of the org", async () => {
