@@ -3,6 +3,7 @@
 // after a crash (before or after its commit) merges whatever chunk comes next, never one twice, and
 // a canceled import stops at its next chunk. `makeRunContactImportJob` takes test hooks.
 import { cleanUpImport } from "@/lib/contacts/import/clean-up-import";
+import { failImport } from "@/lib/contacts/import/fail-import";
 import { importJobContext } from "@/lib/contacts/import/import-job-context";
 import { mergeImportChunk, type MergeOptions } from "@/lib/contacts/import/merge-import-chunk";
 import { inngest } from "@/lib/events/client";
@@ -21,6 +22,10 @@ export function makeRunContactImportJob(options: RunImportOptions = {}) {
       triggers: [contactImportRunRequested],
       concurrency: [{ limit: 1, key: "event.data.importId" }],
       retries: 10,
+      onFailure: async ({ event, error }) => {
+        const { orgId, importId } = event.data.event.data as { orgId: string; importId: string };
+        await failImport(importJobContext(orgId), importId, `The import stopped: ${error.message}`);
+      },
     },
     async ({ event, step }) => {
       const { orgId, importId } = event.data;

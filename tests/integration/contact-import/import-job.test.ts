@@ -23,6 +23,8 @@ const { startImport } = await import("@/lib/contacts/import/start-import");
 // transaction after its merge statements (rolled back): both retried by the executor.
 const crashes = { afterChunk: false, inChunk: false };
 let chunkCalls = 0;
+// Set by the last test: every chunk dies, until the run's retries are spent.
+let failEverything = false;
 await h.serve([
   stageContactImportJob,
   makeRunContactImportJob({
@@ -34,6 +36,7 @@ await h.serve([
       }
     },
     beforeProgress: () => {
+      if (failEverything) throw new Error("the database is gone");
       if (++chunkCalls === 4 && !crashes.inChunk) {
         crashes.inChunk = true;
         throw new Error("killed inside the transaction");
@@ -73,5 +76,21 @@ describe("an import through the job runner", () => {
     expect(run!.status).toBe("COMPLETED");
     // Cleaned up: the imported rows leave the staging table, the bad ones stay for the report.
     await waitUntil(async () => (await db.contactImportRow.count({ where: { importId: id } })) === 2, 15_000, "clean-up");
+  });
+
+  it("marks an import FAILED, with the reason, once its run has spent its retries", { timeout: 120_000 }, async () => {
+    const { org, owner } = await createOrgWithOwner(db);
+    const ctx = await orgContextFor(db, owner, org.id);
+    const id = await upload(ctx, "phone\n+12127365000\n+12127365001\n");
+    await requestImportStaging(ctx, { id, columns: [{ target: "phone" }] });
+    await waitUntil(async () => (await getImport(ctx, id)).status === "READY", 30_000, "the dry run");
+    failEverything = true;
+    await startImport(ctx, { id, consentStatement: "Opted in at checkout, online store" });
+    const failed = await waitUntil(async () => {
+      const v = await getImport(ctx, id);
+      return v.status === "FAILED" && v;
+    }, 90_000, "the run to fail");
+    expect(failed.error).toMatch(/^The import stopped: .*the database is gone/);
+    expect(await db.contact.count({ where: { orgId: org.id } })).toBe(0);
   });
 });
