@@ -13,7 +13,8 @@ import { DomainError } from "@/lib/errors";
 export const DEFAULT_IMPORT_DIR = ".data/imports";
 
 function root(): string {
-  return path.resolve(env.IMPORT_DIR ?? DEFAULT_IMPORT_DIR);
+  // turbopackIgnore: a folder chosen at run time, not part of the build's output.
+  return path.resolve(/* turbopackIgnore: true */ env.IMPORT_DIR ?? DEFAULT_IMPORT_DIR);
 }
 
 export function importStorageKey(orgId: string, importId: string): string {
@@ -58,7 +59,7 @@ export async function writeImportFile(key: string, body: Readable, maxBytes: num
 }
 
 export function readImportFile(key: string): Readable {
-  return createReadStream(fileFor(key), { highWaterMark: 1024 * 1024 });
+  return createReadStream(/* turbopackIgnore: true */ fileFor(key), { highWaterMark: 1024 * 1024 });
 }
 
 export async function deleteImportFile(key: string): Promise<void> {
