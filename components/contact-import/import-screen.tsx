@@ -2,7 +2,7 @@
 // One import, from mapping to its report: which step shows follows the import's status (polled
 // while it is checked or runs), and, before the run, where the person is in the form.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { PageHeader } from "@/components/app/page-header";
 import { MapStep } from "@/components/contact-import/map-step";
 import { DEFAULT_OPTIONS, OptionsStep, splitTags, type ImportOptionsForm } from "@/components/contact-import/options-step";
@@ -29,6 +29,11 @@ export function ImportScreen({ id }: { id: string }) {
   const startErrors = formErrors(start.error);
 
   const view = query.data;
+  const finished = view?.status === "COMPLETED" || view?.status === "CANCELED" || view?.status === "FAILED";
+  // The contacts the run wrote: pages of the table cached before it are out of date.
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: trpc.contacts.pathKey() });
+  }, [finished, queryClient, trpc]);
   const header = <PageHeader title="Import contacts" description={view ? view.fileName : undefined} />;
   if (query.isPending) return <>{header}<Loading /></>;
   if (query.error) return <>{header}<LoadError error={query.error} /></>;
