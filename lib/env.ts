@@ -59,6 +59,8 @@ const serverSchema = z.object({
   // MMS media (lib/media): files on local disk under MEDIA_DIR (default .data/media), or in an
   // S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, ...) when the S3_* variables are set.
   MEDIA_DIR: z.string().min(1, "must be a folder path").optional(),
+  // Uploaded CSV files of contact imports (lib/contacts/import/), kept until their import ends.
+  IMPORT_DIR: z.string().min(1, "must be a folder path").optional(),
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name (3-63 lower-case letters, digits, dots, hyphens)").optional(),
   S3_REGION: z.string().regex(/^[a-z0-9-]+$/, "must be a region name such as us-east-1 (auto for Cloudflare R2)").optional(),
   S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be the http(s) URL of the S3-compatible service, such as https://s3.us-east-1.amazonaws.com" }).optional(),

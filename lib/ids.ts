@@ -28,6 +28,7 @@ export const ID_PREFIXES = {
   webhookAttempt: "wa",
   verification: "ver",
   segment: "seg",
+  contactImport: "imp",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

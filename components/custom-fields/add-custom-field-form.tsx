@@ -6,8 +6,9 @@ import { focusFirstInvalid, NO_ERRORS, zodFormErrors } from "@/components/app/fo
 import { suggestKey } from "@/components/custom-fields/suggest-key";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
-import { CUSTOM_FIELD_TYPE_LABELS, CUSTOM_FIELD_TYPES, createCustomFieldInput } from "@/lib/custom-fields/custom-field-input";
+import { CustomFieldTypeSelect } from "@/components/custom-fields/custom-field-type-select";
+import { Input } from "@/components/ui/input";
+import { createCustomFieldInput } from "@/lib/custom-fields/custom-field-input";
 import type { CustomFieldType } from "@/lib/generated/prisma/enums";
 import { formErrors, type FormErrors } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/react";
@@ -81,13 +82,7 @@ export function AddCustomFieldForm() {
           />
         </Field>
         <Field label="Type" error={errors.fields.type}>
-          <Select name="type" value={type} onChange={(e) => setType(e.target.value as CustomFieldType)}>
-            {CUSTOM_FIELD_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {CUSTOM_FIELD_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </Select>
+          <CustomFieldTypeSelect name="type" value={type} onChange={setType} />
         </Field>
       </div>
       <FormError>{errors.form}</FormError>

@@ -19,6 +19,7 @@ export const AUDIT_TARGET_TYPES = {
   webhook_delivery: "Webhook delivery",
   media: "Media",
   verification: "Verification",
+  contact_import: "Contact import",
 } as const;
 
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
@@ -70,6 +71,10 @@ export const AUDIT_ACTIONS = {
   "webhook_delivery.replayed": { label: "Webhook delivery replayed", target: "webhook_delivery" },
   "media.uploaded": { label: "Media uploaded", target: "media" },
   "verification.canceled": { label: "Verification canceled", target: "verification" },
+  "contact_import.mapped": { label: "Contact import's columns mapped", target: "contact_import" },
+  "contact_import.started": { label: "Contact import started", target: "contact_import" },
+  "contact_import.finished": { label: "Contact import finished", target: "contact_import" },
+  "contact_import.canceled": { label: "Contact import canceled", target: "contact_import" },
 } as const satisfies Record<string, { label: string; target: AuditTargetType }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

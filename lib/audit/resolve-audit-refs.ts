@@ -77,6 +77,11 @@ const RESOLVERS: Partial<Record<IdKind, Resolver>> = {
       m.id,
       { label: m.fileName ?? m.contentType, href: null },
     ]),
+  contactImport: async (db, ids) =>
+    (await db.contactImport.findMany({ ...where(ids), select: { id: true, fileName: true } })).map((i) => [
+      i.id,
+      { label: i.fileName, href: `/contacts/import/${i.id}` },
+    ]),
   verification: async (db, ids) =>
     (await db.verification.findMany({ ...where(ids), select: { id: true, to: true } })).map((v) => [
       v.id,

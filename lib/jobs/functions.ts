@@ -3,8 +3,10 @@
 import type { InngestFunction } from "inngest";
 import { deliverWebhooksJob } from "@/lib/jobs/deliver-webhooks";
 import { dispatchMessagesJob } from "@/lib/jobs/dispatch-messages";
+import { runContactImportJob } from "@/lib/jobs/run-contact-import";
 import { purgeExpiredInvitationsJob } from "@/lib/jobs/purge-expired-invitations";
 import { simulatorDeliverJob } from "@/lib/jobs/simulator-deliver";
+import { stageContactImportJob } from "@/lib/jobs/stage-contact-import";
 import { sweepMessagesJob } from "@/lib/jobs/sweep-messages";
 import { sweepStatusCallbacksJob } from "@/lib/jobs/sweep-status-callbacks";
 import { sweepWebhooksJob } from "@/lib/jobs/sweep-webhooks";
@@ -23,4 +25,6 @@ export const functions: InngestFunction.Any[] = [
   sweepWebhooksJob,
   twilioStatusCallbackJob,
   sweepStatusCallbacksJob,
+  stageContactImportJob,
+  runContactImportJob,
 ];

@@ -22,6 +22,9 @@ export interface ConsentChange {
   /** The text that did it, for a keyword, and its message. */
   keyword?: string;
   messageId?: string;
+  /** A CSV import that did it, and what its history row says ("imported: contacts.csv"). */
+  importId?: string;
+  detail?: string;
 }
 
 /**
@@ -45,6 +48,8 @@ export async function applyConsentChange(ctx: OrgContext, tx: ScopedTx, change: 
       source: change.source,
       keyword: change.keyword ?? null,
       messageId: change.messageId ?? null,
+      importId: change.importId ?? null,
+      detail: change.detail ?? null,
       occurredAt: change.at,
     },
   });

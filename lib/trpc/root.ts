@@ -1,6 +1,7 @@
 import { apiKeysRouter } from "@/lib/trpc/routers/api-keys";
 import { auditRouter } from "@/lib/trpc/routers/audit";
 import { carriersRouter } from "@/lib/trpc/routers/carriers";
+import { contactImportsRouter } from "@/lib/trpc/routers/contact-imports";
 import { contactsRouter } from "@/lib/trpc/routers/contacts";
 import { customFieldsRouter } from "@/lib/trpc/routers/custom-fields";
 import { jobsRouter } from "@/lib/trpc/routers/jobs";
@@ -17,6 +18,7 @@ import { createCallerFactory, createTRPCRouter } from "@/lib/trpc/init";
 export const appRouter = createTRPCRouter({
   org: orgRouter,
   contacts: contactsRouter,
+  contactImports: contactImportsRouter,
   lists: listsRouter,
   segments: segmentsRouter,
   customFields: customFieldsRouter,

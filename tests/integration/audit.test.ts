@@ -7,6 +7,7 @@ import { createContact } from "@/lib/contacts/create-contact";
 import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
 import { addToList } from "@/lib/lists/list-membership";
 import { createList } from "@/lib/lists/manage-lists";
+import { newId } from "@/lib/ids";
 import { createInvitation } from "@/lib/members/invitations";
 import { sendOne } from "@/lib/messaging/send-one";
 import type { OrgContext } from "@/lib/org-context";
@@ -29,6 +30,22 @@ const phone = () => `+1 415 555 ${String(1000 + seq++)}`;
 const connection = () => createConnection(ctx, { name: `Connection ${seq++}`, kind: "SIMULATOR" });
 // A public IP literal: saved without a DNS lookup; no executor runs here, so nothing is sent to it.
 const endpoint = () => createEndpoint(ctx, { url: `https://93.184.216.34/hooks/${seq++}`, eventTypes: ["message.sent"] });
+// An import as the upload leaves it (UPLOADED) or as the dry run does (READY).
+const contactImport = async (status: "UPLOADED" | "READY") =>
+  (
+    await db.contactImport.create({
+      data: {
+        id: newId("contactImport"),
+        orgId: ctx.orgId,
+        fileName: "audit.csv",
+        fileSize: 30,
+        storageKey: `${ctx.orgId}/audit-${seq++}.csv`,
+        delimiter: ",",
+        headers: ["phone"],
+        status,
+      },
+    })
+  ).id;
 const sender = async () =>
   createSender(ctx, { kind: "LONG_CODE", address: phone(), connectionId: (await connection()).id });
 
@@ -89,6 +106,9 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
   "webhooks.endpoints.rotateSecret": async () => ({ id: (await endpoint()).id }),
   "webhooks.endpoints.delete": async () => ({ id: (await endpoint()).id }),
   "webhooks.endpoints.sendTest": async () => ({ id: (await endpoint()).id }),
+  "contactImports.stage": async () => ({ id: await contactImport("UPLOADED"), columns: [{ target: "phone" }] }),
+  "contactImports.start": async () => ({ id: await contactImport("READY"), consentStatement: "Signed up on the web form" }),
+  "contactImports.cancel": async () => ({ id: await contactImport("READY") }),
   "webhooks.deliveries.replay": async () => ({ id: (await sendTestEvent(ctx, { id: (await endpoint()).id })).id }),
 };
 

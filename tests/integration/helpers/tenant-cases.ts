@@ -68,6 +68,12 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
     badRequest({ filter: { listId: f.listA }, action: { kind: "delete" } }),
     notFound({ filter: { search: "secretalice" }, action: { kind: "add_to_list", listId: f.listA } }),
   ],
+  "contactImports.list": () => [ok(undefined, (r) => expect(r).toEqual([]))],
+  "contactImports.active": () => [ok(undefined, (r) => expect(r).toEqual([]))],
+  "contactImports.get": (f) => [notFound({ id: f.importA })],
+  "contactImports.stage": (f) => [notFound({ id: f.importA, columns: [{ target: "phone" }, { target: "firstName" }] })],
+  "contactImports.start": (f) => [notFound({ id: f.importA, consentStatement: "Opted in on the web form of B" }), badRequest({ id: f.importA, consentStatement: "" })],
+  "contactImports.cancel": (f) => [notFound({ id: f.importA })],
   "contacts.tag": (f) => [ok({ ids: [f.contactA], add: ["pwned"], remove: ["a-only"] }, (r) => expect(r).toEqual({ updated: 0 }))],
   "contacts.changeConsent": (f) => [notFound({ id: f.contactA, kind: "OPT_OUT" }), notFound({ id: f.contactA, kind: "OPT_IN" })],
 

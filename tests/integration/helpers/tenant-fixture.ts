@@ -43,6 +43,7 @@ export interface Fixture {
   deliveryA: string;
   segmentA: string;
   segmentAName: string;
+  importA: string;
 }
 
 /** Every row of org A, in a stable order, to compare before and after. */
@@ -65,6 +66,8 @@ export async function snapshotOrg(db: Db, orgId: string) {
     webhookEndpoints: await db.webhookEndpoint.findMany({ where, ...byId }),
     webhookDeliveries: await db.webhookDelivery.findMany({ where, ...byId }),
     segments: await db.segment.findMany({ where, ...byId }),
+    contactImports: await db.contactImport.findMany({ where, ...byId }),
+    contactImportRows: await db.contactImportRow.findMany({ where, orderBy: [{ importId: "asc" }, { line: "asc" }] }),
   };
 }
 
@@ -126,6 +129,24 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
     data: { id: newId("webhookDelivery"), orgId: orgA.id, endpointId: endpointA.id, eventType: "message.delivered", eventId: newId("event"), payload: { data: { id: messageA.id } }, orderingKey: messageA.id },
   });
 
+  // A CSV import of A's, checked and waiting for its options (rows as the dry run stages them).
+  const importA = await db.contactImport.create({
+    data: {
+      id: newId("contactImport"),
+      orgId: orgA.id,
+      fileName: "secret-a.csv",
+      fileSize: 40,
+      storageKey: `${orgA.id}/secret-a.csv`,
+      delimiter: ",",
+      headers: ["phone", "first"],
+      mapping: { columns: [{ target: "phone" }, { target: "firstName" }] },
+      status: "READY",
+      rowsTotal: 1,
+      preview: { rows: 1, new: 1, existing: 0, existingOptedOut: 0, unsubscribed: 0, duplicates: 0, invalid: 0, invalidByReason: {} },
+      rows: { create: { line: 2, orgId: orgA.id, contactId: newId("contact"), phone: "+12127362009", firstName: "SecretAlice" } },
+    },
+  });
+
   const userB = await createUser(db);
   const { org: orgB } = await createOrgWithOwner(db, { owner: userB, name: "Org B" });
   const ctxB = await orgContextFor(db, userB, orgB.id);
@@ -166,12 +187,13 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
     deliveryA: deliveryA.id,
     segmentA: segmentA.id,
     segmentAName: segmentA.name,
+    importA: importA.id,
   };
   const snapshot = await snapshotOrg(db, f.orgA);
   // Every ID in org A (rows and the users in it), and two strings only org A's rows hold.
   const rows: { id: string }[] = [snapshot.org, ...snapshot.memberships, ...snapshot.invitations, ...snapshot.contacts];
   rows.push(...snapshot.lists, ...snapshot.customFields, ...snapshot.audit, ...snapshot.connections, ...snapshot.senders, ...snapshot.messages);
-  rows.push(...snapshot.apiKeys, ...snapshot.webhookEndpoints, ...snapshot.webhookDeliveries, ...snapshot.segments);
+  rows.push(...snapshot.apiKeys, ...snapshot.webhookEndpoints, ...snapshot.webhookDeliveries, ...snapshot.segments, ...snapshot.contactImports);
   const secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a", apiKeyA.key.preview];
   secrets.push("hooks-of-a", endpointA.secret);
   return { f, userB, secrets };

@@ -26,7 +26,12 @@ describe("app/api/inngest", () => {
       "textstack-deliver-webhooks",
       "textstack-dispatch-messages",
       "textstack-purge-expired-invitations",
+      "textstack-run-contact-import",
+      // An onFailure handler is registered as a function of its own, triggered by inngest/function.failed.
+      "textstack-run-contact-import-failure",
       "textstack-simulator-deliver",
+      "textstack-stage-contact-import",
+      "textstack-stage-contact-import-failure",
       "textstack-sweep-messages",
       "textstack-sweep-status-callbacks",
       "textstack-sweep-webhooks",
@@ -37,8 +42,9 @@ describe("app/api/inngest", () => {
     const triggers = Object.fromEntries(registered.map((f) => [f.id, f.config.triggers]));
     expect(triggers["textstack-purge-expired-invitations"]).toEqual([{ cron: "TZ=UTC 30 3 * * *" }, { event: "invitations/purge.requested" }]);
     expect(triggers["textstack-dispatch-messages"]).toEqual([{ event: "messages/dispatch.requested" }]);
+    expect(triggers["textstack-run-contact-import"]).toEqual([{ event: "contacts/import.run.requested" }]);
 
     const get = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined);
-    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 10 });
+    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 14 });
   });
 });
