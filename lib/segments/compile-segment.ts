@@ -33,16 +33,16 @@
 //   contacts without one have none ("is none of" includes them).
 // - Location and engagement: see compile-location.ts and compile-engagement.ts.
 //
-// SQL shape (performance, same meaning): rules about other tables (lists, engagement) are a set of
-// contact ids (lib/segments/contact-set.ts). Where every enclosing group is "all" they are EXISTS /
-// NOT EXISTS on that set, which PostgreSQL turns into a semi- or anti-join; under an "any" group
-// (an OR, which no join can express) they are `c.id IN (set)`, which PostgreSQL builds once as a
-// hashed SubPlan (when it fits hash_mem: countSegment raises work_mem for its transaction) instead
-// of a subquery per contact (over 30 s at 1M contacts). Compiled for one contact (explain, the
-// segments of a contact) they are all EXISTS: an index probe for that contact, not the whole set.
+// Performance: rules on lists and messages are EXISTS / NOT EXISTS correlated on c.id. Under "all"
+// groups PostgreSQL turns them into semi- and anti-joins (each set read once). Under an "any" group
+// (an OR, which no join expresses) it plans each as a subquery, hashed (its set read once into a
+// hash table) when the set's estimate fits hash_mem, else probed per contact by index (over 30 s
+// at 1M contacts). countSegment and its siblings (evaluate-segment.ts) raise work_mem for such a
+// definition's statement so that it fits; where it does not, the probes are slow but bounded. An
+// uncorrelated `c.id IN (set)` plans the same hashed SubPlan, but without the memory it rescans the
+// whole set per contact, so it is not used. For one contact (explain) the EXISTS is one index probe.
 import type { FieldDefinition } from "@/lib/custom-fields/custom-field-input";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { contactSet, type SetShape } from "@/lib/segments/contact-set";
 import { lastDeliveryFailedMatch, receivedMatch, repliedMatch } from "@/lib/segments/compile-engagement";
 import { areaCodeMatch, countryMatch, stateMatch, timeZoneMatch } from "@/lib/segments/compile-location";
 import {
@@ -74,36 +74,24 @@ interface Env {
   listIds: ReadonlySet<string>;
   /** Called with each rule's and group's own expression (explainContact evaluates them one by one). */
   onNode?: (path: string, sql: Prisma.Sql) => void;
-  /** How a rule on another table reads its set of contacts here (see the header). */
-  setShape: SetShape;
-}
-
-export interface CompileOptions {
-  /** Called with each rule's and group's own expression (explainContact evaluates them one by one). */
-  onNode?: Env["onNode"];
-  /** The expression is evaluated for one contact (`c.id = ...`), not counted over the org's contacts. */
-  oneContact?: boolean;
 }
 
 /** The boolean SQL expression over `c` that `definition` compiles to (see the header for its meaning). */
-export function compileSegment(definition: SegmentDefinition, scope: CompileScope, options: CompileOptions = {}): Prisma.Sql {
+export function compileSegment(definition: SegmentDefinition, scope: CompileScope, onNode?: Env["onNode"]): Prisma.Sql {
   const env: Env = {
     orgId: scope.orgId,
     timeZone: definition.timeZone,
     today: localDay(scope.now, definition.timeZone),
     customFields: new Map(scope.customFields.map((f) => [f.key, f])),
     listIds: new Set(scope.listIds),
-    onNode: options.onNode,
-    setShape: options.oneContact ? "correlated" : "join",
+    onNode,
   };
   return compileGroup(definition.root, "definition.root", env);
 }
 
 function compileGroup(group: SegmentGroup, path: string, env: Env): Prisma.Sql {
-  // Under an OR, no join: a set read once (unless for one contact, where a probe is cheaper).
-  const inner: Env = group.match === "any" && env.setShape === "join" ? { ...env, setShape: "hashed" } : env;
   const parts = group.rules.map((rule, i) =>
-    rule.type === "group" ? compileGroup(rule, `${path}.rules.${i}`, inner) : compileRule(rule, `${path}.rules.${i}`, inner),
+    rule.type === "group" ? compileGroup(rule, `${path}.rules.${i}`, env) : compileRule(rule, `${path}.rules.${i}`, env),
   );
   const sql = parts.length === 0 ? Prisma.sql`true` : Prisma.sql`(${Prisma.join(parts, group.match === "all" ? " AND " : " OR ")})`;
   env.onNode?.(path, sql);
@@ -149,7 +137,7 @@ function compileField(rule: SegmentCondition, field: ResolvedField, path: string
         return dayRule(rule, typed("string", Prisma.sql`(CASE WHEN ${text} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN ${text} END)`), path, env);
     }
   }
-  const engagement = { orgId: env.orgId, setShape: env.setShape, windowStart: (days: number) => dayStart(addDays(env.today, -days), env) };
+  const engagement = { orgId: env.orgId, windowStart: (days: number) => dayStart(addDays(env.today, -days), env) };
   switch (field.field) {
     case "firstName":
     case "lastName":
@@ -270,8 +258,8 @@ function listsRule(rule: SegmentCondition, path: string, env: Env): Prisma.Sql {
   const ids = [...new Set(rule.value as string[])];
   const unknown = ids.filter((id) => !env.listIds.has(id));
   if (unknown.length > 0) throw badRule(`No such list: ${unknown.join(", ")}`, `${path}.value`);
-  const members = Prisma.sql`SELECT lm."contactId" FROM "ListMembership" lm WHERE lm."orgId" = ${env.orgId} AND lm."listId" = ANY(${ids}::text[])`;
-  return contactSet(members, { shape: env.setShape, negate: rule.operator === "not_in" });
+  const member = Prisma.sql`EXISTS (SELECT 1 FROM "ListMembership" lm WHERE lm."orgId" = ${env.orgId} AND lm."contactId" = c.id AND lm."listId" = ANY(${ids}::text[]))`;
+  return rule.operator === "not_in" ? Prisma.sql`NOT ${member}` : member;
 }
 
 /** is_any_of: the match; is_none_of: its negation, which takes contacts without a value. */

@@ -35,7 +35,7 @@ function annotate(group: SegmentGroup, path: string, met: ReadonlyMap<string, bo
 export async function explainDefinition(ctx: OrgContext, raw: SegmentDefinitionInput, contactId: string) {
   const definition = segmentDefinition.parse(raw);
   const nodes: { path: string; sql: Prisma.Sql }[] = [];
-  compileSegment(definition, await loadCompileScope(ctx, definition), { onNode: (path, sql) => nodes.push({ path, sql }), oneContact: true });
+  compileSegment(definition, await loadCompileScope(ctx, definition), (path, sql) => nodes.push({ path, sql }));
   const columns = Prisma.join(nodes.map((n) => Prisma.sql`coalesce(${n.sql}, false)`));
   const [row] = await orgSql(ctx).$queryRaw<{ met: boolean[] }[]>`
     SELECT ARRAY[${columns}]::boolean[] AS met FROM "Contact" c WHERE c."orgId" = ${ctx.orgId} AND c.id = ${contactId}`;

@@ -21,7 +21,7 @@ export async function segmentsOfContact(ctx: OrgContext, raw: z.input<typeof seg
   const compiled: { segment: (typeof segments)[number]; sql: Prisma.Sql }[] = [];
   for (const segment of segments) {
     try {
-      compiled.push({ segment, sql: compileSegment(segmentDefinition.parse(segment.definition), scope, { oneContact: true }) });
+      compiled.push({ segment, sql: compileSegment(segmentDefinition.parse(segment.definition), scope) });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
     }

@@ -24,8 +24,9 @@ const ctx: OrgContext = { db: scopedDb(db, ORG), orgId: ORG, actor: { type: "SYS
 const raw = new pg.Pool({ connectionString: url, max: 2 });
 const now = new Date();
 
-/** A statement on the raw pool with the work_mem countSegment gives its own (the hand-written SQL and the plans get it too). */
-async function withWorkMem(text: string, values: unknown[]): Promise<pg.QueryResult> {
+/** A statement on the raw pool, with the work_mem countSegment gives the same definition (the hand-written SQL and the plans). */
+async function withWorkMem({ hashMemory }: (typeof SEGMENT_QUERIES)[number], text: string, values: unknown[]): Promise<pg.QueryResult> {
+  if (!hashMemory) return raw.query(text, values);
   const client = await raw.connect();
   try {
     await client.query("BEGIN");
@@ -48,8 +49,8 @@ async function explain(query: (typeof SEGMENT_QUERIES)[number]) {
   const { definition } = query;
   const hand = query.sql(now);
   const statement = Prisma.sql`EXPLAIN (COSTS OFF) SELECT count(*) FROM "Contact" c WHERE c."orgId" = ${ORG} AND (${await segmentCondition(ctx, definition)})`;
-  const plan = await withWorkMem(statement.text, statement.values);
-  const handPlan = await withWorkMem(`EXPLAIN (COSTS OFF) ${hand.text}`, hand.values);
+  const plan = await withWorkMem(query, statement.text, statement.values);
+  const handPlan = await withWorkMem(query, `EXPLAIN (COSTS OFF) ${hand.text}`, hand.values);
   const lines = (r: pg.QueryResult) => r.rows.map((row) => row["QUERY PLAN"]).join("\n");
   plans.push(`### ${query.label}\n\ncompiled:\n\`\`\`\n${lines(plan)}\n\`\`\`\nhand-written:\n\`\`\`\n${lines(handPlan)}\n\`\`\``);
 }
@@ -62,11 +63,11 @@ async function measure(query: (typeof SEGMENT_QUERIES)[number]) {
   let counts: [number, number] = [-1, -1];
   // One untimed run of each warms the caches and the plan; then they alternate.
   await countSegment(ctx, definition);
-  await withWorkMem(hand.text, hand.values);
+  await withWorkMem(query, hand.text, hand.values);
   for (let i = 0; i < RUNS; i++) {
     const [ms, n] = await time(() => countSegment(ctx, definition));
     compiledSamples.push(ms);
-    const [handMs, result] = await time(() => withWorkMem(hand.text, hand.values));
+    const [handMs, result] = await time(() => withWorkMem(query, hand.text, hand.values));
     handSamples.push(handMs);
     counts = [Number(n), Number(result.rows[0].n)];
   }

@@ -69,8 +69,8 @@ beforeAll(async () => {
       },
     },
   });
-  // Messages of a deleted contact (contactId set to NULL) in every set the rules read: a NULL in a
-  // set would make `NOT (c.id IN set)` match no one.
+  // Messages of a deleted contact (contactId set to NULL) of every kind the rules read: were a rule
+  // a set of contact ids (`NOT (c.id IN set)`), a NULL in it would make its negation match no one.
   for (const [direction, status] of [["INBOUND", "RECEIVED"], ["OUTBOUND", "FAILED"], ["OUTBOUND", "DELIVERED"]] as const) {
     const at = new Date("2026-06-15T11:00:00Z");
     await db.message.create({

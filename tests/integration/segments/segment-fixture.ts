@@ -127,13 +127,12 @@ export async function buildFixture(
       const matching = async (where: Prisma.Sql) =>
         labels(await orgSql(ctx).$queryRaw<{ id: string }[]>`SELECT c.id FROM "Contact" c WHERE c."orgId" = ${ctx.orgId} AND ${where}`);
       const matched = await matching(compileSegment(definition, scope));
-      // Rules on lists and messages take three SQL shapes (lib/segments/contact-set.ts), which must
-      // agree: as compiled (joins under "all"), inside an "any" group (sets read once: the same
-      // definition as the only rule of an "any"), and for one contact (explain's probes).
+      // PostgreSQL runs a rule on lists or messages three ways, which must agree: under "all" as a
+      // semi- or anti-join, under an "any" group as a subquery (hashed, or per contact: the same
+      // definition as the only rule of an "any"), and for one contact as explain does (select list).
       const underAny = await matching(compileSegment({ ...definition, root: { type: "group", match: "any", rules: [definition.root] } }, scope));
-      const oneContact = compileSegment(definition, scope, { oneContact: true });
       const evaluated = await orgSql(ctx).$queryRaw<{ id: string; met: boolean }[]>`
-        SELECT c.id, coalesce(${oneContact}, false) AS met FROM "Contact" c WHERE c."orgId" = ${ctx.orgId}`;
+        SELECT c.id, coalesce(${compileSegment(definition, scope)}, false) AS met FROM "Contact" c WHERE c."orgId" = ${ctx.orgId}`;
       const perContact = labels(evaluated.filter((r) => r.met));
       if (underAny.join() !== matched.join() || perContact.join() !== matched.join())
         throw new Error(`The shapes disagree: ${JSON.stringify({ matched, underAny, perContact })}`);
