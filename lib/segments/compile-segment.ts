@@ -32,6 +32,15 @@
 // - consent.source is the source of the contact's latest consent event (ui, api, keyword, import);
 //   contacts without one have none ("is none of" includes them).
 // - Location and engagement: see compile-location.ts and compile-engagement.ts.
+//
+// Performance: rules on lists and messages are EXISTS / NOT EXISTS correlated on c.id. Under "all"
+// groups PostgreSQL turns them into semi- and anti-joins (each set read once). Under an "any" group
+// (an OR, which no join expresses) it plans each as a subquery, hashed (its set read once into a
+// hash table) when the set's estimate fits hash_mem, else probed per contact by index (over 30 s
+// at 1M contacts). countSegment and its siblings (evaluate-segment.ts) raise work_mem for such a
+// definition's statement so that it fits; where it does not, the probes are slow but bounded. An
+// uncorrelated `c.id IN (set)` plans the same hashed SubPlan, but without the memory it rescans the
+// whole set per contact, so it is not used. For one contact (explain) the EXISTS is one index probe.
 import type { FieldDefinition } from "@/lib/custom-fields/custom-field-input";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { lastDeliveryFailedMatch, receivedMatch, repliedMatch } from "@/lib/segments/compile-engagement";

@@ -33,7 +33,9 @@ export async function startScratch(prefix: string): Promise<Scratch> {
   await admin.query("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public").catch(() => {});
   await admin.query(`CREATE SCHEMA "${schema}"`);
   const dir = path.resolve("prisma/migrations");
-  for (const name of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  // BENCH_SKIP_MIGRATIONS (names, comma-separated): an A/B of what a migration costs, e.g. indexes.
+  const skip = new Set((process.env.BENCH_SKIP_MIGRATIONS ?? "").split(",").filter(Boolean));
+  for (const name of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !skip.has(e.name)).map((e) => e.name).sort()) {
     const script = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
     await admin.query(`BEGIN;\nSET LOCAL search_path TO "${schema}", public;\n${script}\n;COMMIT;`);
   }

@@ -12,6 +12,8 @@ interface Query {
   definition: SegmentDefinitionInput;
   /** The hand-written count, as text and values for pg. */
   sql: (now: Date) => { text: string; values: unknown[] };
+  /** countSegment raises work_mem for this one (a rule on lists or messages under "any"): so does the hand-written SQL. */
+  hashMemory?: true;
 }
 
 const condition = (field: string, operator: string, value?: unknown) => ({ type: "condition" as const, field, operator, value }) as never;
@@ -104,6 +106,7 @@ export const SEGMENT_QUERIES: Query[] = [
   })),
   {
     label: "any of: replied in the last 30 days, or VIP list member",
+    hashMemory: true,
     definition: utc(any(condition("engagement.replied", "in_last_days", 30), condition("lists", "in", [listId("VIP")]))),
     sql: (now) =>
       count(

@@ -10,7 +10,7 @@ import { createPrismaClient } from "../../lib/db/client.ts";
 import { Prisma } from "../../lib/generated/prisma/client.ts";
 import { scopedDb } from "../../lib/db/scoped.ts";
 import type { OrgContext } from "../../lib/org-context.ts";
-import { countSegment, segmentCondition } from "../../lib/segments/evaluate-segment.ts";
+import { countSegment, SEGMENT_WORK_MEM, segmentCondition } from "../../lib/segments/evaluate-segment.ts";
 import { benchUrl, CONTACTS, MESSAGES, ORG, prepareBenchDatabase } from "./segments-fill.ts";
 import { SEGMENT_QUERIES } from "./segments-queries.ts";
 import { percentile, time } from "./timing.ts";
@@ -24,6 +24,24 @@ const ctx: OrgContext = { db: scopedDb(db, ORG), orgId: ORG, actor: { type: "SYS
 const raw = new pg.Pool({ connectionString: url, max: 2 });
 const now = new Date();
 
+/** A statement on the raw pool, with the work_mem countSegment gives the same definition (the hand-written SQL and the plans). */
+async function withWorkMem({ hashMemory }: (typeof SEGMENT_QUERIES)[number], text: string, values: unknown[]): Promise<pg.QueryResult> {
+  if (!hashMemory) return raw.query(text, values);
+  const client = await raw.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT set_config('work_mem', $1, true)", [SEGMENT_WORK_MEM]);
+    const result = await client.query(text, values);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 const rows: string[] = [];
 const plans: string[] = [];
 /** The plans of both statements (no timing): which indexes each uses. */
@@ -31,8 +49,8 @@ async function explain(query: (typeof SEGMENT_QUERIES)[number]) {
   const { definition } = query;
   const hand = query.sql(now);
   const statement = Prisma.sql`EXPLAIN (COSTS OFF) SELECT count(*) FROM "Contact" c WHERE c."orgId" = ${ORG} AND (${await segmentCondition(ctx, definition)})`;
-  const plan = await raw.query(statement.text, statement.values);
-  const handPlan = await raw.query(`EXPLAIN (COSTS OFF) ${hand.text}`, hand.values);
+  const plan = await withWorkMem(query, statement.text, statement.values);
+  const handPlan = await withWorkMem(query, `EXPLAIN (COSTS OFF) ${hand.text}`, hand.values);
   const lines = (r: pg.QueryResult) => r.rows.map((row) => row["QUERY PLAN"]).join("\n");
   plans.push(`### ${query.label}\n\ncompiled:\n\`\`\`\n${lines(plan)}\n\`\`\`\nhand-written:\n\`\`\`\n${lines(handPlan)}\n\`\`\``);
 }
@@ -45,11 +63,11 @@ async function measure(query: (typeof SEGMENT_QUERIES)[number]) {
   let counts: [number, number] = [-1, -1];
   // One untimed run of each warms the caches and the plan; then they alternate.
   await countSegment(ctx, definition);
-  await raw.query(hand.text, hand.values);
+  await withWorkMem(query, hand.text, hand.values);
   for (let i = 0; i < RUNS; i++) {
     const [ms, n] = await time(() => countSegment(ctx, definition));
     compiledSamples.push(ms);
-    const [handMs, result] = await time(() => raw.query(hand.text, hand.values));
+    const [handMs, result] = await time(() => withWorkMem(query, hand.text, hand.values));
     handSamples.push(handMs);
     counts = [Number(n), Number(result.rows[0].n)];
   }

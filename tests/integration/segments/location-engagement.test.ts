@@ -1,6 +1,7 @@
 // Location rules (from the number, with the contact's own zone first) and engagement rules (from
 // Message rows), against hand-built contacts; exact sets.
 import { beforeAll, describe, expect, it } from "vitest";
+import { newId } from "@/lib/ids";
 import { setupTestDatabase } from "../helpers/db";
 import { all, buildFixture, rule, type SegmentFixture } from "./segment-fixture";
 
@@ -68,6 +69,17 @@ beforeAll(async () => {
       },
     },
   });
+  // Messages of a deleted contact (contactId set to NULL) of every kind the rules read: were a rule
+  // a set of contact ids (`NOT (c.id IN set)`), a NULL in it would make its negation match no one.
+  for (const [direction, status] of [["INBOUND", "RECEIVED"], ["OUTBOUND", "FAILED"], ["OUTBOUND", "DELIVERED"]] as const) {
+    const at = new Date("2026-06-15T11:00:00Z");
+    await db.message.create({
+      data: {
+        ...{ id: newId("message", at), orgId: eng.ctx.orgId, contactId: null, direction, status, from: "+12125550000", to: "+12125550299" },
+        ...{ body: "Hello", encoding: "GSM-7", segments: 1, errorCode: status === "FAILED" ? "30007" : null, createdAt: at, sentAt: at },
+      },
+    });
+  }
 });
 
 const only = (...rules: Parameters<typeof all>) => ({ root: all(...rules) });

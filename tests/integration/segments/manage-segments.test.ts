@@ -80,6 +80,16 @@ describe("count and preview", () => {
     expect(preview.contacts[0]!.createdAt).toEqual(new Date("2026-03-01T00:00:00Z"));
   });
 
+  it("counts, previews and pages a list rule under an OR (run with more work_mem, in a transaction of its own)", async () => {
+    const vipOrBob = definition(any(rule("lists", "in", [f.lists.VIP!]), rule("firstName", "is", "Bob")));
+    expect(await countSegment(ctx, vipOrBob)).toBe(3);
+    const notVipOrAnn = definition(any(rule("lists", "not_in", [f.lists.VIP!]), rule("firstName", "is", "Ann")));
+    const preview = await previewSegment(ctx, notVipOrAnn, 10);
+    expect([preview.count, preview.contacts.map((c) => c.firstName)]).toEqual([2, ["Bob", "Ann"]]);
+    expect((await pageSegmentContacts(ctx, notVipOrAnn, { limit: 1 })).items.map((c) => c.firstName)).toEqual(["Bob"]);
+    expect(await countSegment(other.ctx, vipOrBob).catch((e: Error) => e.message)).toMatch(/No such list/);
+  });
+
   it("sees only the org's contacts", async () => {
     expect(await countSegment(other.ctx, definition())).toBe(0);
     expect(await countSegment(ctx, definition())).toBe(3);

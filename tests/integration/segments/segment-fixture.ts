@@ -123,9 +123,20 @@ export async function buildFixture(
     async match(raw, now = options.now) {
       const definition = segmentDefinition.parse(raw);
       const scope = { ...(await loadCompileScope(ctx, definition)), now };
-      const where = compileSegment(definition, scope);
-      const rows = await orgSql(ctx).$queryRaw<{ id: string }[]>`SELECT c.id FROM "Contact" c WHERE c."orgId" = ${ctx.orgId} AND ${where}`;
-      return rows.map((r) => labelOf.get(r.id) ?? `(unknown ${r.id})`).sort();
+      const labels = (rows: { id: string }[]) => rows.map((r) => labelOf.get(r.id) ?? `(unknown ${r.id})`).sort();
+      const matching = async (where: Prisma.Sql) =>
+        labels(await orgSql(ctx).$queryRaw<{ id: string }[]>`SELECT c.id FROM "Contact" c WHERE c."orgId" = ${ctx.orgId} AND ${where}`);
+      const matched = await matching(compileSegment(definition, scope));
+      // PostgreSQL runs a rule on lists or messages three ways, which must agree: under "all" as a
+      // semi- or anti-join, under an "any" group as a subquery (hashed, or per contact: the same
+      // definition as the only rule of an "any"), and for one contact as explain does (select list).
+      const underAny = await matching(compileSegment({ ...definition, root: { type: "group", match: "any", rules: [definition.root] } }, scope));
+      const evaluated = await orgSql(ctx).$queryRaw<{ id: string; met: boolean }[]>`
+        SELECT c.id, coalesce(${compileSegment(definition, scope)}, false) AS met FROM "Contact" c WHERE c."orgId" = ${ctx.orgId}`;
+      const perContact = labels(evaluated.filter((r) => r.met));
+      if (underAny.join() !== matched.join() || perContact.join() !== matched.join())
+        throw new Error(`The shapes disagree: ${JSON.stringify({ matched, underAny, perContact })}`);
+      return matched;
     },
   };
 }
