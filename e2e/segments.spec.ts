@@ -70,12 +70,15 @@ test("a marketer builds a nested segment, watches the live count, saves it and r
 
 test("the contacts filters live in the URL and survive Back", async ({ page }) => {
   await signInAsDemo(page);
+  // Every contact of the demo org: other specs add a few, so the figure is read, not assumed.
+  const count = page.getByTestId("contacts-count");
+  await expect(count).toHaveText(/^[\d,]+ contacts?$/);
+  const everyone = await count.textContent();
   await page.getByLabel("Filter by status").selectOption("OPTED_OUT");
   await expect(page).toHaveURL(/status=OPTED_OUT/);
   await page.getByRole("button", { name: /^Name/ }).click();
   await expect(page).toHaveURL(/sort=name&dir=asc/);
-  const count = page.getByTestId("contacts-count");
-  await expect(count).not.toHaveText("1,000 contacts");
+  await expect(count).not.toHaveText(everyone!);
   await expect(count).toHaveText(/^[\d,]+ contacts?$/);
   const filtered = await count.textContent();
 
@@ -93,5 +96,5 @@ test("the contacts filters live in the URL and survive Back", async ({ page }) =
   await expect(page).not.toHaveURL(/sort=name/);
   await page.goBack();
   await expect(page.getByLabel("Filter by status")).toHaveValue("");
-  await expect(count).toHaveText("1,000 contacts");
+  await expect(count).toHaveText(everyone!);
 });
