@@ -133,7 +133,7 @@ describe("POST /api/v1/verifications", () => {
     const c = await createOrgWithOwner(db, { defaultCountry: "US" });
     const tokenC = (await createTestApiKey(db, c.org.id, ["verify"])).token;
     const first = await send({ to: "+14155552609", channel: "sms" }, tokenC);
-    const code = (await textsTo("+14155552609", c.org.id))[0]!.body.match(/\d{6}/)![0];
+    const code = (await textsTo("+14155552609", c.org.id))[0]!.body.match(/code is (\d{6})/)![1]!;
     await db.senderNumber.deleteMany({ where: { orgId: c.org.id } });
 
     const resend = await send({ to: "+14155552609", channel: "sms" }, tokenC);
