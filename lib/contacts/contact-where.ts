@@ -3,12 +3,10 @@
 // index. Compiled apart, so a rule's error names its path in the definition the caller sent.
 import { contactFilterInput, type ContactFilterInput } from "@/lib/contacts/contact-input";
 import { contactsViewDefinition } from "@/lib/contacts/contact-filters";
+import { escapeLike } from "@/lib/db/escape-like";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
 import { segmentCondition } from "@/lib/segments/evaluate-segment";
-
-// "%" or "_" typed in the search box are the characters they are, not wildcards.
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function contactWhere(ctx: OrgContext, raw: ContactFilterInput): Promise<Prisma.Sql> {
   const { search, definition, ...quick } = contactFilterInput.parse(raw);

@@ -42,6 +42,7 @@
 // uncorrelated `c.id IN (set)` plans the same hashed SubPlan, but without the memory it rescans the
 // whole set per contact, so it is not used. For one contact (explain) the EXISTS is one index probe.
 import type { FieldDefinition } from "@/lib/custom-fields/custom-field-input";
+import { escapeLike } from "@/lib/db/escape-like";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { lastDeliveryFailedMatch, receivedMatch, repliedMatch } from "@/lib/segments/compile-engagement";
 import { areaCodeMatch, countryMatch, stateMatch, timeZoneMatch } from "@/lib/segments/compile-location";
@@ -106,7 +107,6 @@ function compileRule(rule: SegmentCondition, path: string, env: Env): Prisma.Sql
 }
 
 const not = (sql: Prisma.Sql) => Prisma.sql`NOT coalesce(${sql}, false)`;
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 const CUSTOM = Prisma.sql`c."customFields"`;
 
 const TEXT_COLUMNS = {
