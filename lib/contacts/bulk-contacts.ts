@@ -7,7 +7,7 @@ import { bulkContactsInput, type BulkContactsInput } from "@/lib/contacts/contac
 import { contactWhere } from "@/lib/contacts/contact-where";
 import { deleteContacts } from "@/lib/contacts/delete-contacts";
 import { tagContacts } from "@/lib/contacts/tag-contacts";
-import { orgSql } from "@/lib/db/sql";
+import { withSegmentMemory } from "@/lib/segments/evaluate-segment";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { addToList, removeFromList } from "@/lib/lists/list-membership";
@@ -20,15 +20,15 @@ export async function bulkContacts(ctx: OrgContext, raw: BulkContactsInput): Pro
   if ((action.kind === "add_to_list" || action.kind === "remove_from_list") && !(await ctx.db.contactList.findUnique({ where: { id: action.listId }, select: { id: true } }))) {
     throw notFound("List", "action.listId");
   }
-  const where = await contactWhere(ctx, filter);
+  const view = await contactWhere(ctx, filter);
   let matched = 0;
   let changed = 0;
   let before: string | null = null;
   for (;;) {
-    const rows: { id: string }[] = await orgSql(ctx).$queryRaw`
+    const rows = await withSegmentMemory(ctx, view, (sql) => sql.$queryRaw<{ id: string }[]>`
       SELECT c.id FROM "Contact" c
-      WHERE c."orgId" = ${ctx.orgId} AND ${where} AND ${before ? Prisma.sql`c.id < ${before}` : Prisma.sql`true`}
-      ORDER BY c.id DESC LIMIT ${BATCH}`;
+      WHERE c."orgId" = ${ctx.orgId} AND ${view.where} AND ${before ? Prisma.sql`c.id < ${before}` : Prisma.sql`true`}
+      ORDER BY c.id DESC LIMIT ${BATCH}`);
     if (rows.length === 0) break;
     const ids = rows.map((r) => r.id);
     matched += ids.length;

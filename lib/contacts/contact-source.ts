@@ -9,7 +9,7 @@ import { contactWhere } from "@/lib/contacts/contact-where";
 import { getList } from "@/lib/lists/manage-lists";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
-import { segmentCondition } from "@/lib/segments/evaluate-segment";
+import { segmentCondition, type CompiledSegment } from "@/lib/segments/evaluate-segment";
 import { getSegment } from "@/lib/segments/manage-segments";
 
 export const contactSource = z.discriminatedUnion("kind", [
@@ -20,19 +20,20 @@ export const contactSource = z.discriminatedUnion("kind", [
 export type ContactSource = z.input<typeof contactSource>;
 
 /** The source's condition on `c`, and a name for it (the export's file name). Unknown ids are not found, naming `field`. */
-export async function contactSourceCondition(ctx: OrgContext, raw: ContactSource, field?: string): Promise<{ where: Prisma.Sql; name: string }> {
+export async function contactSourceCondition(ctx: OrgContext, raw: ContactSource, field?: string): Promise<CompiledSegment & { name: string }> {
   const source = contactSource.parse(raw);
   if (source.kind === "list") {
     const list = await getList(ctx, { id: source.listId }, field ?? "listId");
     return {
+      hashMemory: false,
       where: Prisma.sql`EXISTS (SELECT 1 FROM "ListMembership" m WHERE m."orgId" = ${ctx.orgId} AND m."listId" = ${list.id} AND m."contactId" = c.id)`,
       name: list.name,
     };
   }
   if (source.kind === "segment") {
     const segment = await getSegment(ctx, { id: source.segmentId }, field ?? "segmentId");
-    return { where: await segmentCondition(ctx, segment.definition), name: segment.name };
+    return { ...(await segmentCondition(ctx, segment.definition)), name: segment.name };
   }
   const { search, listId, tag, status, definition } = source;
-  return { where: await contactWhere(ctx, { search, listId, tag, status, definition }), name: "contacts" };
+  return { ...(await contactWhere(ctx, { search, listId, tag, status, definition })), name: "contacts" };
 }

@@ -6,14 +6,16 @@ import { contactsViewDefinition } from "@/lib/contacts/contact-filters";
 import { escapeLike } from "@/lib/db/escape-like";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
-import { segmentCondition } from "@/lib/segments/evaluate-segment";
+import { segmentCondition, type CompiledSegment } from "@/lib/segments/evaluate-segment";
 
-export async function contactWhere(ctx: OrgContext, raw: ContactFilterInput): Promise<Prisma.Sql> {
+/** The view's condition; statements using it run through withSegmentMemory (lib/segments/evaluate-segment.ts). */
+export async function contactWhere(ctx: OrgContext, raw: ContactFilterInput): Promise<CompiledSegment> {
   const { search, definition, ...quick } = contactFilterInput.parse(raw);
   const quickDefinition = contactsViewDefinition(quick);
   const parts = await Promise.all(
     [quickDefinition, definition].filter((d) => d && d.root.rules.length > 0).map((d) => segmentCondition(ctx, d!)),
   );
-  if (search) parts.push(Prisma.sql`c."searchText" LIKE ${`%${escapeLike(search.toLowerCase())}%`}`);
-  return parts.length > 0 ? Prisma.join(parts, " AND ") : Prisma.sql`true`;
+  const where = parts.map((p) => p.where);
+  if (search) where.push(Prisma.sql`c."searchText" LIKE ${`%${escapeLike(search.toLowerCase())}%`}`);
+  return { where: where.length > 0 ? Prisma.join(where, " AND ") : Prisma.sql`true`, hashMemory: parts.some((p) => p.hashMemory) };
 }

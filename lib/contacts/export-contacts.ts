@@ -10,7 +10,7 @@
 // ", ", then one column per custom field of the org by its key (the import maps it back by header).
 import { stringify } from "csv-stringify/sync";
 import { contactSourceCondition, type ContactSource } from "@/lib/contacts/contact-source";
-import { orgSql } from "@/lib/db/sql";
+import { withSegmentMemory, type CompiledSegment } from "@/lib/segments/evaluate-segment";
 import { Prisma, type Contact } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
 
@@ -47,8 +47,8 @@ function cells(row: ExportRow, customKeys: string[]): (string | number | null)[]
   return [...standard, ...custom];
 }
 
-function batch(ctx: OrgContext, where: Prisma.Sql, after: string | null) {
-  return orgSql(ctx).$queryRaw<ExportRow[]>`
+function batch(ctx: OrgContext, { where, hashMemory }: CompiledSegment, after: string | null) {
+  return withSegmentMemory(ctx, { hashMemory }, (sql) => sql.$queryRaw<ExportRow[]>`
     SELECT c.id, c.phone, c."firstName", c."lastName", c.email, c."timeZone", c.tags, c."customFields",
            c."consentStatus", c."optedInAt", c."optedOutAt", c."optOutSource", c."createdAt", c."updatedAt",
            ARRAY(SELECT l.name FROM "ListMembership" m JOIN "ContactList" l ON l.id = m."listId"
@@ -58,7 +58,7 @@ function batch(ctx: OrgContext, where: Prisma.Sql, after: string | null) {
       FROM "Contact" c
      WHERE c."orgId" = ${ctx.orgId} AND (${where}) ${after === null ? Prisma.empty : Prisma.sql`AND c.id < ${after}`}
      ORDER BY c.id DESC
-     LIMIT ${EXPORT_BATCH}`;
+     LIMIT ${EXPORT_BATCH}`);
 }
 
 /**
@@ -67,7 +67,7 @@ function batch(ctx: OrgContext, where: Prisma.Sql, after: string | null) {
  * definition, throws here, naming `field`); a database error mid-stream errors the stream.
  */
 export async function exportContacts(ctx: OrgContext, source: ContactSource, field?: string) {
-  const { where, name } = await contactSourceCondition(ctx, source, field);
+  const { name, ...contacts } = await contactSourceCondition(ctx, source, field);
   const definitions = await ctx.db.customFieldDefinition.findMany({ orderBy: { createdAt: "asc" }, select: { key: true } });
   const customKeys = definitions.map((d) => d.key);
   const header = [...STANDARD_COLUMNS, ...customKeys.map((key) => ((STANDARD_COLUMNS as readonly string[]).includes(key) ? `custom.${key}` : key))];
@@ -81,7 +81,7 @@ export async function exportContacts(ctx: OrgContext, source: ContactSource, fie
     },
     async pull(controller) {
       if (done) return;
-      const rows = await batch(ctx, where, after);
+      const rows = await batch(ctx, contacts, after);
       if (rows.length > 0) controller.enqueue(encoder.encode(stringify(rows.map((row) => cells(row, customKeys)))));
       if (rows.length < EXPORT_BATCH) {
         done = true;

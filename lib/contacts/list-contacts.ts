@@ -4,7 +4,7 @@
 import { encodeCursor, keysetOf } from "@/lib/contacts/contact-cursor";
 import { countContactsInput, listContactsInput, type ContactFilterInput, type ListContactsInput } from "@/lib/contacts/contact-input";
 import { contactWhere } from "@/lib/contacts/contact-where";
-import { orgSql } from "@/lib/db/sql";
+import { withSegmentMemory } from "@/lib/segments/evaluate-segment";
 import type { Contact } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
@@ -21,14 +21,14 @@ export async function listContacts(ctx: OrgContext, raw: ListContactsInput): Pro
 export async function listContacts(ctx: OrgContext, raw: ListContactsInput, options: { withCustomFields: true }): Promise<ContactPage<WholeContact>>;
 export async function listContacts(ctx: OrgContext, raw: ListContactsInput, options: { withCustomFields?: boolean } = {}) {
   const { cursor, limit, sort, dir, ...filters } = listContactsInput.parse(raw);
-  const where = await contactWhere(ctx, filters);
+  const view = await contactWhere(ctx, filters);
   const { orderBy, after } = keysetOf(sort, dir, cursor);
-  const rows = await orgSql(ctx).$queryRaw<(WholeContact & { sortName: string })[]>`
+  const rows = await withSegmentMemory(ctx, view, (sql) => sql.$queryRaw<(WholeContact & { sortName: string })[]>`
     SELECT ${COLUMNS}${options.withCustomFields ? Prisma.sql`, c."customFields"` : Prisma.empty}
     FROM "Contact" c
-    WHERE c."orgId" = ${ctx.orgId} AND ${where} AND ${after}
+    WHERE c."orgId" = ${ctx.orgId} AND ${view.where} AND ${after}
     ORDER BY ${orderBy}
-    LIMIT ${limit + 1}`;
+    LIMIT ${limit + 1}`);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor(sort, last) : null;
@@ -38,8 +38,8 @@ export async function listContacts(ctx: OrgContext, raw: ListContactsInput, opti
 
 /** How many contacts match, for "1,234 contacts". Kept apart so pages need not wait for it. */
 export async function countContacts(ctx: OrgContext, raw: ContactFilterInput) {
-  const where = await contactWhere(ctx, countContactsInput.parse(raw));
-  const [row] = await orgSql(ctx).$queryRaw<{ count: bigint }[]>`
-    SELECT count(*) AS count FROM "Contact" c WHERE c."orgId" = ${ctx.orgId} AND ${where}`;
+  const view = await contactWhere(ctx, countContactsInput.parse(raw));
+  const [row] = await withSegmentMemory(ctx, view, (sql) => sql.$queryRaw<{ count: bigint }[]>`
+    SELECT count(*) AS count FROM "Contact" c WHERE c."orgId" = ${ctx.orgId} AND ${view.where}`);
   return Number(row!.count);
 }

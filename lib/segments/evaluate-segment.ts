@@ -30,9 +30,19 @@ export async function loadCompileScope(ctx: OrgContext, definition?: { root: Seg
   return { orgId: ctx.orgId, customFields, listIds: lists.map((l) => l.id), now: new Date() };
 }
 
-/** The SQL condition for `raw` in the org (validated: errors name the rule's path). */
-export async function segmentCondition(ctx: OrgContext, raw: SegmentDefinitionInput): Promise<Prisma.Sql> {
-  return (await compiled(ctx, raw)).where;
+/**
+ * A definition compiled for the org: the condition over `c`, and whether a statement using it needs
+ * the memory of withSegmentMemory (below) to stay set-based.
+ */
+export interface CompiledSegment {
+  where: Prisma.Sql;
+  hashMemory: boolean;
+}
+
+/** The SQL condition for `raw` in the org (validated: errors name the rule's path). Run statements using it through withSegmentMemory. */
+export async function segmentCondition(ctx: OrgContext, raw: SegmentDefinitionInput): Promise<CompiledSegment> {
+  const definition = segmentDefinition.parse(raw);
+  return { where: compileSegment(definition, await loadCompileScope(ctx, definition)), hashMemory: setRuleUnderAny(definition.root) };
 }
 
 const SET_FIELDS: ReadonlySet<string> = new Set(["lists", "engagement.received", "engagement.replied", "engagement.lastDeliveryFailed"]);
@@ -43,13 +53,8 @@ function setRuleUnderAny(group: SegmentGroup, underAny = false): boolean {
   return group.rules.some((rule) => (rule.type === "group" ? setRuleUnderAny(rule, inside) : inside && SET_FIELDS.has(rule.field)));
 }
 
-async function compiled(ctx: OrgContext, raw: SegmentDefinitionInput) {
-  const definition = segmentDefinition.parse(raw);
-  return { where: compileSegment(definition, await loadCompileScope(ctx, definition)), hashMemory: setRuleUnderAny(definition.root) };
-}
-
 export async function countSegment(ctx: OrgContext, raw: SegmentDefinitionInput): Promise<number> {
-  return countWhere(ctx, await compiled(ctx, raw));
+  return countWhere(ctx, await segmentCondition(ctx, raw));
 }
 
 // A rule on lists or messages under an "any" group is a hashed SubPlan only when PostgreSQL's
@@ -62,9 +67,8 @@ export async function countSegment(ctx: OrgContext, raw: SegmentDefinitionInput)
 // measured slower (365 against 480 ms for "has all of newsletter + customer").
 export const SEGMENT_WORK_MEM = "64MB";
 
-type Compiled = Awaited<ReturnType<typeof compiled>>;
-
-async function withSegmentMemory<T>(ctx: OrgContext, { hashMemory }: Compiled, work: (tx: OrgSqlClient) => PromiseLike<T>): Promise<T> {
+/** Runs `work` (statements using `segment`'s condition) with the memory it needs, in a transaction of its own if any. */
+export async function withSegmentMemory<T>(ctx: OrgContext, { hashMemory }: Pick<CompiledSegment, "hashMemory">, work: (tx: OrgSqlClient) => PromiseLike<T>): Promise<T> {
   if (!hashMemory) return work(orgSql(ctx));
   return orgSqlTransaction(ctx, async (tx) => {
     await tx.$queryRaw`SELECT set_config('work_mem', ${SEGMENT_WORK_MEM}, true) FROM "Organization" WHERE id = ${ctx.orgId}`;
@@ -72,7 +76,7 @@ async function withSegmentMemory<T>(ctx: OrgContext, { hashMemory }: Compiled, w
   });
 }
 
-async function countWhere(ctx: OrgContext, segment: Compiled): Promise<number> {
+async function countWhere(ctx: OrgContext, segment: CompiledSegment): Promise<number> {
   const { where } = segment;
   const [row] = await withSegmentMemory(ctx, segment, (tx) => tx.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count FROM "Contact" c WHERE c."orgId" = ${ctx.orgId} AND ${where}`);
@@ -93,7 +97,7 @@ export interface SegmentPreviewContact {
 
 /** The count and the `limit` newest matching contacts (the builder's live preview). */
 export async function previewSegment(ctx: OrgContext, raw: SegmentDefinitionInput, limit = 10) {
-  const segment = await compiled(ctx, raw);
+  const segment = await segmentCondition(ctx, raw);
   const { where } = segment;
   const [count, contacts] = await Promise.all([
     countWhere(ctx, segment),
@@ -112,7 +116,7 @@ export type SegmentContact = Omit<Contact, "searchText">;
  * time-ordered id like the contacts table (the REST API's pages, exports).
  */
 export async function pageSegmentContacts(ctx: OrgContext, raw: SegmentDefinitionInput, { limit, cursor }: { limit: number; cursor?: string | null }) {
-  const segment = await compiled(ctx, raw);
+  const segment = await segmentCondition(ctx, raw);
   const { where } = segment;
   const rows = await withSegmentMemory(ctx, segment, (tx) => tx.$queryRaw<SegmentContact[]>`
     SELECT c.id, c."orgId", c.phone, c."firstName", c."lastName", c.email, c."timeZone", c."customFields", c.tags,

@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/org-context";
-import { countSegment, pageSegmentContacts, previewSegment } from "@/lib/segments/evaluate-segment";
+import { contactWhere } from "@/lib/contacts/contact-where";
+import { countSegment, pageSegmentContacts, previewSegment, SEGMENT_WORK_MEM, withSegmentMemory } from "@/lib/segments/evaluate-segment";
 import { createSegment, deleteSegment, getSegment, listSegments, updateSegment } from "@/lib/segments/manage-segments";
 import { setupTestDatabase } from "../helpers/db";
 import { expectTRPCError } from "../helpers/expect-error";
@@ -88,6 +89,16 @@ describe("count and preview", () => {
     expect([preview.count, preview.contacts.map((c) => c.firstName)]).toEqual([2, ["Bob", "Ann"]]);
     expect((await pageSegmentContacts(ctx, notVipOrAnn, { limit: 1 })).items.map((c) => c.firstName)).toEqual(["Bob"]);
     expect(await countSegment(other.ctx, vipOrBob).catch((e: Error) => e.message)).toMatch(/No such list/);
+  });
+
+  it("raises work_mem exactly for conditions with a list or message rule under an OR, the Contacts view's included", async () => {
+    const workMem = async (hashMemory: boolean) =>
+      (await withSegmentMemory(ctx, { hashMemory }, (sql) => sql.$queryRaw<{ m: string }[]>`SELECT current_setting('work_mem') AS m, ${ctx.orgId}::text AS org`))[0]!.m;
+    expect(await workMem(true)).toBe(SEGMENT_WORK_MEM);
+    expect(await workMem(false)).not.toBe(SEGMENT_WORK_MEM);
+    const orList = definition(any(rule("lists", "in", [f.lists.VIP!]), rule("firstName", "is", "Bob")));
+    expect((await contactWhere(ctx, { definition: orList })).hashMemory).toBe(true);
+    expect((await contactWhere(ctx, { listId: f.lists.VIP!, search: "bob", definition: definition(all(rule("lists", "in", [f.lists.VIP!]))) })).hashMemory).toBe(false);
   });
 
   it("sees only the org's contacts", async () => {
