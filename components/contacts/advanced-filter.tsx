@@ -1,9 +1,8 @@
 "use client";
-// The advanced filter of the contacts view: the segment builder, applied (to the URL, hence to the
-// table) a moment after each edit that leaves every rule complete.
+// The advanced filter of the contacts view: the segment builder, applied to the URL by each edit
+// that leaves every rule complete (the table follows once the edits pause).
 import { X } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
-import { useDebouncedValue } from "@/components/contacts/use-debounced-value";
+import { useState } from "react";
 import { checkDefinition, viewerTimeZone } from "@/components/segments/definition-errors";
 import { newGroup } from "@/components/segments/rule-tree";
 import { SegmentBuilder } from "@/components/segments/segment-builder";
@@ -32,21 +31,17 @@ export function AdvancedFilter({
     if (JSON.stringify(root) !== appliedKey) setRoot(applied?.root ?? newGroup());
   }
   const timeZone = applied?.timeZone ?? viewerTimeZone();
-  const { definition, errors } = checkDefinition(timeZone, root);
-  // Debounced as text: a definition is a new object on every render.
-  const settled = useDebouncedValue(definition ? JSON.stringify(definition) : null);
+  const { errors } = checkDefinition(timeZone, root);
 
-  // Only an edit applies: a change of the applied filter (Back) must not bring back the rules it left.
-  const latest = useRef({ appliedKey, onApply });
-  useEffect(() => {
-    latest.current = { appliedKey, onApply };
-  });
-  useEffect(() => {
-    if (!settled) return;
-    const parsed = JSON.parse(settled) as SegmentDefinition;
-    const next = parsed.root.rules.length > 0 ? parsed : null;
-    if (JSON.stringify(next?.root ?? null) !== latest.current.appliedKey) latest.current.onApply(next);
-  }, [settled]);
+  // Only an edit applies, in its own handler: a change of the applied filter (Back) must not bring
+  // back the rules it left, and nothing is written after the user has moved on.
+  function edit(next: SegmentGroup) {
+    setRoot(next);
+    const { definition } = checkDefinition(timeZone, next);
+    if (!definition) return;
+    const where = definition.root.rules.length > 0 ? definition : null;
+    if (JSON.stringify(where?.root ?? null) !== appliedKey) onApply(where);
+  }
 
   return (
     <Card id="advanced-filter" className="mb-4 p-3 sm:p-4">
@@ -57,7 +52,7 @@ export function AdvancedFilter({
         </div>
         <div className="flex gap-1">
           {root.rules.length > 0 && (
-            <Button variant="ghost" size="sm" onClick={() => setRoot(newGroup())}>
+            <Button variant="ghost" size="sm" onClick={() => edit(newGroup())}>
               Clear rules
             </Button>
           )}
@@ -66,7 +61,7 @@ export function AdvancedFilter({
           </Button>
         </div>
       </div>
-      <SegmentBuilder root={root} onChange={setRoot} errors={errors.size > 0 ? errors : serverErrors} />
+      <SegmentBuilder root={root} onChange={edit} errors={errors.size > 0 ? errors : serverErrors} />
     </Card>
   );
 }

@@ -15,6 +15,7 @@ import { DEFAULT_VIEW, type ContactsView } from "@/components/contacts/contacts-
 import { SaveAsSegmentButton } from "@/components/contacts/save-as-segment";
 import { ExportButton } from "@/components/contacts/export-button";
 import { useContactsView } from "@/components/contacts/use-contacts-view";
+import { useDebouncedValue } from "@/components/contacts/use-debounced-value";
 import { useUrlDraft } from "@/components/contacts/use-url-draft";
 import { serverRuleErrors } from "@/components/segments/definition-errors";
 import { Button } from "@/components/ui/button";
@@ -43,20 +44,28 @@ export function ContactsBrowser({
 }) {
   const trpc = useTRPC();
   const [view, setView] = useContactsView();
-  const [search, setSearch] = useUrlDraft(view.search, (text) => setView({ search: text.trim() }, "replace"));
+  const [search, setSearch] = useUrlDraft(view.search, (text) => {
+    setView({ search: text.trim() }, "replace");
+    return text.trim();
+  });
   const [tagText, setTagText] = useUrlDraft(view.tag, (text) => {
     const parsed = text.trim() ? tagSchema.safeParse(text.trim()) : null;
-    if (!parsed || parsed.success) setView({ tag: parsed?.data ?? "" }, "replace");
+    if (parsed && !parsed.success) return undefined;
+    setView({ tag: parsed?.data ?? "" }, "replace");
+    return parsed?.data ?? "";
   });
   const tagCheck = tagText.trim() ? tagSchema.safeParse(tagText.trim()) : null;
   const [advancedOpen, setAdvancedOpen] = useState(view.where !== null);
 
+  // What is typed (search, tag, rules) is in the URL at once; the table follows once typing pauses.
+  const typed = useDebouncedValue(JSON.stringify({ search: view.search, tag: view.tag, where: view.where }));
+  const settled = JSON.parse(typed) as Pick<ContactsView, "search" | "tag" | "where">;
   const filters = {
-    search: view.search || undefined,
+    search: settled.search || undefined,
     listId: list?.id ?? (view.listId || undefined),
-    tag: view.tag || undefined,
+    tag: settled.tag || undefined,
     status: view.status || undefined,
-    definition: view.where ?? undefined,
+    definition: settled.where ?? undefined,
   };
   const sort = { sort: view.sort, dir: view.dir };
   const filterKey = JSON.stringify([filters, sort]);
@@ -144,7 +153,7 @@ export function ContactsBrowser({
         advancedOpen={advancedOpen}
         onToggleAdvanced={() => setAdvancedOpen((open) => !open)}
       >
-        {filtering && <SaveAsSegmentButton quick={filters} advanced={view.where} hasSearch={Boolean(filters.search)} />}
+        {filtering && <SaveAsSegmentButton quick={filters} advanced={settled.where} hasSearch={Boolean(filters.search)} />}
         {!list && <ExportButton source={{ filter: filters }} />}
       </ContactsFilters>
       {advancedOpen && (

@@ -1,27 +1,29 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
-import { useDebouncedValue } from "@/components/contacts/use-debounced-value";
+import { useState } from "react";
 
 /**
- * A text box whose value lives in the URL: what is typed shows at once, goes to the URL (`apply`)
- * once typing pauses, and follows the URL when it changes from outside (Back, a link).
+ * A text box whose value lives in the URL. What is typed shows as typed and goes to the URL at once
+ * through `apply`, which returns the value it wrote (trimmed, normalised) or undefined when the text
+ * is not one to write (an invalid tag). Nothing is written later: a write held back until typing
+ * pauses would land after a click that already left the page, and take the user back. Those who
+ * read the URL debounce what they fetch. The box follows the URL when it changes from outside
+ * (Back, a link), but not when the URL only holds the trimmed form of what is typed.
  */
-export function useUrlDraft(fromUrl: string, apply: (text: string) => void): [string, (text: string) => void] {
+export function useUrlDraft(fromUrl: string, apply: (text: string) => string | undefined): [string, (text: string) => void] {
   const [draft, setDraft] = useState(fromUrl);
   const [seen, setSeen] = useState(fromUrl);
+  const [written, setWritten] = useState(fromUrl);
   if (seen !== fromUrl) {
     setSeen(fromUrl);
-    setDraft(fromUrl);
+    if (fromUrl !== written) {
+      setDraft(fromUrl);
+      setWritten(fromUrl);
+    }
   }
-  const settled = useDebouncedValue(draft);
-  const latest = useRef({ fromUrl, apply });
-  useEffect(() => {
-    latest.current = { fromUrl, apply };
-  });
-  // Only a pause in typing applies: when the URL moved (Back), `settled` still holds the old text
-  // until it catches up, and must not be written back.
-  useEffect(() => {
-    if (settled !== latest.current.fromUrl) latest.current.apply(settled);
-  }, [settled]);
-  return [draft, setDraft];
+  function change(text: string) {
+    setDraft(text);
+    const value = apply(text);
+    if (value !== undefined) setWritten(value);
+  }
+  return [draft, change];
 }
