@@ -5,6 +5,7 @@
 // would store.
 import { z } from "zod";
 import { orgSql } from "@/lib/db/sql";
+import { notFound } from "@/lib/errors";
 import type { ConsentStatus } from "@/lib/generated/prisma/enums";
 import { sendMessageInput } from "@/lib/messaging/message-input";
 import { prepareMessages } from "@/lib/messaging/prepare-messages";
@@ -56,6 +57,7 @@ export async function previewSend(ctx: OrgContext, raw: PreviewSendInput): Promi
     WHERE "orgId" = ${ctx.orgId} AND (phone = ${e164} OR id = ${input.asContactId ?? null})`;
   const recipient = contacts.find((c) => c.phone === e164) ?? null;
   const chosen = input.asContactId ? contacts.find((c) => c.id === input.asContactId) : undefined;
+  if (input.asContactId && !chosen) throw notFound("Contact", "asContactId");
   const previewAs = chosen ?? recipient ?? (e164 ? { id: null, phone: e164 } : null);
   if (!previewAs || (input.body.trim() === "" && input.mediaIds.length === 0)) return { recipient, previewAs, text: null };
 

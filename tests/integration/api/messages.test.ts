@@ -17,6 +17,7 @@ const { newId } = await import("@/lib/ids");
 
 let tokenA: string;
 let readerA: string;
+let marketerA: string;
 let senderA: string;
 let tokenB: string;
 let orgA: string;
@@ -24,7 +25,8 @@ let orgA: string;
 beforeAll(async () => {
   const a = await createOrgWithOwner(db, { defaultCountry: "US" });
   orgA = a.org.id;
-  tokenA = (await createTestApiKey(db, orgA, ["messages:send", "messages:read"])).token;
+  tokenA = (await createTestApiKey(db, orgA, ["messages:send", "messages:transactional", "messages:read"])).token;
+  marketerA = (await createTestApiKey(db, orgA, ["messages:send"])).token;
   readerA = (await createTestApiKey(db, orgA, ["messages:read"])).token;
   senderA = (await db.senderNumber.findFirstOrThrow({ where: { orgId: orgA } })).address;
   const b = await createOrgWithOwner(db, { defaultCountry: "US" });
@@ -121,7 +123,25 @@ describe("POST /api/v1/messages", () => {
     await send({ to: "+14155552679", body: "first" });
     await db.contact.updateMany({ where: { orgId: orgA, phone: "+14155552679" }, data: { consentStatus: "OPTED_OUT" } });
     expect((await send({ to: "+14155552679", body: "Sale!" })).body.error).toMatchObject({ code: "recipient_unsubscribed", param: "to" });
-    expect((await send({ to: "+14155552679", body: "Your code is 1234", marketing: false })).status).toBe(201);
+    const sent = await send({ to: "+14155552679", body: "Your code is 1234", marketing: false });
+    expect(sent.status).toBe(201);
+    // Reaching someone who opted out is recorded, naming the key.
+    expect(await db.auditLog.findMany({ where: { orgId: orgA, action: "message.sent_to_opted_out" } })).toEqual([
+      expect.objectContaining({ actorType: "API_KEY", targetId: sent.body.id, changes: expect.objectContaining({ to: "+14155552679" }) }),
+    ]);
+  });
+
+  it("sends transactional only with the messages:transactional scope, in one send and per batch item", async () => {
+    const refused = await send({ to: "+14155552680", body: "Your receipt", marketing: false }, marketerA);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: "insufficient_scope", param: "marketing", message: expect.stringContaining("messages:transactional") });
+    expect(await db.message.count({ where: { orgId: orgA, to: "+14155552680" } })).toBe(0);
+
+    const items = [{ to: "+14155552680", body: "Sale" }, { to: "+14155552680", body: "Receipt", marketing: false }];
+    const res = await call(batch.POST(apiRequest("/api/v1/messages/batch", { token: marketerA, body: { messages: items } })));
+    expect(res.body).toMatchObject({ accepted: 1, failed: 1 });
+    expect(res.body.data[1].error).toMatchObject({ code: "insufficient_scope", param: "marketing" });
+    expect(await db.message.count({ where: { orgId: orgA, to: "+14155552680" } })).toBe(1);
   });
 
   it("sends once for a repeated Idempotency-Key, and needs the messages:send scope", async () => {
