@@ -25,7 +25,7 @@ let ada: { id: string; phone: string };
 let bob: { id: string; phone: string };
 const BODY = "Hi {{first_name}}, {{custom.points}} points.";
 
-async function contact(phone: string, data: { firstName?: string; customFields?: Record<string, unknown> }) {
+async function contact(phone: string, data: { firstName?: string; customFields?: Record<string, string | number | boolean> }) {
   return db.contact.create({ data: { id: newId("contact"), orgId: ctx.orgId, phone, ...data, customFields: data.customFields ?? {} } });
 }
 
