@@ -156,6 +156,41 @@ describe("POST /api/v1/messages", () => {
   });
 });
 
+describe("merge fields over REST", () => {
+  beforeAll(async () => {
+    await db.customFieldDefinition.create({ data: { id: newId("customField"), orgId: orgA, key: "points", label: "Points", type: "NUMBER" } });
+    for (const [phone, firstName, points] of [["+14155552701", "Ada", 42], ["+14155552702", "Bo", 7]] as const) {
+      await db.contact.create({ data: { id: newId("contact"), orgId: orgA, phone, firstName, customFields: { points } } });
+    }
+  });
+
+  it("fills them in for a contact, priced on the filled-in text, and refuses an unknown one naming it on body", async () => {
+    const res = await send({ to: "+14155552701", body: "Hi {{first_name}}, {{custom.points}} points" });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ body: "Hi Ada, 42 points", num_segments: 1 });
+    const unknown = await send({ to: "+14155552701", body: "Hi {{frist_name}}" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: "unknown_merge_field", param: "body", message: expect.stringContaining("{{frist_name}}") });
+    const stranger = await send({ to: "+14155552703", body: "Hi {{first_name}}" });
+    expect(stranger.body.error).toMatchObject({ code: "merge_field_without_value", param: "body" });
+    expect((await send({ to: "+14155552703", body: "Hi {{first_name}}", merge_fields: false })).body.body).toBe("Hi {{first_name}}");
+  });
+
+  it("fills in each batch item for its own recipient, and refuses only the item with an unknown field", async () => {
+    const items = [
+      { to: "+14155552701", body: "{{first_name}}: {{custom.points}}" },
+      { to: "+14155552702", body: "{{first_name}}: {{custom.points}}" },
+      { to: "+14155552702", body: "{{custom.nope}}" },
+    ];
+    const res = await call(batch.POST(apiRequest("/api/v1/messages/batch", { token: tokenA, body: { messages: items } })));
+    expect(res.body.data.map((r: { message?: { body: string }; error?: { code: string; param: string } }) => r.message?.body ?? r.error)).toEqual([
+      "Ada: 42",
+      "Bo: 7",
+      expect.objectContaining({ code: "unknown_merge_field", param: "body" }),
+    ]);
+  });
+});
+
 describe("POST /api/v1/messages/batch", () => {
   it("answers each item in its slot: the message or its error", async () => {
     const res = await call(
