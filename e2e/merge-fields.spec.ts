@@ -22,6 +22,13 @@ test.beforeAll(async () => {
   });
 });
 
+// The theme follows the system when the page loads (components/app/theme.tsx); a colour scheme
+// emulated later is applied as that script would, without a reload that would lose the form.
+async function darken(page: Page) {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.evaluate(() => document.documentElement.classList.add("dark"));
+}
+
 async function shoot(page: Page, name: string, target: ReturnType<Page["getByRole"]>, testInfo: { outputPath: (name: string) => string; attach: (name: string, options: { path: string; contentType: string }) => Promise<void> }) {
   const path = testInfo.outputPath(`${name}.png`);
   await target.screenshot({ path });
@@ -38,6 +45,7 @@ test("a contact's text with merge fields: an unknown field said as typed, previe
 
   await message.fill("Hi {{frist_name}}");
   await expect(form.getByRole("alert").filter({ hasText: "Unknown merge field {{frist_name}}" })).toBeVisible();
+  await expect(form.getByTestId("send-preview")).toBeHidden();
   await shoot(page, "compose-unknown-field-1440", form, testInfo);
 
   await message.fill("Hi {{first_name}}, you have {{custom.points}} points.");
@@ -55,11 +63,10 @@ test("a contact's text with merge fields: an unknown field said as typed, previe
 
   await page.setViewportSize({ width: 390, height: 900 });
   await shoot(page, "compose-preview-390", form, testInfo);
-  await page.emulateMedia({ colorScheme: "dark" });
+  await darken(page);
   await shoot(page, "compose-preview-390-dark", form, testInfo);
   await page.setViewportSize({ width: 1440, height: 900 });
   await shoot(page, "compose-preview-1440-dark", form, testInfo);
-  await page.emulateMedia({ colorScheme: "light" });
 
   // Sent to the recipient (Ada), filled in for her.
   await form.getByRole("button", { name: "Send" }).click();
@@ -81,7 +88,7 @@ test("the owner choosing transactional to an opted-out contact is warned before 
   await form.getByLabel(/Transactional/).check();
   await expect(warning).toContainText("Otto Mergewell opted out. A transactional message still reaches them");
   await shoot(page, "compose-transactional-opted-out-1440", form, testInfo);
-  await page.emulateMedia({ colorScheme: "dark" });
+  await darken(page);
   await page.setViewportSize({ width: 390, height: 900 });
   await shoot(page, "compose-transactional-opted-out-390-dark", form, testInfo);
 });

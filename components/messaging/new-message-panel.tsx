@@ -122,7 +122,7 @@ export function NewMessagePanel({ onClose, to: initialTo = "" }: { onClose: () =
           disabled={send.isPending}
           counted={preview.counted}
         />
-        {preview.templated && <SendPreview preview={preview.preview} waiting={preview.waiting} onPreviewAs={preview.setPreviewAs} />}
+        {preview.templated && !preview.templateError && <SendPreview preview={preview.preview} waiting={preview.waiting} onPreviewAs={preview.setPreviewAs} />}
         <SendOptions
           value={options}
           onChange={setOptions}

@@ -93,7 +93,9 @@ export function SendPreview({
         />
       )}
       {!preview?.previewAs ? (
-        <p className="mt-2 text-xs text-zinc-500">Enter the recipient, or choose a contact, to see the text they would get.</p>
+        <p className="mt-2 text-xs text-zinc-500">
+          {waiting ? "Filling in the fields…" : "Enter the recipient, or choose a contact, to see the text they would get."}
+        </p>
       ) : !text ? null : text.ok ? (
         <div className="mt-2 space-y-1.5">
           <p data-testid="preview-text" className="whitespace-pre-wrap break-words rounded-md bg-brand-50 px-3 py-2 text-sm text-zinc-900 dark:bg-brand-500/15 dark:text-zinc-100">
