@@ -5,7 +5,7 @@
 import pg from "pg";
 import { DEMO_ORG_NAME } from "../prisma/demo";
 
-async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: run the e2e tier with `npm run test:e2e`");
   const client = new pg.Client({ connectionString: url });

@@ -42,7 +42,8 @@ export function CustomFieldsSettings() {
           <>
             Extra facts you keep about each contact, such as a birthday or a loyalty tier. Use one in a message by
             its key: <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{"{{custom.key}}"}</code>, for example{" "}
-            <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{"{{custom.loyalty_tier}}"}</code>.
+            <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{"{{custom.loyalty_tier}}"}</code>, with what to say when a contact has
+            no value after a bar: <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{"{{custom.loyalty_tier|member}}"}</code>.
           </>
         }
       >
@@ -109,8 +110,8 @@ export function CustomFieldsSettings() {
         }}
         onClose={() => setDeleting(null)}
       >
-        Contacts will no longer show <code>{`{{custom.${deleting?.key ?? ""}}}`}</code>. Values already stored on contacts
-        are kept, and come back if you add a field with the same key again.
+        Contacts will no longer show <code>{`{{custom.${deleting?.key ?? ""}}}`}</code>, and messages that use it are refused. Values
+        already stored on contacts are kept, and come back if you add a field with the same key again.
       </ConfirmDialog>
     </>
   );

@@ -1,6 +1,7 @@
 "use client";
 // The compose box: the message text with what it will cost as it is typed (characters left in this
-// segment, segments, encoding, the characters that force UCS-2 marked in place), the smart-encoding
+// segment, segments, encoding, the characters that force UCS-2 marked in place; with merge fields,
+// of the text as the previewed recipient gets it), the smart-encoding
 // switch, and media attachments (MMS). No page logic: the owner holds the value and decides what Send does, so
 // the Messages page, the inbox and campaigns can all use it.
 import { useId, useMemo, type KeyboardEvent } from "react";
@@ -29,6 +30,7 @@ export function ComposeBox({
   placeholder = "Write your message…",
   error,
   disabled,
+  counted,
 }: {
   value: ComposeValue;
   onChange: (value: ComposeValue) => void;
@@ -38,10 +40,12 @@ export function ComposeBox({
   placeholder?: string;
   error?: string | null;
   disabled?: boolean;
+  /** With merge fields, the text as one recipient gets it (rendered and encoded by the server): counted instead of the template. */
+  counted?: { text: string; who: string } | null;
 }) {
   const id = useId();
   // Counted on what will be sent: the smart-encoded text when the switch is on.
-  const sent = value.smartEncoding ? smartEncode(value.body).text : value.body;
+  const sent = counted?.text ?? (value.smartEncoding ? smartEncode(value.body).text : value.body);
   const segmented = useMemo(() => segmentMessage(sent), [sent]);
   const overLimit = sent.length > MAX_BODY_LENGTH;
 
@@ -76,6 +80,7 @@ export function ComposeBox({
       <div id={`${id}-meter`}>
         {/* With media it goes as one MMS, whatever the text's length. */}
         <SegmentMeter segmented={segmented} isMms={value.media.length > 0} overLimit={overLimit} />
+        {counted && <p className="mt-1 text-xs text-zinc-500">Counted on the text {counted.who} gets; other recipients&apos; values may change its length.</p>}
         {overLimit && (
           <p className="mt-1 text-xs font-medium text-red-600 dark:text-red-400">
             Messages are limited to {MAX_BODY_LENGTH.toLocaleString("en-US")} characters ({sent.length.toLocaleString("en-US")} now).

@@ -1,5 +1,6 @@
 "use client";
-// "New message": to, from (one of the org's senders), the compose box, marketing or transactional,
+// "New message": to, from (one of the org's senders), the compose box (merge fields checked as
+// typed, previewed as a contact gets them), marketing or transactional (owners and admins only),
 // and an optional send time; sends through messages.send and refreshes the log (and a contact's
 // messages: the same procedure). A contact's page opens it with their number in To.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -9,11 +10,13 @@ import { formatDateTime } from "@/components/app/format";
 import { focusFirstInvalid, zodFormErrors } from "@/components/app/form-state";
 import { ComposeBox, EMPTY_COMPOSE, type ComposeValue } from "@/components/messaging/compose-box";
 import { DEFAULT_SEND_OPTIONS, SendOptions, type SendOptionsValue } from "@/components/messaging/send-options";
+import { SendPreview, useComposePreview } from "@/components/messaging/send-preview";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { sendMessageInput, type SendMessageInput } from "@/lib/messaging/message-input";
+import { mayChooseTransactional } from "@/lib/messaging/transactional";
 import { formErrors, type FormErrors } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/react";
 
@@ -29,6 +32,7 @@ export function NewMessagePanel({ onClose, to: initialTo = "" }: { onClose: () =
   const [options, setOptions] = useState<SendOptionsValue>(DEFAULT_SEND_OPTIONS);
   const [clientErrors, setClientErrors] = useState<FormErrors | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const allowTransactional = mayChooseTransactional(useQuery(trpc.org.current.queryOptions()).data?.role);
 
   const send = useMutation(
     trpc.messages.send.mutationOptions({
@@ -44,11 +48,12 @@ export function NewMessagePanel({ onClose, to: initialTo = "" }: { onClose: () =
     if (send.error) focusFirstInvalid(formRef.current);
   }, [send.error]);
 
-  const errors = clientErrors ?? formErrors(send.error);
-  const stray = Object.entries(errors.fields).find(([name]) => !SHOWN_FIELDS.has(name))?.[1];
   const senderList = senders.data ?? [];
   const fromId = from || senderList[0]?.id || "";
   const sender = senderList.find((s) => s.id === fromId);
+  const preview = useComposePreview(to, fromId, compose);
+  const errors = clientErrors ?? formErrors(send.error);
+  const stray = Object.entries(errors.fields).find(([name]) => !SHOWN_FIELDS.has(name))?.[1];
   // Said before sending; the server refuses it the same way.
   const noMms = compose.media.length > 0 && sender && (!sender.mmsEnabled || sender.connection.kind === "SMPP");
 
@@ -59,13 +64,18 @@ export function NewMessagePanel({ onClose, to: initialTo = "" }: { onClose: () =
       focusFirstInvalid(formRef.current);
       return;
     }
+    if (preview.templateError) {
+      setClientErrors({ fields: { body: preview.templateError }, form: null });
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     const input: SendMessageInput = {
       to,
       ...(fromId && { from: fromId }),
       body: compose.body,
       mediaIds: compose.media.map((m) => m.id),
       smartEncoding: compose.smartEncoding,
-      marketing: options.marketing,
+      marketing: options.marketing || !allowTransactional,
       ...(options.scheduled && { sendAt: new Date(options.sendAt) }),
     };
     const parsed = sendMessageInput.safeParse(input);
@@ -101,8 +111,25 @@ export function NewMessagePanel({ onClose, to: initialTo = "" }: { onClose: () =
             </Select>
           </Field>
         </div>
-        <ComposeBox value={compose} onChange={setCompose} onSubmit={() => submit()} error={errors.fields.body} disabled={send.isPending} />
-        <SendOptions value={options} onChange={setOptions} sendAtError={errors.fields.sendAt} />
+        <ComposeBox
+          value={compose}
+          onChange={(value) => {
+            setCompose(value);
+            if (clientErrors?.fields.body) setClientErrors(null);
+          }}
+          onSubmit={() => submit()}
+          error={preview.templateError ?? errors.fields.body}
+          disabled={send.isPending}
+          counted={preview.counted}
+        />
+        {preview.templated && !preview.templateError && <SendPreview preview={preview.preview} waiting={preview.waiting} onPreviewAs={preview.setPreviewAs} />}
+        <SendOptions
+          value={options}
+          onChange={setOptions}
+          sendAtError={errors.fields.sendAt}
+          allowTransactional={allowTransactional}
+          optedOut={preview.optedOut}
+        />
         <FormError>{errors.form ?? stray}</FormError>
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>

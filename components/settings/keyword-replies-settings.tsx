@@ -95,7 +95,8 @@ function RepliesForm({ orgName, initial, canEdit }: { orgName: string; initial: 
             error={errors.fields[key]}
             hint={
               <>
-                Sent for {keywords.join(", ")}. {values[key].trim() ? "" : "Blank: the built-in reply is sent. "}
+                Sent for {keywords.join(", ")}. {values[key].trim() ? "" : "Blank: the built-in reply is sent. "}Merge fields such as{" "}
+                <code>{"{{first_name|there}}"}</code> are filled in for the contact who texted.{" "}
                 <span data-testid={`${key}-segments`}>
                   {segmented.segmentCount} {segmented.segmentCount === 1 ? "segment" : "segments"} ({segmented.encoding}, {sent.length} characters)
                 </span>

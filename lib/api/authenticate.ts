@@ -45,6 +45,10 @@ export function apiContextFor(db: Db, key: ApiKey): ApiContext {
   };
 }
 
-export function requireScope(ctx: ApiContext, scope: ApiScope): void {
-  if (!ctx.scopes.has(scope)) throw new ApiError("insufficient_scope", `This API key lacks the ${scope} scope`, null);
+/** `param`: the parameter that needs the scope, when it is one (marketing: false), not the route. */
+export function requireScope(ctx: ApiContext, scope: ApiScope, param: string | null = null): void {
+  if (!ctx.scopes.has(scope)) {
+    const why = param ? ` needed for ${param}` : "";
+    throw new ApiError("insufficient_scope", `This API key lacks the ${scope} scope${why}`, param);
+  }
 }

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = {
   "segment.deleted": { label: "Segment deleted", target: "segment" },
   "message.sent": { label: "Message sent", target: "message" },
   "message.scheduled": { label: "Message scheduled", target: "message" },
+  "message.sent_to_opted_out": { label: "Transactional message to an opted-out contact", target: "message" },
   "message.canceled": { label: "Message canceled", target: "message" },
   "message.deleted": { label: "Message deleted", target: "message" },
   "virtual_phone.texted": { label: "Virtual phone texted", target: "message" },

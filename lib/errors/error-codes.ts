@@ -12,6 +12,8 @@ export const API_ERROR_STATUS = {
   invalid_phone_number: 400,
   invalid_send_at: 400,
   recipient_unsubscribed: 400,
+  unknown_merge_field: 400,
+  merge_field_without_value: 400,
   unknown_sender: 400,
   no_sender: 400,
   mms_not_supported: 400,

@@ -30,12 +30,18 @@ export function defaultKeywordReplies(orgName: string): KeywordReplies {
   };
 }
 
-/** The org's replies, its own wording where it set one. */
-export function keywordReplies(org: { name: string; helpReply: string | null; optOutReply: string | null; optInReply: string | null }): KeywordReplies {
-  const defaults = defaultKeywordReplies(org.name);
-  return {
-    helpReply: org.helpReply?.trim() || defaults.helpReply,
-    optOutReply: org.optOutReply?.trim() || defaults.optOutReply,
-    optInReply: org.optInReply?.trim() || defaults.optInReply,
-  };
+const KEYWORD_REPLY_FIELD: Record<KeywordKind, keyof KeywordReplies> = { OPT_OUT: "optOutReply", OPT_IN: "optInReply", HELP: "helpReply" };
+
+/**
+ * The org's reply to a keyword: its own wording where it set one (`own`: it may carry merge
+ * fields), else the built-in one, which is also returned as `builtIn` to fall back on.
+ */
+export function keywordReply(
+  org: { name: string; helpReply: string | null; optOutReply: string | null; optInReply: string | null },
+  kind: KeywordKind,
+): { body: string; own: boolean; builtIn: string } {
+  const field = KEYWORD_REPLY_FIELD[kind];
+  const builtIn = defaultKeywordReplies(org.name)[field];
+  const own = org[field]?.trim();
+  return own ? { body: own, own: true, builtIn } : { body: builtIn, own: false, builtIn };
 }

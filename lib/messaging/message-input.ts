@@ -20,6 +20,11 @@ export const sendMessageInput = z
     marketing: z.boolean().default(true),
     /** Replace look-alike Unicode (curly quotes, dashes, odd spaces) with GSM-7 characters before encoding. */
     smartEncoding: z.boolean().default(false),
+    /**
+     * Fill in {{first_name}}, {{custom.points}}... for the recipient (lib/messaging/merge-fields.ts).
+     * Off for text that must go as written: the Twilio-compatible API's, verification codes.
+     */
+    mergeFields: z.boolean().default(true),
     idempotencyKey: z.string().trim().min(1).max(255).optional(),
     sendAt: z.coerce.date().optional(),
     statusCallback: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),

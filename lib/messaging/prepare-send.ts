@@ -1,14 +1,17 @@
 // Turns one send request into the row to write, or the error that says what is wrong and where:
-// the number in E.164, the sender it goes out from, smart encoding, segments and price. Nothing here
-// touches the database; send-messages.ts loads what it needs once per batch.
+// the number in E.164, the sender it goes out from, merge fields filled in for the recipient, smart
+// encoding, segments and price (on the text as sent). Nothing here touches the database;
+// prepare-messages.ts loads what it needs once per batch.
 import { DomainError } from "@/lib/errors";
 import type { ApiErrorCode } from "@/lib/errors/error-codes";
 import { checkMessageMedia } from "@/lib/media/check-media-file";
 import type { CarrierKind, MessageStatus } from "@/lib/generated/prisma/enums";
-import { sendMessageInput, type SendMessageInput } from "@/lib/messaging/message-input";
+import type { Rendered } from "@/lib/messaging/merge-fields";
+import { MAX_BODY_LENGTH, sendMessageInput, type SendMessageInput } from "@/lib/messaging/message-input";
 import { normalizePhone } from "@/lib/sms/phone";
 import { segmentMessage, type SmsEncoding } from "@/lib/sms/segments";
 import { smartEncode } from "@/lib/sms/smart-encoding";
+import { hasMergeFields } from "@/lib/sms/templates";
 
 export interface SenderForSend {
   id: string;
@@ -87,7 +90,16 @@ export function prepareSend(raw: SendMessageInput, org: SendContext, now: Date):
     if (ahead > SCHEDULE_TOLERANCE_MS) sendAt = input.sendAt;
   }
 
-  const body = input.smartEncoding ? smartEncode(input.body).text : input.body;
+  let text = input.body;
+  if (input.mergeFields && hasMergeFields(text)) {
+    const rendered = org.render(text, phone.e164);
+    if (!rendered.ok) return { ok: false, error: rendered.error };
+    text = rendered.text;
+    if (text.length > MAX_BODY_LENGTH) {
+      return fail(`With its merge fields filled in for ${phone.e164} the message is ${text.length} characters; the limit is ${MAX_BODY_LENGTH}`, "body", "invalid_parameter");
+    }
+  }
+  const body = input.smartEncoding ? smartEncode(text).text : text;
   const segmented = segmentMessage(body);
   // Virtual phones exist to be read by whoever tests with them (a code included): the simulator's
   // texts keep theirs.
@@ -120,9 +132,16 @@ export interface SendContext {
   /** The sender a `from` names (its id, or its address in any format), resolved once per batch. */
   senderFor(from: string): SenderForSend | undefined;
   mediaSizes: ReadonlyMap<string, number>;
+  /** A templated body as this recipient gets it (lib/messaging/merge-fields.ts). */
+  render(body: string, phone: string): Rendered;
 }
 
-export function sendContext(defaultCountry: string, senders: SenderForSend[], mediaSizes: ReadonlyMap<string, number>): SendContext {
+export function sendContext(
+  defaultCountry: string,
+  senders: SenderForSend[],
+  mediaSizes: ReadonlyMap<string, number>,
+  render: SendContext["render"],
+): SendContext {
   const resolved = new Map<string, SenderForSend | undefined>();
   const senderFor = (from: string) => {
     if (!resolved.has(from)) {
@@ -132,5 +151,5 @@ export function sendContext(defaultCountry: string, senders: SenderForSend[], me
     }
     return resolved.get(from);
   };
-  return { defaultCountry, senders, senderFor, mediaSizes };
+  return { defaultCountry, senders, senderFor, mediaSizes, render };
 }

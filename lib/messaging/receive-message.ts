@@ -15,7 +15,7 @@ import { logger } from "@/lib/log/logger";
 import { fetchMedia } from "@/lib/media/fetch-media";
 import { emitEvents } from "@/lib/events/emit";
 import { messageReceived } from "@/lib/events/messaging";
-import { keywordReplies, matchKeyword, type KeywordKind } from "@/lib/messaging/keyword-replies";
+import { keywordReply, matchKeyword, type KeywordKind } from "@/lib/messaging/keyword-replies";
 import type { Message } from "@/lib/messaging/message";
 import { sendOne } from "@/lib/messaging/send-one";
 import type { OrgContext } from "@/lib/org-context";
@@ -132,12 +132,20 @@ function phoneOrAsIs(from: string, defaultCountry: string): string {
   return phone.ok ? phone.e164 : from.trim();
 }
 
-/** The keyword's reply, sent as transactional traffic: it must reach someone who just opted out. */
-async function reply(ctx: OrgContext, senderId: string, to: string, keyword: KeywordKind, org: Parameters<typeof keywordReplies>[0]) {
-  const replies = keywordReplies(org);
-  const body = keyword === "OPT_OUT" ? replies.optOutReply : keyword === "OPT_IN" ? replies.optInReply : replies.helpReply;
+/**
+ * The keyword's reply, sent as transactional traffic: it must reach someone who just opted out.
+ * The org's own wording may carry merge fields (checked when saved); should one of them have been
+ * deleted since, the built-in reply goes instead, as a STOP must be confirmed.
+ */
+async function reply(ctx: OrgContext, senderId: string, to: string, keyword: KeywordKind, org: Parameters<typeof keywordReply>[0]) {
+  const { body, own, builtIn } = keywordReply(org, keyword);
+  const send = (text: string, mergeFields: boolean) => sendOne(ctx, { to, from: senderId, body: text, marketing: false, mergeFields }, "system");
   try {
-    await sendOne(ctx, { to, from: senderId, body, marketing: false }, "system");
+    await send(body, own).catch((error: unknown) => {
+      if (!(own && error instanceof DomainError && error.field === "body")) throw error;
+      log.warn(`keyword reply to ${to}: the organisation's own wording was refused (${error.message}); sending the built-in one`);
+      return send(builtIn, false);
+    });
   } catch (error) {
     log.warn(`keyword reply to ${to} not sent: ${(error as Error).message}`);
   }

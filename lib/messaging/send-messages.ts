@@ -6,16 +6,18 @@
 // on the recipients' contact rows before it decides; receive-message takes the row lock to record a
 // STOP. So a STOP either commits first and the send sees it, or waits until the send has committed:
 // no marketing message is ever accepted after a STOP was recorded.
-import { orgSql, orgSqlTransaction, type OrgSqlClient } from "@/lib/db/sql";
+import { recordAuditSql } from "@/lib/audit/record-audit";
+import { orgSqlTransaction, type OrgSqlClient } from "@/lib/db/sql";
 import { Prisma, type Message as MessageRow } from "@/lib/generated/prisma/client";
-import { DomainError, notFound } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { emitEvents } from "@/lib/events/emit";
 import { messagesScheduled } from "@/lib/events/messaging";
 import { requestDispatch } from "@/lib/messaging/request-dispatch";
 import { withoutSecret, type Message } from "@/lib/messaging/message";
 import { MAX_BATCH, type SendMessageInput } from "@/lib/messaging/message-input";
-import { prepareSend, sendContext, type Prepared, type PreparedSend, type SenderForSend } from "@/lib/messaging/prepare-send";
+import { prepareMessages } from "@/lib/messaging/prepare-messages";
+import type { PreparedSend } from "@/lib/messaging/prepare-send";
 import type { OrgContext } from "@/lib/org-context";
 import { timeZoneForPhone } from "@/lib/sms/phone";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
@@ -45,7 +47,7 @@ export async function acceptMessages(
     throw new DomainError("BAD_REQUEST", `At most ${MAX_BATCH} messages per batch (got ${inputs.length})`, "messages", "batch_too_large");
   }
   const now = new Date();
-  const prepared = await prepareAll(ctx, inputs, now);
+  const prepared = await prepareMessages(ctx, inputs, now);
   const valid = prepared.flatMap((p, index) => (p.ok ? [{ index, send: p.send }] : []));
   const results: (SendResult | undefined)[] = prepared.map((p) => (p.ok ? undefined : { ok: false, error: p.error }));
   if (valid.length === 0) return { results: results as SendResult[], announced: Promise.resolve() };
@@ -57,26 +59,6 @@ export async function acceptMessages(
 
   const fresh = [...created.values()].flatMap((r) => (r.ok && !r.duplicate ? [r.message] : []));
   return { results: results as SendResult[], announced: announce(ctx.orgId, fresh) };
-}
-
-async function prepareAll(ctx: OrgContext, inputs: SendMessageInput[], now: Date): Promise<Prepared[]> {
-  const mediaIds = [...new Set(inputs.flatMap((i) => (Array.isArray(i?.mediaIds) ? i.mediaIds : [])))].filter((id) => typeof id === "string");
-  const db = orgSql(ctx);
-  const [[org], media] = await Promise.all([
-    db.$queryRaw<{ defaultCountry: string; senders: SenderForSend[] }[]>`
-      SELECT o."defaultCountry", COALESCE((
-        SELECT json_agg(json_build_object('id', s.id, 'address', s.address, 'mmsEnabled', s."mmsEnabled",
-          'connection', json_build_object('kind', c.kind, 'smsPriceMicros', c."smsPriceMicros", 'mmsPriceMicros', c."mmsPriceMicros"))
-          ORDER BY s."createdAt", s.id)
-        FROM "SenderNumber" s JOIN "CarrierConnection" c ON c.id = s."connectionId" WHERE s."orgId" = o.id), '[]') AS senders
-      FROM "Organization" o WHERE o.id = ${ctx.orgId}`,
-    mediaIds.length
-      ? db.$queryRaw<{ id: string; size: number }[]>`SELECT id, size FROM "MediaAsset" WHERE "orgId" = ${ctx.orgId} AND id = ANY(${mediaIds}::text[])`
-      : [],
-  ]);
-  if (!org) throw notFound("Organisation");
-  const context = sendContext(org.defaultCountry, org.senders, new Map(media.map((m) => [m.id, m.size])));
-  return inputs.map((input) => prepareSend(input, context, now));
 }
 
 interface ContactLock {
@@ -132,6 +114,7 @@ async function writeMessages(
   if (lostRace.length) {
     for (const m of await messagesWithKeys(tx, ctx.orgId, lostRace)) existing.set(m.idempotencyKey!, m);
   }
+  await auditOptOutOverrides(ctx, tx, inserted, contacts);
   accepted.forEach(({ index, send }, i) => {
     const mine = byId.get(rows[i]!.id);
     const message = mine ?? existing.get(send.idempotencyKey!)!;
@@ -143,6 +126,22 @@ async function writeMessages(
     results.set(index, first.ok ? { ok: true, message: first.message, duplicate: true } : first);
   }
   return results;
+}
+
+/** A person's or a key's transactional message to a contact who opted out (lib/messaging/transactional.ts says why these). */
+async function auditOptOutOverrides(ctx: OrgContext, tx: OrgSqlClient, inserted: Message[], contacts: Map<string, ContactLock>) {
+  if (ctx.actor.type === "SYSTEM") return;
+  const overrides = inserted.filter((m) => !m.marketing && contacts.get(m.to)!.consentStatus === "OPTED_OUT");
+  await recordAuditSql(
+    ctx,
+    tx,
+    overrides.map((m) => ({
+      action: "message.sent_to_opted_out" as const,
+      targetType: "message" as const,
+      targetId: m.id,
+      changes: { from: m.from, to: m.to, contactId: m.contactId },
+    })),
+  );
 }
 
 const messagesWithKeys = async (tx: OrgSqlClient, orgId: string, keys: string[]): Promise<Message[]> =>

@@ -17,16 +17,15 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-// sendMessages uses the context only for its org and database (not the actor), so sends of one org
-// on one database share a batch whoever made them; keyed by the pool, as each request has its own
-// scoped client.
+// Sends of one org, source and actor on one database share a batch (the actor: the batch's audit
+// rows name the context's); keyed by the pool, as each request has its own scoped client.
 const lines = new WeakMap<object, Map<string, { ctx: OrgContext; waiting: Waiting[]; writing: boolean }>>();
 
 export function sendOne(ctx: OrgContext, input: SendMessageInput, source: SendSource): Promise<Message> {
   const pool = poolOf(ctx.db);
   let byOrg = lines.get(pool);
   if (!byOrg) lines.set(pool, (byOrg = new Map()));
-  const key = `${ctx.orgId}|${source}`;
+  const key = `${ctx.orgId}|${source}|${ctx.actor.type}|${ctx.actor.id ?? ""}`;
   let line = byOrg.get(key);
   if (!line) byOrg.set(key, (line = { ctx, waiting: [], writing: false }));
   const promise = new Promise<Message>((resolve, reject) => line.waiting.push({ input, resolve, reject }));

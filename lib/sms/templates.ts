@@ -29,6 +29,9 @@ export function parseTemplate(body: string): Part[] {
   return parts;
 }
 
+/** Whether a body is meant as a template: anything with braces is checked (and rendered) as one. */
+export const hasMergeFields = (body: string): boolean => body.includes("{{") || body.includes("}}");
+
 export type TemplateCheck = { ok: true; fields: MergeField[] } | { ok: false; message: string };
 
 /** Refuses unknown fields and unbalanced braces, naming what is wrong. */
@@ -74,7 +77,20 @@ function valueOf(contact: MergeContact, name: string): string {
 
 /** The message for one contact: each field's value, else its fallback, else nothing. */
 export function renderTemplate(body: string, contact: MergeContact): string {
-  return parseTemplate(body)
-    .map((part) => (typeof part === "string" ? part : valueOf(contact, part.name) || (part.fallback ?? "")))
-    .join("");
+  return renderParts(parseTemplate(body), contact);
+}
+
+/** renderTemplate for many contacts, the template parsed once. */
+export function renderTemplateForEach(body: string, contacts: readonly MergeContact[]): string[] {
+  const parts = parseTemplate(body);
+  return contacts.map((contact) => renderParts(parts, contact));
+}
+
+function renderParts(parts: readonly Part[], contact: MergeContact): string {
+  return parts.map((part) => (typeof part === "string" ? part : valueOf(contact, part.name) || (part.fallback ?? ""))).join("");
+}
+
+/** The fields that would come out empty for this contact: no value and no fallback. */
+export function emptyFields(fields: readonly MergeField[], contact: MergeContact): MergeField[] {
+  return fields.filter((field) => field.fallback === null && valueOf(contact, field.name) === "");
 }

@@ -38,5 +38,8 @@ export async function toSendInput(ctx: OrgContext, body: string): Promise<SendMe
     statusCallback: text("StatusCallback"),
     sendAt: sendAt === undefined ? undefined : new Date(sendAt),
     smartEncoding: booleanParam(params, "SmartEncoded"),
+    // Twilio sends Body as written (its templates are Content API, refused above): code ported from
+    // it must not see {{...}} in its text filled in or refused.
+    mergeFields: false,
   };
 }

@@ -34,7 +34,7 @@ export async function startVerification(ctx: OrgContext, raw: StartVerificationI
     ? input.template.replaceAll(CODE_PLACEHOLDER, code)
     : `Your ${orgName} verification code is ${code}. It expires in ${input.expiryMinutes} minute${input.expiryMinutes === 1 ? "" : "s"}.`;
   try {
-    await sendOne(ctx, { to, body, marketing: false, secret: code }, "api");
+    await sendOne(ctx, { to, body, marketing: false, secret: code, mergeFields: false }, "api");
   } catch (error) {
     await release(ctx, reserved);
     throw error;

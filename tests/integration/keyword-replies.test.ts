@@ -1,7 +1,7 @@
 // The org's replies to STOP, START and HELP: saved trimmed, blank back to the built-in wording,
 // audited only when something changed, and admins only.
 import { beforeAll, describe, expect, it } from "vitest";
-import { keywordReplies } from "@/lib/messaging/keyword-replies";
+import { keywordReply } from "@/lib/messaging/keyword-replies";
 import { updateKeywordReplies } from "@/lib/messaging/update-keyword-replies";
 import type { OrgContext } from "@/lib/org-context";
 import { setupTestDatabase } from "./helpers/db";
@@ -22,12 +22,13 @@ describe("keyword replies", () => {
     const saved = await updateKeywordReplies(ctx, { helpReply: "  Roastery: call us on 555-0100.  ", optOutReply: "Bye from Roastery." });
     expect(saved).toEqual({ helpReply: "Roastery: call us on 555-0100.", optOutReply: "Bye from Roastery.", optInReply: null });
     const org = await db.organization.findUniqueOrThrow({ where: { id: ctx.orgId } });
-    expect(keywordReplies(org)).toMatchObject({ helpReply: "Roastery: call us on 555-0100.", optInReply: expect.stringMatching(/^Roastery: You are subscribed again/) });
+    expect(keywordReply(org, "HELP")).toMatchObject({ body: "Roastery: call us on 555-0100.", own: true });
+    expect(keywordReply(org, "OPT_IN")).toMatchObject({ body: expect.stringMatching(/^Roastery: You are subscribed again/), own: false });
 
     await updateKeywordReplies(ctx, { helpReply: "" });
     const after = await db.organization.findUniqueOrThrow({ where: { id: ctx.orgId } });
     expect(after).toMatchObject({ helpReply: null, optOutReply: "Bye from Roastery." });
-    expect(keywordReplies(after).helpReply).toBe("Roastery: Reply STOP to unsubscribe. Msg&data rates may apply.");
+    expect(keywordReply(after, "HELP")).toEqual({ body: "Roastery: Reply STOP to unsubscribe. Msg&data rates may apply.", own: false, builtIn: "Roastery: Reply STOP to unsubscribe. Msg&data rates may apply." });
 
     const audit = await db.auditLog.findMany({ where: { orgId: ctx.orgId, action: "organization.keyword_replies_updated" }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.changes)).toEqual([

@@ -261,7 +261,7 @@ describe("messages.send", () => {
     const got = await a.caller.messages.get({ id: message.id });
     expect(got.events.map((e) => [e.status, e.source])).toEqual([["QUEUED", "ui"]]);
     expect(await db.auditLog.findMany({ where: { targetId: message.id } })).toEqual([
-      expect.objectContaining({ action: "message.sent", actorId: a.ctx.actor.id, changes: { from: a.sender.address, to: "+14155550142" } }),
+      expect.objectContaining({ action: "message.sent", actorId: a.ctx.actor.id, changes: { from: a.sender.address, to: "+14155550142", transactional: true } }),
     ]);
   });
 

@@ -50,10 +50,21 @@ function routeScopes(dir: string): string[] {
   });
 }
 
+/** Scopes that guard a parameter of a route (requireScope(ctx, "messages:transactional", "marketing")) in lib/api. */
+function parameterScopes(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).flatMap((entry) =>
+    entry.isFile() && entry.name.endsWith(".ts")
+      ? [...readFileSync(path.join(entry.parentPath, entry.name), "utf8").matchAll(/\brequireScope\(\s*\w+,\s*"([^"]+)",\s*"[^"]+"/g)].map((m) => m[1]!)
+      : [],
+  );
+}
+
 describe("API_SCOPES", () => {
-  it("offers only scopes that guard at least one route", () => {
+  it("offers only scopes that guard at least one route, or a parameter of one", () => {
     const app = path.resolve(import.meta.dirname, "../../app");
-    const guarding = new Set([...routeScopes(path.join(app, "api/v1")), ...routeScopes(path.join(app, "2010-04-01"))]);
+    const byParameter = parameterScopes(path.resolve(import.meta.dirname, "../../lib/api"));
+    expect(byParameter).toEqual(["messages:transactional"]); // the scan finds them
+    const guarding = new Set([...routeScopes(path.join(app, "api/v1")), ...routeScopes(path.join(app, "2010-04-01")), ...byParameter]);
     expect(guarding.size).toBeGreaterThan(3); // the scan finds the routes
     expect(API_SCOPES.map((s) => s.scope).filter((scope) => !guarding.has(scope))).toEqual([]);
   });

@@ -72,6 +72,23 @@ function Conventions({ base }: { base: string }) {
           </tbody>
         </table>
       </section>
+      <section id="merge-fields" className="space-y-2">
+        <h2 className="text-xl font-semibold">Merge fields</h2>
+        <p className={p}>
+          A message&apos;s <code>body</code> may name the recipient&apos;s fields: <code>{"{{first_name}}"}</code>, <code>{"{{last_name}}"}</code>,{" "}
+          <code>{"{{phone}}"}</code>, <code>{"{{email}}"}</code> and your custom fields as <code>{"{{custom.<key>}}"}</code>, with what to say when a
+          contact has no value after a bar: <code>{"{{first_name|there}}"}</code>. Each recipient gets its own text, and the message&apos;s{" "}
+          <code>body</code>, <code>num_segments</code> and <code>price_micros</code> are those of that text (a scheduled message is filled in when it
+          is accepted). A field you do not have is refused, naming it (<code>unknown_merge_field</code>, <code>param: &quot;body&quot;</code>); a
+          number that is not one of your contacts has no values but its own, so a field there without a fallback is refused
+          (<code>merge_field_without_value</code>). Send <code>{`"merge_fields": false`}</code> to send braces as written.
+        </p>
+        <p className={p}>
+          <code>{`"marketing": false`}</code> makes a message transactional (codes, receipts): it reaches contacts who opted out, so the key needs the{" "}
+          <code>messages:transactional</code> scope (403 <code>insufficient_scope</code> naming it otherwise), and each one sent to a contact who
+          opted out is recorded in your audit log.
+        </p>
+      </section>
       <SegmentRules className={p} />
       <section id="webhooks" className="space-y-2">
         <h2 className="text-xl font-semibold">Webhooks</h2>
@@ -92,6 +109,11 @@ function Conventions({ base }: { base: string }) {
           Twilio requires <code>From</code> or <code>MessagingServiceSid</code>; here <code>From</code> may be left out, and the message goes from your
           organisation&apos;s first sender number, as the example below does. To choose the number, send <code>From</code> (one of your sender
           numbers); <code>MessagingServiceSid</code> is not supported.
+        </p>
+        <p className={p}>
+          <code>Body</code> is sent as written, as Twilio sends it: <a href="#merge-fields" className="underline">merge fields</a> are not filled in
+          here, since code written for Twilio may carry braces of its own and Twilio&apos;s templates are a separate API (Content). Use REST v1 for
+          merge fields.
         </p>
         <CodeBlock title="The official twilio client" code={twilioExample(base, EXAMPLE_NUMBER)} />
       </section>
@@ -119,6 +141,7 @@ export default function ApiDocsPage() {
         <nav className="sticky top-6 hidden h-fit max-h-[calc(100vh-3rem)] w-56 shrink-0 space-y-4 overflow-y-auto text-sm lg:block" aria-label="API reference">
           <a href="#authentication" className="block font-medium">Getting started</a>
           <a href="#errors" className="block font-medium">Errors</a>
+          <a href="#merge-fields" className="block font-medium">Merge fields</a>
           <a href="#segment-rules" className="block font-medium">Segment rules</a>
           <a href="#webhooks" className="block font-medium">Webhooks</a>
           <a href="#twilio" className="block font-medium">Twilio-compatible API</a>

@@ -9,7 +9,7 @@ import { canonicalJson } from "@/lib/canonical-json";
 import { MessageDirection, MessageStatus } from "@/lib/generated/prisma/enums";
 import { mediaIdFromUrl } from "@/lib/media/media-from-url";
 import { MAX_BATCH, MAX_MEDIA, sendMessageInput, type SendMessageInput } from "@/lib/messaging/message-input";
-import type { OrgContext } from "@/lib/org-context";
+import { requireScope, type ApiContext } from "@/lib/api/authenticate";
 import { listMessagesInput, type ListMessagesInput } from "@/lib/messaging/message-list-input";
 
 const send = sendMessageInput.shape;
@@ -33,8 +33,13 @@ export const sendMessageParams = z.strictObject({
     description:
       "When to send it: an ISO 8601 time with its offset, such as 2026-12-01T09:00:00Z, at most a year ahead (`invalid_send_at` otherwise). The message is `scheduled` until then and can be canceled; left out, or within 5 s of now, it is sent at once",
   }),
-  marketing: send.marketing.describe("Marketing is refused for recipients who opted out (`recipient_unsubscribed`); send codes and receipts with false"),
+  marketing: send.marketing.describe(
+    "Marketing is refused for recipients who opted out (`recipient_unsubscribed`). false sends it as transactional (codes, receipts), which reaches them: it needs the `messages:transactional` scope (403 `insufficient_scope` otherwise), and one sent to a contact who opted out is recorded in the audit log",
+  ),
   smart_encoding: send.smartEncoding.describe("Replace look-alike Unicode (curly quotes, dashes, odd spaces) with GSM-7 characters, so the text takes fewer segments"),
+  merge_fields: send.mergeFields.describe(
+    "Fill in `{{first_name}}`, `{{last_name}}`, `{{phone}}`, `{{email}}` and `{{custom.<key>}}` (with a fallback: `{{first_name|there}}`) from the recipient's contact; segments and price are those of the filled-in text. An unknown field is `unknown_merge_field`; a field with no fallback sent to a number that is not a contact is `merge_field_without_value`. false sends the body as written",
+  ),
 });
 export type SendMessageParams = z.output<typeof sendMessageParams>;
 
@@ -53,7 +58,8 @@ export const sendBatchParams = z.strictObject({
  * (from the request's Idempotency-Key and body) becomes the message's own idempotency key, so even a
  * request retried after a crash sends it once.
  */
-export async function toSendMessageInput(ctx: OrgContext, params: SendMessageParams, dedupe?: string): Promise<SendMessageInput> {
+export async function toSendMessageInput(ctx: ApiContext, params: SendMessageParams, dedupe?: string): Promise<SendMessageInput> {
+  if (!params.marketing) requireScope(ctx, "messages:transactional", "marketing");
   const fromUrls: string[] = [];
   for (const [i, url] of (params.media_urls ?? []).entries()) fromUrls.push(await mediaIdFromUrl(ctx, url, `media_urls.${i}`));
   return {
@@ -65,6 +71,7 @@ export async function toSendMessageInput(ctx: OrgContext, params: SendMessagePar
     sendAt: params.send_at,
     marketing: params.marketing,
     smartEncoding: params.smart_encoding,
+    mergeFields: params.merge_fields,
     ...(dedupe && { idempotencyKey: dedupe }),
   };
 }

@@ -2,17 +2,17 @@
 // and answered in its own slot (the message, or the error naming its parameter), in request order;
 // the valid ones go through the pipeline's batch send together.
 import { ApiError, apiErrorBody } from "@/lib/api/api-error";
+import type { ApiContext } from "@/lib/api/authenticate";
 import { messageDedupeKey, sendBatchParams, sendMessageParams, toSendMessageInput } from "@/lib/api/messages/message-params";
 import { serializeMessage } from "@/lib/messaging/serialize-message";
 import { parseWith } from "@/lib/api/parse-input";
 import { toApiError } from "@/lib/api/to-api-error";
 import type { SendMessageInput } from "@/lib/messaging/message-input";
 import { sendMessages } from "@/lib/messaging/send-messages";
-import type { OrgContext } from "@/lib/org-context";
 
 type ItemResult = { index: number; message: ReturnType<typeof serializeMessage> } | { index: number; error: ReturnType<typeof apiErrorBody>["error"] };
 
-async function checkItem(ctx: OrgContext, raw: unknown, dedupe: string | undefined): Promise<SendMessageInput | ApiError> {
+async function checkItem(ctx: ApiContext, raw: unknown, dedupe: string | undefined): Promise<SendMessageInput | ApiError> {
   try {
     return await toSendMessageInput(ctx, parseWith(sendMessageParams, raw), dedupe);
   } catch (error) {
@@ -22,7 +22,7 @@ async function checkItem(ctx: OrgContext, raw: unknown, dedupe: string | undefin
   }
 }
 
-export async function sendBatch(ctx: OrgContext, body: unknown, dedupe: { idempotencyKey: string | null }) {
+export async function sendBatch(ctx: ApiContext, body: unknown, dedupe: { idempotencyKey: string | null }) {
   const { messages } = parseWith(sendBatchParams, body);
   // One at a time: an item with media_urls fetches them, and a thousand fetches at once would be a flood.
   const checked: (SendMessageInput | ApiError)[] = [];

@@ -41,7 +41,7 @@ export const OPERATIONS: ApiOperation[] = [
     tag: "Messages",
     summary: "Send a message",
     description:
-      "Queues an SMS (or an MMS with media_ids, or media_urls that are fetched first) and returns it at once with status `queued` (or `scheduled` with send_at). Marketing messages to someone who opted out are refused with `recipient_unsubscribed`. With an Idempotency-Key, a retried request returns the same message.",
+      "Queues an SMS (or an MMS with media_ids, or media_urls that are fetched first) and returns it at once with status `queued` (or `scheduled` with send_at). Marketing messages to someone who opted out are refused with `recipient_unsubscribed`; `marketing: false` (transactional) also needs the `messages:transactional` scope. Merge fields in the body (`{{first_name|there}}`, `{{custom.points}}`) are filled in from the recipient's contact, and segments and price are those of the filled-in text. With an Idempotency-Key, a retried request returns the same message.",
     scope: "messages:send",
     body: sendMessageParams,
     response: { status: 201, schema: messageObject, description: "The queued message" },
@@ -53,7 +53,8 @@ export const OPERATIONS: ApiOperation[] = [
     path: "/api/v1/messages/batch",
     tag: "Messages",
     summary: "Send up to 1,000 messages",
-    description: "Each item is checked on its own: the answer has one result per item, either the message or the error that refused it.",
+    description:
+      "Each item is checked on its own: the answer has one result per item, either the message or the error that refused it. Merge fields are filled in for each item's recipient; an item with `marketing: false` from a key without `messages:transactional` is refused (`insufficient_scope`) in its own slot.",
     scope: "messages:send",
     body: sendBatchParams,
     response: { status: 200, schema: batchResult, description: "One result per item, in order" },

@@ -69,7 +69,7 @@ describe("npm run admin", () => {
       ["create-org", ["--owner-email", "nobody@example.test", "--name", "X"], "error: --owner-email: no user with the email nobody@example.test"],
       ["create-org", ["--owner-email", "taken@example.test", "--name", "X", "--country", "XX"], "error: --country: Choose a country"],
       ["create-api-key", ["--org", "No such org", "--name", "K", "--scopes", "messages:send"], 'error: --org: no organisation with the id or name "No such org"'],
-      ["create-api-key", ["--org", "Ops Shop", "--name", "K", "--scopes", "messages:send,sms:blast"], "error: --scopes: is not a known scope (scopes: messages:send, messages:read,"],
+      ["create-api-key", ["--org", "Ops Shop", "--name", "K", "--scopes", "messages:send,sms:blast"], "error: --scopes: is not a known scope (scopes: messages:send, messages:transactional, messages:read,"],
       ["create-api-key", ["--org", "Ops Shop", "--name", "K", "--scopes", "verify", "--expires", "2001-01-01"], "error: --expires: must be in the future"],
     ];
     for (const [command, args, message] of cases) {

@@ -23,7 +23,7 @@ let writerB: string;
 beforeAll(async () => {
   const a = await createOrgWithOwner(db, { defaultCountry: "US" });
   orgA = a.org.id;
-  writerA = (await createTestApiKey(db, orgA, ["contacts:read", "contacts:write", "messages:send"])).token;
+  writerA = (await createTestApiKey(db, orgA, ["contacts:read", "contacts:write", "messages:send", "messages:transactional"])).token;
   readerA = (await createTestApiKey(db, orgA, ["contacts:read"])).token;
   senderOnlyA = (await createTestApiKey(db, orgA, ["messages:send"])).token;
   const b = await createOrgWithOwner(db, { defaultCountry: "US" });

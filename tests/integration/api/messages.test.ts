@@ -17,6 +17,7 @@ const { newId } = await import("@/lib/ids");
 
 let tokenA: string;
 let readerA: string;
+let marketerA: string;
 let senderA: string;
 let tokenB: string;
 let orgA: string;
@@ -24,7 +25,8 @@ let orgA: string;
 beforeAll(async () => {
   const a = await createOrgWithOwner(db, { defaultCountry: "US" });
   orgA = a.org.id;
-  tokenA = (await createTestApiKey(db, orgA, ["messages:send", "messages:read"])).token;
+  tokenA = (await createTestApiKey(db, orgA, ["messages:send", "messages:transactional", "messages:read"])).token;
+  marketerA = (await createTestApiKey(db, orgA, ["messages:send"])).token;
   readerA = (await createTestApiKey(db, orgA, ["messages:read"])).token;
   senderA = (await db.senderNumber.findFirstOrThrow({ where: { orgId: orgA } })).address;
   const b = await createOrgWithOwner(db, { defaultCountry: "US" });
@@ -121,7 +123,25 @@ describe("POST /api/v1/messages", () => {
     await send({ to: "+14155552679", body: "first" });
     await db.contact.updateMany({ where: { orgId: orgA, phone: "+14155552679" }, data: { consentStatus: "OPTED_OUT" } });
     expect((await send({ to: "+14155552679", body: "Sale!" })).body.error).toMatchObject({ code: "recipient_unsubscribed", param: "to" });
-    expect((await send({ to: "+14155552679", body: "Your code is 1234", marketing: false })).status).toBe(201);
+    const sent = await send({ to: "+14155552679", body: "Your code is 1234", marketing: false });
+    expect(sent.status).toBe(201);
+    // Reaching someone who opted out is recorded, naming the key.
+    expect(await db.auditLog.findMany({ where: { orgId: orgA, action: "message.sent_to_opted_out" } })).toEqual([
+      expect.objectContaining({ actorType: "API_KEY", targetId: sent.body.id, changes: expect.objectContaining({ to: "+14155552679" }) }),
+    ]);
+  });
+
+  it("sends transactional only with the messages:transactional scope, in one send and per batch item", async () => {
+    const refused = await send({ to: "+14155552680", body: "Your receipt", marketing: false }, marketerA);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: "insufficient_scope", param: "marketing", message: expect.stringContaining("messages:transactional") });
+    expect(await db.message.count({ where: { orgId: orgA, to: "+14155552680" } })).toBe(0);
+
+    const items = [{ to: "+14155552680", body: "Sale" }, { to: "+14155552680", body: "Receipt", marketing: false }];
+    const res = await call(batch.POST(apiRequest("/api/v1/messages/batch", { token: marketerA, body: { messages: items } })));
+    expect(res.body).toMatchObject({ accepted: 1, failed: 1 });
+    expect(res.body.data[1].error).toMatchObject({ code: "insufficient_scope", param: "marketing" });
+    expect(await db.message.count({ where: { orgId: orgA, to: "+14155552680" } })).toBe(1);
   });
 
   it("sends once for a repeated Idempotency-Key, and needs the messages:send scope", async () => {
@@ -133,6 +153,41 @@ describe("POST /api/v1/messages", () => {
     const refused = await send({ to: "+14155552673", body: "Once" }, readerA);
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain("messages:send");
+  });
+});
+
+describe("merge fields over REST", () => {
+  beforeAll(async () => {
+    await db.customFieldDefinition.create({ data: { id: newId("customField"), orgId: orgA, key: "points", label: "Points", type: "NUMBER" } });
+    for (const [phone, firstName, points] of [["+14155552701", "Ada", 42], ["+14155552702", "Bo", 7]] as const) {
+      await db.contact.create({ data: { id: newId("contact"), orgId: orgA, phone, firstName, customFields: { points } } });
+    }
+  });
+
+  it("fills them in for a contact, priced on the filled-in text, and refuses an unknown one naming it on body", async () => {
+    const res = await send({ to: "+14155552701", body: "Hi {{first_name}}, {{custom.points}} points" });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ body: "Hi Ada, 42 points", num_segments: 1 });
+    const unknown = await send({ to: "+14155552701", body: "Hi {{frist_name}}" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: "unknown_merge_field", param: "body", message: expect.stringContaining("{{frist_name}}") });
+    const stranger = await send({ to: "+14155552703", body: "Hi {{first_name}}" });
+    expect(stranger.body.error).toMatchObject({ code: "merge_field_without_value", param: "body" });
+    expect((await send({ to: "+14155552703", body: "Hi {{first_name}}", merge_fields: false })).body.body).toBe("Hi {{first_name}}");
+  });
+
+  it("fills in each batch item for its own recipient, and refuses only the item with an unknown field", async () => {
+    const items = [
+      { to: "+14155552701", body: "{{first_name}}: {{custom.points}}" },
+      { to: "+14155552702", body: "{{first_name}}: {{custom.points}}" },
+      { to: "+14155552702", body: "{{custom.nope}}" },
+    ];
+    const res = await call(batch.POST(apiRequest("/api/v1/messages/batch", { token: tokenA, body: { messages: items } })));
+    expect(res.body.data.map((r: { message?: { body: string }; error?: { code: string; param: string } }) => r.message?.body ?? r.error)).toEqual([
+      "Ada: 42",
+      "Bo: 7",
+      expect.objectContaining({ code: "unknown_merge_field", param: "body" }),
+    ]);
   });
 });
 

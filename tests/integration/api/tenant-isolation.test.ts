@@ -64,8 +64,8 @@ let tokenB: string;
 beforeAll(async () => {
   const seeded = await seedTwoOrgs(db);
   const scopes = API_SCOPES.map((s) => s.scope);
-  tokenB = (await createTestApiKey(db, seeded.f.orgB, scopes)).token;
-  const tokenA = (await createTestApiKey(db, seeded.f.orgA, scopes)).token;
+  tokenB = (await createTestApiKey(db, seeded.f.orgB, scopes, { name: "Every scope" })).token;
+  const tokenA = (await createTestApiKey(db, seeded.f.orgA, scopes, { name: "Every scope" })).token;
   const verify = (await import("@/app/api/v1/verifications/route")).POST;
   const verificationAPhone = "+12127362005";
   const verification = await (await verify(apiRequest("/api/v1/verifications", { token: tokenA, body: { to: verificationAPhone, channel: "sms" } }))).json();

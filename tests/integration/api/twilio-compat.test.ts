@@ -146,6 +146,12 @@ describe("sending and fetching through the official client", () => {
     expect(fetched).toMatchObject({ sid: sent.sid, body: "Fetch me", status: "queued", to: "+14155552672" });
   });
 
+  it("sends Body as written, braces and all, as Twilio does (no merge fields)", async () => {
+    await db.contact.create({ data: { id: newId("contact"), orgId: orgA.id, phone: "+14155552690", firstName: "Ada" } });
+    const sent = await client.messages.create({ to: "+14155552690", body: "Hi {{first_name}} {{frist_name}}" });
+    expect(sent.body).toBe("Hi {{first_name}} {{frist_name}}");
+  });
+
   it("lists with a To filter and pages by next_page_uri", async () => {
     const to = "+14155553000";
     const sids: string[] = [];

@@ -170,6 +170,14 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
     badRequest({ to: f.contactAPhone, from: f.senderAAddress, body: "From A's number" }),
   ],
   "messages.cancel": (f) => [notFound({ id: f.scheduledA })],
+  // A's contact's number, previewed in B: B's own contact of that number (contacts.create makes one)
+  // or a stranger, never A's values.
+  "messages.preview": (f) => [
+    ok({ to: f.contactAPhone, body: "Hi {{first_name|there}}" }, (r) =>
+      expect((r as { text: { body: string } }).text.body).toMatch(/^Hi (there|B's own)$/),
+    ),
+    notFound({ to: f.contactAPhone, asContactId: f.contactA, body: "Hi {{first_name|there}}" }),
+  ],
 
   // B's own keys only; the token B gets back is B's.
   "apiKeys.list": () => [ok(undefined)],
