@@ -115,10 +115,13 @@ const isPowerOfTwo = (n: number) => n > 0 && (n & (n - 1)) === 0;
 // org's contacts by another index (e.g. opted-in ones) for every staged row: quadratic, measured
 // past the 30 s statement limit by the second chunk. Refreshed after chunks 1, 2, 4, 8, ... (never
 // more than 2x stale; a sampled ANALYZE costs well under a second, ~6 times for a million rows).
+// Only the columns the chunk's statements filter and join on: the table's size comes with any
+// ANALYZE, and the rest (names, search text, tags, custom fields) took half of its time
+// (measured on 1M contacts: 2.0 s against 1.0 s, load 15).
 async function refreshContactStatistics(ctx: OrgContext): Promise<void> {
   const connection = await poolOf(ctx.db).connect();
   try {
-    await connection.query(`ANALYZE "Contact"`);
+    await connection.query(`ANALYZE "Contact" ("orgId", phone, "consentStatus")`);
   } finally {
     connection.release();
   }
