@@ -46,6 +46,15 @@ function asE164(trimmed: string, defaultCountry: string): string | undefined {
   return undefined;
 }
 
+/**
+ * normalizePhone without the memo, for numbers seen once each (an import's rows, duplicates being
+ * bad rows): there every lookup misses, and the memo's keys and generations cost more than the
+ * fast path they would save.
+ */
+export function parsePhoneOnce(input: string, defaultCountry: string): PhoneResult {
+  return parse(input, defaultCountry);
+}
+
 function parse(input: string, defaultCountry: string): PhoneResult {
   const trimmed = input.trim();
   if (!trimmed) return { ok: false, message: "Phone number is required" };

@@ -7,7 +7,7 @@ import { tagSchema } from "@/lib/contacts/contact-input";
 import type { ColumnMapping } from "@/lib/contacts/import/import-input";
 import type { ImportReason } from "@/lib/contacts/import/import-reasons";
 import { validateCustomValues, type CustomFieldValues, type FieldDefinition } from "@/lib/custom-fields/custom-field-input";
-import { normalizePhone, timeZoneForPhone } from "@/lib/sms/phone";
+import { parsePhoneOnce, timeZoneForPhone } from "@/lib/sms/phone";
 import { isValidTimeZone } from "@/lib/sms/time-zone";
 
 export interface NormalizeContext {
@@ -72,14 +72,16 @@ export function emptyRow(): NormalizedRow {
   };
 }
 
+// Not a closure in normalizeRow: one made per row was a tenth of its time.
+function failed(row: NormalizedRow, ctx: NormalizeContext, reason: ImportReason, column: number | null, value: string | null): NormalizedRow {
+  row.error = { reason, column: column === null ? null : (ctx.headers[column] ?? `Column ${column + 1}`), value };
+  return row;
+}
+
 export function normalizeRow(fields: string[], ctx: NormalizeContext): NormalizedRow {
   const row = emptyRow();
-  const fail = (reason: ImportReason, column: number | null, value: string | null) => {
-    row.error = { reason, column: column === null ? null : (ctx.headers[column] ?? `Column ${column + 1}`), value };
-    return row;
-  };
   if (fields.length !== ctx.headers.length) {
-    return fail("column_count", null, `${fields.length} fields, the header has ${ctx.headers.length}`);
+    return failed(row, ctx, "column_count", null, `${fields.length} fields, the header has ${ctx.headers.length}`);
   }
   let custom: Record<string, string> | null = null;
   let customColumns: Record<string, number> | null = null;
@@ -93,18 +95,18 @@ export function normalizeRow(fields: string[], ctx: NormalizeContext): Normalize
         break;
       case "firstName":
       case "lastName":
-        if (value.length > MAX_NAME) return fail("too_long", i, value.slice(0, 120));
+        if (value.length > MAX_NAME) return failed(row, ctx, "too_long", i, value.slice(0, 120));
         row[mapping.target] = value || null;
         break;
       case "email":
         if (value) {
-          if (!emailSchema.safeParse(value).success) return fail("invalid_email", i, value);
+          if (!emailSchema.safeParse(value).success) return failed(row, ctx, "invalid_email", i, value);
           row.email = value.toLowerCase();
         }
         break;
       case "timeZone":
         if (value) {
-          if (!validZone(value)) return fail("invalid_time_zone", i, value);
+          if (!validZone(value)) return failed(row, ctx, "invalid_time_zone", i, value);
           row.timeZone = value;
         }
         break;
@@ -112,15 +114,15 @@ export function normalizeRow(fields: string[], ctx: NormalizeContext): Normalize
         for (const part of value.split(TAG_SEPARATORS)) {
           if (!part.trim()) continue;
           const tag = checkedTag(part);
-          if (tag === null) return fail("invalid_tag", i, part.trim());
+          if (tag === null) return failed(row, ctx, "invalid_tag", i, part.trim());
           if (!row.tags.includes(tag)) row.tags.push(tag);
         }
-        if (row.tags.length > MAX_TAGS) return fail("invalid_tag", i, `${row.tags.length} tags (at most ${MAX_TAGS})`);
+        if (row.tags.length > MAX_TAGS) return failed(row, ctx, "invalid_tag", i, `${row.tags.length} tags (at most ${MAX_TAGS})`);
         break;
       case "unsubscribed": {
         const word = value.toLowerCase();
         if (UNSUBSCRIBED.has(word)) row.optedOut = true;
-        else if (!SUBSCRIBED.has(word)) return fail("invalid_unsubscribed", i, value);
+        else if (!SUBSCRIBED.has(word)) return failed(row, ctx, "invalid_unsubscribed", i, value);
         break;
       }
       case "custom":
@@ -134,16 +136,16 @@ export function normalizeRow(fields: string[], ctx: NormalizeContext): Normalize
     }
   }
   const rawPhone = phoneColumn >= 0 ? fields[phoneColumn]!.trim() : "";
-  if (!rawPhone) return fail("missing_phone", phoneColumn >= 0 ? phoneColumn : null, null);
-  const phone = normalizePhone(rawPhone, ctx.defaultCountry);
-  if (!phone.ok) return fail("invalid_phone", phoneColumn, rawPhone);
+  if (!rawPhone) return failed(row, ctx, "missing_phone", phoneColumn >= 0 ? phoneColumn : null, null);
+  const phone = parsePhoneOnce(rawPhone, ctx.defaultCountry);
+  if (!phone.ok) return failed(row, ctx, "invalid_phone", phoneColumn, rawPhone);
   row.phone = phone.e164;
   if (!row.timeZone) row.guessedTimeZone = timeZoneForPhone(phone.e164);
   if (custom) {
     const result = validateCustomValues(ctx.customFields, custom);
     if (!result.ok) {
       const key = result.field.replace(/^customFields\./, "");
-      return fail("invalid_custom_field", customColumns![key] ?? null, custom[key] ?? null);
+      return failed(row, ctx, "invalid_custom_field", customColumns![key] ?? null, custom[key] ?? null);
     }
     row.customFields = result.values;
   }

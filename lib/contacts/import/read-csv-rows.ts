@@ -27,13 +27,13 @@ export async function* readCsvRows(input: Readable, options: ReadCsvOptions): As
   const csvOptions: Options<unknown, unknown> = {
       delimiter: options.delimiter,
       bom: true,
-      info: true,
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
-      // With `info`, the record arrives wrapped with it.
-      on_record: (data: unknown) => {
-        const { record, info } = data as { record: string[]; info: { lines: number } };
+      // The line count comes with on_record's context; the `info` option would copy the same
+      // counters once more per record to wrap it with them.
+      on_record: (data: unknown, info: { lines: number }) => {
+        const record = data as string[];
         drift += count(record, "\r\n");
         const end = info.lines - drift;
         lastEnd = end;

@@ -14,9 +14,15 @@ import { poolOf } from "@/lib/db/sql";
 import { newId } from "@/lib/ids";
 import type { OrgContext } from "@/lib/org-context";
 
-// COPY's text format: backslash escapes, \N for NULL.
+// COPY's text format: backslash escapes, \N for NULL. Most values need no escape: one test, not four
+// replacements, for each of a million rows' dozen values.
+const NEEDS_ESCAPE = /[\\\n\r\t]/;
 const copyText = (value: string | null) =>
-  value === null ? "\\N" : value.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
+  value === null
+    ? "\\N"
+    : NEEDS_ESCAPE.test(value)
+      ? value.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t")
+      : value;
 const arrayLiteral = (items: string[]) => `{${items.map((t) => `"${t.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 
 const COPY_COLUMNS = `"importId", line, "orgId", "contactId", phone, "firstName", "lastName", email, "timeZone", "guessedTimeZone", tags, "customFields", "optedOut", "errorReason", "errorColumn", "errorValue"`;

@@ -9,6 +9,7 @@ import { startImport } from "@/lib/contacts/import/start-import";
 import { createContact } from "@/lib/contacts/create-contact";
 import { changeConsent } from "@/lib/contacts/change-consent";
 import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
+import { addToList } from "@/lib/lists/list-membership";
 import { createList } from "@/lib/lists/manage-lists";
 import type { OrgContext } from "@/lib/org-context";
 import { setupTestDatabase } from "../helpers/db";
@@ -162,20 +163,26 @@ describe("running an import", () => {
     expect(await db.message.count({ where: { orgId: org.orgId } })).toBe(0);
   });
 
-  it("updates existing contacts (cells given win, empty cells keep, tags and custom fields add) or skips them", async () => {
+  it("updates existing contacts (cells given win, empty cells keep, tags and custom fields add) or skips them, and lists them either way", async () => {
     for (const onExisting of ["update", "skip"] as const) {
       const org = await newOrg();
       await createCustomField(org, { key: "city", label: "City", type: "TEXT" });
       await createCustomField(org, { key: "score", label: "Score", type: "NUMBER" });
-      await createContact(org, { phone: "+12127362000", firstName: "Old", lastName: "Name", email: "old@example.com", tags: ["kept"], customFields: { city: "Paris" } });
-      const done = await importCsv(org, "phone,first,last,email,score,tags\n+12127362000,New,,,7,added\n+12127362001,Bob,,,,\n", { onExisting });
+      const old = await createContact(org, { phone: "+12127362000", firstName: "Old", lastName: "Name", email: "old@example.com", tags: ["kept"], customFields: { city: "Paris" } });
+      const member = await createContact(org, { phone: "+12127362002" });
+      const list = await createList(org, { name: "Imported" });
+      await addToList(org, { listId: list.id, contactIds: [member.id] });
+      const done = await importCsv(org, "phone,first,last,email,score,tags\n+12127362000,New,,,7,added\n+12127362001,Bob,,,,\n+12127362002,,,,,\n", { onExisting, listId: list.id });
       const [existing, created] = await contacts(org);
       expect(created!.firstName).toBe("Bob");
+      // Existing contacts are listed as new ones are; one already on the list stays there once.
+      const members = await db.listMembership.findMany({ where: { listId: list.id }, orderBy: { contactId: "asc" } });
+      expect(members.map((m) => m.contactId)).toEqual([old.id, member.id, created!.id]);
       if (onExisting === "update") {
-        expect(done.result).toMatchObject({ created: 1, updated: 1, skipped: 0 });
+        expect(done.result).toMatchObject({ created: 1, updated: 2, skipped: 0 });
         expect(existing).toMatchObject({ firstName: "New", lastName: "Name", email: "old@example.com", tags: ["kept", "added"], customFields: { city: "Paris", score: 7 } });
       } else {
-        expect(done.result).toMatchObject({ created: 1, updated: 0, skipped: 1 });
+        expect(done.result).toMatchObject({ created: 1, updated: 0, skipped: 2 });
         expect(existing).toMatchObject({ firstName: "Old", tags: ["kept"], customFields: { city: "Paris" } });
       }
       // An existing contact gets no consent row from an import that does not change its consent.
