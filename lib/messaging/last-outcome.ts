@@ -11,7 +11,10 @@
 // any time, which the backfill (migration 20261214000200) and rebuildLastOutcomes do.
 //
 // Written in applyStatusChanges' own statement (lastOutcomeWrite), rows in contact order so two
-// statements writing the same contacts wait for each other instead of deadlocking.
+// statements writing the same contacts wait for each other instead of deadlocking. Two
+// transactions that each write in two statements (a round's sent then failed, a receipt batch's
+// delivered then undelivered) could still cross on two contacts texted in both: PostgreSQL then
+// aborts one, which is retried as any failed round or receipt batch is.
 import type { SqlClient } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
