@@ -31,5 +31,11 @@ FROM (
 ) latest
 JOIN "Message" m ON m.id = latest.id;
 
+-- The rule no longer reads messages: the two indexes migration 20261213000000 made for it go. Every
+-- failure wrote an entry in the first, every outcome of an outbound message (sent, then delivered)
+-- one in the second; one contact's messages stay indexed by Message_orgId_contactId_id_idx.
+DROP INDEX "Message_orgId_errorCode_failed_idx";
+DROP INDEX "Message_orgId_contactId_id_outcome_idx";
+
 -- Statistics now, so the rule's first plans know how few rows are failures.
 ANALYZE "ContactLastOutcome";
