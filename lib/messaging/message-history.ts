@@ -8,6 +8,7 @@ import type { SqlClient } from "@/lib/db/sql";
 import { Prisma, type Message } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { newId } from "@/lib/ids";
+import { lastOutcomeWrite } from "@/lib/messaging/last-outcome";
 import { canTransition, statusesBefore } from "@/lib/messaging/status";
 import { CALLBACK_STATUSES, requestStatusCallbacks } from "@/lib/messaging/status-callbacks";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
@@ -108,7 +109,8 @@ export async function applyStatusChanges(
         SELECT "orgId", id, ${to}::"MessageStatus", code, now() AT TIME ZONE 'UTC' FROM moved WHERE "statusCallback" IS NOT NULL
       )`
     : Prisma.empty;
-  // One statement: move the rows still in an allowed status, then write history (and StatusCallbacks) for those moved.
+  // One statement: move the rows still in an allowed status, then write history (and StatusCallbacks,
+  // and their contacts' last outcome: lib/messaging/last-outcome.ts) for those moved.
   const moved = await db.$queryRaw<{ id: string; orgId: string; calledBack: boolean; webhooked?: boolean }[]>`
     WITH input AS (
       SELECT * FROM unnest(${ids}::text[], ${codes}::text[], ${texts}::text[], ${carrierIds}::text[],
@@ -133,11 +135,11 @@ export async function applyStatusChanges(
       -- With statistics from before the queue filled (a table not analyzed since, as the embedded
       -- database never does), it hashed every waiting message for each batch; by id is always right.
       WHERE m.id = input.id AND m.status::text = ANY(${from}::text[]) ${inOrg('m."orgId"')}
-      RETURNING m.id, m."orgId", m."statusCallback", m.attempts, input.code, input.text, input.event_id${via ? Prisma.raw(", input.via_event_id") : Prisma.empty}
+      RETURNING m.id, m."orgId", m."contactId", m.direction, m."errorCode", m."statusCallback", m.attempts, input.code, input.text, input.event_id${via ? Prisma.raw(", input.via_event_id") : Prisma.empty}
     ), history AS (
       INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, "errorCode", "errorMessage", source, "occurredAt")
       SELECT event_id, "orgId", id, ${to}::"MessageStatus", code, text, ${source}, ${occurredAt} FROM moved
-    )${viaHistory}${statusCallbacks}
+    )${viaHistory}${statusCallbacks}${lastOutcomeWrite(to)}
     SELECT id, "orgId", "statusCallback" IS NOT NULL AS "calledBack"${eventType ? webhookColumns(eventType) : Prisma.empty} FROM moved`;
   // Whole rows are read back only for messages some endpoint wants: decoding a thousand full rows
   // per carrier round would cost more than the move itself.

@@ -6,6 +6,7 @@ import type { Db } from "../../lib/db/client.ts";
 import { scopedDb } from "../../lib/db/scoped.ts";
 import { orgSqlTransaction } from "../../lib/db/sql.ts";
 import { newId } from "../../lib/ids.ts";
+import { rebuildLastOutcomes } from "../../lib/messaging/last-outcome.ts";
 import { planDemoHistory, type DemoHistory } from "./plan-demo-history.ts";
 
 const iso = (dates: (Date | null)[]) => dates.map((d) => d?.toISOString() ?? null);
@@ -43,6 +44,8 @@ export async function seedDemoHistory(db: Db, orgId: string, now = new Date()): 
                   ${iso(m.map((x) => x.failedAt))}::timestamp[], ${iso(m.map((x) => x.receivedAt))}::timestamp[])
         AS u(id, direction, status, contact, sent_from, sent_to, body, encoding, segments, price, marketing, code, text, carrier_id,
              created, updated, sent, delivered, failed, received)`;
+    // Written here past applyStatusChanges, so the contacts' last outcomes are too.
+    await rebuildLastOutcomes(tx, orgId);
     await tx.$executeRaw`
       INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, "errorCode", "errorMessage", source, "occurredAt")
       SELECT u.id, ${orgId}, u.message, u.status::"MessageStatus", u.code, u.text, u.source, u.at

@@ -94,13 +94,11 @@ export const SEGMENT_QUERIES: Query[] = [
   ...[["with 30007", ["30007"]] as const, ["(any code)", null] as const].map(([label, codes]) => ({
     label: `engagement: last delivery failed ${label}`,
     definition: utc(all(codes ? condition("engagement.lastDeliveryFailed", "with_code", codes) : condition("engagement.lastDeliveryFailed", "is_true"))),
-    // Set-based: a failure with no outbound outcome after it (ids are time-ordered).
+    // The contact's last outcome, kept per contact (lib/messaging/last-outcome.ts).
     sql: () =>
       count(
-        `EXISTS (SELECT 1 FROM "Message" f WHERE f."orgId" = $1 AND f."contactId" = c.id AND f.direction = 'OUTBOUND' AND f.status IN ('FAILED', 'UNDELIVERED')
-                   ${codes ? `AND f."errorCode" = ANY($2::text[])` : ""}
-                   AND NOT EXISTS (SELECT 1 FROM "Message" l WHERE l."orgId" = $1 AND l."contactId" = f."contactId" AND l.direction = 'OUTBOUND'
-                                     AND l.status IN ('SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED') AND l.id > f.id))`,
+        `EXISTS (SELECT 1 FROM "ContactLastOutcome" o WHERE o."orgId" = $1 AND o."contactId" = c.id AND o.status IN ('FAILED', 'UNDELIVERED')
+                   ${codes ? `AND o."errorCode" = ANY($2::text[])` : ""})`,
         ...(codes ? [codes] : []),
       ),
   })),

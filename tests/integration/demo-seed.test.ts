@@ -3,7 +3,10 @@
 // every `npm start` does) adds nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { canTransition } from "@/lib/messaging/status";
-import { segmentDefinition } from "@/lib/segments/rule-model";
+import { scopedDb } from "@/lib/db/scoped";
+import type { OrgContext } from "@/lib/org-context";
+import { countSegment } from "@/lib/segments/evaluate-segment";
+import { segmentDefinition, type SegmentDefinitionInput } from "@/lib/segments/rule-model";
 import { DEMO_ORG_NAME } from "../../prisma/demo";
 import { DEMO_SEGMENTS } from "../../prisma/seed/demo-segments";
 import { planDemoHistory } from "../../prisma/seed/plan-demo-history";
@@ -96,6 +99,21 @@ describe("the demo seed", () => {
     // Ids carry random bits by design; everything else is the PRNG's.
     const strip = (plan: ReturnType<typeof planDemoHistory>) => plan.messages.map((m) => ({ ...m, id: undefined }));
     expect(strip(planDemoHistory(contacts, sender, DEMO_ORG_NAME, now))).toEqual(strip(planDemoHistory(contacts, sender, DEMO_ORG_NAME, now)));
+  });
+
+  it("keeps each contact's last delivery outcome as its messages say, so 'Unreachable numbers' has people in it", async () => {
+    const outcomes = await db.message.findMany({
+      where: { orgId, direction: "OUTBOUND", status: { in: ["SENT", "DELIVERED", "UNDELIVERED", "FAILED"] } },
+      orderBy: { id: "asc" },
+    });
+    // The newest by id wins: later entries overwrite earlier ones.
+    const last = new Map(outcomes.map((m) => [m.contactId, { contactId: m.contactId, messageId: m.id, status: m.status, errorCode: m.errorCode }]));
+    const byContact = (a: { contactId: string | null }, b: { contactId: string | null }) => (a.contactId! < b.contactId! ? -1 : 1);
+    const kept = await db.contactLastOutcome.findMany({ where: { orgId }, select: { contactId: true, messageId: true, status: true, errorCode: true } });
+    expect(kept.sort(byContact)).toEqual([...last.values()].sort(byContact));
+    const ctx: OrgContext = { db: scopedDb(db, orgId), orgId, actor: { type: "SYSTEM", id: null, label: "test" }, role: null };
+    const unreachable = await db.segment.findFirstOrThrow({ where: { orgId, name: "Unreachable numbers" } });
+    expect(await countSegment(ctx, unreachable.definition as SegmentDefinitionInput)).toBeGreaterThan(0);
   });
 
   it("adds nothing when run again, and backfills an older demo org that has neither segments nor messages", async () => {

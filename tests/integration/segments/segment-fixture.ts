@@ -1,11 +1,13 @@
 // Hand-built contacts for the segment tests: each one named (its label), with the values the rules
-// look at written straight into the rows (created times, messages, consent events), so every test
+// look at written straight into the rows (created times, messages, consent events; the contacts'
+// last outcomes then derived from the messages, as the seed does), so every test
 // asserts the exact set of labels a definition matches.
 import type { Db } from "@/lib/db/client";
 import { orgSql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ConsentStatus, MessageDirection, MessageStatus } from "@/lib/generated/prisma/enums";
 import { newId } from "@/lib/ids";
+import { rebuildLastOutcomes } from "@/lib/messaging/last-outcome";
 import type { OrgContext } from "@/lib/org-context";
 import { compileSegment } from "@/lib/segments/compile-segment";
 import { loadCompileScope } from "@/lib/segments/evaluate-segment";
@@ -113,6 +115,8 @@ export async function buildFixture(
       });
     }
   }
+  // Written straight, not through applyStatusChanges, as the seed writes its history.
+  await rebuildLastOutcomes(db, orgId);
   const labelOf = new Map(Object.entries(ids).map(([label, id]) => [id, label]));
 
   return {
