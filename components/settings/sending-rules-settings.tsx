@@ -31,7 +31,9 @@ const STARTS = times(DEFAULT_WINDOW.start, DEFAULT_WINDOW.end - MIN_WINDOW_MINUT
 const ENDS = times(DEFAULT_WINDOW.start + MIN_WINDOW_MINUTES, DEFAULT_WINDOW.end);
 const CAPS = Array.from({ length: MAX_DAILY_CAP }, (_, i) => i + 1);
 
-const law = `${clockTime(DEFAULT_WINDOW.start)}-${clockTime(DEFAULT_WINDOW.end)}`;
+// Non-breaking hyphens: a range never wraps in the middle.
+const range = (w: { start: number; end: number }) => `${clockTime(w.start)}\u2011${clockTime(w.end)}`;
+const law = range(DEFAULT_WINDOW);
 const stateWindowNames = Object.keys(STATE_WINDOWS).join(", ");
 const stateCapNames = Object.keys(STATE_DAILY_CAPS).join(", ");
 
@@ -112,7 +114,7 @@ function RulesForm({ initial, canEdit }: { initial: Values; canEdit: boolean }) 
         <legend className="text-sm font-semibold">Quiet hours</legend>
         <p className="text-xs text-zinc-500">
           Marketing texts go out only between these times in each recipient&apos;s own time zone; outside them they wait until the
-          window opens, and are never dropped. US law allows {law}, and {clockTime(STATE_WINDOWS.FL!.start)}-{clockTime(STATE_WINDOWS.FL!.end)} for
+          window opens, and are never dropped. US law allows {law}, and {range(STATE_WINDOWS.FL!)} for
           numbers in {stateWindowNames}: those limits always apply. You may narrow the window, not widen it.
         </p>
         <div className="grid gap-4 sm:max-w-md sm:grid-cols-2">

@@ -54,7 +54,7 @@ export async function holdForQuietHours(tx: SqlClient, senderId: string, held: (
       messageId: m.id,
       to: "SCHEDULED",
       sendAt: m.heldUntil,
-      detail: `Held for quiet hours until ${m.heldUntil.toISOString()} (${clockTime(m.quietStart)} in ${m.quietZone})`,
+      detail: `Held for quiet hours until ${clockTime(m.quietStart)} in ${m.quietZone} (${m.heldUntil.toISOString().slice(0, 16).replace("T", " ")} UTC)`,
     })),
     "dispatcher",
     { at: now },

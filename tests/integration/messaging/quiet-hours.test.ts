@@ -66,7 +66,7 @@ describe("quiet hours at claim time", () => {
 
     expect(await historyOf(held)).toEqual([
       ["QUEUED", "api", null],
-      ["SCHEDULED", "dispatcher", "Held for quiet hours until 2027-06-02T12:00:00.000Z (08:00 in America/New_York)"],
+      ["SCHEDULED", "dispatcher", "Held for quiet hours until 08:00 in America/New_York (2027-06-02 12:00 UTC)"],
       ["QUEUED", "scheduler", null],
       ["SENDING", "dispatcher", null],
       ["SENT", "carrier", null],
