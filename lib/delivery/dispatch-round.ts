@@ -5,7 +5,7 @@
 // simulator, which is this process, is claimed, submitted to and recorded in one transaction instead.
 import type { CarrierAdapter, OutboundMessage, SubmitOutcome } from "@/lib/carriers/carrier";
 import { adapterFor, type ConnectionRow } from "@/lib/delivery/carrier-registry";
-import { heldUntilSql, holdForQuietHours } from "@/lib/delivery/quiet-hold";
+import { heldUntilSql, holdForQuietHours, type ClaimWindow } from "@/lib/delivery/quiet-hold";
 import type { Db } from "@/lib/db/client";
 import { systemSql, systemSqlTransaction, type SqlClient } from "@/lib/db/sql";
 import type { DomainError } from "@/lib/errors";
@@ -150,7 +150,7 @@ async function roundInProcess(db: Db, adapter: CarrierAdapter, senderId: string,
  * hours are on is held until they end (lib/delivery/quiet-hold.ts).
  */
 async function claim(tx: SqlClient, senderId: string, limit: number, now: Date) {
-  const rows = await tx.$queryRaw<(Claimed & { optedOut: boolean; heldUntil: Date | null; quietZone: string | null; quietStart: number | null })[]>`
+  const rows = await tx.$queryRaw<(Claimed & ClaimWindow & { optedOut: boolean })[]>`
     SELECT m.id, m."orgId", m."from", m."to", COALESCE(m."secretBody", m.body) AS body, m."mediaIds", m.encoding, m.attempts,
            (m.marketing AND c."consentStatus" = 'OPTED_OUT') IS TRUE AS "optedOut",
            ${heldUntilSql(now)} AS "heldUntil", m."quietZone", m."quietStart"
@@ -159,9 +159,8 @@ async function claim(tx: SqlClient, senderId: string, limit: number, now: Date) 
     ORDER BY m.id LIMIT ${limit} FOR UPDATE OF m SKIP LOCKED`;
   const optedOut = rows.filter((r) => r.optedOut);
   await applyStatusChanges(tx, "FAILED", optedOut.map((r) => ({ messageId: r.id, to: "FAILED", ...OPTED_OUT_ERROR })), "dispatcher", { at: now });
-  const held = rows.filter((r) => !r.optedOut && r.heldUntil !== null);
-  await holdForQuietHours(tx, senderId, held.map((r) => ({ ...r, heldUntil: r.heldUntil!, quietZone: r.quietZone!, quietStart: r.quietStart! })), now);
-  return { going: rows.filter((r) => !r.optedOut && r.heldUntil === null), failed: optedOut.length, held: held.length };
+  const held = await holdForQuietHours(tx, senderId, rows.filter((r) => !r.optedOut), now);
+  return { going: rows.filter((r) => !r.optedOut && r.heldUntil === null), failed: optedOut.length, held };
 }
 
 /**

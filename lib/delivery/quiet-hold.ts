@@ -34,18 +34,22 @@ export function heldUntilSql(now: Date): Prisma.Sql {
            + m."quietStart" * interval '1 minute') AT TIME ZONE m."quietZone") AT TIME ZONE 'UTC' END`;
 }
 
-export interface HeldRow {
-  id: string;
-  orgId: string;
-  heldUntil: Date;
-  quietZone: string;
+/** What a claim reads of a message's window: `heldUntil` is heldUntilSql's column. */
+export interface ClaimWindow {
+  heldUntil: Date | null;
+  quietZone: string | null;
+  quietStart: number | null;
 }
 
+type Held = { id: string; orgId: string; heldUntil: Date; quietZone: string; quietStart: number };
+
 /**
- * Moves the held rows of one sender's claim back to `scheduled` until their openings (one
- * statement), and asks for a wake at each distinct opening once the transaction has committed.
+ * Moves the claimed messages that are held (heldUntil set) back to `scheduled` until their
+ * openings, in one statement, and asks for a wake at each distinct opening once the transaction has
+ * committed. Returns how many were held.
  */
-export async function holdForQuietHours(tx: SqlClient, senderId: string, held: (HeldRow & { quietStart: number })[], now: Date): Promise<number> {
+export async function holdForQuietHours(tx: SqlClient, senderId: string, claimed: ({ id: string; orgId: string } & ClaimWindow)[], now: Date): Promise<number> {
+  const held = claimed.filter((m): m is Held => m.heldUntil !== null);
   if (held.length === 0) return 0;
   const moved = await applyStatusChanges(
     tx,
@@ -59,9 +63,9 @@ export async function holdForQuietHours(tx: SqlClient, senderId: string, held: (
     "dispatcher",
     { at: now },
   );
-  const wakes = new Map<string, { orgId: string; sendAt: string }>();
+  // One wake per opening: a sender's messages are all its org's.
   const movedIds = new Set(moved.map((m) => m.id));
-  for (const m of held) if (movedIds.has(m.id)) wakes.set(`${m.orgId} ${m.heldUntil.toISOString()}`, { orgId: m.orgId, sendAt: m.heldUntil.toISOString() });
-  await afterCommit(tx, () => emitEvents([...wakes.values()].map(({ orgId, sendAt }) => messagesScheduled.create({ orgId, senderId, sendAt }))));
+  const wakes = new Map(held.filter((m) => movedIds.has(m.id)).map((m) => [m.heldUntil.toISOString(), m.orgId]));
+  await afterCommit(tx, () => emitEvents([...wakes].map(([sendAt, orgId]) => messagesScheduled.create({ orgId, senderId, sendAt }))));
   return moved.length;
 }
