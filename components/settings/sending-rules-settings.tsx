@@ -27,7 +27,8 @@ interface Values {
 
 const STEP = 15;
 const times = (from: number, to: number) => Array.from({ length: (to - from) / STEP + 1 }, (_, i) => from + i * STEP);
-const STARTS = times(DEFAULT_WINDOW.start, DEFAULT_WINDOW.end - MIN_WINDOW_MINUTES);
+// The latest start leaves an hour in the states that end at 20:00 (the input refuses later ones).
+const STARTS = times(DEFAULT_WINDOW.start, Math.min(...Object.values(STATE_WINDOWS).map((w) => w.end)) - MIN_WINDOW_MINUTES);
 const ENDS = times(DEFAULT_WINDOW.start + MIN_WINDOW_MINUTES, DEFAULT_WINDOW.end);
 const CAPS = Array.from({ length: MAX_DAILY_CAP }, (_, i) => i + 1);
 

@@ -37,6 +37,7 @@ export function quietColumnsSql(window: SendWindow, { contact = "c", fallbackZon
   for (const code of NANP_AREA_CODES) {
     const info = areaCodeInfo(code)!;
     const w = windowFor(window, info.region);
+    if (w.start >= w.end) throw new Error(`quietColumnsSql: the window ${window.start}-${window.end} leaves no time in ${info.region} (area code ${code})`);
     codes.push(code);
     zones.push(info.timeZone);
     starts.push(w.start);

@@ -3,7 +3,7 @@
 // the org's own cap of marketing texts per recipient per rolling 24 hours; the opt-out language
 // offered for a first marketing text.
 import { z } from "zod";
-import { clockTime, DEFAULT_WINDOW } from "@/lib/sms/quiet-hours";
+import { clockTime, DEFAULT_WINDOW, STATE_WINDOWS } from "@/lib/sms/quiet-hours";
 
 /** Offered when the org wrote none. */
 export const DEFAULT_OPT_OUT_LANGUAGE = "Reply STOP to opt out.";
@@ -42,6 +42,15 @@ export const updateSendingRulesInput = z
     }
     if (rules.quietEnd - rules.quietStart < MIN_WINDOW_MINUTES) {
       issue.addIssue({ code: "custom", path: ["quietEnd"], message: `End at least ${MIN_WINDOW_MINUTES} minutes after the start` });
+    }
+    // Else the states with an earlier end would leave (next to) no time to text their numbers.
+    const latestStart = Math.min(...Object.values(STATE_WINDOWS).map((w) => w.end)) - MIN_WINDOW_MINUTES;
+    if (rules.quietStart > latestStart) {
+      issue.addIssue({
+        code: "custom",
+        path: ["quietStart"],
+        message: `Start by ${clockTime(latestStart)}: numbers in ${Object.keys(STATE_WINDOWS).join(", ")} may be texted only until ${clockTime(latestStart + MIN_WINDOW_MINUTES)}`,
+      });
     }
   });
 export type UpdateSendingRulesInput = z.input<typeof updateSendingRulesInput>;

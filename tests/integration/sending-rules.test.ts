@@ -49,6 +49,8 @@ describe("sending rules", () => {
     await expect(updateSendingRules(ctx, { ...rules, quietEnd: 1320 })).rejects.toThrow(/"quietEnd"[\s\S]*until 21:00 recipient time: end at 21:00 or earlier/);
     await expect(updateSendingRules(ctx, { ...rules, quietStart: 900, quietEnd: 930 })).rejects.toThrow(/End at least 60 minutes after the start/);
     await expect(updateSendingRules(ctx, { ...rules, quietStart: 1000, quietEnd: 900 })).rejects.toThrow(/End at least 60 minutes after the start/);
+    // 20:00-21:00 is legal in New York but leaves Florida's numbers no time at all.
+    await expect(updateSendingRules(ctx, { ...rules, quietStart: 1200, quietEnd: 1260 })).rejects.toThrow(/Start by 19:00: numbers in FL, CT, MD, OK, WA may be texted only until 20:00/);
   });
 
   it("refuse a cap outside 1-10 and opt-out language that does not say STOP", async () => {

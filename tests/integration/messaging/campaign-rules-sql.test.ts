@@ -73,6 +73,10 @@ describe("quietColumnsSql", () => {
     expect(unknown).toEqual([]);
   });
 
+  it("refuses a window that leaves a state no time, naming the state", () => {
+    expect(() => quietColumnsSql({ start: 1200, end: 1260 })).toThrow(/leaves no time in (CT|FL|MD|OK|WA)/);
+  });
+
   it("refuses a fallback zone that is not one, naming it", () => {
     expect(() => quietColumnsSql({ start: 480, end: 1260 }, { fallbackZone: "Mars/Olympus" })).toThrow(/"Mars\/Olympus" is not a time zone/);
   });
