@@ -1,6 +1,6 @@
 "use client";
-// A message's history: one entry per status change, oldest first, with who moved it and the
-// carrier's error code where there was one.
+// A message's history: one entry per status change, oldest first, with who moved it, why where the
+// mover said (a hold for quiet hours) and the carrier's error code where there was one.
 import { MessageStatusBadge } from "@/components/messaging/message-status-badge";
 import type { MessageDetail } from "@/components/messaging/message-types";
 import { formatPreciseTime } from "@/components/messaging/precise-time";
@@ -34,6 +34,7 @@ export function MessageHistoryCard({ events }: { events: MessageDetail["events"]
                 </time>
                 <span className="text-zinc-500">{SOURCES[event.source] ?? event.source}</span>
               </p>
+              {typeof event.detail === "string" && <p className="mt-1 text-zinc-600 dark:text-zinc-400">{event.detail}</p>}
               {(event.errorCode || event.errorMessage) && (
                 <p className="mt-1 text-red-700 dark:text-red-400">
                   {event.errorCode && <span className="mr-2 font-mono">{event.errorCode}</span>}

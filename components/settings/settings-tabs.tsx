@@ -7,6 +7,7 @@ const TABS = [
   { href: "/settings/connections", label: "Connections" },
   { href: "/settings/senders", label: "Senders" },
   { href: "/settings/keywords", label: "Keyword replies" },
+  { href: "/settings/sending", label: "Sending rules" },
 ] as const;
 
 export function SettingsTabs() {

@@ -5,6 +5,7 @@
 // simulator, which is this process, is claimed, submitted to and recorded in one transaction instead.
 import type { CarrierAdapter, OutboundMessage, SubmitOutcome } from "@/lib/carriers/carrier";
 import { adapterFor, type ConnectionRow } from "@/lib/delivery/carrier-registry";
+import { heldUntilSql, holdForQuietHours, type ClaimWindow } from "@/lib/delivery/quiet-hold";
 import type { Db } from "@/lib/db/client";
 import { systemSql, systemSqlTransaction, type SqlClient } from "@/lib/db/sql";
 import type { DomainError } from "@/lib/errors";
@@ -25,6 +26,8 @@ export interface DispatchRound {
   sent: number;
   failed: number;
   requeued: number;
+  /** Held for the recipients' quiet hours: scheduled again for their window's opening. */
+  held: number;
   /** Due queued messages remain: run another round now. */
   more: boolean;
   /** The earliest time a queued message waiting for a retry becomes due. */
@@ -55,7 +58,7 @@ export async function dispatchRound(db: Db, senderId: string, now = new Date()):
     SELECT s.throughput, c.id, c.kind, c.config, c."updatedAt"
     FROM "SenderNumber" s JOIN "CarrierConnection" c ON c.id = s."connectionId" WHERE s.id = ${senderId}`;
   const sender = row && { throughput: row.throughput, connection: { id: row.id, kind: row.kind, config: row.config, updatedAt: row.updatedAt } };
-  const empty: DispatchRound = { claimed: 0, sent: 0, failed: 0, requeued: 0, more: false, nextDueAt: null, throughput: sender?.throughput ?? 1, submittedAt: null };
+  const empty: DispatchRound = { claimed: 0, sent: 0, failed: 0, requeued: 0, held: 0, more: false, nextDueAt: null, throughput: sender?.throughput ?? 1, submittedAt: null };
   if (!sender) return empty;
   const limit = Math.min(MAX_ROUND, Math.max(1, sender.throughput));
   const adapter = adapterFor(db, sender.connection);
@@ -64,8 +67,11 @@ export async function dispatchRound(db: Db, senderId: string, now = new Date()):
     : await roundThroughCarrier(db, adapter, senderId, sender.connection.id, limit, now);
   // After the round's commits (and their webhook and StatusCallback announcements).
   if (round.claimed > 0) await adapter.recorded?.(round.outcomes);
-  // Only opted-out messages this round: look again at once, there may be more behind them.
-  if (round.claimed === 0) return { ...empty, failed: round.failed, more: round.failed > 0, nextDueAt: round.failed > 0 ? null : await nextDue(db, senderId) };
+  // Only opted-out or held messages this round: look again at once, there may be more behind them.
+  if (round.claimed === 0) {
+    const more = round.failed + round.held > 0;
+    return { ...empty, failed: round.failed, held: round.held, more, nextDueAt: more ? null : await nextDue(db, senderId) };
+  }
 
   const [{ more }] = await systemSql(db).$queryRaw<[{ more: boolean }]>`
     SELECT EXISTS (SELECT 1 FROM "Message" WHERE "senderId" = ${senderId} AND status = 'QUEUED'
@@ -75,6 +81,7 @@ export async function dispatchRound(db: Db, senderId: string, now = new Date()):
     sent: round.sent,
     failed: round.failed,
     requeued: round.requeued,
+    held: round.held,
     more,
     nextDueAt: more ? null : await nextDue(db, senderId),
     throughput: sender.throughput,
@@ -87,24 +94,25 @@ interface Round {
   sent: number;
   failed: number;
   requeued: number;
+  held: number;
   outcomes: SubmitOutcome[];
   submittedAt: number | null;
 }
 
-/** A round that claimed nothing to submit (none due, or only opted-out ones, `failed` here). */
-const nothingClaimed = (failed: number): Round => ({ claimed: 0, sent: 0, failed, requeued: 0, outcomes: [], submittedAt: null });
+/** A round that claimed nothing to submit (none due, or only opted-out or held ones). */
+const nothingClaimed = ({ failed, held }: { failed: number; held: number }): Round => ({ claimed: 0, sent: 0, failed, requeued: 0, held, outcomes: [], submittedAt: null });
 
 /**
  * A real carrier: the claimed messages are committed `sending` before it sees them, so a round retried
  * after a crash never submits them again; its answer is then written in a transaction of its own.
  */
 async function roundThroughCarrier(db: Db, adapter: CarrierAdapter, senderId: string, connectionId: string, limit: number, now: Date): Promise<Round> {
-  const { going, failed } = await systemSqlTransaction(db, async (tx) => {
+  const { going, failed, held } = await systemSqlTransaction(db, async (tx) => {
     const claimed = await claim(tx, senderId, limit, now);
     await applyStatusChanges(tx, "SENDING", claimed.going.map((r) => ({ messageId: r.id, to: "SENDING" })), "dispatcher", { at: now });
     return claimed;
   });
-  if (going.length === 0) return nothingClaimed(failed);
+  if (going.length === 0) return nothingClaimed({ failed, held });
 
   const submittedAt = new Date();
   const outcomes = await submit(systemSql(db), adapter, going);
@@ -117,7 +125,7 @@ async function roundThroughCarrier(db: Db, adapter: CarrierAdapter, senderId: st
   );
   // Receipts parked while this was uncommitted (see recheckPending).
   await recheckPending(db, connectionId, recorded.carrierIds);
-  return { ...recorded, claimed: going.length, failed: recorded.failed + failed, outcomes, submittedAt: submittedAt.getTime() };
+  return { ...recorded, claimed: going.length, failed: recorded.failed + failed, held, outcomes, submittedAt: submittedAt.getTime() };
 }
 
 /**
@@ -126,30 +134,33 @@ async function roundThroughCarrier(db: Db, adapter: CarrierAdapter, senderId: st
  */
 async function roundInProcess(db: Db, adapter: CarrierAdapter, senderId: string, connectionId: string, limit: number, now: Date): Promise<Round> {
   return systemSqlTransaction(db, async (tx) => {
-    const { going, failed } = await claim(tx, senderId, limit, now);
-    if (going.length === 0) return nothingClaimed(failed);
+    const { going, failed, held } = await claim(tx, senderId, limit, now);
+    if (going.length === 0) return nothingClaimed({ failed, held });
     // After the claim's own time, so the history reads in order.
     const submittedAt = new Date(Math.max(Date.now(), now.getTime() + 1));
     const outcomes = await submit(tx, adapter, going);
     const recorded = await recordOutcomes(tx, connectionId, going, outcomes, submittedAt, { status: "SENDING", source: "dispatcher", at: now });
-    return { ...recorded, claimed: going.length, failed: recorded.failed + failed, outcomes, submittedAt: submittedAt.getTime() };
+    return { ...recorded, claimed: going.length, failed: recorded.failed + failed, held, outcomes, submittedAt: submittedAt.getTime() };
   });
 }
 
 /**
  * Locks the sender's due queued messages, at most `limit`. Queued marketing to someone who opted out
- * since it was queued does not go (CTIA; Twilio's 21610): it fails here.
+ * since it was queued does not go (CTIA; Twilio's 21610): it fails here. One whose recipient's quiet
+ * hours are on is held until they end (lib/delivery/quiet-hold.ts).
  */
 async function claim(tx: SqlClient, senderId: string, limit: number, now: Date) {
-  const rows = await tx.$queryRaw<(Claimed & { optedOut: boolean })[]>`
+  const rows = await tx.$queryRaw<(Claimed & ClaimWindow & { optedOut: boolean })[]>`
     SELECT m.id, m."orgId", m."from", m."to", COALESCE(m."secretBody", m.body) AS body, m."mediaIds", m.encoding, m.attempts,
-           (m.marketing AND c."consentStatus" = 'OPTED_OUT') IS TRUE AS "optedOut"
+           (m.marketing AND c."consentStatus" = 'OPTED_OUT') IS TRUE AS "optedOut",
+           ${heldUntilSql(now)} AS "heldUntil", m."quietZone", m."quietStart"
     FROM "Message" m LEFT JOIN "Contact" c ON c.id = m."contactId"
     WHERE m."senderId" = ${senderId} AND m.status = 'QUEUED' AND (m."nextAttemptAt" IS NULL OR m."nextAttemptAt" <= ${now.toISOString()}::timestamp)
     ORDER BY m.id LIMIT ${limit} FOR UPDATE OF m SKIP LOCKED`;
   const optedOut = rows.filter((r) => r.optedOut);
   await applyStatusChanges(tx, "FAILED", optedOut.map((r) => ({ messageId: r.id, to: "FAILED", ...OPTED_OUT_ERROR })), "dispatcher", { at: now });
-  return { going: rows.filter((r) => !r.optedOut), failed: optedOut.length };
+  const held = await holdForQuietHours(tx, senderId, rows.filter((r) => !r.optedOut), now);
+  return { going: rows.filter((r) => !r.optedOut && r.heldUntil === null), failed: optedOut.length, held };
 }
 
 /**

@@ -19,10 +19,13 @@ export interface StatusChange {
   to: MessageStatus;
   errorCode?: string | null;
   errorMessage?: string | null;
-  /** Extra columns for this change: a carrier id, a retry time. */
+  /** Extra columns for this change: a carrier id, a retry time, a new send time (a hold). */
   carrierMessageId?: string | null;
   nextAttemptAt?: Date | null;
+  sendAt?: Date | null;
   attempts?: number;
+  /** Why, for the history row alone (not the message): a hold's "until". */
+  detail?: string | null;
 }
 
 const WEBHOOK_STATUSES = new Set<MessageStatus>(["QUEUED", "SENT", "DELIVERED", "UNDELIVERED", "FAILED"]);
@@ -31,10 +34,12 @@ const WEBHOOK_STATUSES = new Set<MessageStatus>(["QUEUED", "SENT", "DELIVERED", 
 // this transaction (these run at the carrier's pace, thousands a second).
 // message.queued is sent once, when a message is first queued: at its send (send-messages.ts) or
 // when its scheduled time comes (a move here of a message never yet submitted), not on a requeue
-// after a carrier's refusal, which counted an attempt.
+// after a carrier's refusal, which counted an attempt, nor when one held for quiet hours comes
+// out of its hold (it was queued before: the statement's snapshot holds the earlier history only).
 const webhookColumns = (type: string) => Prisma.sql`, EXISTS (
   SELECT 1 FROM "WebhookEndpoint" e WHERE e."orgId" = moved."orgId" AND e.enabled AND ${type} = ANY(e."eventTypes"))
-  AND (${type} <> 'message.queued' OR moved.attempts = 0) AS webhooked`;
+  AND (${type} <> 'message.queued' OR (moved.attempts = 0
+    AND NOT EXISTS (SELECT 1 FROM "MessageEvent" q WHERE q."messageId" = moved.id AND q.status = 'QUEUED'))) AS webhooked`;
 
 const TIME_COLUMN: Partial<Record<MessageStatus, string>> = {
   SENT: "sentAt",
@@ -92,6 +97,8 @@ export async function applyStatusChanges(
   const carrierIds = changes.map((c) => c.carrierMessageId ?? null);
   // Dates go as ISO text: columns are UTC `timestamp`, and the adapter does not convert arrays of Dates.
   const retryAt = changes.map((c) => c.nextAttemptAt?.toISOString() ?? null);
+  const sendAt = changes.map((c) => c.sendAt?.toISOString() ?? null);
+  const details = changes.map((c) => c.detail ?? null);
   const attempts = changes.map((c) => c.attempts ?? null);
   const occurredAt = at ?? new Date();
   const inOrg = (column: string) => (orgId === undefined ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(column)} = ${orgId}`);
@@ -114,8 +121,8 @@ export async function applyStatusChanges(
   const moved = await db.$queryRaw<{ id: string; orgId: string; calledBack: boolean; webhooked?: boolean }[]>`
     WITH input AS (
       SELECT * FROM unnest(${ids}::text[], ${codes}::text[], ${texts}::text[], ${carrierIds}::text[],
-                           ${retryAt}::timestamp[], ${attempts}::int[], ${eventIds}::text[]${viaIds})
-        AS u(id, code, text, carrier_id, retry_at, attempts, event_id${via ? Prisma.raw(", via_event_id") : Prisma.empty})
+                           ${retryAt}::timestamp[], ${sendAt}::timestamp[], ${attempts}::int[], ${details}::text[], ${eventIds}::text[]${viaIds})
+        AS u(id, code, text, carrier_id, retry_at, send_at, attempts, detail, event_id${via ? Prisma.raw(", via_event_id") : Prisma.empty})
     ), moved AS (
       UPDATE "Message" m SET
         status = ${to}::"MessageStatus",
@@ -123,6 +130,7 @@ export async function applyStatusChanges(
         "errorMessage" = COALESCE(input.text, CASE WHEN ${to} IN ('QUEUED', 'SENT', 'DELIVERED') THEN NULL ELSE m."errorMessage" END),
         "carrierMessageId" = COALESCE(input.carrier_id, m."carrierMessageId"),
         "nextAttemptAt" = input.retry_at,
+        "sendAt" = COALESCE(input.send_at, m."sendAt"),
         -- A masked secret's whole text is kept only for as long as the carrier may still need it.
         "secretBody" = CASE WHEN ${to} IN ('SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED', 'CANCELED') THEN NULL ELSE m."secretBody" END,
         attempts = COALESCE(input.attempts, m.attempts),
@@ -135,10 +143,10 @@ export async function applyStatusChanges(
       -- With statistics from before the queue filled (a table not analyzed since, as the embedded
       -- database never does), it hashed every waiting message for each batch; by id is always right.
       WHERE m.id = input.id AND m.status::text = ANY(${from}::text[]) ${inOrg('m."orgId"')}
-      RETURNING m.id, m."orgId", m."contactId", m.direction, m."errorCode", m."statusCallback", m.attempts, input.code, input.text, input.event_id${via ? Prisma.raw(", input.via_event_id") : Prisma.empty}
+      RETURNING m.id, m."orgId", m."contactId", m.direction, m."errorCode", m."statusCallback", m.attempts, input.code, input.text, input.detail, input.event_id${via ? Prisma.raw(", input.via_event_id") : Prisma.empty}
     ), history AS (
-      INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, "errorCode", "errorMessage", source, "occurredAt")
-      SELECT event_id, "orgId", id, ${to}::"MessageStatus", code, text, ${source}, ${occurredAt} FROM moved
+      INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, "errorCode", "errorMessage", detail, source, "occurredAt")
+      SELECT event_id, "orgId", id, ${to}::"MessageStatus", code, text, to_jsonb(detail), ${source}, ${occurredAt} FROM moved
     )${viaHistory}${statusCallbacks}${lastOutcomeWrite(to)}
     SELECT id, "orgId", "statusCallback" IS NOT NULL AS "calledBack"${eventType ? webhookColumns(eventType) : Prisma.empty} FROM moved`;
   // Whole rows are read back only for messages some endpoint wants: decoding a thousand full rows

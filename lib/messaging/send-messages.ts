@@ -242,6 +242,10 @@ function messageRow(orgId: string, send: PreparedSend, contactId: string, now = 
     idempotencyKey: send.idempotencyKey,
     statusCallback: send.statusCallback,
     sendAt: send.sendAt,
+    // Not held for quiet hours: campaigns, which are, write their rows with quietColumnsSql.
+    quietZone: null,
+    quietStart: null,
+    quietEnd: null,
     nextAttemptAt: send.sendAt,
     createdAt: now,
     updatedAt: now,

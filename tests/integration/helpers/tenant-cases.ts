@@ -148,6 +148,8 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
   "carriers.senders.update": (f) => [notFound({ id: f.senderA, label: "B's now" }), notFound({ id: f.senderB, connectionId: f.connectionA })],
   "carriers.senders.delete": (f) => [notFound({ id: f.senderA })],
   "org.updateKeywordReplies": () => [ok({ helpReply: "B's help" })],
+  // That org A's rules are untouched is checked in sending-rules.test.ts.
+  "org.updateSendingRules": () => [ok({ quietStart: 540, quietEnd: 1200, marketingCapPer24h: 2, optOutLanguage: "B: text STOP to end" })],
 
   "phones.list": () => [ok({}, (r) => expect((r as { phones: unknown[] }).phones).toEqual([]))],
   "phones.thread": (f) => [ok({ phone: f.contactAPhone }, (r) => expect((r as { messages: unknown[] }).messages).toEqual([]))],
