@@ -37,26 +37,32 @@ export type Schedule = z.output<typeof scheduleInput>;
 
 const campaignFields = {
   name: z.string().trim().min(1, "Name the campaign").max(120),
-  body: z.string().max(MAX_BODY_LENGTH, `Messages are limited to ${MAX_BODY_LENGTH} characters`).default(""),
-  mediaIds: z.array(z.string().regex(/^med_[0-9a-z]{24}$/, "is not a media id")).max(MAX_MEDIA).default([]),
+  body: z.string().max(MAX_BODY_LENGTH, `Messages are limited to ${MAX_BODY_LENGTH} characters`),
+  mediaIds: z.array(z.string().regex(/^med_[0-9a-z]{24}$/, "is not a media id")).max(MAX_MEDIA),
   audience: audienceInput,
   /** One sender id, or several: a pool, each contact sticking to one of them. */
   senderIds: z.array(id).min(1, "Choose a sender number").max(20, "At most 20 senders in a pool"),
-  schedule: scheduleInput.default({ kind: "now" }),
+  schedule: scheduleInput,
   /** Append the org's opt-out language ("Reply STOP to opt out") to the message. */
-  appendOptOut: z.boolean().default(false),
+  appendOptOut: z.boolean(),
 };
 
-const hasContent = (c: { body?: string; mediaIds?: string[] }) => (c.body ?? "").trim().length > 0 || (c.mediaIds ?? []).length > 0;
+export const hasContent = (c: { body?: string; mediaIds?: string[] }) => (c.body ?? "").trim().length > 0 || (c.mediaIds ?? []).length > 0;
 
-export const createCampaignInput = z.strictObject(campaignFields).refine(hasContent, { message: "Write a message or attach media", path: ["body"] });
+export const createCampaignInput = z
+  .strictObject({
+    ...campaignFields,
+    body: campaignFields.body.default(""),
+    mediaIds: campaignFields.mediaIds.default([]),
+    schedule: campaignFields.schedule.default({ kind: "now" }),
+    appendOptOut: campaignFields.appendOptOut.default(false),
+  })
+  .refine(hasContent, { message: "Write a message or attach media", path: ["body"] });
 
 export const campaignIdInput = z.strictObject({ id: z.string().trim().min(1).max(64) });
 
-/** A draft's edit: any of its fields. */
-export const updateCampaignInput = z
-  .strictObject({ id: campaignIdInput.shape.id, ...z.strictObject(campaignFields).partial().shape })
-  .refine((c) => (c.body === undefined && c.mediaIds === undefined) || hasContent(c), { message: "Write a message or attach media", path: ["body"] });
+/** A draft's edit: any of its fields (the draft as edited must still have a message: manage-campaigns.ts). */
+export const updateCampaignInput = z.strictObject({ id: campaignIdInput.shape.id, ...z.strictObject(campaignFields).partial().shape });
 
 /** Send (now or at the campaign's schedule), or change the schedule of one not yet started. */
 export const scheduleCampaignInput = z.strictObject({ id: campaignIdInput.shape.id, schedule: scheduleInput.optional() });

@@ -9,6 +9,7 @@ import {
   audienceInput,
   campaignIdInput,
   createCampaignInput,
+  hasContent,
   listCampaignsInput,
   scheduleInput,
   updateCampaignInput,
@@ -44,6 +45,7 @@ export async function listCampaigns(ctx: OrgContext, raw: z.input<typeof listCam
 
 /** Checks what a draft names: senders, media, merge fields, lists and segments (again when it is sent). */
 export async function checkDraft(ctx: OrgContext, draft: Pick<Campaign, "body" | "appendOptOut" | "senderIds" | "mediaIds" | "audience" | "schedule">) {
+  if (!hasContent(draft)) throw new DomainError("BAD_REQUEST", "Write a message or attach media", "body", "invalid_parameter");
   await checkedCampaignText(ctx, draft);
   const senders = await ctx.db.senderNumber.findMany({ where: { id: { in: draft.senderIds } }, select: { id: true, mmsEnabled: true, address: true } });
   const missing = draft.senderIds.find((id) => !senders.some((s) => s.id === id));
