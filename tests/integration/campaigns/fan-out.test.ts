@@ -3,6 +3,7 @@
 // completion with its webhook.
 import { beforeAll, describe, expect, it } from "vitest";
 import { completeIfSettled } from "@/lib/campaigns/complete-campaign";
+import { overdueCampaigns } from "@/lib/campaigns/overdue-campaigns";
 import { cancelCampaign, pauseCampaign, resumeCampaign } from "@/lib/campaigns/control-campaign";
 import { fanOutChunk, type ChunkOutcome } from "@/lib/campaigns/fan-out-chunk";
 import { createCampaign, getCampaign } from "@/lib/campaigns/manage-campaigns";
@@ -163,6 +164,19 @@ describe("pause, resume, cancel", () => {
     expect(audit.map((a) => a.action)).toEqual(["campaign.created", "campaign.scheduled", "campaign.rescheduled"]);
     const sending = await sendingCampaign("Started");
     await expect(scheduleCampaign(ctx, { id: sending })).rejects.toThrow(/sending: only a draft or a scheduled campaign/);
+  });
+});
+
+describe("the safety net", () => {
+  it("asks again for the fan-out of a scheduled campaign five minutes past its start, and of none other", async () => {
+    const late = await createCampaign(ctx, { name: "Lost", body: "Hi", audience: { include: { listIds: [listId], segmentIds: [] } }, senderIds: [sender.id] });
+    await scheduleCampaign(ctx, { id: late.id });
+    const started = await sendingCampaign("Fine");
+    await db.campaign.updateMany({ where: { id: { in: [late.id, started] } }, data: { startAt: new Date(Date.now() - 6 * 60_000) } });
+    const overdue = (await overdueCampaigns(db)).filter((c) => c.orgId === ctx.orgId);
+    expect(overdue).toEqual([{ orgId: ctx.orgId, campaignId: late.id, startAt: expect.any(String) }]);
+    // Its run starts it, late, with the start it has.
+    expect(await startCampaign(ctx, late.id, overdue[0]!.startAt)).toEqual({ go: true });
   });
 });
 
