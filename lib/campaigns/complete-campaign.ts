@@ -5,6 +5,7 @@
 // entry in one transaction under the campaign's row lock, so it happens once.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { campaignCounts, type CampaignCounts } from "@/lib/campaigns/campaign-progress";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
 
@@ -23,7 +24,7 @@ export async function completeIfSettled(ctx: OrgContext, campaignId: string, now
     if (!row || row.status !== "SENDING") return { completed: row?.status === "COMPLETED" };
     if (row.unsettled) return { completed: false };
     const counts = await campaignCounts(tx, ctx.orgId, campaignId);
-    await tx.campaign.update({ where: { id: campaignId }, data: { status: "COMPLETED", completedAt: now } });
+    await tx.campaign.update({ where: { id: campaignId }, data: { status: "COMPLETED", completedAt: now, finalCounts: counts as unknown as Prisma.InputJsonValue } });
     await recordAudit(ctx, tx, { action: "campaign.completed", targetType: "campaign", targetId: campaignId, changes: { ...counts.messages } });
     await enqueueWebhookEvents(tx, [
       { orgId: ctx.orgId, type: "campaign.completed", subjectId: campaignId, occurredAt: now, data: completedPayload(campaignId, row.name, row.startedAt, now, counts) },

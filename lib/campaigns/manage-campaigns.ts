@@ -1,4 +1,4 @@
-// Campaigns as drafts: create, edit, read, list. A draft is checked as it is saved (its senders and
+// Campaigns as drafts: create, edit, read (the list is list-campaigns.ts). A draft is checked as it is saved (its senders and
 // media are the org's, its merge fields exist, its lists and segments are the org's), so the plan
 // and the send find nothing new wrong with it but what changed since.
 import type { z } from "zod";
@@ -10,7 +10,6 @@ import {
   campaignIdInput,
   createCampaignInput,
   hasContent,
-  listCampaignsInput,
   scheduleInput,
   updateCampaignInput,
   type Audience,
@@ -33,14 +32,6 @@ export async function getCampaign(ctx: OrgContext, raw: z.input<typeof campaignI
   const row = await ctx.db.campaign.findUnique({ where: { id } });
   if (!row) throw notFound("Campaign", field);
   return campaignOf(row);
-}
-
-/** Newest first, in keyset pages on the time-ordered id. */
-export async function listCampaigns(ctx: OrgContext, raw: z.input<typeof listCampaignsInput>) {
-  const { limit, cursor } = listCampaignsInput.parse(raw);
-  const rows = await ctx.db.campaign.findMany({ where: cursor ? { id: { lt: cursor } } : {}, orderBy: { id: "desc" }, take: limit + 1 });
-  const items = rows.slice(0, limit).map(campaignOf);
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
 }
 
 /** Checks what a draft names: senders, media, merge fields, lists and segments (again when it is sent). */

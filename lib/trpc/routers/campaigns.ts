@@ -9,7 +9,8 @@ import {
   updateCampaignInput,
 } from "@/lib/campaigns/campaign-input";
 import { cancelCampaign, pauseCampaign, resumeCampaign } from "@/lib/campaigns/control-campaign";
-import { createCampaign, getCampaign, listCampaigns, updateCampaign } from "@/lib/campaigns/manage-campaigns";
+import { listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { createCampaign, getCampaign, updateCampaign } from "@/lib/campaigns/manage-campaigns";
 import { planCampaign } from "@/lib/campaigns/plan-campaign";
 import { scheduleCampaign } from "@/lib/campaigns/schedule-campaign";
 import { createTRPCRouter, orgProcedure } from "@/lib/trpc/init";

@@ -18,6 +18,7 @@ CREATE TABLE "Campaign" (
     "resolvedAt" TIMESTAMP(3),
     "recipients" INTEGER NOT NULL DEFAULT 0,
     "duplicates" INTEGER NOT NULL DEFAULT 0,
+    "finalCounts" JSONB,
     "createdById" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,

@@ -6,6 +6,7 @@ import { completeIfSettled } from "@/lib/campaigns/complete-campaign";
 import { overdueCampaigns } from "@/lib/campaigns/overdue-campaigns";
 import { cancelCampaign, pauseCampaign, resumeCampaign } from "@/lib/campaigns/control-campaign";
 import { fanOutChunk, type ChunkOutcome } from "@/lib/campaigns/fan-out-chunk";
+import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { createCampaign, getCampaign } from "@/lib/campaigns/manage-campaigns";
 import { scheduleCampaign } from "@/lib/campaigns/schedule-campaign";
 import { startCampaign } from "@/lib/campaigns/start-campaign";
@@ -217,5 +218,14 @@ describe("completion", () => {
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]!.payload).toMatchObject({ type: "campaign.completed", data: { id, status: "completed", recipients: COUNT, messages: { delivered: COUNT } } });
     expect(await db.auditLog.count({ where: { targetId: id, action: "campaign.completed" } })).toBe(1);
+
+    // The list shows its counts as it completed, and a sending campaign's counted now.
+    const sending = await sendingCampaign("Still going");
+    await fanOutChunk(ctx, sending, { maxChunk: 3 });
+    const { items } = await listCampaigns(ctx, { limit: 2 });
+    expect(items.map((c) => [c.id, c.status, c.messages])).toEqual([
+      [sending, "SENDING", { QUEUED: 3 }],
+      [id, "COMPLETED", { DELIVERED: COUNT }],
+    ]);
   });
 });
