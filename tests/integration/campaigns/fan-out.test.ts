@@ -200,6 +200,19 @@ describe("a STOP mid-campaign", () => {
   });
 });
 
+describe("a STOP while the campaign is paused", () => {
+  it("fails the contact's held message too", async () => {
+    await db.contact.updateMany({ where: { orgId: ctx.orgId }, data: { consentStatus: "OPTED_IN" } });
+    const id = await sendingCampaign("Held stop");
+    await fanOutChunk(ctx, id, { maxChunk: 3 });
+    await pauseCampaign(ctx, { id });
+    const held = await db.message.findFirstOrThrow({ where: { campaignId: id, status: "SCHEDULED", sendAt: null } });
+    await receiveMessage(db, sender.connectionId, { from: held.to, to: sender.address, body: "STOP", media: [], receivedAt: new Date() });
+    expect(await db.message.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({ status: "FAILED", errorCode: "21610" });
+    expect((await resumeCampaign(ctx, { id })).released).toBe(2);
+  });
+});
+
 describe("completion", () => {
   it("completes once every message is final, with its campaign.completed webhook and audit entry", async () => {
     await db.contact.updateMany({ where: { orgId: ctx.orgId }, data: { consentStatus: "OPTED_IN" } });
