@@ -1,5 +1,5 @@
-// The campaigns' safety net: once a minute, a scheduled campaign whose start is five minutes past
-// gets its fan-out asked for again (lib/campaigns/overdue-campaigns.ts).
+// The campaigns' safety net: once a minute, a scheduled campaign five minutes past its start, or a
+// sending one whose fan-out stalled, gets its fan-out asked for again (lib/campaigns/overdue-campaigns.ts).
 import { overdueCampaigns } from "@/lib/campaigns/overdue-campaigns";
 import { db } from "@/lib/db";
 import { inngest } from "@/lib/events/client";

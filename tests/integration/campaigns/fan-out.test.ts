@@ -177,7 +177,18 @@ describe("the safety net", () => {
     const overdue = (await overdueCampaigns(db)).filter((c) => c.orgId === ctx.orgId);
     expect(overdue).toEqual([{ orgId: ctx.orgId, campaignId: late.id, startAt: expect.any(String) }]);
     // Its run starts it, late, with the start it has.
-    expect(await startCampaign(ctx, late.id, overdue[0]!.startAt)).toEqual({ go: true });
+    expect(await startCampaign(ctx, late.id, overdue[0]!.startAt!)).toEqual({ go: true });
+  });
+
+  it("asks again for the fan-out of a sending campaign whose due recipients wait with nothing queued", async () => {
+    const stalled = await sendingCampaign("Stalled");
+    const mine = async (now?: Date) => (await overdueCampaigns(db, now)).filter((c) => c.campaignId === stalled);
+    expect(await mine()).toEqual([]);
+    const later = new Date(Date.now() + 11 * 60_000);
+    expect(await mine(later)).toEqual([{ orgId: ctx.orgId, campaignId: stalled }]);
+    // A live run keeps some queued: not stalled.
+    await fanOutChunk(ctx, stalled, { maxChunk: 2 });
+    expect(await mine(later)).toEqual([]);
   });
 });
 
