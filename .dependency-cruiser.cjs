@@ -13,8 +13,8 @@ const LAYERS = [
   ["messaging"], // the message pipeline: send, status, history, receipts, inbound, consent
   ["contacts", "verify"],
   ["senders", "simulator"],
-  ["orgs", "delivery"], // organisations (each gets a simulator); the dispatcher and live carrier links
-  ["auth"],
+  ["orgs", "delivery"], // organisations (each gets a simulator) and their sending rules; the dispatcher and live carrier links
+  ["auth", "campaigns"], // Auth.js; campaigns, which obey the org's sending rules
   ["members"],
   ["api"], // REST v1 plumbing
   ["twilio-api"], // the Twilio-compatible API, on the same pipeline

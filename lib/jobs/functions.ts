@@ -3,10 +3,12 @@
 import type { InngestFunction } from "inngest";
 import { deliverWebhooksJob } from "@/lib/jobs/deliver-webhooks";
 import { dispatchMessagesJob } from "@/lib/jobs/dispatch-messages";
+import { fanOutCampaignJob } from "@/lib/jobs/fan-out-campaign";
 import { runContactImportJob } from "@/lib/jobs/run-contact-import";
 import { purgeExpiredInvitationsJob } from "@/lib/jobs/purge-expired-invitations";
 import { simulatorDeliverJob } from "@/lib/jobs/simulator-deliver";
 import { stageContactImportJob } from "@/lib/jobs/stage-contact-import";
+import { sweepCampaignsJob } from "@/lib/jobs/sweep-campaigns";
 import { sweepMessagesJob } from "@/lib/jobs/sweep-messages";
 import { sweepStatusCallbacksJob } from "@/lib/jobs/sweep-status-callbacks";
 import { sweepWebhooksJob } from "@/lib/jobs/sweep-webhooks";
@@ -27,4 +29,6 @@ export const functions: InngestFunction.Any[] = [
   sweepStatusCallbacksJob,
   stageContactImportJob,
   runContactImportJob,
+  fanOutCampaignJob,
+  sweepCampaignsJob,
 ];

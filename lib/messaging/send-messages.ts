@@ -241,6 +241,7 @@ function messageRow(orgId: string, send: PreparedSend, contactId: string, now = 
     marketing: send.marketing,
     idempotencyKey: send.idempotencyKey,
     statusCallback: send.statusCallback,
+    campaignId: null,
     sendAt: send.sendAt,
     // Not held for quiet hours: campaigns, which are, write their rows with quietColumnsSql.
     quietZone: null,

@@ -6,7 +6,8 @@ const FINAL = new Set<MessageStatus>(["DELIVERED", "UNDELIVERED", "FAILED", "REC
 
 const ALLOWED: Record<MessageStatus, readonly MessageStatus[]> = {
   SCHEDULED: ["QUEUED", "CANCELED", "FAILED"],
-  // Back to SCHEDULED when the dispatcher finds the recipient's quiet hours on (held, not sent).
+  // Back to SCHEDULED: held, not yet sent: the recipient's quiet hours are on (the dispatcher's claim,
+  // lib/delivery/quiet-hold.ts) or its campaign is paused (lib/campaigns/control-campaign.ts).
   QUEUED: ["SENDING", "FAILED", "CANCELED", "SCHEDULED"],
   // Back to QUEUED only when the carrier certainly refused it for now (throttled, queue full).
   SENDING: ["QUEUED", "SENT", "DELIVERED", "UNDELIVERED", "FAILED"],

@@ -2,6 +2,10 @@
 // below must name every mutation of appRouter, so a new one fails here until it is audited.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { pauseCampaign } from "@/lib/campaigns/control-campaign";
+import { createCampaign } from "@/lib/campaigns/manage-campaigns";
+import { scheduleCampaign } from "@/lib/campaigns/schedule-campaign";
+import { startCampaign } from "@/lib/campaigns/start-campaign";
 import { createConnection } from "@/lib/delivery/manage-connections";
 import { createContact } from "@/lib/contacts/create-contact";
 import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
@@ -111,7 +115,31 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
   "contactImports.start": async () => ({ id: await contactImport("READY"), consentStatement: "Signed up on the web form" }),
   "contactImports.cancel": async () => ({ id: await contactImport("READY") }),
   "webhooks.deliveries.replay": async () => ({ id: (await sendTestEvent(ctx, { id: (await endpoint()).id })).id }),
+  "campaigns.create": async () => {
+    const { audience, senderIds } = await campaign();
+    return { name: `Campaign ${seq++}`, body: "Hello", audience, senderIds };
+  },
+  "campaigns.update": async () => ({ id: (await campaign()).id, name: `Renamed ${seq++}` }),
+  "campaigns.schedule": async () => ({ id: (await campaign()).id }),
+  "campaigns.pause": async () => ({ id: (await campaign("SENDING")).id }),
+  "campaigns.resume": async () => ({ id: (await campaign("PAUSED")).id }),
+  "campaigns.cancel": async () => ({ id: (await campaign()).id }),
 };
+
+// A draft campaign to a list of one, from the org's sender; "SENDING" once started, "PAUSED" after.
+async function campaign(status: "DRAFT" | "SENDING" | "PAUSED" = "DRAFT") {
+  const list = await createList(ctx, { name: `Campaign list ${seq++}` });
+  const { id } = await createContact(ctx, { phone: phone() });
+  await addToList(ctx, { listId: list.id, contactIds: [id] });
+  const senderId = (await db.senderNumber.findFirstOrThrow({ where: { orgId: ctx.orgId } })).id;
+  const draft = await createCampaign(ctx, { name: `Campaign ${seq++}`, body: "Hi", audience: { include: { listIds: [list.id], segmentIds: [] } }, senderIds: [senderId] });
+  if (status !== "DRAFT") {
+    await scheduleCampaign(ctx, { id: draft.id });
+    await startCampaign(ctx, draft.id);
+  }
+  if (status === "PAUSED") await pauseCampaign(ctx, { id: draft.id });
+  return draft;
+}
 
 // jobs.* act on the installation's job executor, not on an org, so there is no org log to write to.
 const MUTATION_PATHS = PROCEDURE_PATHS.filter((path) => procedureType(path) === "mutation" && !path.startsWith("jobs."));
