@@ -13,7 +13,7 @@ const LAYERS = [
   ["messaging"], // the message pipeline: send, status, history, receipts, inbound, consent
   ["contacts", "verify"],
   ["senders", "simulator"],
-  ["orgs", "delivery"], // organisations (each gets a simulator); the dispatcher and live carrier links
+  ["orgs", "delivery", "campaigns"], // organisations (each gets a simulator); the dispatcher and live carrier links; campaigns
   ["auth"],
   ["members"],
   ["api"], // REST v1 plumbing

@@ -29,6 +29,7 @@ export const ID_PREFIXES = {
   verification: "ver",
   segment: "seg",
   contactImport: "imp",
+  campaign: "cmp",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -20,6 +20,7 @@ export const AUDIT_TARGET_TYPES = {
   media: "Media",
   verification: "Verification",
   contact_import: "Contact import",
+  campaign: "Campaign",
 } as const;
 
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
@@ -75,6 +76,14 @@ export const AUDIT_ACTIONS = {
   "contact_import.started": { label: "Contact import started", target: "contact_import" },
   "contact_import.finished": { label: "Contact import finished", target: "contact_import" },
   "contact_import.canceled": { label: "Contact import canceled", target: "contact_import" },
+  "campaign.created": { label: "Campaign created", target: "campaign" },
+  "campaign.updated": { label: "Campaign updated", target: "campaign" },
+  "campaign.scheduled": { label: "Campaign scheduled", target: "campaign" },
+  "campaign.rescheduled": { label: "Campaign rescheduled", target: "campaign" },
+  "campaign.paused": { label: "Campaign paused", target: "campaign" },
+  "campaign.resumed": { label: "Campaign resumed", target: "campaign" },
+  "campaign.canceled": { label: "Campaign canceled", target: "campaign" },
+  "campaign.completed": { label: "Campaign completed", target: "campaign" },
 } as const satisfies Record<string, { label: string; target: AuditTargetType }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

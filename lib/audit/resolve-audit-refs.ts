@@ -82,6 +82,9 @@ const RESOLVERS: Partial<Record<IdKind, Resolver>> = {
       i.id,
       { label: i.fileName, href: `/contacts/import/${i.id}` },
     ]),
+  // The campaign pages come with the campaigns UI; until then the name alone.
+  campaign: async (db, ids) =>
+    (await db.campaign.findMany({ ...where(ids), select: { id: true, name: true } })).map((c) => [c.id, { label: c.name, href: null }]),
   verification: async (db, ids) =>
     (await db.verification.findMany({ ...where(ids), select: { id: true, to: true } })).map((v) => [
       v.id,

@@ -68,6 +68,11 @@ function batch(ctx: OrgContext, { where, hashMemory }: CompiledSegment, after: s
  */
 export async function exportContacts(ctx: OrgContext, source: ContactSource, field?: string) {
   const { name, ...contacts } = await contactSourceCondition(ctx, source, field);
+  return exportContactsWhere(ctx, contacts, name);
+}
+
+/** The same CSV for contacts matching a condition on `c` of the caller's (a campaign's skipped recipients), named after `name`. */
+export async function exportContactsWhere(ctx: OrgContext, contacts: CompiledSegment, name: string) {
   const definitions = await ctx.db.customFieldDefinition.findMany({ orderBy: { createdAt: "asc" }, select: { key: true } });
   const customKeys = definitions.map((d) => d.key);
   const header = [...STANDARD_COLUMNS, ...customKeys.map((key) => ((STANDARD_COLUMNS as readonly string[]).includes(key) ? `custom.${key}` : key))];

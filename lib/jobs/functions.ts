@@ -3,6 +3,7 @@
 import type { InngestFunction } from "inngest";
 import { deliverWebhooksJob } from "@/lib/jobs/deliver-webhooks";
 import { dispatchMessagesJob } from "@/lib/jobs/dispatch-messages";
+import { fanOutCampaignJob } from "@/lib/jobs/fan-out-campaign";
 import { runContactImportJob } from "@/lib/jobs/run-contact-import";
 import { purgeExpiredInvitationsJob } from "@/lib/jobs/purge-expired-invitations";
 import { simulatorDeliverJob } from "@/lib/jobs/simulator-deliver";
@@ -27,4 +28,5 @@ export const functions: InngestFunction.Any[] = [
   sweepStatusCallbacksJob,
   stageContactImportJob,
   runContactImportJob,
+  fanOutCampaignJob,
 ];

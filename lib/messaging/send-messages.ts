@@ -242,6 +242,7 @@ function messageRow(orgId: string, send: PreparedSend, contactId: string, now = 
     marketing: send.marketing,
     idempotencyKey: send.idempotencyKey,
     statusCallback: send.statusCallback,
+    campaignId: null,
     sendAt: send.sendAt,
     nextAttemptAt: send.sendAt,
     createdAt: now,

@@ -6,7 +6,8 @@ const FINAL = new Set<MessageStatus>(["DELIVERED", "UNDELIVERED", "FAILED", "REC
 
 const ALLOWED: Record<MessageStatus, readonly MessageStatus[]> = {
   SCHEDULED: ["QUEUED", "CANCELED", "FAILED"],
-  QUEUED: ["SENDING", "FAILED", "CANCELED"],
+  // Back to SCHEDULED: held, not yet sent (a paused campaign's messages, lib/campaigns/control-campaign.ts).
+  QUEUED: ["SENDING", "FAILED", "CANCELED", "SCHEDULED"],
   // Back to QUEUED only when the carrier certainly refused it for now (throttled, queue full).
   SENDING: ["QUEUED", "SENT", "DELIVERED", "UNDELIVERED", "FAILED"],
   SENT: ["DELIVERED", "UNDELIVERED", "FAILED"],

@@ -71,9 +71,14 @@ export const SEGMENT_WORK_MEM = "64MB";
 export async function withSegmentMemory<T>(ctx: OrgContext, { hashMemory }: Pick<CompiledSegment, "hashMemory">, work: (tx: OrgSqlClient) => PromiseLike<T>): Promise<T> {
   if (!hashMemory) return work(orgSql(ctx));
   return orgSqlTransaction(ctx, async (tx) => {
-    await tx.$queryRaw`SELECT set_config('work_mem', ${SEGMENT_WORK_MEM}, true) FROM "Organization" WHERE id = ${ctx.orgId}`;
+    await giveSegmentMemory(tx);
     return work(tx);
   });
+}
+
+/** The same memory for the rest of a transaction the caller holds (one that writes what the segment selects). */
+export async function giveSegmentMemory(tx: OrgSqlClient): Promise<void> {
+  await tx.$queryRaw`SELECT set_config('work_mem', ${SEGMENT_WORK_MEM}, true) FROM "Organization" WHERE id = ${tx.orgId}`;
 }
 
 async function countWhere(ctx: OrgContext, segment: CompiledSegment): Promise<number> {

@@ -1,5 +1,6 @@
 import { apiKeysRouter } from "@/lib/trpc/routers/api-keys";
 import { auditRouter } from "@/lib/trpc/routers/audit";
+import { campaignsRouter } from "@/lib/trpc/routers/campaigns";
 import { carriersRouter } from "@/lib/trpc/routers/carriers";
 import { contactImportsRouter } from "@/lib/trpc/routers/contact-imports";
 import { contactsRouter } from "@/lib/trpc/routers/contacts";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   contactImports: contactImportsRouter,
   lists: listsRouter,
   segments: segmentsRouter,
+  campaigns: campaignsRouter,
   customFields: customFieldsRouter,
   members: membersRouter,
   audit: auditRouter,

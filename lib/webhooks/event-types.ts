@@ -1,7 +1,6 @@
 // The events an endpoint can subscribe to: one list for validation, the form's checkboxes and the
 // docs. Only events something sends are offered (tests/integration/webhooks/event-types.test.ts
-// sends each one): a feature adds its events here, one line each, when it sends them
-// (campaign.completed with campaigns).
+// sends each one): a feature adds its events here, one line each, when it sends them.
 const WEBHOOK_EVENTS = [
   { type: "message.queued", label: "Message queued" },
   { type: "message.sent", label: "Message sent" },
@@ -12,6 +11,7 @@ const WEBHOOK_EVENTS = [
   { type: "contact.opted_out", label: "Contact opted out" },
   { type: "contact.opted_in", label: "Contact opted in" },
   { type: "verification.approved", label: "Verification approved" },
+  { type: "campaign.completed", label: "Campaign completed" },
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number]["type"];

@@ -77,6 +77,27 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
   "contacts.tag": (f) => [ok({ ids: [f.contactA], add: ["pwned"], remove: ["a-only"] }, (r) => expect(r).toEqual({ updated: 0 }))],
   "contacts.changeConsent": (f) => [notFound({ id: f.contactA, kind: "OPT_OUT" }), notFound({ id: f.contactA, kind: "OPT_IN" })],
 
+  "campaigns.list": () => [ok({}, (r) => expect(itemsOf(r)).toEqual([]))],
+  "campaigns.get": (f) => [notFound({ id: f.campaignA })],
+  "campaigns.create": (f) => {
+    const draft = (listId: string, senderId: string, segmentIds: string[] = []) => ({
+      name: "Campaign of B",
+      body: "Hello",
+      audience: { include: { listIds: [listId], segmentIds } },
+      senderIds: [senderId],
+    });
+    // Org A's list, sender or segment is one B does not have.
+    return [notFound(draft(f.listA, f.senderB)), notFound(draft(f.listB, f.senderA)), notFound(draft(f.listB, f.senderB, [f.segmentA]))];
+  },
+  "campaigns.update": (f) => [notFound({ id: f.campaignA, name: "Renamed by B" })],
+  "campaigns.plan": (f) => [notFound({ id: f.campaignA })],
+  "campaigns.schedule": (f) => [notFound({ id: f.campaignA })],
+  "campaigns.pause": (f) => [notFound({ id: f.campaignA })],
+  "campaigns.resume": (f) => [notFound({ id: f.campaignA })],
+  "campaigns.cancel": (f) => [notFound({ id: f.campaignA })],
+  "campaigns.progress": (f) => [notFound({ id: f.campaignA })],
+  "campaigns.stats": (f) => [notFound({ id: f.campaignA })],
+
   "segments.list": () => [ok(undefined, (r) => expect(r).toEqual([]))],
   "segments.get": (f) => [notFound({ id: f.segmentA })],
   "segments.create": (f) => [

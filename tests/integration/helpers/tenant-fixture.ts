@@ -9,6 +9,7 @@ import { newId } from "@/lib/ids";
 import { addToList } from "@/lib/lists/list-membership";
 import { createList } from "@/lib/lists/manage-lists";
 import { createInvitation } from "@/lib/members/invitations";
+import { createCampaign } from "@/lib/campaigns/manage-campaigns";
 import { createSegment } from "@/lib/segments/manage-segments";
 import { createSender } from "@/lib/senders/manage-senders";
 import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
@@ -44,6 +45,7 @@ export interface Fixture {
   segmentA: string;
   segmentAName: string;
   importA: string;
+  campaignA: string;
 }
 
 /** Every row of org A, in a stable order, to compare before and after. */
@@ -68,6 +70,8 @@ export async function snapshotOrg(db: Db, orgId: string) {
     segments: await db.segment.findMany({ where, ...byId }),
     contactImports: await db.contactImport.findMany({ where, ...byId }),
     contactImportRows: await db.contactImportRow.findMany({ where, orderBy: [{ importId: "asc" }, { line: "asc" }] }),
+    campaigns: await db.campaign.findMany({ where, ...byId }),
+    campaignRecipients: await db.campaignRecipient.findMany({ where, orderBy: [{ campaignId: "asc" }, { contactId: "asc" }] }),
   };
 }
 
@@ -147,6 +151,14 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
     },
   });
 
+  // A draft campaign of A's to its list, from its sender.
+  const campaignA = await createCampaign(ctxA, {
+    name: "Campaign of A",
+    body: "SecretAlice sale",
+    audience: { include: { listIds: [listA.id], segmentIds: [segmentA.id] } },
+    senderIds: [senderA.id],
+  });
+
   const userB = await createUser(db);
   const { org: orgB } = await createOrgWithOwner(db, { owner: userB, name: "Org B" });
   const ctxB = await orgContextFor(db, userB, orgB.id);
@@ -188,12 +200,13 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
     segmentA: segmentA.id,
     segmentAName: segmentA.name,
     importA: importA.id,
+    campaignA: campaignA.id,
   };
   const snapshot = await snapshotOrg(db, f.orgA);
   // Every ID in org A (rows and the users in it), and two strings only org A's rows hold.
   const rows: { id: string }[] = [snapshot.org, ...snapshot.memberships, ...snapshot.invitations, ...snapshot.contacts];
   rows.push(...snapshot.lists, ...snapshot.customFields, ...snapshot.audit, ...snapshot.connections, ...snapshot.senders, ...snapshot.messages);
-  rows.push(...snapshot.apiKeys, ...snapshot.webhookEndpoints, ...snapshot.webhookDeliveries, ...snapshot.segments, ...snapshot.contactImports);
+  rows.push(...snapshot.apiKeys, ...snapshot.webhookEndpoints, ...snapshot.webhookDeliveries, ...snapshot.segments, ...snapshot.contactImports, ...snapshot.campaigns);
   const secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a", apiKeyA.key.preview];
   secrets.push("hooks-of-a", endpointA.secret);
   return { f, userB, secrets };

@@ -1,0 +1,82 @@
+// What a campaign is made of, one schema per input: shared by the form to come, the tRPC procedures
+// and REST. The audience is lists and saved segments, minus others; the schedule is one of four
+// kinds, each a wall time where it needs one (a zone says where, or each recipient's own zone).
+import { z } from "zod";
+import { MAX_BODY_LENGTH, MAX_MEDIA } from "@/lib/messaging/message-input";
+import { isValidTimeZone } from "@/lib/sms/time-zone";
+
+const id = z.string().trim().min(1).max(64);
+const ids = z.array(id).max(50, "At most 50 lists or segments").default([]);
+
+export const audienceInput = z.strictObject({
+  include: z.strictObject({ listIds: ids, segmentIds: ids }),
+  exclude: z.strictObject({ listIds: ids, segmentIds: ids }).default({ listIds: [], segmentIds: [] }),
+});
+export type Audience = z.output<typeof audienceInput>;
+
+/** "2026-12-15T10:00": a wall time, read in a zone. */
+const wallTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a date and time like 2026-12-15T10:00");
+const zone = z.string().refine(isValidTimeZone, "is not a time zone (e.g. America/New_York)");
+
+export const MAX_SPREAD_HOURS = 72;
+
+export const scheduleInput = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("now") }),
+  z.strictObject({ kind: z.literal("at"), localTime: wallTime, zone }),
+  /** The wall time in each recipient's zone; `fallbackZone` for contacts whose zone is unknown. */
+  z.strictObject({ kind: z.literal("local"), localTime: wallTime, fallbackZone: zone }),
+  /** Evenly over `hours` from when it is sent (or from `localTime` in `zone`). */
+  z.strictObject({
+    kind: z.literal("spread"),
+    hours: z.number().int().min(1).max(MAX_SPREAD_HOURS, `At most ${MAX_SPREAD_HOURS} hours`),
+    localTime: wallTime.optional(),
+    zone: zone.optional(),
+  }).refine((s) => (s.localTime === undefined) === (s.zone === undefined), { message: "Give the start's time and zone together", path: ["zone"] }),
+]);
+export type Schedule = z.output<typeof scheduleInput>;
+
+const campaignFields = {
+  name: z.string().trim().min(1, "Name the campaign").max(120),
+  body: z.string().max(MAX_BODY_LENGTH, `Messages are limited to ${MAX_BODY_LENGTH} characters`),
+  mediaIds: z.array(z.string().regex(/^med_[0-9a-z]{24}$/, "is not a media id")).max(MAX_MEDIA),
+  audience: audienceInput,
+  /** One sender id, or several: a pool, each contact sticking to one of them. */
+  senderIds: z.array(id).min(1, "Choose a sender number").max(20, "At most 20 senders in a pool"),
+  schedule: scheduleInput,
+  /** Append the org's opt-out language ("Reply STOP to opt out") to the message. */
+  appendOptOut: z.boolean(),
+};
+
+export const hasContent = (c: { body?: string; mediaIds?: string[] }) => (c.body ?? "").trim().length > 0 || (c.mediaIds ?? []).length > 0;
+
+export const createCampaignInput = z
+  .strictObject({
+    ...campaignFields,
+    body: campaignFields.body.default(""),
+    mediaIds: campaignFields.mediaIds.default([]),
+    schedule: campaignFields.schedule.default({ kind: "now" }),
+    appendOptOut: campaignFields.appendOptOut.default(false),
+  })
+  .refine(hasContent, { message: "Write a message or attach media", path: ["body"] });
+
+export const campaignIdInput = z.strictObject({ id: z.string().trim().min(1).max(64) });
+
+/** A draft's edit: any of its fields (the draft as edited must still have a message: manage-campaigns.ts). */
+export const updateCampaignInput = z.strictObject({ id: campaignIdInput.shape.id, ...z.strictObject(campaignFields).partial().shape });
+
+/** Send (now or at the campaign's schedule), or change the schedule of one not yet started. */
+export const scheduleCampaignInput = z.strictObject({ id: campaignIdInput.shape.id, schedule: scheduleInput.optional() });
+
+export const listCampaignsInput = z.strictObject({
+  limit: z.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(64).optional(),
+});
+
+export const SKIP_REASONS = ["OPTED_OUT", "INVALID_NUMBER", "FREQUENCY_CAPPED"] as const;
+export const skippedExportInput = z.strictObject({ id: campaignIdInput.shape.id, reason: z.enum(SKIP_REASONS) });
+
+export const campaignStatsInput = z.strictObject({
+  id: campaignIdInput.shape.id,
+  /** Replies within this many days of a message are the campaign's. */
+  replyDays: z.number().int().min(1).max(30).default(5),
+});

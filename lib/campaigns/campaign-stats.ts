@@ -1,0 +1,44 @@
+// A campaign's funnel: recipients, skipped by reason, then its messages by outcome, and what the
+// recipients did after: replied (an inbound text within `replyDays` of their campaign message) and
+// opted out (an opt-out within the same days). Replies are matched on the inbound index by contact
+// ((orgId, contactId, id)), one probe per messaged recipient.
+import type { z } from "zod";
+import { campaignStatsInput } from "@/lib/campaigns/campaign-input";
+import { campaignCounts } from "@/lib/campaigns/campaign-progress";
+import { getCampaign } from "@/lib/campaigns/manage-campaigns";
+import { orgSql } from "@/lib/db/sql";
+import type { OrgContext } from "@/lib/org-context";
+
+export async function campaignStats(ctx: OrgContext, raw: z.input<typeof campaignStatsInput>) {
+  const { id, replyDays } = campaignStatsInput.parse(raw);
+  const campaign = await getCampaign(ctx, { id });
+  const counts = await campaignCounts(ctx.db, ctx.orgId, id);
+  const [after] = await orgSql(ctx).$queryRaw<{ replied: number; optedOut: number }[]>`
+    SELECT
+      count(*) FILTER (WHERE EXISTS (
+        SELECT 1 FROM "Message" i WHERE i."orgId" = ${ctx.orgId} AND i."contactId" = m."contactId" AND i.direction = 'INBOUND'
+          AND i."createdAt" >= m."createdAt" AND i."createdAt" < m."createdAt" + make_interval(days => ${replyDays})))::int AS replied,
+      count(*) FILTER (WHERE EXISTS (
+        SELECT 1 FROM "ConsentEvent" e WHERE e."orgId" = ${ctx.orgId} AND e."contactId" = m."contactId" AND e.action = 'OPT_OUT'
+          AND e."occurredAt" >= m."createdAt" AND e."occurredAt" < m."createdAt" + make_interval(days => ${replyDays})))::int AS "optedOut"
+    FROM "Message" m WHERE m."campaignId" = ${id} AND m."orgId" = ${ctx.orgId} AND m.status::text IN ('SENT', 'DELIVERED', 'UNDELIVERED')`;
+  const m = counts.messages;
+  return {
+    campaign: { id: campaign.id, name: campaign.name, status: campaign.status, startedAt: campaign.startedAt, completedAt: campaign.completedAt },
+    replyDays,
+    funnel: {
+      recipients: counts.recipients,
+      skipped: counts.skipped,
+      duplicates: campaign.duplicates,
+      waiting: counts.waiting,
+      queued: (m.SCHEDULED ?? 0) + (m.QUEUED ?? 0) + (m.SENDING ?? 0),
+      sent: (m.SENT ?? 0) + (m.DELIVERED ?? 0) + (m.UNDELIVERED ?? 0),
+      delivered: m.DELIVERED ?? 0,
+      undelivered: m.UNDELIVERED ?? 0,
+      failed: m.FAILED ?? 0,
+      canceled: m.CANCELED ?? 0,
+      replied: after!.replied,
+      optedOut: after!.optedOut,
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// A campaign from its start to its end: wait for the start, resolve the audience
+// (lib/campaigns/start-campaign.ts), then make the messages chunk by chunk (fan-out-chunk.ts: each
+// chunk one transaction, exactly once whatever is retried or runs twice), sleeping while the queue
+// is a minute ahead of the senders or the next recipient is not due, and once all are made, check
+// every SETTLE_EVERY until the campaign is complete. Where it is lives in the database, so a run
+// that ends (paused, canceled, or after MAX_STEPS steps, when it hands over to a fresh run to keep
+// its history small) is continued by any later one. `makeFanOutCampaignJob` takes test hooks.
+import { campaignJobContext } from "@/lib/campaigns/campaign-job-context";
+import { completeIfSettled } from "@/lib/campaigns/complete-campaign";
+import { fanOutChunk, type ChunkOptions } from "@/lib/campaigns/fan-out-chunk";
+import { startCampaign } from "@/lib/campaigns/start-campaign";
+import { inngest } from "@/lib/events/client";
+import { campaignFanOutRequested } from "@/lib/events/campaigns";
+
+const MAX_STEPS = 300;
+const SETTLE_EVERY = "30s";
+
+export interface FanOutOptions extends ChunkOptions {
+  maxSteps?: number;
+  settleEvery?: string;
+  /** Tests: runs in the step after its chunk has committed. */
+  afterChunk?: (chunk: number) => Promise<void> | void;
+}
+
+export function makeFanOutCampaignJob(options: FanOutOptions = {}) {
+  const maxSteps = options.maxSteps ?? MAX_STEPS;
+  return inngest.createFunction(
+    {
+      id: "fan-out-campaign",
+      name: "Send a campaign",
+      triggers: [campaignFanOutRequested],
+      concurrency: [{ limit: 1, key: "event.data.campaignId" }],
+      retries: 10,
+    },
+    async ({ event, step }) => {
+      const { orgId, campaignId, startAt } = event.data;
+      const ctx = campaignJobContext(orgId);
+      if (startAt && new Date(startAt).getTime() > Date.now()) await step.sleepUntil("until-start", startAt);
+      const { go } = await step.run("start", () => startCampaign(ctx, campaignId, startAt));
+      if (!go) return { ended: "not due" };
+      let created = 0;
+      for (let i = 0; i < maxSteps; i++) {
+        const outcome = await step.run(`chunk-${i}`, async () => {
+          const result = await fanOutChunk(ctx, campaignId, options);
+          await options.afterChunk?.(i);
+          return result;
+        });
+        if (outcome.kind === "stopped") return { ended: "not sending", created };
+        if (outcome.kind === "created") created += outcome.created;
+        if (outcome.kind === "wait") await step.sleepUntil(`wait-${i}`, outcome.until);
+        if (outcome.kind === "fanned-out") {
+          const { completed } = await step.run(`settle-${i}`, () => completeIfSettled(ctx, campaignId));
+          if (completed) return { ended: "completed", created };
+          await step.sleep(`settle-wait-${i}`, options.settleEvery ?? SETTLE_EVERY);
+        }
+      }
+      await step.sendEvent("continue", campaignFanOutRequested.create({ orgId, campaignId }));
+      return { ended: "handed over", created };
+    },
+  );
+}
+
+export const fanOutCampaignJob = makeFanOutCampaignJob();
