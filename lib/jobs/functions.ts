@@ -8,6 +8,7 @@ import { runContactImportJob } from "@/lib/jobs/run-contact-import";
 import { purgeExpiredInvitationsJob } from "@/lib/jobs/purge-expired-invitations";
 import { simulatorDeliverJob } from "@/lib/jobs/simulator-deliver";
 import { stageContactImportJob } from "@/lib/jobs/stage-contact-import";
+import { sweepCampaignsJob } from "@/lib/jobs/sweep-campaigns";
 import { sweepMessagesJob } from "@/lib/jobs/sweep-messages";
 import { sweepStatusCallbacksJob } from "@/lib/jobs/sweep-status-callbacks";
 import { sweepWebhooksJob } from "@/lib/jobs/sweep-webhooks";
@@ -29,4 +30,5 @@ export const functions: InngestFunction.Any[] = [
   stageContactImportJob,
   runContactImportJob,
   fanOutCampaignJob,
+  sweepCampaignsJob,
 ];

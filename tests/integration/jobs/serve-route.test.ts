@@ -25,6 +25,7 @@ describe("app/api/inngest", () => {
     expect(registered.map((f) => f.id)).toEqual([
       "textstack-deliver-webhooks",
       "textstack-dispatch-messages",
+      "textstack-fan-out-campaign",
       "textstack-purge-expired-invitations",
       "textstack-run-contact-import",
       // An onFailure handler is registered as a function of its own, triggered by inngest/function.failed.
@@ -32,6 +33,7 @@ describe("app/api/inngest", () => {
       "textstack-simulator-deliver",
       "textstack-stage-contact-import",
       "textstack-stage-contact-import-failure",
+      "textstack-sweep-campaigns",
       "textstack-sweep-messages",
       "textstack-sweep-status-callbacks",
       "textstack-sweep-webhooks",
@@ -43,8 +45,9 @@ describe("app/api/inngest", () => {
     expect(triggers["textstack-purge-expired-invitations"]).toEqual([{ cron: "TZ=UTC 30 3 * * *" }, { event: "invitations/purge.requested" }]);
     expect(triggers["textstack-dispatch-messages"]).toEqual([{ event: "messages/dispatch.requested" }]);
     expect(triggers["textstack-run-contact-import"]).toEqual([{ event: "contacts/import.run.requested" }]);
+    expect(triggers["textstack-fan-out-campaign"]).toEqual([{ event: "campaigns/fan-out.requested" }]);
 
     const get = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined);
-    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 14 });
+    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 16 });
   });
 });

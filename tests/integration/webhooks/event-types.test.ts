@@ -2,7 +2,14 @@
 // endpoint subscribed to all of them gets each, from the pipeline, inbound texts and verifications.
 // An event offered before its feature sends it fails here.
 import { beforeAll, describe, expect, it } from "vitest";
+import { completeIfSettled } from "@/lib/campaigns/complete-campaign";
+import { fanOutChunk } from "@/lib/campaigns/fan-out-chunk";
+import { createCampaign } from "@/lib/campaigns/manage-campaigns";
+import { scheduleCampaign } from "@/lib/campaigns/schedule-campaign";
+import { startCampaign } from "@/lib/campaigns/start-campaign";
 import { systemSqlTransaction } from "@/lib/db/sql";
+import { addToList } from "@/lib/lists/list-membership";
+import { createList } from "@/lib/lists/manage-lists";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { receiveMessage } from "@/lib/messaging/receive-message";
 import { sendOne } from "@/lib/messaging/send-one";
@@ -18,7 +25,7 @@ const { db } = await setupTestDatabase();
 
 let ctx: OrgContext;
 let endpointId: string;
-let sender: { address: string; connectionId: string };
+let sender: { id: string; address: string; connectionId: string };
 beforeAll(async () => {
   const { org, owner } = await createOrgWithOwner(db, { defaultCountry: "US" });
   ctx = await orgContextFor(db, owner, org.id);
@@ -49,6 +56,17 @@ describe("the webhook event types offered", () => {
     const text = await db.message.findFirstOrThrow({ where: { orgId: ctx.orgId, to: "+14155550175" } });
     const code = text.body.match(/code is (\d+)/)![1]!;
     expect((await checkVerification(ctx, { to: verification.to, code })).status).toBe("APPROVED");
+
+    // A campaign to one contact whose message is delivered completes.
+    const list = await createList(ctx, { name: "One" });
+    const contact = await db.contact.findFirstOrThrow({ where: { orgId: ctx.orgId, phone: "+14155550171" } });
+    await addToList(ctx, { listId: list.id, contactIds: [contact.id] });
+    const campaign = await createCampaign(ctx, { name: "Once", body: "Hi", audience: { include: { listIds: [list.id], segmentIds: [] } }, senderIds: [sender.id] });
+    await scheduleCampaign(ctx, { id: campaign.id });
+    await startCampaign(ctx, campaign.id);
+    await fanOutChunk(ctx, campaign.id);
+    await move((await db.message.findFirstOrThrow({ where: { campaignId: campaign.id } })).id, "SENDING", "SENT", "DELIVERED");
+    expect(await completeIfSettled(ctx, campaign.id)).toEqual({ completed: true });
 
     const sent = await db.webhookDelivery.findMany({ where: { endpointId }, distinct: ["eventType"], select: { eventType: true } });
     expect(sent.map((d) => d.eventType).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
