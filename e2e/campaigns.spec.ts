@@ -15,15 +15,19 @@ async function shots(page: Page, testInfo: TestInfo, name: string) {
   for (const [width, scheme] of [[1440, "light"], [390, "light"], [390, "dark"]] as const) {
     await page.setViewportSize({ width, height: 900 });
     await page.emulateMedia({ colorScheme: scheme });
+    // The theme is read as the page loads (components/app/theme.tsx).
+    await page.reload();
     const path = testInfo.outputPath(`${name}-${width}-${scheme}.png`);
     await page.screenshot({ path, fullPage: true });
     await testInfo.attach(`${name} at ${width} px, ${scheme}`, { path, contentType: "image/png" });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.emulateMedia({ colorScheme: "light" });
+  await page.reload();
 }
 
 test("a marketer sends a campaign with merge fields to a list, reads the plan, watches it deliver and sees the reply", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
   const restoreSimulator = await simulatorAlwaysDelivers();
   try {
     await signInAsDemo(page);
@@ -46,6 +50,8 @@ test("a marketer sends a campaign with merge fields to a list, reads the plan, w
     await expect(page.getByRole("row", { name: new RegExp(listName) })).toBeVisible();
     await page.getByRole("link", { name: "Contacts" }).click();
     await page.getByLabel("Search contacts").fill(line);
+    // The selection belongs to the view: pick once the search has applied.
+    await expect(page.getByTestId("contacts-count")).toHaveText(/^1 contact$/);
     await page.getByRole("row", { name: new RegExp(`\\${e164}`) }).getByRole("checkbox").check();
     await page.getByRole("button", { name: "Add to list" }).click();
     await page.getByRole("dialog").getByLabel(/List/).selectOption({ label: listName });

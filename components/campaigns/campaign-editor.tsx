@@ -127,7 +127,7 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-      <div className="min-w-0 space-y-4">
+      <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-start-1">
         <Card className="space-y-4 p-4">
           <Field label="Campaign name" error={shown.name}>
             <Input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} placeholder="e.g. Spring sale" maxLength={120} />
@@ -153,25 +153,8 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
           <SenderPicker senders={senders.data} value={draft.senderIds} onChange={(senderIds) => setDraft({ ...draft, senderIds })} error={shown.senderIds} />
           <SchedulePicker value={draft.schedule} onChange={(schedule) => setDraft({ ...draft, schedule })} viewerZone={viewerZone} error={shown.schedule} />
         </Card>
-        {serverErrors.form && <FormError>{serverErrors.form}</FormError>}
-        <div className="flex flex-wrap items-center justify-end gap-2">
-          {saved ? (
-            <>
-              <span className="text-xs text-zinc-500" aria-live="polite">
-                {update.isPending ? "Saving…" : editing ? "Unsaved changes" : "Draft saved"}
-              </span>
-              <Button onClick={() => setConfirming(true)} disabled={editing || !check.success || !plan.data || plan.data.recipients === 0}>
-                {sendLabel}…
-              </Button>
-            </>
-          ) : (
-            <Button onClick={review} loading={create.isPending}>
-              Review plan
-            </Button>
-          )}
-        </div>
       </div>
-      <aside className="min-w-0 lg:sticky lg:top-4 lg:self-start">
+      <aside className="min-w-0 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
         {saved ? (
           plan.data ? (
             <CampaignPlan campaignId={saved.id} plan={plan.data} stale={editing || plan.isFetching} />
@@ -185,6 +168,26 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
           </Card>
         )}
       </aside>
+      {/* After the plan on a phone, so it is read before Send; under the form beside it on a wide screen. */}
+      <div className="space-y-2 lg:col-start-1 lg:row-start-2">
+          {serverErrors.form && <FormError>{serverErrors.form}</FormError>}
+          <div className="flex flex-wrap items-center justify-end gap-2">
+            {saved ? (
+              <>
+                <span className="text-xs text-zinc-500" aria-live="polite">
+                  {update.isPending ? "Saving…" : editing ? "Unsaved changes" : "Draft saved"}
+                </span>
+                <Button onClick={() => setConfirming(true)} disabled={editing || !check.success || !plan.data || plan.data.recipients === 0}>
+                  {sendLabel}…
+                </Button>
+              </>
+            ) : (
+              <Button onClick={review} loading={create.isPending}>
+                Review plan
+              </Button>
+            )}
+          </div>
+      </div>
       {saved && plan.data && (
         <ConfirmDialog
           open={confirming}

@@ -9,10 +9,18 @@ import { CampaignStatusBadge } from "@/components/campaigns/campaign-status-badg
 import { useTRPC } from "@/lib/trpc/react";
 
 const back = { href: "/campaigns", label: "Campaigns" };
+const LIVE = ["SCHEDULED", "SENDING", "PAUSED"];
 
 export function CampaignScreen({ id }: { id?: string }) {
   const trpc = useTRPC();
-  const campaign = useQuery({ ...trpc.campaigns.get.queryOptions({ id: id ?? "" }, { retry: false }), enabled: id !== undefined });
+  const campaign = useQuery({
+    ...trpc.campaigns.get.queryOptions(
+      { id: id ?? "" },
+      // While it sends, its status moves on by itself (to completed); a draft changes only here.
+      { retry: false, refetchInterval: (query) => (query.state.data && LIVE.includes(query.state.data.status) ? 5_000 : false) },
+    ),
+    enabled: id !== undefined,
+  });
   if (id === undefined) {
     return (
       <>

@@ -12,4 +12,6 @@ export const campaignRecipientsInput = z.strictObject({
   outcome: z.enum(RECIPIENT_OUTCOMES, "is not an outcome").default("all"),
   cursor: z.string().max(64).optional(),
   limit: z.number().int().min(1).max(100).default(50),
+  // tRPC's infinite queries add this to the input; the table only pages forwards.
+  direction: z.enum(["forward", "backward"]).optional(),
 });
