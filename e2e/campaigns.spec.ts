@@ -11,12 +11,13 @@ function zoneAwakeNow(): string {
   return zone;
 }
 
-async function shots(page: Page, testInfo: TestInfo, name: string) {
+async function shots(page: Page, testInfo: TestInfo, name: string, ready: string) {
   for (const [width, scheme] of [[1440, "light"], [390, "light"], [390, "dark"]] as const) {
     await page.setViewportSize({ width, height: 900 });
     await page.emulateMedia({ colorScheme: scheme });
     // The theme is read as the page loads (components/app/theme.tsx).
     await page.reload();
+    await expect(page.getByText(ready).first()).toBeVisible();
     const path = testInfo.outputPath(`${name}-${width}-${scheme}.png`);
     await page.screenshot({ path, fullPage: true });
     await testInfo.attach(`${name} at ${width} px, ${scheme}`, { path, contentType: "image/png" });
@@ -49,7 +50,7 @@ test("a marketer sends a campaign with merge fields to a list, reads the plan, w
     await page.getByRole("dialog").getByRole("button", { name: "Create list" }).click();
     await expect(page.getByRole("row", { name: new RegExp(listName) })).toBeVisible();
     await page.getByRole("link", { name: "Contacts" }).click();
-    await page.getByLabel("Search contacts").fill(line);
+    await page.getByLabel("Search contacts").fill(e164);
     // The selection belongs to the view: pick once the search has applied.
     await expect(page.getByTestId("contacts-count")).toHaveText(/^1 contact$/);
     await page.getByRole("row", { name: new RegExp(`\\${e164}`) }).getByRole("checkbox").check();
@@ -75,10 +76,11 @@ test("a marketer sends a campaign with merge fields to a list, reads the plan, w
     await page.getByLabel("Add a list or segment to send to").selectOption({ label: listName });
     await page.getByRole("button", { name: "Review plan" }).click();
     await expect(page).toHaveURL(/\/campaigns\/cmp_/);
+    const campaignUrl = page.url();
     const plan = page.getByTestId("campaign-plan");
     await expect(plan.getByTestId("plan-recipients")).toHaveText("1");
     await expect(plan).toContainText("Finishes about");
-    await shots(page, testInfo, "campaign-draft");
+    await shots(page, testInfo, "campaign-draft", "Finishes about");
 
     // An unknown merge field is refused naming it; fixing it saves the draft again.
     await page.getByLabel("Message").fill("Hi {{frist_name}}, 20% off this weekend.");
@@ -104,14 +106,12 @@ test("a marketer sends a campaign with merge fields to a list, reads the plan, w
     await expect(phone.locator("[data-direction=from-phone]").filter({ hasText: "Yes please!" })).toBeVisible();
 
     // The reply counts for the campaign.
-    await page.goBack();
-    await page.getByRole("link", { name: "Campaigns" }).click();
-    await page.getByRole("link", { name: `Weekend sale ${line}` }).click();
+    await page.goto(campaignUrl);
     await expect(page.getByRole("list", { name: "Funnel" }).getByRole("listitem").filter({ hasText: /^Replied/ })).toContainText("1", { timeout: 20_000 });
-    await shots(page, testInfo, "campaign-results");
-    await page.getByRole("link", { name: "Campaigns" }).first().click();
+    await shots(page, testInfo, "campaign-results", "Delivery rate");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" }).click();
     await expect(page.getByRole("table", { name: "Campaigns" })).toContainText(`Weekend sale ${line}`);
-    await shots(page, testInfo, "campaigns-list");
+    await shots(page, testInfo, "campaigns-list", `Weekend sale ${line}`);
   } finally {
     await restoreSimulator();
   }

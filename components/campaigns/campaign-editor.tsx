@@ -170,23 +170,23 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
       </aside>
       {/* After the plan on a phone, so it is read before Send; under the form beside it on a wide screen. */}
       <div className="space-y-2 lg:col-start-1 lg:row-start-2">
-          {serverErrors.form && <FormError>{serverErrors.form}</FormError>}
-          <div className="flex flex-wrap items-center justify-end gap-2">
-            {saved ? (
-              <>
-                <span className="text-xs text-zinc-500" aria-live="polite">
-                  {update.isPending ? "Saving…" : editing ? "Unsaved changes" : "Draft saved"}
-                </span>
-                <Button onClick={() => setConfirming(true)} disabled={editing || !check.success || !plan.data || plan.data.recipients === 0}>
-                  {sendLabel}…
-                </Button>
-              </>
-            ) : (
-              <Button onClick={review} loading={create.isPending}>
-                Review plan
+        {serverErrors.form && <FormError>{serverErrors.form}</FormError>}
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          {saved ? (
+            <>
+              <span className="text-xs text-zinc-500" aria-live="polite">
+                {update.isPending ? "Saving…" : editing ? "Unsaved changes" : "Draft saved"}
+              </span>
+              <Button onClick={() => setConfirming(true)} disabled={editing || !check.success || !plan.data || plan.data.recipients === 0}>
+                {sendLabel}…
               </Button>
-            )}
-          </div>
+            </>
+          ) : (
+            <Button onClick={review} loading={create.isPending}>
+              Review plan
+            </Button>
+          )}
+        </div>
       </div>
       {saved && plan.data && (
         <ConfirmDialog
