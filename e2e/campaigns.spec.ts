@@ -107,7 +107,7 @@ test("a marketer sends a campaign with merge fields to a list, reads the plan, w
 
     // The reply counts for the campaign.
     await page.goto(campaignUrl);
-    await expect(page.getByRole("list", { name: "Funnel" }).getByRole("listitem").filter({ hasText: /^Replied/ })).toContainText("1", { timeout: 20_000 });
+    await expect(page.getByRole("list", { name: "Funnel" }).getByRole("listitem").filter({ hasText: /^Replied in/ })).toContainText("1", { timeout: 20_000 });
     await shots(page, testInfo, "campaign-results", "Delivery rate");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" }).click();
     await expect(page.getByRole("table", { name: "Campaigns" })).toContainText(`Weekend sale ${line}`);

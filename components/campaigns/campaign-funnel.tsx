@@ -25,8 +25,8 @@ export function CampaignFunnel({ stats, onShow }: { stats: CampaignStatsView; on
     { label: "Undelivered", value: f.undelivered, outcome: "undelivered", tone: "bg-amber-500" },
     { label: "Failed", value: f.failed, outcome: "failed", tone: "bg-red-500" },
     { label: "Canceled", value: f.canceled, outcome: "canceled", tone: "bg-zinc-400" },
-    { label: `Replied within ${stats.replyDays} days`, value: f.replied, tone: "bg-violet-500" },
-    { label: "Opted out after it", value: f.optedOut, tone: "bg-rose-400" },
+    { label: `Replied in ${stats.replyDays} days`, value: f.replied, tone: "bg-violet-500" },
+    { label: "Opted out since", value: f.optedOut, tone: "bg-rose-400" },
   ];
   const skipped = Object.entries(f.skipped).filter(([, n]) => (n ?? 0) > 0) as [RecipientOutcome, number][];
   return (

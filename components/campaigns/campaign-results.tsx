@@ -123,7 +123,8 @@ export function CampaignResults({ campaign }: { campaign: CampaignView }) {
         </section>
       )}
       <Card className="p-4">
-        <h2 className="mb-2 text-base font-semibold">Message</h2>
+        <h2 className="text-base font-semibold">Message</h2>
+        <p className="mb-2 text-xs text-zinc-500">As written: each recipient got it with their own merge fields filled in.</p>
         <p className="whitespace-pre-wrap break-words text-sm">{campaign.body}</p>
       </Card>
       <div ref={table} className="scroll-mt-4">
