@@ -1,5 +1,5 @@
 // The sidebar: only areas that exist appear; admin-only areas only for admins and owners.
-import { BookOpen, Cog, ContactRound, CodeXml, Filter, List, MessagesSquare, ScrollText, Settings, Smartphone, type LucideIcon } from "lucide-react";
+import { BookOpen, Cog, ContactRound, CodeXml, Filter, List, Megaphone, MessagesSquare, ScrollText, Settings, Smartphone, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -12,6 +12,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/messages", label: "Messages", icon: MessagesSquare },
+  { href: "/campaigns", label: "Campaigns", icon: Megaphone },
   { href: "/contacts", label: "Contacts", icon: ContactRound },
   { href: "/lists", label: "Lists", icon: List },
   { href: "/segments", label: "Segments", icon: Filter },

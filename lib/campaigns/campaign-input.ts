@@ -70,6 +70,8 @@ export const scheduleCampaignInput = z.strictObject({ id: campaignIdInput.shape.
 export const listCampaignsInput = z.strictObject({
   limit: z.number().int().min(1).max(100).default(50),
   cursor: z.string().max(64).optional(),
+  // tRPC's infinite queries add this to the input; the list only pages backwards in time.
+  direction: z.enum(["forward", "backward"]).optional(),
 });
 
 export const SKIP_REASONS = ["OPTED_OUT", "INVALID_NUMBER", "FREQUENCY_CAPPED"] as const;

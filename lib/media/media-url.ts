@@ -9,6 +9,10 @@ const mediaKey = () => createHmac("sha256", env.AUTH_SECRET).update("textstack:m
 const signature = (assetId: string, expires: number) =>
   createHmac("sha256", mediaKey()).update(`${assetId}:${expires}`).digest("base64url");
 
+/** How long a URL shown in the app (a thumbnail, an attachment being composed) stays valid: a day, long enough
+ * for a page left open; each load signs anew, and sending signs its own (lib/media/media-for-send.ts). */
+export const PREVIEW_URL_TTL_SECONDS = 24 * 60 * 60;
+
 /** `${APP_URL}/api/media/{id}?expires=<unix seconds>&sig=<base64url>`, valid for `ttlSeconds`. */
 export function signedMediaUrl(assetId: string, ttlSeconds: number, now: number = Date.now()): string {
   const expires = Math.floor(now / 1000) + Math.ceil(ttlSeconds);

@@ -1,11 +1,8 @@
 // One message with everything its page shows: the full history (a row per status change), the
 // carrier submissions of its parts, its sender, its contact and its media files.
 import { notFound } from "@/lib/errors";
-import { signedMediaUrl } from "@/lib/media/media-url";
+import { PREVIEW_URL_TTL_SECONDS, signedMediaUrl } from "@/lib/media/media-url";
 import type { OrgContext } from "@/lib/org-context";
-
-// Long enough for a page left open; each load signs anew.
-const THUMBNAIL_URL_TTL_SECONDS = 24 * 60 * 60;
 
 export async function getMessage(ctx: OrgContext, id: string) {
   const message = await ctx.db.message.findUnique({
@@ -35,7 +32,7 @@ export async function getMessage(ctx: OrgContext, id: string) {
   const media = message.mediaIds.map((mediaId) => {
     const asset = byId.get(mediaId);
     return asset
-      ? { ...asset, url: signedMediaUrl(asset.id, THUMBNAIL_URL_TTL_SECONDS) as string | null }
+      ? { ...asset, url: signedMediaUrl(asset.id, PREVIEW_URL_TTL_SECONDS) as string | null }
       : { id: mediaId, contentType: null, fileName: null, size: null, url: null };
   });
   return { ...message, media };

@@ -5,12 +5,9 @@ import { requestedOrgId, sessionUser } from "@/lib/auth/request-identity";
 import { db } from "@/lib/db";
 import { memberOrgContext } from "@/lib/members/member-org-context";
 import { domainErrorResponse, mediaErrorResponse } from "@/lib/media/media-error-response";
-import { signedMediaUrl } from "@/lib/media/media-url";
+import { PREVIEW_URL_TTL_SECONDS, signedMediaUrl } from "@/lib/media/media-url";
 import { readUploadedFile } from "@/lib/media/read-upload";
 import { uploadMedia } from "@/lib/media/upload-media";
-
-/** Long enough for a compose session; sending signs its own URLs (lib/media/media-for-send.ts). */
-const PREVIEW_URL_TTL_SECONDS = 24 * 60 * 60;
 
 export const POST = auth(async function POST(req) {
   const user = sessionUser(req.auth);

@@ -1,4 +1,7 @@
 import { campaignProgress } from "@/lib/campaigns/campaign-progress";
+import { campaignMedia } from "@/lib/campaigns/campaign-media";
+import { campaignRecipients } from "@/lib/campaigns/campaign-recipients";
+import { campaignFailures, campaignTimeline } from "@/lib/campaigns/campaign-results";
 import { campaignStats } from "@/lib/campaigns/campaign-stats";
 import {
   campaignIdInput,
@@ -13,6 +16,7 @@ import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { createCampaign, getCampaign, updateCampaign } from "@/lib/campaigns/manage-campaigns";
 import { planCampaign } from "@/lib/campaigns/plan-campaign";
 import { scheduleCampaign } from "@/lib/campaigns/schedule-campaign";
+import { campaignRecipientsInput } from "@/lib/campaigns/results-input";
 import { createTRPCRouter, orgProcedure } from "@/lib/trpc/init";
 
 // Members draft, send and control campaigns, as they send messages (messages.send is a member's).
@@ -31,4 +35,10 @@ export const campaignsRouter = createTRPCRouter({
   /** Counts by status, for a progress bar polled every few seconds. */
   progress: orgProcedure.input(campaignIdInput).query(({ ctx, input }) => campaignProgress(ctx.org, input)),
   stats: orgProcedure.input(campaignStatsInput).query(({ ctx, input }) => campaignStats(ctx.org, input)),
+  /** The draft's attachments, for its editor. */
+  media: orgProcedure.input(campaignIdInput).query(({ ctx, input }) => campaignMedia(ctx.org, input)),
+  /** Sent, delivered and failed per minute or hour: the results page's chart. */
+  timeline: orgProcedure.input(campaignIdInput).query(({ ctx, input }) => campaignTimeline(ctx.org, input)),
+  failures: orgProcedure.input(campaignIdInput).query(({ ctx, input }) => campaignFailures(ctx.org, input)),
+  recipients: orgProcedure.input(campaignRecipientsInput).query(({ ctx, input }) => campaignRecipients(ctx.org, input)),
 });

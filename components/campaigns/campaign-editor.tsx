@@ -1,0 +1,208 @@
+"use client";
+// A campaign before it sends: name, message (merge fields, media), audience, sender or pool, when,
+// and the opt-out language. A new one is created by "Review plan"; from then on every valid edit is
+// saved as it pauses and the plan beside it is read again. Send (or Schedule) asks first, naming how
+// many it goes to.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { toast } from "sonner";
+import { zodFormErrors } from "@/components/app/form-state";
+import { formatCount } from "@/components/app/format";
+import { AudiencePicker } from "@/components/campaigns/audience-picker";
+import { CampaignPlan } from "@/components/campaigns/campaign-plan";
+import type { CampaignView } from "@/components/campaigns/campaign-types";
+import { SchedulePicker } from "@/components/campaigns/schedule-picker";
+import { SenderPicker } from "@/components/campaigns/sender-picker";
+import { useDebouncedValue } from "@/components/contacts/use-debounced-value";
+import { ComposeBox, EMPTY_COMPOSE, type ComposeValue } from "@/components/messaging/compose-box";
+import { viewerTimeZone } from "@/components/segments/definition-errors";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Field, FormError } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { createCampaignInput, type Audience, type Schedule } from "@/lib/campaigns/campaign-input";
+import { smartEncode } from "@/lib/sms/smart-encoding";
+import { formErrors, type FormErrors } from "@/lib/trpc/form-errors";
+import { useTRPC } from "@/lib/trpc/react";
+
+interface Draft {
+  name: string;
+  compose: ComposeValue;
+  audience: Audience;
+  senderIds: string[];
+  schedule: Schedule;
+  appendOptOut: boolean;
+}
+
+const EMPTY_AUDIENCE: Audience = { include: { listIds: [], segmentIds: [] }, exclude: { listIds: [], segmentIds: [] } };
+
+/** What is saved: the text as it will be sent (smart-encoded when the switch is on). */
+function inputOf(draft: Draft) {
+  return {
+    name: draft.name,
+    body: draft.compose.smartEncoding ? smartEncode(draft.compose.body).text : draft.compose.body,
+    mediaIds: draft.compose.media.map((m) => m.id),
+    audience: draft.audience,
+    senderIds: draft.senderIds,
+    schedule: draft.schedule,
+    appendOptOut: draft.appendOptOut,
+  };
+}
+
+export function CampaignEditor({ saved }: { saved?: CampaignView }) {
+  const trpc = useTRPC();
+  const media = useQuery({ ...trpc.campaigns.media.queryOptions({ id: saved?.id ?? "" }), enabled: Boolean(saved?.mediaIds.length) });
+  if (saved && saved.mediaIds.length > 0 && !media.data) return null;
+  return <Editor saved={saved} media={media.data ?? []} />;
+}
+
+function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["media"] }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const viewerZone = viewerTimeZone();
+  const senders = useQuery(trpc.messages.senders.queryOptions());
+  const [draft, setDraft] = useState<Draft>(() => ({
+    name: saved?.name ?? "",
+    compose: saved ? { body: saved.body, smartEncoding: false, media } : EMPTY_COMPOSE,
+    audience: saved?.audience ?? EMPTY_AUDIENCE,
+    senderIds: saved?.senderIds ?? [],
+    schedule: saved?.schedule ?? { kind: "now" },
+    appendOptOut: saved?.appendOptOut ?? true,
+  }));
+  // The first sender by default, once they are known.
+  if (!saved && draft.senderIds.length === 0 && senders.data?.[0]) setDraft({ ...draft, senderIds: [senders.data[0].id] });
+  const [tried, setTried] = useState(Boolean(saved));
+  const [confirming, setConfirming] = useState(false);
+  const input = inputOf(draft);
+  const check = createCampaignInput.safeParse(input);
+  const clientErrors: FormErrors = check.success ? { fields: {}, form: null } : zodFormErrors(check.error);
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.campaigns.pathKey() });
+  const create = useMutation(
+    trpc.campaigns.create.mutationOptions({
+      onSuccess: async (campaign) => {
+        await refresh();
+        router.replace(`/campaigns/${campaign.id}`);
+      },
+    }),
+  );
+  const update = useMutation(trpc.campaigns.update.mutationOptions({ onSuccess: refresh }));
+  const send = useMutation(
+    trpc.campaigns.schedule.mutationOptions({
+      onSuccess: async (campaign) => {
+        setConfirming(false);
+        toast.success(campaign.status === "SCHEDULED" ? `Scheduled “${campaign.name}”` : `Sending “${campaign.name}”`);
+        await refresh();
+      },
+      onError: () => setConfirming(false),
+    }),
+  );
+
+  // A saved draft: each valid edit is saved once typing pauses.
+  const current = JSON.stringify(input);
+  const settled = useDebouncedValue(current, 600);
+  const lastSaved = useRef(current);
+  const { mutate: save } = update;
+  useEffect(() => {
+    if (!saved || settled === lastSaved.current) return;
+    const parsed = createCampaignInput.safeParse(JSON.parse(settled));
+    if (!parsed.success) return;
+    lastSaved.current = settled;
+    save({ id: saved.id, ...parsed.data });
+  }, [saved, settled, save]);
+
+  const plan = useQuery({ ...trpc.campaigns.plan.queryOptions({ id: saved?.id ?? "" }, { retry: false }), enabled: Boolean(saved) });
+  const serverErrors = formErrors(update.error ?? create.error ?? send.error ?? plan.error);
+  const shown = tried ? { ...serverErrors.fields, ...clientErrors.fields } : serverErrors.fields;
+  const editing = current !== settled || update.isPending;
+  const sendLabel = draft.schedule.kind === "now" ? "Send now" : "Schedule";
+
+  function review() {
+    setTried(true);
+    if (check.success) create.mutate(input);
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-start-1">
+        <Card className="space-y-4 p-4">
+          <Field label="Campaign name" error={shown.name}>
+            <Input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} placeholder="e.g. Spring sale" maxLength={120} />
+          </Field>
+          <ComposeBox
+            value={draft.compose}
+            onChange={(compose) => setDraft({ ...draft, compose })}
+            placeholder="Hi {{first_name|there}}, …"
+            error={shown.body ?? shown.mediaIds}
+          />
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" className="mt-0.5" checked={draft.appendOptOut} onChange={(e) => setDraft({ ...draft, appendOptOut: e.target.checked })} />
+            <span>
+              Add the opt-out language at the end
+              <span className="block text-xs text-zinc-500">Your org&apos;s wording (Settings → Sending rules), e.g. &ldquo;Reply STOP to opt out.&rdquo; Carriers expect it in marketing texts.</span>
+            </span>
+          </label>
+        </Card>
+        <Card className="p-4">
+          <AudiencePicker value={draft.audience} onChange={(audience) => setDraft({ ...draft, audience })} error={shown.audience} />
+        </Card>
+        <Card className="space-y-4 p-4">
+          <SenderPicker senders={senders.data} value={draft.senderIds} onChange={(senderIds) => setDraft({ ...draft, senderIds })} error={shown.senderIds} />
+          <SchedulePicker value={draft.schedule} onChange={(schedule) => setDraft({ ...draft, schedule })} viewerZone={viewerZone} error={shown.schedule} />
+        </Card>
+      </div>
+      <aside className="min-w-0 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
+        {saved ? (
+          plan.data ? (
+            <CampaignPlan campaignId={saved.id} plan={plan.data} stale={editing || plan.isFetching} />
+          ) : (
+            <Card className="p-4 text-sm text-zinc-500">{plan.isError ? "The plan could not be made: fix what is marked." : "Planning…"}</Card>
+          )
+        ) : (
+          <Card className="p-4 text-sm text-zinc-500">
+            Review the plan before anything is sent: who gets it, who is skipped and why, segments and cost with each contact&apos;s merge
+            fields, and when it finishes.
+          </Card>
+        )}
+      </aside>
+      {/* After the plan on a phone, so it is read before Send; under the form beside it on a wide screen. */}
+      <div className="space-y-2 lg:col-start-1 lg:row-start-2">
+        {serverErrors.form && <FormError>{serverErrors.form}</FormError>}
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          {saved ? (
+            <>
+              <span className="text-xs text-zinc-500" aria-live="polite">
+                {update.isPending ? "Saving…" : editing ? "Unsaved changes" : "Draft saved"}
+              </span>
+              <Button onClick={() => setConfirming(true)} disabled={editing || !check.success || !plan.data || plan.data.recipients === 0}>
+                {sendLabel}…
+              </Button>
+            </>
+          ) : (
+            <Button onClick={review} loading={create.isPending}>
+              Review plan
+            </Button>
+          )}
+        </div>
+      </div>
+      {saved && plan.data && (
+        <ConfirmDialog
+          open={confirming}
+          onClose={() => setConfirming(false)}
+          onConfirm={() => send.mutate({ id: saved.id })}
+          title={`${sendLabel}: ${draft.name}`}
+          confirmLabel={draft.schedule.kind === "now" ? `Send to ${formatCount(plan.data.recipients, "recipient")}` : "Schedule"}
+          cancelLabel="Not yet"
+          confirmVariant="primary"
+          pending={send.isPending}
+        >
+          {formatCount(plan.data.recipients, "contact")} will get this text; {formatCount(Object.values(plan.data.skipped).reduce((a, b) => a + b, 0), "contact")}{" "}
+          are skipped. Once it starts it can be paused or canceled, not undone.
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+"use client";
+// A campaign once it is scheduled or sending, and after: its controls, a progress bar, the funnel,
+// delivery over time, failures by the carrier's error code, and the recipients by outcome. Polled
+// while it sends.
+import { useQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { formatDateTime, formatNumber } from "@/components/app/format";
+import { CampaignControls } from "@/components/campaigns/campaign-controls";
+import { CampaignFunnel } from "@/components/campaigns/campaign-funnel";
+import { CampaignRecipientsTable } from "@/components/campaigns/campaign-recipients-table";
+import type { CampaignView } from "@/components/campaigns/campaign-types";
+import { DeliveryChart } from "@/components/campaigns/delivery-chart";
+import { percent } from "@/components/campaigns/rates";
+import { Card } from "@/components/ui/card";
+import { LoadError, Loading } from "@/components/ui/query-state";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { RecipientOutcome } from "@/lib/campaigns/results-input";
+import { useTRPC } from "@/lib/trpc/react";
+
+export function CampaignResults({ campaign }: { campaign: CampaignView }) {
+  const trpc = useTRPC();
+  const live = campaign.status === "SENDING" || campaign.status === "SCHEDULED" || campaign.status === "PAUSED";
+  const every = (ms: number) => (live ? ms : false);
+  const stats = useQuery(trpc.campaigns.stats.queryOptions({ id: campaign.id }, { refetchInterval: every(5_000) }));
+  const timeline = useQuery(trpc.campaigns.timeline.queryOptions({ id: campaign.id }, { refetchInterval: every(10_000) }));
+  const failures = useQuery(trpc.campaigns.failures.queryOptions({ id: campaign.id }, { refetchInterval: every(10_000) }));
+  const [outcome, setOutcome] = useState<RecipientOutcome>("all");
+  const table = useRef<HTMLDivElement>(null);
+  function show(next: RecipientOutcome) {
+    setOutcome(next);
+    table.current?.scrollIntoView({ behavior: "smooth", block: "start" });
+  }
+
+  const f = stats.data?.funnel;
+  const done = f ? f.sent + f.failed + f.canceled : 0;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {campaign.status === "SCHEDULED" && campaign.startAt && <>Starts {formatDateTime(campaign.startAt)}. </>}
+          {campaign.startedAt && <>Started {formatDateTime(campaign.startedAt)}. </>}
+          {campaign.completedAt && <>Finished {formatDateTime(campaign.completedAt)}. </>}
+          {campaign.canceledAt && <>Canceled {formatDateTime(campaign.canceledAt)}. </>}
+        </p>
+        <CampaignControls campaign={campaign} />
+      </div>
+      {f && f.recipients > 0 && (
+        <div>
+          <div className="mb-1 flex justify-between text-xs text-zinc-600 dark:text-zinc-400">
+            <span>
+              {formatNumber(done)} of {formatNumber(f.recipients)} done
+            </span>
+            <span>{percent(done, f.recipients)}</span>
+          </div>
+          <div
+            className="h-2 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800"
+            role="progressbar"
+            aria-label="Campaign progress"
+            aria-valuemin={0}
+            aria-valuemax={f.recipients}
+            aria-valuenow={done}
+          >
+            <div className="h-full rounded-full bg-brand-500 transition-[width]" style={{ width: `${(100 * done) / f.recipients}%` }} />
+          </div>
+        </div>
+      )}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card className="p-4">
+          <h2 className="mb-3 text-base font-semibold">Funnel</h2>
+          {stats.isPending ? <Loading /> : stats.isError ? <LoadError error={stats.error} /> : <CampaignFunnel stats={stats.data} onShow={show} />}
+          {f && f.sent > 0 && (
+            <dl className="mt-4 grid grid-cols-3 gap-2 border-t border-zinc-100 pt-3 text-center dark:border-zinc-800">
+              <Rate label="Delivery rate" value={percent(f.delivered, f.sent)} />
+              <Rate label="Reply rate" value={percent(f.replied, f.sent)} />
+              <Rate label="Opt-out rate" value={percent(f.optedOut, f.sent)} />
+            </dl>
+          )}
+        </Card>
+        <Card className="p-4">
+          <h2 className="mb-3 text-base font-semibold">Delivery over time</h2>
+          {timeline.isPending ? <Loading /> : timeline.isError ? <LoadError error={timeline.error} /> : <DeliveryChart timeline={timeline.data} />}
+        </Card>
+      </div>
+      {failures.data && failures.data.length > 0 && (
+        <section className="space-y-3">
+          <h2 className="text-base font-semibold">Failures by error code</h2>
+          <Table aria-label="Failures by error code">
+            <thead>
+              <tr>
+                <Th>Code</Th>
+                <Th>Carrier&apos;s reason</Th>
+                <Th className="text-right">Failed</Th>
+                <Th className="text-right">Undelivered</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {failures.data.map((x) => (
+                <tr key={x.errorCode ?? "none"}>
+                  <Td className="font-mono text-xs">{x.errorCode ?? "—"}</Td>
+                  <Td className="text-zinc-600 dark:text-zinc-400">{x.errorMessage}</Td>
+                  <Td className="text-right tabular-nums">
+                    {x.failed > 0 ? (
+                      <button type="button" className="text-brand-600 hover:underline dark:text-brand-400" onClick={() => show("failed")}>
+                        {formatNumber(x.failed)}
+                      </button>
+                    ) : (
+                      0
+                    )}
+                  </Td>
+                  <Td className="text-right tabular-nums">
+                    {x.undelivered > 0 ? (
+                      <button type="button" className="text-brand-600 hover:underline dark:text-brand-400" onClick={() => show("undelivered")}>
+                        {formatNumber(x.undelivered)}
+                      </button>
+                    ) : (
+                      0
+                    )}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </section>
+      )}
+      <Card className="p-4">
+        <h2 className="text-base font-semibold">Message</h2>
+        <p className="mb-2 text-xs text-zinc-500">As written: each recipient got it with their own merge fields filled in.</p>
+        <p className="whitespace-pre-wrap break-words text-sm">{campaign.body}</p>
+      </Card>
+      <div ref={table} className="scroll-mt-4">
+        <CampaignRecipientsTable campaignId={campaign.id} outcome={outcome} onOutcome={setOutcome} live={live} />
+      </div>
+    </div>
+  );
+}
+
+function Rate({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dd className="text-lg font-semibold tabular-nums">{value}</dd>
+    </div>
+  );
+}

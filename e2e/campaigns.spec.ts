@@ -1,0 +1,118 @@
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { signInAsDemo } from "./sign-in-as-demo";
+import { simulatorAlwaysDelivers } from "./simulator-outcomes";
+
+/** A zone where it is now between 10:00 and 18:00: quiet hours would hold the text anywhere else. */
+function zoneAwakeNow(): string {
+  const zones = ["Pacific/Kiritimati", "Pacific/Auckland", "Asia/Tokyo", "Asia/Bangkok", "Asia/Kolkata", "Asia/Dubai", "Europe/Berlin", "UTC", "America/Sao_Paulo", "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "Pacific/Honolulu"];
+  const hour = (zone: string) => Number(new Intl.DateTimeFormat("en-US", { timeZone: zone, hour: "numeric", hourCycle: "h23" }).format(new Date()));
+  const zone = zones.find((z) => hour(z) >= 10 && hour(z) < 18);
+  if (!zone) throw new Error("No zone of the list is between 10:00 and 18:00 now");
+  return zone;
+}
+
+async function shots(page: Page, testInfo: TestInfo, name: string, ready: string) {
+  for (const [width, scheme] of [[1440, "light"], [390, "light"], [390, "dark"]] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme: scheme });
+    // The theme is read as the page loads (components/app/theme.tsx).
+    await page.reload();
+    await expect(page.getByText(ready).first()).toBeVisible();
+    const path = testInfo.outputPath(`${name}-${width}-${scheme}.png`);
+    await page.screenshot({ path, fullPage: true });
+    await testInfo.attach(`${name} at ${width} px, ${scheme}`, { path, contentType: "image/png" });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.reload();
+}
+
+test("a marketer sends a campaign with merge fields to a list, reads the plan, watches it deliver and sees the reply", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const restoreSimulator = await simulatorAlwaysDelivers();
+  try {
+    await signInAsDemo(page);
+    const line = `4${String(Date.now()).slice(-3)}`;
+    const e164 = `+1415555${line}`;
+    const listName = `Weekend ${line}`;
+
+    // A contact in a zone where it is daytime, in a list of its own.
+    await page.getByRole("button", { name: "Add contact" }).first().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Phone").fill(`(415) 555-${line}`);
+    await dialog.getByLabel("First name").fill("Maya");
+    await dialog.getByLabel("Time zone").fill(zoneAwakeNow());
+    await dialog.getByRole("button", { name: "Save contact" }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByRole("link", { name: "Lists" }).click();
+    await page.getByRole("button", { name: "Create list" }).first().click();
+    await page.getByLabel("List name").fill(listName);
+    await page.getByRole("dialog").getByRole("button", { name: "Create list" }).click();
+    await expect(page.getByRole("row", { name: new RegExp(listName) })).toBeVisible();
+    await page.getByRole("link", { name: "Contacts" }).click();
+    await page.getByLabel("Search contacts").fill(e164);
+    // The selection belongs to the view: pick once the search has applied.
+    await expect(page.getByTestId("contacts-count")).toHaveText(/^1 contact$/);
+    await page.getByRole("row", { name: new RegExp(`\\${e164}`) }).getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Add to list" }).click();
+    await page.getByRole("dialog").getByLabel(/List/).selectOption({ label: listName });
+    await page.getByRole("dialog").getByRole("button", { name: "Add to list" }).click();
+    await expect(page.getByText(/Added 1 contact/)).toBeVisible();
+
+    // Their phone, so what they receive can be read (and answered).
+    await page.getByRole("link", { name: "Phones" }).click();
+    await page.getByRole("button", { name: "New phone" }).click();
+    await page.getByRole("dialog").getByLabel("Phone number").fill(`(415) 555-${line}`);
+    await page.getByRole("dialog").getByRole("button", { name: "Open phone" }).click();
+    await expect(page).toHaveURL(new RegExp(`/phones/${e164.slice(1)}$`));
+
+    // The campaign: nothing is saved until the plan is asked for, and what is missing is said.
+    await page.getByRole("link", { name: "Campaigns" }).click();
+    await page.getByRole("link", { name: "New campaign" }).first().click();
+    await page.getByRole("button", { name: "Review plan" }).click();
+    await expect(page.getByText("Name the campaign")).toBeVisible();
+    await page.getByLabel("Campaign name").fill(`Weekend sale ${line}`);
+    await page.getByLabel("Message").fill("Hi {{first_name|there}}, 20% off this weekend.");
+    await page.getByLabel("Add a list or segment to send to").selectOption({ label: listName });
+    await page.getByRole("button", { name: "Review plan" }).click();
+    await expect(page).toHaveURL(/\/campaigns\/cmp_/);
+    const campaignUrl = page.url();
+    const plan = page.getByTestId("campaign-plan");
+    await expect(plan.getByTestId("plan-recipients")).toHaveText("1");
+    await expect(plan).toContainText("Finishes about");
+    await shots(page, testInfo, "campaign-draft", "Finishes about");
+
+    // An unknown merge field is refused naming it; fixing it saves the draft again.
+    await page.getByLabel("Message").fill("Hi {{frist_name}}, 20% off this weekend.");
+    await expect(page.getByText(/Unknown merge field \{\{frist_name\}\}/)).toBeVisible();
+    await page.getByLabel("Message").fill("Hi {{first_name|there}}, 20% off this weekend.");
+    await expect(page.getByText("Draft saved")).toBeVisible();
+
+    await page.getByRole("button", { name: "Send now…" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Send to 1 recipient" }).click();
+
+    // Results: the funnel fills in as the simulator delivers.
+    const funnel = page.getByRole("list", { name: "Funnel" });
+    await expect(funnel.getByRole("listitem").filter({ hasText: /^Delivered/ })).toContainText("1", { timeout: 60_000 });
+    await expect(page.getByRole("img", { name: /sent, delivered and failed per/ })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Recipients" })).toContainText("Maya");
+
+    // The contact got the text with their name in it, and answers.
+    await page.goto(`/phones/${e164.slice(1)}`);
+    const phone = page.getByRole("region", { name: `Phone ${e164}` });
+    await expect(phone.getByRole("log", { name: "Messages" })).toContainText("Hi Maya, 20% off this weekend.");
+    await phone.getByLabel("Text message").fill("Yes please!");
+    await phone.getByRole("button", { name: "Send" }).click();
+    await expect(phone.locator("[data-direction=from-phone]").filter({ hasText: "Yes please!" })).toBeVisible();
+
+    // The reply counts for the campaign.
+    await page.goto(campaignUrl);
+    await expect(page.getByRole("list", { name: "Funnel" }).getByRole("listitem").filter({ hasText: /^Replied in/ })).toContainText("1", { timeout: 20_000 });
+    await shots(page, testInfo, "campaign-results", "Delivery rate");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" }).click();
+    await expect(page.getByRole("table", { name: "Campaigns" })).toContainText(`Weekend sale ${line}`);
+    await shots(page, testInfo, "campaigns-list", `Weekend sale ${line}`);
+  } finally {
+    await restoreSimulator();
+  }
+});

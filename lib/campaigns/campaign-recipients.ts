@@ -1,0 +1,68 @@
+// A campaign's recipients table, by outcome, in keyset pages: each funnel figure of the results page
+// clicks through to the contacts behind it. Messages are read by the campaign's (campaignId, status)
+// index in send order; the skipped, who have no message, by the recipients' (campaignId, skipReason).
+import type { z } from "zod";
+import { getCampaign } from "@/lib/campaigns/manage-campaigns";
+import { campaignRecipientsInput, type RecipientOutcome } from "@/lib/campaigns/results-input";
+import { orgSql } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CampaignSkipReason, MessageStatus } from "@/lib/generated/prisma/enums";
+import type { OrgContext } from "@/lib/org-context";
+
+export interface CampaignRecipientRow {
+  contactId: string;
+  firstName: string | null;
+  lastName: string | null;
+  phone: string;
+  messageId: string | null;
+  status: MessageStatus | null;
+  skipReason: CampaignSkipReason | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  /** When it last moved: sent, delivered or failed; when it was made while still pending. */
+  at: Date | null;
+}
+
+/** The message statuses behind each outcome; "sent" counts what reached the carrier, as the funnel does. */
+const STATUSES: Record<Exclude<RecipientOutcome, CampaignSkipReason>, MessageStatus[] | null> = {
+  all: null,
+  queued: ["SCHEDULED", "QUEUED", "SENDING"],
+  sent: ["SENT", "DELIVERED", "UNDELIVERED"],
+  delivered: ["DELIVERED"],
+  undelivered: ["UNDELIVERED"],
+  failed: ["FAILED"],
+  canceled: ["CANCELED"],
+};
+
+export async function campaignRecipients(ctx: OrgContext, raw: z.input<typeof campaignRecipientsInput>) {
+  const { id, outcome, cursor, limit } = campaignRecipientsInput.parse(raw);
+  const campaign = await getCampaign(ctx, { id });
+  const sql = orgSql(ctx);
+  let rows: CampaignRecipientRow[];
+  const byMessage = outcome in STATUSES;
+  if (byMessage) {
+    const statuses = STATUSES[outcome as keyof typeof STATUSES];
+    rows = await sql.$queryRaw`
+      SELECT c.id AS "contactId", c."firstName", c."lastName", c.phone, m.id AS "messageId", m.status,
+             NULL AS "skipReason", m."errorCode", m."errorMessage",
+             coalesce(m."failedAt", m."deliveredAt", m."sentAt", m."createdAt") AS at
+      FROM "Message" m JOIN "Contact" c ON c.id = m."contactId"
+      WHERE m."campaignId" = ${campaign.id} AND m."orgId" = ${ctx.orgId}
+        ${statuses ? Prisma.sql`AND m.status::text IN (${Prisma.join(statuses)})` : Prisma.empty}
+        ${cursor ? Prisma.sql`AND m.id > ${cursor}` : Prisma.empty}
+      ORDER BY m.id LIMIT ${limit + 1}`;
+  } else {
+    rows = await sql.$queryRaw`
+      SELECT c.id AS "contactId", c."firstName", c."lastName", c.phone, NULL AS "messageId", NULL AS status,
+             r."skipReason", NULL AS "errorCode", NULL AS "errorMessage", NULL::timestamp AS at
+      FROM "CampaignRecipient" r JOIN "Contact" c ON c.id = r."contactId"
+      WHERE r."campaignId" = ${campaign.id} AND r."orgId" = ${ctx.orgId} AND r."skipReason" = ${outcome}::"CampaignSkipReason"
+        ${cursor ? Prisma.sql`AND r."contactId" > ${cursor}` : Prisma.empty}
+      ORDER BY r."contactId" LIMIT ${limit + 1}`;
+  }
+  const page = rows.slice(0, limit);
+  return {
+    items: page,
+    nextCursor: rows.length > limit ? (byMessage ? page[page.length - 1]!.messageId : page[page.length - 1]!.contactId) : null,
+  };
+}
