@@ -1,15 +1,7 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { signInAsDemo } from "./sign-in-as-demo";
+import { zoneAwakeNow } from "../tests/awake-zone";
 import { simulatorAlwaysDelivers } from "./simulator-outcomes";
-
-/** A zone where it is now between 10:00 and 18:00: quiet hours would hold the text anywhere else. */
-function zoneAwakeNow(): string {
-  const zones = ["Pacific/Kiritimati", "Pacific/Auckland", "Asia/Tokyo", "Asia/Bangkok", "Asia/Kolkata", "Asia/Dubai", "Europe/Berlin", "UTC", "America/Sao_Paulo", "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "Pacific/Honolulu"];
-  const hour = (zone: string) => Number(new Intl.DateTimeFormat("en-US", { timeZone: zone, hour: "numeric", hourCycle: "h23" }).format(new Date()));
-  const zone = zones.find((z) => hour(z) >= 10 && hour(z) < 18);
-  if (!zone) throw new Error("No zone of the list is between 10:00 and 18:00 now");
-  return zone;
-}
 
 async function shots(page: Page, testInfo: TestInfo, name: string, ready: string) {
   for (const [width, scheme] of [[1440, "light"], [390, "light"], [390, "dark"]] as const) {

@@ -6,3 +6,4 @@ type Outputs = inferRouterOutputs<AppRouter>["campaigns"];
 export type CampaignView = Outputs["get"];
 export type CampaignPlanView = Outputs["plan"];
 export type CampaignStatsView = Outputs["stats"];
+export type CampaignListItem = Outputs["list"]["items"][number];

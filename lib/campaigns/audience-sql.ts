@@ -63,7 +63,7 @@ export async function audienceQuery(
   ];
   const skipReason = Prisma.sql`CASE WHEN c."consentStatus" = 'OPTED_OUT' THEN 'OPTED_OUT'
                   WHEN c.phone !~ ${VALID_NUMBER} THEN 'INVALID_NUMBER'
-                  WHEN ${await frequencyCapCondition()} THEN 'FREQUENCY_CAPPED' END`;
+                  WHEN ${await frequencyCapCondition(ctx)} THEN 'FREQUENCY_CAPPED' END`;
   const schedule = sendAtColumn(campaign.schedule, campaign.startAt);
   const select = Prisma.sql`
     WITH grouped AS (

@@ -12,7 +12,7 @@ type BodyOf = { body: string; appendOptOut: boolean };
 
 /** The template every recipient's message is rendered from. */
 export async function campaignText(ctx: OrgContext, campaign: BodyOf): Promise<string> {
-  return campaign.appendOptOut ? `${campaign.body.trimEnd()}\n${await optOutLanguage()}`.trimStart() : campaign.body;
+  return campaign.appendOptOut ? `${campaign.body.trimEnd()}\n${await optOutLanguage(ctx)}`.trimStart() : campaign.body;
 }
 
 /** The template, checked: its merge fields (each known to the org), or a refusal naming the one that is not. */

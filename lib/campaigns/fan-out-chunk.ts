@@ -15,6 +15,7 @@
 // cancel touch more rows, keep other traffic of the same senders waiting behind the campaign, and
 // leave opt-outs to the claim-time check instead of this one.
 import { campaignText } from "@/lib/campaigns/campaign-body";
+import { quietColumns } from "@/lib/campaigns/send-rules";
 import { getCampaign } from "@/lib/campaigns/manage-campaigns";
 import { stickySender } from "@/lib/campaigns/sticky-sender";
 import { afterCommit } from "@/lib/db/after-commit";
@@ -24,6 +25,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { requestDispatch } from "@/lib/messaging/request-dispatch";
 import { messageWebhookEvents } from "@/lib/messaging/message-webhook-events";
+import type { QuietColumns } from "@/lib/messaging/quiet-columns";
 import type { SerializableMessage } from "@/lib/messaging/serialize-message";
 import type { OrgContext } from "@/lib/org-context";
 import { segmentMessage } from "@/lib/sms/segments";
@@ -74,6 +76,7 @@ export async function fanOutChunk(ctx: OrgContext, campaignId: string, options: 
   const campaign = await getCampaign(ctx, { id: campaignId });
   if (campaign.status !== "SENDING") return { kind: "stopped" };
   const text = await campaignText(ctx, campaign);
+  const quiet = await quietColumns(ctx, campaign.schedule);
   const pool = await poolSenders(ctx, campaign.senderIds);
   if (pool.size === 0) throw new DomainError("CONFLICT", "None of the campaign's senders exists any more", "senderIds", "conflict");
   const throughput = [...pool.values()].reduce((sum, s) => sum + s.throughput, 0);
@@ -101,7 +104,7 @@ export async function fanOutChunk(ctx: OrgContext, campaignId: string, options: 
     }
     const sending = due.filter((r) => !r.optedOut);
     const messages = sending.map((r) => messageFor(r, pool.get(r.senderId!)!, text, campaign.mediaIds.length > 0));
-    const created = await insertMessages(tx, campaignId, campaign.mediaIds, messages);
+    const created = await insertMessages(tx, campaignId, campaign.mediaIds, messages, quiet);
     await options.beforeCommit?.();
     for (const senderId of new Set(created.map((m) => m.senderId))) await afterCommit(tx, () => requestDispatch(org, senderId));
     return { kind: "created", created: created.length, skipped: optedOut.length } as const;
@@ -180,7 +183,7 @@ function messageFor(r: DueRecipient, sender: PoolSender, text: string, mms: bool
  * message the unique index refuses (one made already) links the recipient to that one instead.
  * Returns the messages inserted here.
  */
-async function insertMessages(tx: OrgSqlClient, campaignId: string, mediaIds: string[], rows: NewMessage[]): Promise<NewMessage[]> {
+async function insertMessages(tx: OrgSqlClient, campaignId: string, mediaIds: string[], rows: NewMessage[], quiet: QuietColumns): Promise<NewMessage[]> {
   if (rows.length === 0) return [];
   const org = tx.orgId;
   const col = <K extends keyof NewMessage>(key: K) => rows.map((r) => r[key]);
@@ -193,10 +196,10 @@ async function insertMessages(tx: OrgSqlClient, campaignId: string, mediaIds: st
         AS u(id, event_id, contact, sender, sender_address, recipient, body, encoding, segments, price)
     ), inserted AS (
       INSERT INTO "Message" (id, "orgId", direction, status, "senderId", "contactId", "from", "to", body, "mediaIds", encoding,
-        segments, "priceMicros", marketing, "campaignId", "createdAt", "updatedAt")
+        segments, "priceMicros", marketing, "campaignId", "quietZone", "quietStart", "quietEnd", "createdAt", "updatedAt")
       SELECT u.id, ${org}, 'OUTBOUND'::"MessageDirection", 'QUEUED'::"MessageStatus", u.sender, u.contact, u.sender_address, u.recipient, u.body, ${mediaIds}::text[],
-        u.encoding, u.segments, u.price, true, ${campaignId}, clock.at, clock.at
-      FROM u CROSS JOIN clock
+        u.encoding, u.segments, u.price, true, ${campaignId}, ${quiet.zone}, ${quiet.start}, ${quiet.end}, clock.at, clock.at
+      FROM u CROSS JOIN clock JOIN "Contact" c ON c.id = u.contact AND c."orgId" = ${org} ${quiet.join}
       ON CONFLICT ("campaignId", "contactId") WHERE "campaignId" IS NOT NULL DO NOTHING
       RETURNING id, "contactId", "createdAt"
     ), history AS (

@@ -8,7 +8,8 @@
 // length changes the segments), and each distinct group is rendered and segmented once. A campaign
 // already started is planned from its recipients; a draft or scheduled one from its audience now.
 //
-// Not yet in the finish time: quiet hours (lib/campaigns/send-rules.ts says why).
+// The finish time is the senders' pace alone: a message held for its recipient's quiet hours goes when
+// the window opens (the dispatcher holds it, lib/delivery/quiet-hold.ts), which may be later.
 import type { z } from "zod";
 import { audienceQuery } from "@/lib/campaigns/audience-sql";
 import { checkedCampaignText } from "@/lib/campaigns/campaign-body";

@@ -145,6 +145,7 @@ describe("the plan", () => {
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
     await db.contact.update({ where: { id: ids[0] }, data: { timeZone: "America/Los_Angeles" } });
     await db.contact.update({ where: { id: ids[1] }, data: { timeZone: "Not/AZone" } });
+    await db.contact.update({ where: { id: ids[2] }, data: { timeZone: "America/New_York" } });
     const campaign = await draft({ schedule: { kind: "local", localTime: `${tomorrow}T10:00`, fallbackZone: "Europe/London" } });
     const scheduled = await scheduleCampaign(ctx, { id: campaign.id });
     expect(scheduled.startAt!.toISOString()).toBe(new Date(`${tomorrow}T10:00:00+14:00`).toISOString());

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import type { OrgContext } from "@/lib/org-context";
 import { createSender } from "@/lib/senders/manage-senders";
+import { zoneAwakeNow } from "../../awake-zone";
 import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
 
 export interface SeedContact {
@@ -15,8 +16,10 @@ export interface SeedContact {
   lists?: string[];
 }
 
+/** An org without a frequency cap of its own (a test of the cap sets one): its campaigns go to the same contacts. */
 export async function campaignOrg(db: Db) {
   const { org, owner } = await createOrgWithOwner(db);
+  await db.organization.update({ where: { id: org.id }, data: { marketingCapPer24h: null } });
   const ctx = await orgContextFor(db, owner, org.id);
   const sender = await db.senderNumber.findFirstOrThrow({ where: { orgId: org.id } });
   return { org, owner, ctx, sender };
@@ -47,7 +50,8 @@ export async function seedContacts(db: Db, ctx: OrgContext, contacts: SeedContac
       phone: c.phone,
       firstName: c.firstName ?? null,
       customFields: c.customFields ?? {},
-      timeZone: c.timeZone === undefined ? "America/New_York" : c.timeZone,
+      // Where it is daytime now, unless the test says: quiet hours would hold their texts at night.
+      timeZone: c.timeZone === undefined ? zoneAwakeNow() : c.timeZone,
       consentStatus: c.optedOut ? "OPTED_OUT" : "OPTED_IN",
     })),
   });
