@@ -97,6 +97,17 @@ export async function exportContactsWhere(ctx: OrgContext, contacts: CompiledSeg
   return { stream, fileName: exportFileName(name) };
 }
 
+/** The UI's download of an export: streamed to the browser as a file, never cached. */
+export function csvDownload({ stream, fileName }: { stream: ReadableStream<Uint8Array>; fileName: string }): Response {
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
 /** "Brunch regulars" → "brunch-regulars-2026-12-06.csv": safe in a Content-Disposition header and on any disk. */
 function exportFileName(name: string) {
   const slug = name.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "contacts";

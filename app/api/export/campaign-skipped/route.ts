@@ -5,6 +5,7 @@ import { exportSkipped } from "@/lib/campaigns/export-skipped";
 import { skippedExportInput } from "@/lib/campaigns/campaign-input";
 import { auth } from "@/lib/auth/auth";
 import { requestedOrgId, sessionUser } from "@/lib/auth/request-identity";
+import { csvDownload } from "@/lib/contacts/export-contacts";
 import { db } from "@/lib/db";
 import { domainErrorResponse, mediaErrorResponse } from "@/lib/media/media-error-response";
 import { memberOrgContext } from "@/lib/members/member-org-context";
@@ -21,14 +22,7 @@ export const GET = auth(async function GET(req) {
   }
   try {
     const ctx = await memberOrgContext(db, user, query.get("org") || requestedOrgId(req.headers, req.cookies), "MEMBER");
-    const { stream, fileName } = await exportSkipped(ctx, parsed.data);
-    return new Response(stream, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return csvDownload(await exportSkipped(ctx, parsed.data));
   } catch (error) {
     return domainErrorResponse(error);
   }

@@ -4,7 +4,7 @@
 import { auth } from "@/lib/auth/auth";
 import { requestedOrgId, sessionUser } from "@/lib/auth/request-identity";
 import { contactSource, type ContactSource } from "@/lib/contacts/contact-source";
-import { exportContacts } from "@/lib/contacts/export-contacts";
+import { csvDownload, exportContacts } from "@/lib/contacts/export-contacts";
 import { db } from "@/lib/db";
 import { domainErrorResponse, mediaErrorResponse } from "@/lib/media/media-error-response";
 import { memberOrgContext } from "@/lib/members/member-org-context";
@@ -33,14 +33,7 @@ export const GET = auth(async function GET(req) {
     // The link names the page's org (?org=), as the tRPC client's header does; membership is checked either way.
     const org = new URL(req.url).searchParams.get("org") || requestedOrgId(req.headers, req.cookies);
     const ctx = await memberOrgContext(db, user, org, "MEMBER");
-    const { stream, fileName } = await exportContacts(ctx, parsed.data);
-    return new Response(stream, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return csvDownload(await exportContacts(ctx, parsed.data));
   } catch (error) {
     return domainErrorResponse(error);
   }
