@@ -9,7 +9,7 @@ import type { CampaignTimeline } from "@/lib/campaigns/campaign-results";
 const SERIES = [
   { key: "sent", label: "Sent", color: "#2f7df6" },
   { key: "delivered", label: "Delivered", color: "#10b981" },
-  { key: "failed", label: "Failed", color: "#ef4444" },
+  { key: "failed", label: "Failed or undelivered", color: "#ef4444" },
 ] as const;
 
 function tick(iso: string, unit: CampaignTimeline["unit"]): string {

@@ -1,5 +1,5 @@
-// What a campaign's results page draws besides its funnel: messages sent, delivered and failed over
-// time (per minute for a campaign that sent within three hours, else per hour), and its failures by
+// What a campaign's results page draws besides its funnel: messages sent, delivered and failed (or
+// found undelivered: both stamp failedAt) over time (per minute for a campaign that sent within three hours, else per hour), and its failures by
 // the carrier's error code with the carrier's own words. Both read the campaign's messages through
 // their (campaignId, status) index; a million-message campaign is one pass each.
 import type { z } from "zod";

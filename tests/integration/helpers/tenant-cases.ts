@@ -97,6 +97,10 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
   "campaigns.cancel": (f) => [notFound({ id: f.campaignA })],
   "campaigns.progress": (f) => [notFound({ id: f.campaignA })],
   "campaigns.stats": (f) => [notFound({ id: f.campaignA })],
+  "campaigns.media": (f) => [notFound({ id: f.campaignA })],
+  "campaigns.timeline": (f) => [notFound({ id: f.campaignA })],
+  "campaigns.failures": (f) => [notFound({ id: f.campaignA })],
+  "campaigns.recipients": (f) => [notFound({ id: f.campaignA }), notFound({ id: f.campaignA, outcome: "OPTED_OUT" })],
 
   "segments.list": () => [ok(undefined, (r) => expect(r).toEqual([]))],
   "segments.get": (f) => [notFound({ id: f.segmentA })],
