@@ -17,8 +17,10 @@ export async function changeConsent(ctx: OrgContext, raw: z.input<typeof changeC
     // The row lock first (raw SQL is not scoped: orgId explicitly, which the client checks), then the
     // database's clock, as an inbound STOP takes them: of two opt-outs at once one records the change,
     // and a send racing it either committed before it (and is canceled by it) or is refused after.
+    // FOR NO KEY UPDATE: sends' share locks wait for it; foreign-key checks (a receipt writing the
+    // contact's last outcome) do not, as in receive-message.ts.
     const [row] = await tx.$queryRaw<{ id: string; phone: string; consentStatus: string }[]>`
-      SELECT id, phone, "consentStatus"::text AS "consentStatus" FROM "Contact" WHERE id = ${id} AND "orgId" = ${ctx.orgId} FOR UPDATE`;
+      SELECT id, phone, "consentStatus"::text AS "consentStatus" FROM "Contact" WHERE id = ${id} AND "orgId" = ${ctx.orgId} FOR NO KEY UPDATE`;
     if (!row) throw notFound("Contact", "id");
     if (row.consentStatus !== (kind === "OPT_OUT" ? "OPTED_OUT" : "OPTED_IN")) {
       const [{ at }] = await tx.$queryRaw<[{ at: Date }]>`

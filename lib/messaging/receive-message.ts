@@ -50,10 +50,14 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
   const match = matchKeyword(text.body);
   const { message, keyword } = await ctx.db.$transaction(async (tx) => {
     // The row lock that a concurrent send's share lock waits for (or waits behind): see send-messages.ts.
+    // A no-op update of a column no key holds locks it FOR NO KEY UPDATE: foreign-key checks on the
+    // contact (FOR KEY SHARE: a dispatcher round or receipt writing ContactLastOutcome) pass it.
+    // Setting phone, a key column, locked it FOR UPDATE, and a STOP waiting for a message the round
+    // held deadlocked with that round waiting for the contact.
     const [contact] = await tx.$queryRaw<{ id: string; consentStatus: string; at: Date }[]>`
       INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "optedInAt", "updatedAt")
       VALUES (${newId("contact")}, ${org.id}, ${from}, ${timeZoneForPhone(from)}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
-      ON CONFLICT ("orgId", phone) DO UPDATE SET phone = EXCLUDED.phone
+      ON CONFLICT ("orgId", phone) DO UPDATE SET "updatedAt" = "Contact"."updatedAt"
       RETURNING id, "consentStatus"::text AS "consentStatus", clock_timestamp() AS at`;
     const optedOut = contact!.consentStatus === "OPTED_OUT";
     // YES opts in only someone who opted out; from anyone else it is an ordinary reply.

@@ -152,7 +152,7 @@ async function optOutExisting(ctx: OrgContext, tx: ScopedTx, { importId, org, fr
     WHERE r."importId" = ${importId} AND r."orgId" = ${org} AND r.line >= ${from} AND r.line < ${to}
       AND r."errorReason" IS NULL AND r."optedOut" AND c."consentStatus" = 'OPTED_IN'
     ORDER BY c.id
-    FOR UPDATE OF c`;
+    FOR NO KEY UPDATE OF c`;
   const events = [];
   for (const row of rows) {
     events.push(await applyConsentChange(ctx, tx, { kind: "OPT_OUT", contactId: row.id, phone: row.phone, at: row.at, source: "import", importId, detail }));
