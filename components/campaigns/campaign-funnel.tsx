@@ -19,7 +19,9 @@ export function CampaignFunnel({ stats, onShow }: { stats: CampaignStatsView; on
   const whole = Math.max(f.recipients, 1);
   const stages: Stage[] = [
     { label: "Recipients", value: f.recipients, outcome: "all", tone: "bg-zinc-400" },
-    { label: "Waiting or queued", value: f.waiting + f.queued, outcome: "queued", tone: "bg-zinc-300 dark:bg-zinc-600" },
+    // Recipients whose message is not made yet (their time has not come, or the fan-out is pacing).
+    { label: "Not yet made", value: f.waiting, tone: "bg-zinc-300 dark:bg-zinc-600" },
+    { label: "Queued", value: f.queued, outcome: "queued", tone: "bg-zinc-300 dark:bg-zinc-600" },
     { label: "Sent", value: f.sent, outcome: "sent", tone: "bg-brand-500" },
     { label: "Delivered", value: f.delivered, outcome: "delivered", tone: "bg-emerald-500" },
     { label: "Undelivered", value: f.undelivered, outcome: "undelivered", tone: "bg-amber-500" },

@@ -17,7 +17,7 @@ import { useTRPC } from "@/lib/trpc/react";
 
 const OUTCOME_LABELS: Record<RecipientOutcome, string> = {
   all: "All messaged",
-  queued: "Waiting or queued",
+  queued: "Queued",
   sent: "Sent",
   delivered: "Delivered",
   undelivered: "Undelivered",

@@ -8,6 +8,7 @@ import { formatDateTime, formatNumber } from "@/components/app/format";
 import { CampaignControls } from "@/components/campaigns/campaign-controls";
 import { CampaignFunnel } from "@/components/campaigns/campaign-funnel";
 import { CampaignRecipientsTable } from "@/components/campaigns/campaign-recipients-table";
+import { isLive } from "@/components/campaigns/campaign-status-badge";
 import type { CampaignView } from "@/components/campaigns/campaign-types";
 import { DeliveryChart } from "@/components/campaigns/delivery-chart";
 import { percent } from "@/components/campaigns/rates";
@@ -19,7 +20,7 @@ import { useTRPC } from "@/lib/trpc/react";
 
 export function CampaignResults({ campaign }: { campaign: CampaignView }) {
   const trpc = useTRPC();
-  const live = campaign.status === "SENDING" || campaign.status === "SCHEDULED" || campaign.status === "PAUSED";
+  const live = isLive(campaign.status);
   const every = (ms: number) => (live ? ms : false);
   const stats = useQuery(trpc.campaigns.stats.queryOptions({ id: campaign.id }, { refetchInterval: every(5_000) }));
   const timeline = useQuery(trpc.campaigns.timeline.queryOptions({ id: campaign.id }, { refetchInterval: every(10_000) }));

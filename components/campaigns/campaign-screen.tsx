@@ -5,11 +5,10 @@ import { BackLink, DetailPageState } from "@/components/app/detail-page-state";
 import { PageHeader } from "@/components/app/page-header";
 import { CampaignEditor } from "@/components/campaigns/campaign-editor";
 import { CampaignResults } from "@/components/campaigns/campaign-results";
-import { CampaignStatusBadge } from "@/components/campaigns/campaign-status-badge";
+import { CampaignStatusBadge, isLive } from "@/components/campaigns/campaign-status-badge";
 import { useTRPC } from "@/lib/trpc/react";
 
 const back = { href: "/campaigns", label: "Campaigns" };
-const LIVE = ["SCHEDULED", "SENDING", "PAUSED"];
 
 export function CampaignScreen({ id }: { id?: string }) {
   const trpc = useTRPC();
@@ -17,7 +16,7 @@ export function CampaignScreen({ id }: { id?: string }) {
     ...trpc.campaigns.get.queryOptions(
       { id: id ?? "" },
       // While it sends, its status moves on by itself (to completed); a draft changes only here.
-      { retry: false, refetchInterval: (query) => (query.state.data && LIVE.includes(query.state.data.status) ? 5_000 : false) },
+      { retry: false, refetchInterval: (query) => (query.state.data && isLive(query.state.data.status) ? 5_000 : false) },
     ),
     enabled: id !== undefined,
   });

@@ -10,6 +10,9 @@ const LOOK: Record<CampaignStatus, { label: string; tone: "neutral" | "green" | 
   CANCELED: { label: "Canceled", tone: "red" },
 };
 
+/** Scheduled, sending or paused: its status and counts move on without the viewer doing anything, so its pages poll. */
+export const isLive = (status: CampaignStatus) => status === "SCHEDULED" || status === "SENDING" || status === "PAUSED";
+
 export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
   const look = LOOK[status];
   return <Badge tone={look.tone}>{look.label}</Badge>;

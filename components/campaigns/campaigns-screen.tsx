@@ -6,7 +6,7 @@ import { Plus } from "lucide-react";
 import Link from "next/link";
 import { formatDateTime, formatNumber } from "@/components/app/format";
 import { PageHeader } from "@/components/app/page-header";
-import { CampaignStatusBadge } from "@/components/campaigns/campaign-status-badge";
+import { CampaignStatusBadge, isLive } from "@/components/campaigns/campaign-status-badge";
 import type { CampaignListItem } from "@/components/campaigns/campaign-types";
 import { percent } from "@/components/campaigns/rates";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -14,8 +14,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LoadError, Loading } from "@/components/ui/query-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useTRPC } from "@/lib/trpc/react";
-
-const LIVE = ["SCHEDULED", "SENDING", "PAUSED"];
 
 function Progress({ campaign }: { campaign: CampaignListItem }) {
   const m = campaign.messages;
@@ -44,7 +42,7 @@ export function CampaignsScreen() {
       {
         getNextPageParam: (page) => page.nextCursor ?? undefined,
         // While one sends, its counts move: the list follows.
-        refetchInterval: (query) => (query.state.data?.pages.some((p) => p.items.some((c) => LIVE.includes(c.status))) ? 5_000 : false),
+        refetchInterval: (query) => (query.state.data?.pages.some((p) => p.items.some((c) => isLive(c.status))) ? 5_000 : false),
       },
     ),
   );

@@ -159,7 +159,7 @@ function RulesForm({ initial, canEdit }: { initial: Values; canEdit: boolean }) 
         <Field
           label="Opt-out language"
           error={errors.fields.optOutLanguage}
-          hint={`Offered for the end of a contact's first marketing text. Must mention STOP. Blank: "${DEFAULT_OPT_OUT_LANGUAGE}"`}
+          hint={`Added to the end of a campaign's text when its "Add the opt-out language" box is ticked. Must mention STOP. Blank: "${DEFAULT_OPT_OUT_LANGUAGE}"`}
         >
           <Input
             name="optOutLanguage"

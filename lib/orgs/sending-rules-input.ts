@@ -1,7 +1,7 @@
 // An org's sending rules, as the settings form and the procedure read them (pure zod, no server
 // code): the marketing window in each recipient's zone, narrowed from the law's, never widened;
 // the org's own cap of marketing texts per recipient per rolling 24 hours; the opt-out language
-// offered for a first marketing text.
+// a campaign may end its text with.
 import { z } from "zod";
 import { clockTime, DEFAULT_WINDOW, STATE_WINDOWS } from "@/lib/sms/quiet-hours";
 
