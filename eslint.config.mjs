@@ -8,6 +8,7 @@ import ts from "eslint-config-next/typescript";
 export const SYSTEM_SQL_FILES = [
   "lib/api-keys/verify-api-key.ts",
   "lib/delivery/dispatch-round.ts",
+  "lib/messaging/postgres-zones.ts",
   "lib/messaging/queue-scheduled.ts",
   "lib/messaging/record-receipt.ts",
   "lib/messaging/sweep-messages.ts",

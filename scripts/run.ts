@@ -16,6 +16,14 @@ export function startProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv
   return spawn(cmd, args, { stdio: "inherit", env });
 }
 
+/** Sends `signal` to the process and resolves once it has exited. */
+export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill(signal);
+  await exited;
+}
+
 export const bin = (name: string) => `node_modules/.bin/${name}`;
 
 /** Resolves when `url` answers (any HTTP status), or rejects after `timeoutMs`. */

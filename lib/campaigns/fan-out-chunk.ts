@@ -70,6 +70,9 @@ interface DueRecipient {
   email: string | null;
   customFields: Record<string, string | number | boolean>;
   optedOut: boolean;
+  quietZone: string | null;
+  quietStart: number | null;
+  quietEnd: number | null;
 }
 
 export async function fanOutChunk(ctx: OrgContext, campaignId: string, options: ChunkOptions = {}): Promise<ChunkOutcome> {
@@ -94,7 +97,7 @@ export async function fanOutChunk(ctx: OrgContext, campaignId: string, options: 
     const room = Math.min(options.maxChunk ?? MAX_CHUNK, window - backlog);
     if (room <= 0) return waitFor(Date.now() + Math.max(MIN_WAIT_MS, ((backlog - window / 2) / throughput) * 1000));
 
-    const due = await lockDue(tx, campaignId, [...pool.keys()], room);
+    const due = await lockDue(tx, campaignId, [...pool.keys()], room, quiet);
     if (due.length === 0) return nextDue(tx, campaignId);
 
     const optedOut = due.filter((r) => r.optedOut).map((r) => r.contactId);
@@ -104,7 +107,7 @@ export async function fanOutChunk(ctx: OrgContext, campaignId: string, options: 
     }
     const sending = due.filter((r) => !r.optedOut);
     const messages = sending.map((r) => messageFor(r, pool.get(r.senderId!)!, text, campaign.mediaIds.length > 0));
-    const created = await insertMessages(tx, campaignId, campaign.mediaIds, messages, quiet);
+    const created = await insertMessages(tx, campaignId, campaign.mediaIds, messages);
     await options.beforeCommit?.();
     for (const senderId of new Set(created.map((m) => m.senderId))) await afterCommit(tx, () => requestDispatch(org, senderId));
     return { kind: "created", created: created.length, skipped: optedOut.length } as const;
@@ -126,18 +129,26 @@ async function poolSenders(ctx: OrgContext, ids: string[]): Promise<Map<string, 
  * another transaction holds (another run's chunk; a STOP being recorded: that contact comes in a
  * later chunk, opted out). A recipient whose sender left the pool gets the pool's next for it.
  */
-async function lockDue(tx: OrgSqlClient, campaignId: string, pool: string[], limit: number): Promise<DueRecipient[]> {
+async function lockDue(tx: OrgSqlClient, campaignId: string, pool: string[], limit: number, quiet: QuietColumns): Promise<DueRecipient[]> {
+  // The recipients first, alone, in their due order along their index: joined before the LIMIT, the
+  // contacts and their windows would be read for every recipient left (the whole campaign, at first).
   return tx.$queryRaw<DueRecipient[]>`
+    WITH r AS MATERIALIZED (
+      SELECT "contactId", "senderId" FROM "CampaignRecipient"
+      WHERE "campaignId" = ${campaignId} AND "orgId" = ${tx.orgId} AND "messageId" IS NULL AND "skipReason" IS NULL
+        AND "sendAt" <= now() AT TIME ZONE 'UTC'
+      ORDER BY "sendAt"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
     SELECT r."contactId", COALESCE(s.id, ${stickySender(Prisma.sql`r."contactId"`, pool)}) AS "senderId",
-           c.phone, c."firstName", c."lastName", c.email, c."customFields", c."consentStatus" = 'OPTED_OUT' AS "optedOut"
-    FROM "CampaignRecipient" r
+           c.phone, c."firstName", c."lastName", c.email, c."customFields", c."consentStatus" = 'OPTED_OUT' AS "optedOut",
+           ${quiet.zone} AS "quietZone", ${quiet.start} AS "quietStart", ${quiet.end} AS "quietEnd"
+    FROM r
     JOIN "Contact" c ON c.id = r."contactId" AND c."orgId" = ${tx.orgId}
+    ${quiet.join}
     LEFT JOIN "SenderNumber" s ON s.id = r."senderId" AND s."orgId" = ${tx.orgId} AND s.id = ANY(${pool}::text[])
-    WHERE r."campaignId" = ${campaignId} AND r."orgId" = ${tx.orgId} AND r."messageId" IS NULL AND r."skipReason" IS NULL
-      AND r."sendAt" <= now() AT TIME ZONE 'UTC'
-    ORDER BY r."sendAt"
-    LIMIT ${limit}
-    FOR UPDATE OF r SKIP LOCKED FOR SHARE OF c SKIP LOCKED`;
+    FOR SHARE OF c SKIP LOCKED`;
 }
 
 /** No due recipient is free: wait for the next one's time, or say the fan-out is done. */
@@ -159,6 +170,9 @@ interface NewMessage {
   encoding: string;
   segments: number;
   priceMicros: number;
+  quietZone: string | null;
+  quietStart: number | null;
+  quietEnd: number | null;
 }
 
 function messageFor(r: DueRecipient, sender: PoolSender, text: string, mms: boolean): NewMessage {
@@ -175,6 +189,9 @@ function messageFor(r: DueRecipient, sender: PoolSender, text: string, mms: bool
     encoding: segmented.encoding,
     segments,
     priceMicros: mms ? sender.mmsPriceMicros : segments * sender.smsPriceMicros,
+    quietZone: r.quietZone,
+    quietStart: r.quietStart,
+    quietEnd: r.quietEnd,
   };
 }
 
@@ -183,7 +200,7 @@ function messageFor(r: DueRecipient, sender: PoolSender, text: string, mms: bool
  * message the unique index refuses (one made already) links the recipient to that one instead.
  * Returns the messages inserted here.
  */
-async function insertMessages(tx: OrgSqlClient, campaignId: string, mediaIds: string[], rows: NewMessage[], quiet: QuietColumns): Promise<NewMessage[]> {
+async function insertMessages(tx: OrgSqlClient, campaignId: string, mediaIds: string[], rows: NewMessage[]): Promise<NewMessage[]> {
   if (rows.length === 0) return [];
   const org = tx.orgId;
   const col = <K extends keyof NewMessage>(key: K) => rows.map((r) => r[key]);
@@ -192,14 +209,14 @@ async function insertMessages(tx: OrgSqlClient, campaignId: string, mediaIds: st
     u AS (
       SELECT * FROM unnest(${col("id")}::text[], ${rows.map(() => newId("messageEvent"))}::text[], ${col("contactId")}::text[],
         ${col("senderId")}::text[], ${col("from")}::text[], ${col("to")}::text[], ${col("body")}::text[], ${col("encoding")}::text[],
-        ${col("segments")}::int[], ${col("priceMicros")}::int[])
-        AS u(id, event_id, contact, sender, sender_address, recipient, body, encoding, segments, price)
+        ${col("segments")}::int[], ${col("priceMicros")}::int[], ${col("quietZone")}::text[], ${col("quietStart")}::int[], ${col("quietEnd")}::int[])
+        AS u(id, event_id, contact, sender, sender_address, recipient, body, encoding, segments, price, quiet_zone, quiet_start, quiet_end)
     ), inserted AS (
       INSERT INTO "Message" (id, "orgId", direction, status, "senderId", "contactId", "from", "to", body, "mediaIds", encoding,
         segments, "priceMicros", marketing, "campaignId", "quietZone", "quietStart", "quietEnd", "createdAt", "updatedAt")
       SELECT u.id, ${org}, 'OUTBOUND'::"MessageDirection", 'QUEUED'::"MessageStatus", u.sender, u.contact, u.sender_address, u.recipient, u.body, ${mediaIds}::text[],
-        u.encoding, u.segments, u.price, true, ${campaignId}, ${quiet.zone}, ${quiet.start}, ${quiet.end}, clock.at, clock.at
-      FROM u CROSS JOIN clock JOIN "Contact" c ON c.id = u.contact AND c."orgId" = ${org} ${quiet.join}
+        u.encoding, u.segments, u.price, true, ${campaignId}, u.quiet_zone, u.quiet_start, u.quiet_end, clock.at, clock.at
+      FROM u CROSS JOIN clock
       ON CONFLICT ("campaignId", "contactId") WHERE "campaignId" IS NOT NULL DO NOTHING
       RETURNING id, "contactId", "createdAt"
     ), history AS (
@@ -209,6 +226,8 @@ async function insertMessages(tx: OrgSqlClient, campaignId: string, mediaIds: st
       UPDATE "CampaignRecipient" r SET "messageId" = i.id, segments = u.segments, "priceMicros" = u.price
       FROM inserted i JOIN u ON u.id = i.id
       WHERE r."campaignId" = ${campaignId} AND r."orgId" = ${org} AND r."contactId" = i."contactId"
+        -- The recipients by their key (a hash over the campaign's every recipient otherwise, misled by the CTE's estimate).
+        AND r."contactId" = ANY(${col("contactId")}::text[])
     )
     SELECT id, (SELECT at FROM clock) AS at, EXISTS (SELECT 1 FROM "WebhookEndpoint" e
       WHERE e."orgId" = ${org} AND e.enabled AND 'message.queued' = ANY(e."eventTypes")) AS hooked

@@ -5,6 +5,7 @@
 import type { Schedule } from "@/lib/campaigns/campaign-input";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { frequencyCappedSql } from "@/lib/messaging/frequency-cap";
+import { postgresZones } from "@/lib/messaging/postgres-zones";
 import { quietColumnsSql, type QuietColumns } from "@/lib/messaging/quiet-columns";
 import type { OrgContext } from "@/lib/org-context";
 import { sendingRules } from "@/lib/orgs/sending-rules";
@@ -26,5 +27,6 @@ export async function frequencyCapCondition(ctx: OrgContext, now = new Date()): 
  */
 export async function quietColumns(ctx: OrgContext, schedule: Schedule): Promise<QuietColumns> {
   const fallbackZone = schedule.kind === "local" ? schedule.fallbackZone : schedule.kind === "now" ? null : (schedule.zone ?? null);
-  return quietColumnsSql((await sendingRules(ctx)).window, { contact: "c", fallbackZone });
+  const [rules, knownZones] = await Promise.all([sendingRules(ctx), postgresZones()]);
+  return quietColumnsSql(rules.window, knownZones, { contact: "c", fallbackZone });
 }

@@ -1,6 +1,6 @@
 // A campaign from its start to its end: wait for the start, resolve the audience
 // (lib/campaigns/start-campaign.ts), then make the messages chunk by chunk (fan-out-chunk.ts: each
-// chunk one transaction, exactly once whatever is retried or runs twice), sleeping while the queue
+// chunk one transaction, exactly once whatever is retried or runs twice; PARALLEL_CHUNKS at once), sleeping while the queue
 // is a minute ahead of the senders or the next recipient is not due, and once all are made, check
 // every SETTLE_EVERY until the campaign is complete. Where it is lives in the database, so a run
 // that ends (paused, canceled, or after MAX_STEPS steps, when it hands over to a fresh run to keep
@@ -12,11 +12,15 @@ import { startCampaign } from "@/lib/campaigns/start-campaign";
 import { inngest } from "@/lib/events/client";
 import { campaignFanOutRequested } from "@/lib/events/campaigns";
 
-const MAX_STEPS = 300;
+// Rounds before a run hands over (each round PARALLEL_CHUNKS steps and maybe a sleep): the SDK replays its history on each call.
+const MAX_STEPS = 150;
+/** Chunks made at once: one leaves the database idle between its statements (measured: npm run bench:campaign). */
+const PARALLEL_CHUNKS = 2;
 const SETTLE_EVERY = "30s";
 
 export interface FanOutOptions extends ChunkOptions {
   maxSteps?: number;
+  parallel?: number;
   settleEvery?: string;
   /** Tests: runs in the step after its chunk has committed. */
   afterChunk?: (chunk: number) => Promise<void> | void;
@@ -24,6 +28,7 @@ export interface FanOutOptions extends ChunkOptions {
 
 export function makeFanOutCampaignJob(options: FanOutOptions = {}) {
   const maxSteps = options.maxSteps ?? MAX_STEPS;
+  const parallel = options.parallel ?? PARALLEL_CHUNKS;
   return inngest.createFunction(
     {
       id: "fan-out-campaign",
@@ -40,15 +45,24 @@ export function makeFanOutCampaignJob(options: FanOutOptions = {}) {
       if (!go) return { ended: "not due" };
       let created = 0;
       for (let i = 0; i < maxSteps; i++) {
-        const outcome = await step.run(`chunk-${i}`, async () => {
-          const result = await fanOutChunk(ctx, campaignId, options);
-          await options.afterChunk?.(i);
-          return result;
-        });
-        if (outcome.kind === "stopped") return { ended: "not sending", created };
-        if (outcome.kind === "created") created += outcome.created;
-        if (outcome.kind === "wait") await step.sleepUntil(`wait-${i}`, outcome.until);
-        if (outcome.kind === "fanned-out") {
+        // Parallel steps, each its own transaction over recipients the others skip (SKIP LOCKED).
+        const outcomes = await Promise.all(
+          Array.from({ length: parallel }, (_, k) =>
+            step.run(`chunk-${i}-${k}`, async () => {
+              const result = await fanOutChunk(ctx, campaignId, options);
+              await options.afterChunk?.(i * parallel + k);
+              return result;
+            }),
+          ),
+        );
+        if (outcomes.some((o) => o.kind === "stopped")) return { ended: "not sending", created };
+        const made = outcomes.reduce((sum, o) => sum + (o.kind === "created" ? o.created : 0), 0);
+        created += made;
+        if (made > 0) continue;
+        const waits = outcomes.flatMap((o) => (o.kind === "wait" ? [o.until] : [])).sort();
+        // A chunk that found the others' recipients locked waits too: all must say fanned out.
+        if (waits.length) await step.sleepUntil(`wait-${i}`, waits[0]!);
+        else {
           const { completed } = await step.run(`settle-${i}`, () => completeIfSettled(ctx, campaignId));
           if (completed) return { ended: "completed", created };
           await step.sleep(`settle-wait-${i}`, options.settleEvery ?? SETTLE_EVERY);

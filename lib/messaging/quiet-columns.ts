@@ -6,8 +6,7 @@
 // with no zone at all and no fallback is not held.
 // The dispatcher reads the clock in the zone in SQL (lib/delivery/quiet-hold.ts), where a zone
 // PostgreSQL does not know would fail the claim of the sender's whole queue: a contact's own zone
-// is kept only if PostgreSQL knows it (one read of pg_timezone_names a statement, ~40 ms here, so
-// fan out in large statements), the area codes' zones are ones it knows (tested).
+// is kept only if PostgreSQL knows it (postgres-zones.ts), the area codes' zones are ones it knows (tested).
 import { Prisma } from "@/lib/generated/prisma/client";
 import { areaCodeInfo, NANP_AREA_CODES } from "@/lib/sms/area-codes";
 import { windowFor, type SendWindow } from "@/lib/sms/quiet-hours";
@@ -24,10 +23,11 @@ export interface QuietColumns {
 
 /**
  * @param window the org's window (sendingRules(ctx).window)
+ * @param knownZones postgresZones() (lib/messaging/postgres-zones.ts)
  * @param contact the alias of "Contact" in the caller's statement
  * @param fallbackZone the zone assumed for a contact whose zone is unknown (a campaign's zone)
  */
-export function quietColumnsSql(window: SendWindow, { contact = "c", fallbackZone = null }: { contact?: string; fallbackZone?: string | null } = {}): QuietColumns {
+export function quietColumnsSql(window: SendWindow, knownZones: string[], { contact = "c", fallbackZone = null }: { contact?: string; fallbackZone?: string | null } = {}): QuietColumns {
   if (!/^[a-z_][a-z0-9_]*$/i.test(contact)) throw new Error(`quietColumnsSql: "${contact}" is not a table alias`);
   if (fallbackZone !== null && !isValidTimeZone(fallbackZone)) throw new Error(`quietColumnsSql: "${fallbackZone}" is not a time zone (use an IANA name like America/Chicago)`);
   const codes: string[] = [];
@@ -50,7 +50,7 @@ export function quietColumnsSql(window: SendWindow, { contact = "c", fallbackZon
     join: Prisma.sql`
       LEFT JOIN unnest(${codes}::text[], ${zones}::text[], ${starts}::int[], ${ends}::int[]) AS quiet_area(code, zone, start, "end")
         ON quiet_area.code = (CASE WHEN left(${c}.phone, 2) = '+1' THEN substring(${c}.phone from 3 for 3) END)
-      LEFT JOIN (SELECT DISTINCT ON (lower(name)) name, lower(name) AS key FROM pg_timezone_names) AS quiet_own
+      LEFT JOIN (SELECT name, lower(name) AS key FROM unnest(${knownZones}::text[]) AS known(name)) AS quiet_own
         ON quiet_own.key = lower(${c}."timeZone")`,
     zone,
     start: Prisma.sql`(CASE WHEN ${zone} IS NOT NULL THEN COALESCE(quiet_area.start, ${window.start}::int) END)`,

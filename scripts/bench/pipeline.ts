@@ -5,10 +5,9 @@
 // message `sent`), over BENCH_MESSAGES messages spread over BENCH_SENDERS simulator numbers.
 // Database: BENCH_DATABASE_URL (else TEST_DATABASE_URL, DATABASE_URL), in a scratch schema dropped
 // afterwards; with none set, the embedded PostgreSQL (scripts/embedded-postgres.ts).
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { startScratch } from "./scratch.ts";
+import { serveAppJobs } from "./serve-jobs.ts";
 import { BENCH_BATCH, sendBenchMessages, simulatorOrg } from "./simulator-org.ts";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 50_000);
@@ -20,17 +19,11 @@ const { admin, schema, dbUrl, executorUrl } = scratch;
 
 // The app's modules read their configuration when first imported.
 Object.assign(process.env, { DATABASE_URL: dbUrl, INNGEST_DEV: executorUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789", NODE_ENV: "production" });
-const { serve } = await import("inngest/node");
-const { inngest } = await import("../../lib/events/client.ts");
-const { functions } = await import("../../lib/jobs/functions.ts");
 const { db } = await import("../../lib/db.ts");
-
-const app = http.createServer(serve({ client: inngest, functions }));
-await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
-const serveUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
+const app = await serveAppJobs();
 
 async function cleanup() {
-  app.close();
+  await app.close();
   await db.$disconnect();
   await scratch.cleanup();
 }
@@ -39,9 +32,6 @@ const count = async (status: string) =>
   Number((await admin.query(`SELECT count(*) AS n FROM "${schema}"."Message" WHERE status = $1`, [status])).rows[0].n);
 
 try {
-  const sync = await fetch(serveUrl, { method: "PUT" });
-  if (!sync.ok) throw new Error(`sync failed: ${await sync.text()}`);
-
   const org = await simulatorOrg(SENDERS);
 
   const started = performance.now();

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startTemporaryPostgres } from "../embedded-postgres.ts";
-import { freePort, waitForHttp } from "../run.ts";
+import { freePort, stopProcess, waitForHttp } from "../run.ts";
 
 export interface Scratch {
   /** A client on the server, outside the schema (the benchmark polls with it). */
@@ -17,6 +17,8 @@ export interface Scratch {
   /** The database URL with `schema=` set, for the app and the executor. */
   dbUrl: string;
   executorUrl: string;
+  /** Stops the executor with `signal` (SIGKILL: as a crash) and starts a new one on the same port and database. */
+  restartExecutor(signal: NodeJS.Signals): Promise<void>;
   /** Describes the database for the report. */
   database: string;
   cleanup(): Promise<void>;
@@ -44,21 +46,28 @@ export async function startScratch(prefix: string): Promise<Scratch> {
 
   const executorPort = await freePort();
   const executorUrl = `http://127.0.0.1:${executorPort}`;
-  const executor = spawn(process.execPath, ["--import", "tsx", "executor/main.ts"], {
-    env: { ...process.env, DATABASE_URL: url.toString(), EXECUTOR_PORT: String(executorPort), EXECUTOR_LOG: "error" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  await waitForHttp(`${executorUrl}/health`, 30_000);
+  const startExecutor = async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "executor/main.ts"], {
+      env: { ...process.env, DATABASE_URL: url.toString(), EXECUTOR_PORT: String(executorPort), EXECUTOR_LOG: "error" },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    await waitForHttp(`${executorUrl}/health`, 30_000);
+    return child;
+  };
+  let executor = await startExecutor();
 
   return {
     admin,
     schema,
     dbUrl: url.toString(),
     executorUrl,
+    async restartExecutor(signal) {
+      await stopProcess(executor, signal);
+      executor = await startExecutor();
+    },
     database: server ? `PostgreSQL at ${new URL(baseUrl).host}` : "embedded PostgreSQL 18 (as npm start runs it)",
     async cleanup() {
-      executor.kill("SIGTERM");
-      await new Promise((resolve) => executor.once("exit", resolve));
+      await stopProcess(executor, "SIGTERM");
       await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
       await admin.end();
       await embedded?.stop();

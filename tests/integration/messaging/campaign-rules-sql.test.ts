@@ -6,6 +6,7 @@ import { systemSql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { frequencyCappedSql } from "@/lib/messaging/frequency-cap";
+import { postgresZones } from "@/lib/messaging/postgres-zones";
 import { quietColumnsSql } from "@/lib/messaging/quiet-columns";
 import { areaCodeInfo, NANP_AREA_CODES } from "@/lib/sms/area-codes";
 import { setupTestDatabase } from "../helpers/db";
@@ -38,7 +39,7 @@ describe("quietColumnsSql", () => {
     await contact("+13125550106", "Mars/Olympus"); // a zone PostgreSQL does not know: Chicago's area code
     const window = { start: 540, end: 1230 };
     const read = async (fallbackZone: string | null) => {
-      const q = quietColumnsSql(window, { fallbackZone });
+      const q = quietColumnsSql(window, await postgresZones(), { fallbackZone });
       const rows = await sql.$queryRaw<{ phone: string; zone: string | null; start: number | null; end: number | null }[]>`
         SELECT c.phone, ${q.zone} AS zone, ${q.start} AS start, ${q.end} AS "end" FROM "Contact" c ${q.join}
         WHERE c."orgId" = ${orgId} ORDER BY c.phone`;
@@ -57,7 +58,7 @@ describe("quietColumnsSql", () => {
 
   it("writes rows the Message table takes, one per contact", async () => {
     const sender = await db.senderNumber.findFirstOrThrow({ where: { orgId } });
-    const q = quietColumnsSql({ start: 480, end: 1260 });
+    const q = quietColumnsSql({ start: 480, end: 1260 }, await postgresZones());
     const inserted = await sql.$executeRaw`
       INSERT INTO "Message" (id, "orgId", direction, status, "senderId", "contactId", "from", "to", body, encoding, segments, "quietZone", "quietStart", "quietEnd", "updatedAt")
       SELECT 'msg_qc_' || c.id, c."orgId", 'OUTBOUND', 'QUEUED', ${sender.id}, c.id, ${sender.address}, c.phone, 'Hi', 'GSM-7', 1, ${q.zone}, ${q.start}, ${q.end}, now()
@@ -74,11 +75,11 @@ describe("quietColumnsSql", () => {
   });
 
   it("refuses a window that leaves a state no time, naming the state", () => {
-    expect(() => quietColumnsSql({ start: 1200, end: 1260 })).toThrow(/leaves no time in (CT|FL|MD|OK|WA)/);
+    expect(() => quietColumnsSql({ start: 1200, end: 1260 }, [])).toThrow(/leaves no time in (CT|FL|MD|OK|WA)/);
   });
 
   it("refuses a fallback zone that is not one, naming it", () => {
-    expect(() => quietColumnsSql({ start: 480, end: 1260 }, { fallbackZone: "Mars/Olympus" })).toThrow(/"Mars\/Olympus" is not a time zone/);
+    expect(() => quietColumnsSql({ start: 480, end: 1260 }, [], { fallbackZone: "Mars/Olympus" })).toThrow(/"Mars\/Olympus" is not a time zone/);
   });
 });
 
