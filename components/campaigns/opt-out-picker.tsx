@@ -6,7 +6,7 @@ import type { OptOutChoice } from "@/lib/campaigns/campaign-input";
 
 const CHOICES: { value: OptOutChoice; label: string; hint: string }[] = [
   { value: "first", label: "First text only", hint: "To contacts who have never had a marketing text from you" },
-  { value: "every", label: "Every recipient", hint: "At the end of everyone's message" },
+  { value: "every", label: "Every recipient", hint: "Everyone's text ends with it" },
   { value: "off", label: "Off", hint: "Carriers expect it in a subscriber's first marketing text" },
 ];
 
