@@ -19,16 +19,16 @@ async function shots(page: Page, testInfo: TestInfo, name: string, ready: string
   await page.reload();
 }
 
-test("a marketer sends a campaign with merge fields to a list, reads the plan, watches it deliver and sees the reply", async ({ page }, testInfo) => {
+test("a marketer sends a campaign with merge fields to a segment, reads the plan, watches it deliver and sees the reply", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const restoreSimulator = await simulatorAlwaysDelivers();
   try {
     await signInAsDemo(page);
     const line = `4${String(Date.now()).slice(-3)}`;
     const e164 = `+1415555${line}`;
-    const listName = `Weekend ${line}`;
+    const segmentName = `Weekend ${line}`;
 
-    // A contact in a zone where it is daytime, in a list of its own.
+    // A contact in a zone where it is daytime, never texted before.
     await page.getByRole("button", { name: "Add contact" }).first().click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Phone").fill(`(415) 555-${line}`);
@@ -36,20 +36,18 @@ test("a marketer sends a campaign with merge fields to a list, reads the plan, w
     await dialog.getByLabel("Time zone").fill(zoneAwakeNow());
     await dialog.getByRole("button", { name: "Save contact" }).click();
     await expect(dialog).toBeHidden();
-    await page.getByRole("link", { name: "Lists" }).click();
-    await page.getByRole("button", { name: "Create list" }).first().click();
-    await page.getByLabel("List name").fill(listName);
-    await page.getByRole("dialog").getByRole("button", { name: "Create list" }).click();
-    await expect(page.getByRole("row", { name: new RegExp(listName) })).toBeVisible();
-    await page.getByRole("link", { name: "Contacts" }).click();
-    await page.getByLabel("Search contacts").fill(e164);
-    // The selection belongs to the view: pick once the search has applied.
-    await expect(page.getByTestId("contacts-count")).toHaveText(/^1 contact$/);
-    await page.getByRole("row", { name: new RegExp(`\\${e164}`) }).getByRole("checkbox").check();
-    await page.getByRole("button", { name: "Add to list" }).click();
-    await page.getByRole("dialog").getByLabel(/List/).selectOption({ label: listName });
-    await page.getByRole("dialog").getByRole("button", { name: "Add to list" }).click();
-    await expect(page.getByText(/Added 1 contact/)).toBeVisible();
+
+    // A segment that picks them: built in the rule builder, its live count settled on the one contact.
+    await page.getByRole("link", { name: "Segments" }).click();
+    await page.getByRole("link", { name: "New segment" }).first().click();
+    await page.getByLabel("Name").fill(segmentName);
+    await page.getByRole("button", { name: "Add rule", exact: true }).click();
+    await page.getByLabel("Rule 1: field").selectOption({ label: "Phone" });
+    await page.getByLabel("Phone: operator").selectOption({ label: "is" });
+    await page.getByLabel("Phone: value").fill(e164);
+    await expect(page.getByTestId("segment-live-count")).toHaveText("1 contact");
+    await page.getByRole("button", { name: "Save segment" }).click();
+    await expect(page).toHaveURL(/\/segments\/seg_[a-z0-9]+$/);
 
     // Their phone, so what they receive can be read (and answered).
     await page.getByRole("link", { name: "Phones" }).click();
@@ -65,12 +63,16 @@ test("a marketer sends a campaign with merge fields to a list, reads the plan, w
     await expect(page.getByText("Name the campaign")).toBeVisible();
     await page.getByLabel("Campaign name").fill(`Weekend sale ${line}`);
     await page.getByLabel("Message").fill("Hi {{first_name|there}}, 20% off this weekend.");
-    await page.getByLabel("Add a list or segment to send to").selectOption({ label: listName });
+    await page.getByLabel("Add a list or segment to send to").selectOption({ label: segmentName });
+    // New campaigns give the opt-out language to first-time recipients.
+    await expect(page.getByRole("radio", { name: /First text only/ })).toBeChecked();
     await page.getByRole("button", { name: "Review plan" }).click();
     await expect(page).toHaveURL(/\/campaigns\/cmp_/);
     const campaignUrl = page.url();
     const plan = page.getByTestId("campaign-plan");
     await expect(plan.getByTestId("plan-recipients")).toHaveText("1");
+    // Maya never had a marketing text: hers ends with the opt-out language, and the plan says so.
+    await expect(plan.getByTestId("plan-opt-out")).toHaveText(/^Every recipient gets the opt-out language/);
     await expect(plan).toContainText("Finishes about");
     await shots(page, testInfo, "campaign-draft", "Finishes about");
 
@@ -93,6 +95,7 @@ test("a marketer sends a campaign with merge fields to a list, reads the plan, w
     await page.goto(`/phones/${e164.slice(1)}`);
     const phone = page.getByRole("region", { name: `Phone ${e164}` });
     await expect(phone.getByRole("log", { name: "Messages" })).toContainText("Hi Maya, 20% off this weekend.");
+    await expect(phone.getByRole("log", { name: "Messages" })).toContainText("STOP");
     await phone.getByLabel("Text message").fill("Yes please!");
     await phone.getByRole("button", { name: "Send" }).click();
     await expect(phone.locator("[data-direction=from-phone]").filter({ hasText: "Yes please!" })).toBeVisible();

@@ -12,6 +12,7 @@ import { formatCount } from "@/components/app/format";
 import { AudiencePicker } from "@/components/campaigns/audience-picker";
 import { CampaignPlan } from "@/components/campaigns/campaign-plan";
 import type { CampaignView } from "@/components/campaigns/campaign-types";
+import { OptOutPicker } from "@/components/campaigns/opt-out-picker";
 import { SchedulePicker } from "@/components/campaigns/schedule-picker";
 import { SenderPicker } from "@/components/campaigns/sender-picker";
 import { useDebouncedValue } from "@/components/contacts/use-debounced-value";
@@ -22,7 +23,8 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { createCampaignInput, type Audience, type Schedule } from "@/lib/campaigns/campaign-input";
+import { createCampaignInput, type Audience, type OptOutChoice, type Schedule } from "@/lib/campaigns/campaign-input";
+import { DEFAULT_OPT_OUT_LANGUAGE } from "@/lib/orgs/sending-rules-input";
 import { smartEncode } from "@/lib/sms/smart-encoding";
 import { formErrors, type FormErrors } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/react";
@@ -33,7 +35,7 @@ interface Draft {
   audience: Audience;
   senderIds: string[];
   schedule: Schedule;
-  appendOptOut: boolean;
+  appendOptOut: OptOutChoice;
 }
 
 const EMPTY_AUDIENCE: Audience = { include: { listIds: [], segmentIds: [] }, exclude: { listIds: [], segmentIds: [] } };
@@ -64,13 +66,14 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
   const queryClient = useQueryClient();
   const viewerZone = viewerTimeZone();
   const senders = useQuery(trpc.messages.senders.queryOptions());
+  const org = useQuery(trpc.org.current.queryOptions());
   const [draft, setDraft] = useState<Draft>(() => ({
     name: saved?.name ?? "",
     compose: saved ? { body: saved.body, smartEncoding: false, media } : EMPTY_COMPOSE,
     audience: saved?.audience ?? EMPTY_AUDIENCE,
     senderIds: saved?.senderIds ?? [],
     schedule: saved?.schedule ?? { kind: "now" },
-    appendOptOut: saved?.appendOptOut ?? true,
+    appendOptOut: saved?.appendOptOut ?? "first",
   }));
   // The first sender by default, once they are known.
   if (!saved && draft.senderIds.length === 0 && senders.data?.[0]) setDraft({ ...draft, senderIds: [senders.data[0].id] });
@@ -138,13 +141,7 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
             placeholder="Hi {{first_name|there}}, …"
             error={shown.body ?? shown.mediaIds}
           />
-          <label className="flex items-start gap-2 text-sm">
-            <input type="checkbox" className="mt-0.5" checked={draft.appendOptOut} onChange={(e) => setDraft({ ...draft, appendOptOut: e.target.checked })} />
-            <span>
-              Add the opt-out language at the end
-              <span className="block text-xs text-zinc-500">Your org&apos;s wording (Settings → Sending rules), e.g. &ldquo;Reply STOP to opt out.&rdquo; Carriers expect it in marketing texts.</span>
-            </span>
-          </label>
+          <OptOutPicker value={draft.appendOptOut} onChange={(appendOptOut) => setDraft({ ...draft, appendOptOut })} language={org.data ? (org.data.optOutLanguage ?? DEFAULT_OPT_OUT_LANGUAGE) : undefined} />
         </Card>
         <Card className="p-4">
           <AudiencePicker value={draft.audience} onChange={(audience) => setDraft({ ...draft, audience })} error={shown.audience} />

@@ -1,10 +1,12 @@
 "use client";
 // The plan beside a draft: who gets the message and who is skipped and why (each reason downloadable),
 // the segments and cost with each recipient's merge fields applied, the encoding warning, and when
-// it starts and finishes at the senders' throughput. Read again after each saved edit.
+// it starts and finishes at the senders' throughput through the recipients' quiet hours (and how many
+// wait for their window to open). Read again after each saved edit.
 import { AlertTriangle } from "lucide-react";
 import { formatCount, formatDateTime, formatNumber } from "@/components/app/format";
 import type { CampaignPlanView } from "@/components/campaigns/campaign-types";
+import { FINISH_HORIZON_DAYS } from "@/lib/campaigns/finish-time";
 import { ExportButton } from "@/components/contacts/export-button";
 import { Card } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money";
@@ -83,6 +85,12 @@ export function CampaignPlan({ campaignId, plan, stale }: { campaignId: string; 
           ))}
         </ul>
       )}
+      {plan.optOut > 0 && (
+        <p className="text-xs text-zinc-500" data-testid="plan-opt-out">
+          {plan.optOut === plan.recipients ? "Every recipient gets" : `${formatCount(plan.optOut, "recipient")} get`} the opt-out language
+          {plan.optOut < plan.recipients && " (their first marketing text from you)"}; it is counted in the segments and cost.
+        </p>
+      )}
       {plan.warning && (
         <p role="status" className="flex gap-2 rounded-md bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-900/30 dark:text-amber-200">
           <AlertTriangle className="h-4 w-4 shrink-0" aria-hidden />
@@ -98,20 +106,30 @@ export function CampaignPlan({ campaignId, plan, stale }: { campaignId: string; 
             Finishes about <span className="font-medium">{formatDateTime(plan.finishAt)}</span>{" "}
             <span className="text-zinc-500">({duration(plan.startAt, plan.finishAt)})</span>
           </p>
+        ) : plan.recipients === 0 ? (
+          <p className="text-zinc-500">No one would get it.</p>
         ) : (
-          plan.recipients === 0 && <p className="text-zinc-500">No one would get it.</p>
+          <p>
+            Finishes in <span className="font-medium">more than {FINISH_HORIZON_DAYS} days</span>: add senders or send to fewer.
+          </p>
+        )}
+        {plan.heldAtStart > 0 && (
+          <p className="text-xs text-amber-800 dark:text-amber-300" data-testid="plan-held">
+            {formatCount(plan.heldAtStart, "recipient")} {plan.heldAtStart === 1 ? "is" : "are"} in quiet hours at the start and will get it
+            from {plan.heldUntilLocal} their time.
+          </p>
         )}
         {plan.senders.length > 0 && (
           <ul className="space-y-0.5 text-xs text-zinc-600 dark:text-zinc-400" aria-label="By sender">
             {plan.senders.map((s) => (
               <li key={s.id}>
                 {s.address}: {formatCount(s.recipients, "recipient")} at {s.throughput}/s
-                {s.finishAt && <> · done {duration(plan.startAt, s.finishAt)} after the start</>}
+                {s.recipients > 0 && <> · done {s.finishAt ? `${duration(plan.startAt, s.finishAt)} after the start` : `after more than ${FINISH_HORIZON_DAYS} days`}</>}
               </li>
             ))}
           </ul>
         )}
-        <p className="text-xs text-zinc-500">Quiet hours hold messages for recipients whose window is closed; they go when it opens.</p>
+        <p className="text-xs text-zinc-500">Counting quiet hours: a recipient&apos;s message waits while their window is closed and goes when it opens.</p>
       </div>
     </Card>
   );

@@ -159,7 +159,7 @@ function RulesForm({ initial, canEdit }: { initial: Values; canEdit: boolean }) 
         <Field
           label="Opt-out language"
           error={errors.fields.optOutLanguage}
-          hint={`Added to the end of a campaign's text when its "Add the opt-out language" box is ticked. Must mention STOP. Blank: "${DEFAULT_OPT_OUT_LANGUAGE}"`}
+          hint={`Added on a line of its own to the end of a campaign's text: by default to contacts who have never had a marketing text from you (their first), or to every recipient, as each campaign chooses. Must mention STOP. Blank: "${DEFAULT_OPT_OUT_LANGUAGE}"`}
         >
           <Input
             name="optOutLanguage"

@@ -4,13 +4,14 @@
 // - copies: in how many of the included lists and segments the contact is (the plan's duplicates);
 // - skip_reason: opted out, no valid number, or capped (the first that applies), else null;
 // - sender_id: the pool's sender for this contact (sticky-sender.ts);
-// - send_at: when its message is due (campaign-schedule.ts).
+// - send_at: when its message is due (campaign-schedule.ts);
+// - opt_out: whether its message ends with the opt-out language (send-rules.ts).
 // Segments go through the segment compiler (parameters only, every subquery bound to the org);
 // lists and segments are checked to be the org's first, naming the field.
-import { frequencyCapCondition } from "@/lib/campaigns/send-rules";
+import { frequencyCapCondition, optOutCondition } from "@/lib/campaigns/send-rules";
 import { stickySender } from "@/lib/campaigns/sticky-sender";
 import { sendAtColumn } from "@/lib/campaigns/campaign-schedule";
-import type { Audience, Schedule } from "@/lib/campaigns/campaign-input";
+import type { Audience, OptOutChoice, Schedule } from "@/lib/campaigns/campaign-input";
 import { DomainError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
@@ -18,7 +19,7 @@ import { segmentCondition } from "@/lib/segments/evaluate-segment";
 import { getSegment } from "@/lib/segments/manage-segments";
 
 export interface AudienceQuery {
-  /** A SELECT of (contact_id, copies, skip_reason, sender_id, send_at). */
+  /** A SELECT of (contact_id, copies, skip_reason, sender_id, send_at, opt_out). */
   select: Prisma.Sql;
   /** The same audience as a condition on the contact `c` (for walks over contacts: the skipped ones' export). */
   where: Prisma.Sql;
@@ -33,7 +34,7 @@ const VALID_NUMBER = "^\\+[1-9][0-9]{6,14}$";
 
 export async function audienceQuery(
   ctx: OrgContext,
-  campaign: { audience: Audience; senderIds: string[]; schedule: Schedule; startAt: Date },
+  campaign: { audience: Audience; senderIds: string[]; schedule: Schedule; appendOptOut: OptOutChoice; startAt: Date },
 ): Promise<AudienceQuery> {
   const { include, exclude } = campaign.audience;
   if (include.listIds.length === 0 && include.segmentIds.length === 0) {
@@ -70,11 +71,11 @@ export async function audienceQuery(
       SELECT h.id, count(*)::int AS copies FROM (${Prisma.join(hits, " UNION ALL ")}) h GROUP BY h.id
     ), audience AS (
       SELECT c.id AS contact_id, g.copies, c."timeZone" AS time_zone, ${skipReason} AS skip_reason,
-             ${stickySender(Prisma.sql`c.id`, campaign.senderIds)} AS sender_id
+             ${stickySender(Prisma.sql`c.id`, campaign.senderIds)} AS sender_id, ${optOutCondition(org, campaign.appendOptOut)} AS opt_out
       FROM grouped g JOIN "Contact" c ON c.id = g.id AND c."orgId" = ${org}
       ${notExcluded.length ? Prisma.sql`WHERE ${Prisma.join(notExcluded, " AND ")}` : Prisma.empty}
     )
-    SELECT a.contact_id, a.copies, a.skip_reason, a.sender_id, ${schedule.column} AS send_at
+    SELECT a.contact_id, a.copies, a.skip_reason, a.sender_id, ${schedule.column} AS send_at, a.opt_out
     FROM audience a ${schedule.from}`;
   const where = Prisma.sql`(${Prisma.join(included, " OR ")})${notExcluded.length ? Prisma.sql` AND ${Prisma.join(notExcluded, " AND ")}` : Prisma.empty}`;
   return { select, where, skipReason, hashMemory: [...includedSegments, ...excluded].some((s) => s.hashMemory) };

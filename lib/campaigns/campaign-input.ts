@@ -35,6 +35,9 @@ export const scheduleInput = z.discriminatedUnion("kind", [
 ]);
 export type Schedule = z.output<typeof scheduleInput>;
 
+export const OPT_OUT_CHOICES = ["off", "first", "every"] as const;
+export type OptOutChoice = (typeof OPT_OUT_CHOICES)[number];
+
 const campaignFields = {
   name: z.string().trim().min(1, "Name the campaign").max(120),
   body: z.string().max(MAX_BODY_LENGTH, `Messages are limited to ${MAX_BODY_LENGTH} characters`),
@@ -43,8 +46,11 @@ const campaignFields = {
   /** One sender id, or several: a pool, each contact sticking to one of them. */
   senderIds: z.array(id).min(1, "Choose a sender number").max(20, "At most 20 senders in a pool"),
   schedule: scheduleInput,
-  /** Append the org's opt-out language ("Reply STOP to opt out") to the message. */
-  appendOptOut: z.boolean(),
+  /**
+   * Whose message ends with the org's opt-out language ("Reply STOP to opt out"): no one, the
+   * recipients who never had a marketing text from the org (CTIA: the first message), or everyone.
+   */
+  appendOptOut: z.enum(OPT_OUT_CHOICES),
 };
 
 export const hasContent = (c: { body?: string; mediaIds?: string[] }) => (c.body ?? "").trim().length > 0 || (c.mediaIds ?? []).length > 0;
@@ -55,7 +61,7 @@ export const createCampaignInput = z
     body: campaignFields.body.default(""),
     mediaIds: campaignFields.mediaIds.default([]),
     schedule: campaignFields.schedule.default({ kind: "now" }),
-    appendOptOut: campaignFields.appendOptOut.default(false),
+    appendOptOut: campaignFields.appendOptOut.default("first"),
   })
   .refine(hasContent, { message: "Write a message or attach media", path: ["body"] });
 

@@ -14,7 +14,7 @@
 // would not finish sooner (the dispatcher sends at the senders' pace) but would make a pause or a
 // cancel touch more rows, keep other traffic of the same senders waiting behind the campaign, and
 // leave opt-outs to the claim-time check instead of this one.
-import { campaignText } from "@/lib/campaigns/campaign-body";
+import { campaignTexts, type CampaignTexts } from "@/lib/campaigns/campaign-body";
 import { quietColumns } from "@/lib/campaigns/send-rules";
 import { getCampaign } from "@/lib/campaigns/manage-campaigns";
 import { stickySender } from "@/lib/campaigns/sticky-sender";
@@ -70,6 +70,7 @@ interface DueRecipient {
   email: string | null;
   customFields: Record<string, string | number | boolean>;
   optedOut: boolean;
+  optOutLanguage: boolean;
   quietZone: string | null;
   quietStart: number | null;
   quietEnd: number | null;
@@ -78,7 +79,7 @@ interface DueRecipient {
 export async function fanOutChunk(ctx: OrgContext, campaignId: string, options: ChunkOptions = {}): Promise<ChunkOutcome> {
   const campaign = await getCampaign(ctx, { id: campaignId });
   if (campaign.status !== "SENDING") return { kind: "stopped" };
-  const text = await campaignText(ctx, campaign);
+  const texts = await campaignTexts(ctx, campaign);
   const quiet = await quietColumns(ctx, campaign.schedule);
   const pool = await poolSenders(ctx, campaign.senderIds);
   if (pool.size === 0) throw new DomainError("CONFLICT", "None of the campaign's senders exists any more", "senderIds", "conflict");
@@ -106,7 +107,7 @@ export async function fanOutChunk(ctx: OrgContext, campaignId: string, options: 
         WHERE "campaignId" = ${campaignId} AND "orgId" = ${org} AND "contactId" = ANY(${optedOut}::text[])`;
     }
     const sending = due.filter((r) => !r.optedOut);
-    const messages = sending.map((r) => messageFor(r, pool.get(r.senderId!)!, text, campaign.mediaIds.length > 0));
+    const messages = sending.map((r) => messageFor(r, pool.get(r.senderId!)!, texts, campaign.mediaIds.length > 0));
     const created = await insertMessages(tx, campaignId, campaign.mediaIds, messages);
     await options.beforeCommit?.();
     for (const senderId of new Set(created.map((m) => m.senderId))) await afterCommit(tx, () => requestDispatch(org, senderId));
@@ -134,7 +135,7 @@ async function lockDue(tx: OrgSqlClient, campaignId: string, pool: string[], lim
   // contacts and their windows would be read for every recipient left (the whole campaign, at first).
   return tx.$queryRaw<DueRecipient[]>`
     WITH r AS MATERIALIZED (
-      SELECT "contactId", "senderId" FROM "CampaignRecipient"
+      SELECT "contactId", "senderId", "optOutLanguage" FROM "CampaignRecipient"
       WHERE "campaignId" = ${campaignId} AND "orgId" = ${tx.orgId} AND "messageId" IS NULL AND "skipReason" IS NULL
         AND "sendAt" <= now() AT TIME ZONE 'UTC'
       ORDER BY "sendAt"
@@ -142,7 +143,7 @@ async function lockDue(tx: OrgSqlClient, campaignId: string, pool: string[], lim
       FOR UPDATE SKIP LOCKED
     )
     SELECT r."contactId", COALESCE(s.id, ${stickySender(Prisma.sql`r."contactId"`, pool)}) AS "senderId",
-           c.phone, c."firstName", c."lastName", c.email, c."customFields", c."consentStatus" = 'OPTED_OUT' AS "optedOut",
+           c.phone, c."firstName", c."lastName", c.email, c."customFields", c."consentStatus" = 'OPTED_OUT' AS "optedOut", r."optOutLanguage",
            ${quiet.zone} AS "quietZone", ${quiet.start} AS "quietStart", ${quiet.end} AS "quietEnd"
     FROM r
     JOIN "Contact" c ON c.id = r."contactId" AND c."orgId" = ${tx.orgId}
@@ -175,8 +176,8 @@ interface NewMessage {
   quietEnd: number | null;
 }
 
-function messageFor(r: DueRecipient, sender: PoolSender, text: string, mms: boolean): NewMessage {
-  const body = renderTemplate(text, r);
+function messageFor(r: DueRecipient, sender: PoolSender, texts: CampaignTexts, mms: boolean): NewMessage {
+  const body = renderTemplate(r.optOutLanguage ? texts.withOptOut : texts.plain, r);
   const segmented = segmentMessage(body);
   const segments = mms ? 1 : segmented.segmentCount;
   return {

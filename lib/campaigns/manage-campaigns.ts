@@ -4,7 +4,7 @@
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { audienceQuery } from "@/lib/campaigns/audience-sql";
-import { checkedCampaignText } from "@/lib/campaigns/campaign-body";
+import { checkedCampaignTexts } from "@/lib/campaigns/campaign-body";
 import {
   audienceInput,
   campaignIdInput,
@@ -37,7 +37,7 @@ export async function getCampaign(ctx: OrgContext, raw: z.input<typeof campaignI
 /** Checks what a draft names: senders, media, merge fields, lists and segments (again when it is sent). */
 export async function checkDraft(ctx: OrgContext, draft: Pick<Campaign, "body" | "appendOptOut" | "senderIds" | "mediaIds" | "audience" | "schedule">) {
   if (!hasContent(draft)) throw new DomainError("BAD_REQUEST", "Write a message or attach media", "body", "invalid_parameter");
-  await checkedCampaignText(ctx, draft);
+  await checkedCampaignTexts(ctx, draft);
   const senders = await ctx.db.senderNumber.findMany({ where: { id: { in: draft.senderIds } }, select: { id: true, mmsEnabled: true, address: true } });
   const missing = draft.senderIds.find((id) => !senders.some((s) => s.id === id));
   if (missing) throw notFound(`Sender ${missing}`, "senderIds");

@@ -1,24 +1,27 @@
 // The plan of a campaign, before it sends (a draft's too): how many get a message and how many are
 // skipped and why, the duplicates across lists, total segments and cost with each recipient's merge
-// fields applied, the share forced to UCS-2 and by which characters, and the expected finish from the
-// senders' throughput and the schedule.
+// fields and opt-out language applied, the share forced to UCS-2 and by which characters, and the
+// expected finish through the senders' throughput and the recipients' quiet hours.
 //
-// Fast at a million recipients: one statement groups the audience by sender and by the values of the
-// fields the template uses (a phone by its length: E.164 digits and "+" are GSM-7, so only the
-// length changes the segments), and each distinct group is rendered and segmented once. A campaign
-// already started is planned from its recipients; a draft or scheduled one from its audience now.
-//
-// The finish time is the senders' pace alone: a message held for its recipient's quiet hours goes when
-// the window opens (the dispatcher holds it, lib/delivery/quiet-hold.ts), which may be later.
+// Fast at a million recipients: one statement groups the audience twice (GROUPING SETS), each set
+// few groups: by sender, the values of the fields the template uses (a phone by its length: E.164
+// digits and "+" are GSM-7, so only the length changes the segments) and the opt-out language, each
+// such group rendered and segmented once; and by sender, quiet-hours window (the same columns the
+// fan-out writes: lib/messaging/quiet-columns.ts) and send time to the simulation's 5 minutes, from
+// which each sender's finish is simulated (finish-time.ts). A campaign already started is planned
+// from its recipients; a draft or scheduled one from its audience now.
 import type { z } from "zod";
 import { audienceQuery } from "@/lib/campaigns/audience-sql";
-import { checkedCampaignText } from "@/lib/campaigns/campaign-body";
+import { checkedCampaignTexts, type CampaignTexts } from "@/lib/campaigns/campaign-body";
 import { campaignIdInput, type SKIP_REASONS } from "@/lib/campaigns/campaign-input";
 import { startOf } from "@/lib/campaigns/campaign-schedule";
+import { finishTime, type Backlog } from "@/lib/campaigns/finish-time";
 import { getCampaign, type Campaign } from "@/lib/campaigns/manage-campaigns";
+import { quietColumns } from "@/lib/campaigns/send-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
 import { withSegmentMemory } from "@/lib/segments/evaluate-segment";
+import { clockTime, isInside } from "@/lib/sms/quiet-hours";
 import { segmentMessage } from "@/lib/sms/segments";
 import { renderTemplate, type MergeContact, type MergeField } from "@/lib/sms/templates";
 
@@ -36,40 +39,61 @@ export interface CampaignPlan {
   ucs2: { recipients: number; share: number; characters: string[] } | null;
   /** "12% of recipients get 2 segments because of ’", when any message is UCS-2. */
   warning: string | null;
+  /** Recipients whose message ends with the org's opt-out language. */
+  optOut: number;
+  /** Recipients whose quiet hours are closed at their send time: they get it when their window opens. */
+  heldAtStart: number;
+  /** The earliest local time those windows open ("08:00"), when any is held. */
+  heldUntilLocal: string | null;
   startAt: string;
+  /** Null with recipients: more than FINISH_HORIZON_DAYS (finish-time.ts). */
   finishAt: string | null;
   senders: { id: string; address: string; throughput: number; recipients: number; finishAt: string | null }[];
 }
 
+/** A row of either grouping set: content (timing false: fields and opt-out) or timing (window and send time). */
 interface Group {
+  timing: boolean;
   reason: SkipReason | null;
   senderId: string | null;
   fields: unknown[] | null;
+  optOut: boolean | null;
+  zone: string | null;
+  quietStart: number | null;
+  quietEnd: number | null;
+  sendAt: Date | null;
   count: number;
   copies: number;
-  lastSendAt: Date | null;
 }
 
 export async function planCampaign(ctx: OrgContext, raw: z.input<typeof campaignIdInput>): Promise<CampaignPlan> {
   const campaign = await getCampaign(ctx, raw);
-  const { text, fields } = await checkedCampaignText(ctx, campaign);
+  const { texts, fields } = await checkedCampaignTexts(ctx, campaign);
   const started = campaign.resolvedAt !== null;
   const startAt = started ? campaign.startAt! : await startOf(ctx, campaign.schedule);
   const audience = started ? recipientsQuery(ctx, campaign.id) : await audienceQuery(ctx, { ...campaign, startAt });
+  const quiet = await quietColumns(ctx, campaign.schedule);
   const groups = await withSegmentMemory(ctx, audience, (sql) => sql.$queryRaw<Group[]>`
-    SELECT a.skip_reason AS reason, a.sender_id AS "senderId",
-           CASE WHEN a.skip_reason IS NULL THEN ${fieldValues(fields)} END AS fields,
-           count(*)::int AS count, sum(a.copies)::int AS copies, max(a.send_at) AS "lastSendAt"
-    FROM (${audience.select}) a JOIN "Contact" c ON c.id = a.contact_id AND c."orgId" = ${ctx.orgId}
-    GROUP BY 1, 2, 3`);
-  return summarise(ctx, campaign, text, fields, groups, startAt);
+    SELECT GROUPING(zone) = 0 AS timing, reason, "senderId", fields, "optOut", zone, "quietStart", "quietEnd",
+           max("sendAt") AS "sendAt", count(*)::int AS count, sum(copies)::int AS copies
+    FROM (
+      SELECT a.skip_reason AS reason, a.sender_id AS "senderId", a.copies, a.send_at AS "sendAt",
+             CASE WHEN a.skip_reason IS NULL THEN ${fieldValues(fields)} END AS fields,
+             CASE WHEN a.skip_reason IS NULL THEN a.opt_out END AS "optOut",
+             ${quiet.zone} AS zone, ${quiet.start} AS "quietStart", ${quiet.end} AS "quietEnd",
+             date_bin('5 minutes', a.send_at, timestamp '2000-01-01') AS slot
+      FROM (${audience.select}) a JOIN "Contact" c ON c.id = a.contact_id AND c."orgId" = ${ctx.orgId} ${quiet.join}
+    ) r
+    GROUP BY GROUPING SETS ((reason, "senderId", fields, "optOut"), (reason, "senderId", zone, "quietStart", "quietEnd", slot))`);
+  return summarise(ctx, campaign, texts, fields, groups, startAt);
 }
 
 function recipientsQuery(ctx: OrgContext, campaignId: string) {
   return {
     hashMemory: false,
     select: Prisma.sql`
-      SELECT "contactId" AS contact_id, 1 AS copies, "skipReason"::text AS skip_reason, "senderId" AS sender_id, "sendAt" AS send_at
+      SELECT "contactId" AS contact_id, 1 AS copies, "skipReason"::text AS skip_reason, "senderId" AS sender_id, "sendAt" AS send_at,
+             "optOutLanguage" AS opt_out
       FROM "CampaignRecipient" WHERE "campaignId" = ${campaignId} AND "orgId" = ${ctx.orgId}`,
   };
 }
@@ -86,7 +110,7 @@ function fieldValues(fields: MergeField[]): Prisma.Sql {
   return Prisma.sql`jsonb_build_array(${Prisma.join(names.map(value))})`;
 }
 
-async function summarise(ctx: OrgContext, campaign: Campaign, text: string, fields: MergeField[], groups: Group[], startAt: Date): Promise<CampaignPlan> {
+async function summarise(ctx: OrgContext, campaign: Campaign, texts: CampaignTexts, fields: MergeField[], groups: Group[], startAt: Date): Promise<CampaignPlan> {
   const names = [...new Set(fields.map((f) => f.name))];
   const senders = await ctx.db.senderNumber.findMany({
     where: { id: { in: campaign.senderIds } },
@@ -95,21 +119,33 @@ async function summarise(ctx: OrgContext, campaign: Campaign, text: string, fiel
   const mms = campaign.mediaIds.length > 0;
   const skipped: Record<SkipReason, number> = { OPTED_OUT: 0, INVALID_NUMBER: 0, FREQUENCY_CAPPED: 0 };
   const bySegments = new Map<number, number>();
-  const perSender = new Map<string, { recipients: number; lastSendAt: number }>();
+  const backlogs = new Map<string, Backlog[]>();
   const nonGsm = new Map<string, number>();
   const ucs2Segments = new Map<number, number>();
-  let recipients = 0, duplicates = 0, segments = 0, costMicros = 0, ucs2 = 0;
+  let recipients = 0, duplicates = 0, segments = 0, costMicros = 0, ucs2 = 0, optOut = 0, held = 0;
+  let heldFrom: number | null = null;
   for (const g of groups) {
+    if (g.timing) {
+      if (g.reason) continue;
+      const sendAt = Math.max(startAt.getTime(), g.sendAt?.getTime() ?? 0);
+      const quiet = g.zone === null ? null : { zone: g.zone, window: { start: g.quietStart!, end: g.quietEnd! } };
+      const backlog = backlogs.get(g.senderId ?? "") ?? [];
+      backlogs.set(g.senderId ?? "", [...backlog, { recipients: g.count, sendAt, quiet }]);
+      if (quiet && !isInside(quiet.zone, quiet.window, new Date(sendAt))) {
+        held += g.count;
+        heldFrom = Math.min(heldFrom ?? Infinity, quiet.window.start);
+      }
+      continue;
+    }
     duplicates += g.copies - g.count;
     if (g.reason) {
       skipped[g.reason] += g.count;
       continue;
     }
     recipients += g.count;
+    if (g.optOut) optOut += g.count;
     const sender = senders.find((s) => s.id === g.senderId);
-    const mine = perSender.get(g.senderId ?? "") ?? { recipients: 0, lastSendAt: 0 };
-    perSender.set(g.senderId ?? "", { recipients: mine.recipients + g.count, lastSendAt: Math.max(mine.lastSendAt, g.lastSendAt?.getTime() ?? 0) });
-    const message = segmentMessage(renderTemplate(text, contactOf(names, g.fields ?? [])));
+    const message = segmentMessage(renderTemplate(g.optOut ? texts.withOptOut : texts.plain, contactOf(names, g.fields ?? [])));
     const n = mms ? 1 : message.segmentCount;
     segments += n * g.count;
     costMicros += g.count * (mms ? (sender?.connection.mmsPriceMicros ?? 0) : n * (sender?.connection.smsPriceMicros ?? 0));
@@ -122,12 +158,14 @@ async function summarise(ctx: OrgContext, campaign: Campaign, text: string, fiel
   }
   const characters = [...nonGsm.entries()].sort((a, b) => b[1] - a[1]).map(([char]) => char);
   const senderPlans = senders.map((s) => {
-    const load = perSender.get(s.id) ?? { recipients: 0, lastSendAt: 0 };
-    const drained = startAt.getTime() + (load.recipients / Math.max(1, s.throughput)) * 1000;
-    const finish = load.recipients ? new Date(Math.max(drained, load.lastSendAt)).toISOString() : null;
-    return { id: s.id, address: s.address, throughput: s.throughput, recipients: load.recipients, finishAt: finish };
+    const backlog = backlogs.get(s.id) ?? [];
+    const finish = finishTime(backlog, startAt.getTime(), s.throughput);
+    const count = backlog.reduce((sum, b) => sum + b.recipients, 0);
+    return { id: s.id, address: s.address, throughput: s.throughput, recipients: count, finishAt: finish === null ? null : new Date(finish).toISOString() };
   });
-  const finishes = senderPlans.flatMap((s) => (s.finishAt ? [s.finishAt] : [])).sort();
+  const busy = senderPlans.filter((s) => s.recipients > 0);
+  // The campaign's finish is its last sender's; one past the horizon puts it past the horizon too.
+  const finishAt = busy.some((s) => s.finishAt === null) ? null : (busy.map((s) => s.finishAt!).sort().at(-1) ?? null);
   return {
     recipients,
     skipped,
@@ -137,8 +175,11 @@ async function summarise(ctx: OrgContext, campaign: Campaign, text: string, fiel
     bySegments: [...bySegments.entries()].sort((a, b) => a[0] - b[0]).map(([n, count]) => ({ segments: n, recipients: count })),
     ucs2: ucs2 ? { recipients: ucs2, share: ucs2 / recipients, characters } : null,
     warning: ucs2 ? ucs2Warning(ucs2 / recipients, mostCommon(ucs2Segments), characters) : null,
+    optOut,
+    heldAtStart: held,
+    heldUntilLocal: heldFrom === null ? null : clockTime(heldFrom),
     startAt: startAt.toISOString(),
-    finishAt: finishes.at(-1) ?? null,
+    finishAt,
     senders: senderPlans,
   };
 }

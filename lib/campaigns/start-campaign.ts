@@ -1,6 +1,9 @@
 // A scheduled campaign's start: its audience resolved, set-based, into CampaignRecipient (one
-// INSERT ... SELECT: who gets a message, who is skipped and why, each one's sender and send time),
-// and the campaign SENDING, in one transaction under the campaign's row lock. A retried start finds
+// INSERT ... SELECT: who gets a message, who is skipped and why, each one's sender and send time,
+// and whether its message ends with the opt-out language: decided here once, not as each chunk
+// renders, so a retried chunk, a pause or another campaign's texts meanwhile never change a body,
+// and the plan of a started campaign counts exactly what is sent), and the campaign SENDING, in
+// one transaction under the campaign's row lock. A retried start finds
 // the campaign SENDING and goes on; one whose campaign was rescheduled, paused or canceled stops.
 import { audienceQuery } from "@/lib/campaigns/audience-sql";
 import { getCampaign } from "@/lib/campaigns/manage-campaigns";
@@ -27,8 +30,8 @@ export async function startCampaign(ctx: OrgContext, campaignId: string, expecte
     if (query.hashMemory) await giveSegmentMemory(tx);
     const [counts] = await tx.$queryRaw<{ recipients: number; duplicates: number }[]>`
       WITH a AS MATERIALIZED (${query.select}), inserted AS (
-        INSERT INTO "CampaignRecipient" ("campaignId", "contactId", "orgId", "skipReason", "senderId", "sendAt")
-        SELECT ${campaignId}, a.contact_id, ${ctx.orgId}, a.skip_reason::"CampaignSkipReason", a.sender_id, a.send_at FROM a
+        INSERT INTO "CampaignRecipient" ("campaignId", "contactId", "orgId", "skipReason", "senderId", "sendAt", "optOutLanguage")
+        SELECT ${campaignId}, a.contact_id, ${ctx.orgId}, a.skip_reason::"CampaignSkipReason", a.sender_id, a.send_at, a.opt_out FROM a
         ON CONFLICT DO NOTHING
       )
       SELECT (count(*) FILTER (WHERE skip_reason IS NULL))::int AS recipients, COALESCE(sum(copies - 1), 0)::int AS duplicates FROM a`;

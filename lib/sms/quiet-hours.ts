@@ -98,6 +98,16 @@ export function nextOpening(zone: string, window: SendWindow, at: Date): Date {
   throw new Error(`No opening of the window ${window.start}-${window.end} in ${zone} within three days of ${at.toISOString()}`);
 }
 
+/**
+ * The first instant after `at` (inside the window) at which the window closes in `zone`: the end's
+ * wall time, or midnight for a window to 24:00; null for a window that never closes (00:00-24:00).
+ */
+export function nextClosing(zone: string, window: SendWindow, at: Date): Date | null {
+  // The closed part of the day as a window of its own: it opens as this one closes.
+  if (window.end < 1_440) return nextOpening(zone, { start: window.end, end: 1_440 }, at);
+  return window.start > 0 ? nextOpening(zone, { start: 0, end: window.start }, at) : null;
+}
+
 /** The first instant >= `notBefore` whose wall clock reads `wanted` (or, in a gap, passes it). */
 function openingOn(zone: string, window: SendWindow, wanted: number, notBefore: number): number | null {
   // The offsets a day either side cover any single change of offset near the wanted time.

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WINDOW, isInside, nextOpening, STATE_DAILY_CAPS, STATE_WINDOWS, windowFor, type SendWindow } from "@/lib/sms/quiet-hours";
+import { DEFAULT_WINDOW, isInside, nextClosing, nextOpening, STATE_DAILY_CAPS, STATE_WINDOWS, windowFor, type SendWindow } from "@/lib/sms/quiet-hours";
 
 const at = (iso: string) => new Date(iso);
 const opening = (zone: string, window: SendWindow, iso: string) => nextOpening(zone, window, at(iso)).toISOString();
@@ -101,6 +101,32 @@ describe("nextOpening", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("nextClosing", () => {
+  it("is the end's wall time, midnight for a window to 24:00, and never for one open all day", () => {
+    expect(nextClosing("America/New_York", DEFAULT_WINDOW, at("2026-06-01T15:00:00Z"))!.toISOString()).toBe("2026-06-02T01:00:00.000Z");
+    expect(nextClosing("America/New_York", windowFor(DEFAULT_WINDOW, "FL"), at("2026-06-01T15:00:00Z"))!.toISOString()).toBe("2026-06-02T00:00:00.000Z");
+    expect(nextClosing("Asia/Kolkata", { start: 480, end: 1_440 }, at("2026-03-09T04:00:00Z"))!.toISOString()).toBe("2026-03-09T18:30:00.000Z");
+    expect(nextClosing("UTC", { start: 0, end: 1_440 }, at("2026-03-09T04:00:00Z"))).toBeNull();
+  });
+
+  it("is always after the instant, with the window closed then and open a second before", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kolkata"),
+        fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 11, 31) }),
+        (zone, ms) => {
+          const open = nextOpening(zone, DEFAULT_WINDOW, new Date(ms));
+          const close = nextClosing(zone, DEFAULT_WINDOW, open)!;
+          expect(close.getTime()).toBeGreaterThan(open.getTime());
+          expect(isInside(zone, DEFAULT_WINDOW, close)).toBe(false);
+          expect(isInside(zone, DEFAULT_WINDOW, new Date(close.getTime() - 1_000))).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

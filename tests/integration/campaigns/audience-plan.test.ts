@@ -55,6 +55,8 @@ const draft = (overrides: Record<string, unknown> = {}) =>
     body: "Hi {{first_name|there}}, you have {{custom.points|0}} points",
     audience: { include: { listIds: [lists.a, lists.b], segmentIds: [segmentId] }, exclude: { listIds: [lists.blocked], segmentIds: [] } },
     senderIds: [senderId],
+    // Its segments arithmetic is the merge fields'; the opt-out language's is first-text.test.ts's.
+    appendOptOut: "off",
     ...overrides,
   });
 

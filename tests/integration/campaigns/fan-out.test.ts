@@ -40,6 +40,8 @@ async function sendingCampaign(name: string) {
     body: "Hi {{first_name}}",
     audience: { include: { listIds: [listId], segmentIds: [] } },
     senderIds: [sender.id],
+    // The bodies asserted are the template's (first-text.test.ts tests the opt-out language).
+    appendOptOut: "off",
   });
   await scheduleCampaign(ctx, { id: campaign.id });
   await startCampaign(ctx, campaign.id);

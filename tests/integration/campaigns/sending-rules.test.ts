@@ -49,7 +49,7 @@ beforeAll(async () => {
 });
 
 const campaign = (name: string) =>
-  createCampaign(ctx, { name, body: "Hi {{first_name}}", appendOptOut: true, audience: { include: { listIds: [listId], segmentIds: [] } }, senderIds: [sender.id] });
+  createCampaign(ctx, { name, body: "Hi {{first_name}}", appendOptOut: "every", audience: { include: { listIds: [listId], segmentIds: [] } }, senderIds: [sender.id] });
 
 async function sendNow(name: string) {
   const c = await campaign(name);
