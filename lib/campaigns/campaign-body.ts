@@ -19,6 +19,6 @@ export async function campaignText(ctx: OrgContext, campaign: BodyOf): Promise<s
 export async function checkedCampaignText(ctx: OrgContext, campaign: BodyOf): Promise<{ text: string; fields: MergeField[] }> {
   const customKeys = (await listCustomFields(ctx)).map((f) => f.key);
   const check = validateTemplate(campaign.body, customKeys);
-  if (!check.ok) throw new DomainError("BAD_REQUEST", check.message, "body", "invalid_parameter");
+  if (!check.ok) throw new DomainError("BAD_REQUEST", check.message, "body", "unknown_merge_field");
   return { text: await campaignText(ctx, campaign), fields: check.fields };
 }
