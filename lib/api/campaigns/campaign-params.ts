@@ -43,7 +43,7 @@ export const scheduleParams = z
     fallback_zone: zone.optional().describe("local: required. The zone of contacts whose own zone is unknown"),
     hours: z.number().int().min(1).max(MAX_SPREAD_HOURS).optional().describe("spread: required. Hours to spread the messages over"),
   })
-  .describe("When it sends, once sent with the schedule operation; default now");
+  .describe("When it goes out once you send it with the schedule operation; default now");
 
 export const createCampaignParams = z.strictObject({
   name: create.name.describe("For you; recipients never see it"),
