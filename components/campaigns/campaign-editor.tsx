@@ -120,6 +120,8 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
   const plan = useQuery({ ...trpc.campaigns.plan.queryOptions({ id: saved?.id ?? "" }, { retry: false }), enabled: Boolean(saved) });
   const serverErrors = formErrors(update.error ?? create.error ?? send.error ?? plan.error);
   const shown = tried ? { ...serverErrors.fields, ...clientErrors.fields } : serverErrors.fields;
+  // The server names the list or segment it refuses (audience.include.listIds.0); the picker shows it.
+  const audienceError = Object.entries(shown).find(([field]) => field === "audience" || field.startsWith("audience."))?.[1];
   const editing = current !== settled || update.isPending;
   const sendLabel = draft.schedule.kind === "now" ? "Send now" : "Schedule";
 
@@ -144,7 +146,7 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
           <OptOutPicker value={draft.appendOptOut} onChange={(appendOptOut) => setDraft({ ...draft, appendOptOut })} language={org.data ? (org.data.optOutLanguage ?? DEFAULT_OPT_OUT_LANGUAGE) : undefined} />
         </Card>
         <Card className="p-4">
-          <AudiencePicker value={draft.audience} onChange={(audience) => setDraft({ ...draft, audience })} error={shown.audience} />
+          <AudiencePicker value={draft.audience} onChange={(audience) => setDraft({ ...draft, audience })} error={audienceError} />
         </Card>
         <Card className="space-y-4 p-4">
           <SenderPicker senders={senders.data} value={draft.senderIds} onChange={(senderIds) => setDraft({ ...draft, senderIds })} error={shown.senderIds} />

@@ -7,12 +7,12 @@
 // - send_at: when its message is due (campaign-schedule.ts);
 // - opt_out: whether its message ends with the opt-out language (send-rules.ts).
 // Segments go through the segment compiler (parameters only, every subquery bound to the org);
-// lists and segments are checked to be the org's first, naming the field.
+// lists and segments are checked to be the org's first, naming the one that is not.
 import { frequencyCapCondition, optOutCondition } from "@/lib/campaigns/send-rules";
 import { stickySender } from "@/lib/campaigns/sticky-sender";
 import { sendAtColumn } from "@/lib/campaigns/campaign-schedule";
 import type { Audience, OptOutChoice, Schedule } from "@/lib/campaigns/campaign-input";
-import { DomainError, notFound } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
 import { segmentCondition } from "@/lib/segments/evaluate-segment";
@@ -40,8 +40,8 @@ export async function audienceQuery(
   if (include.listIds.length === 0 && include.segmentIds.length === 0) {
     throw new DomainError("BAD_REQUEST", "Choose at least one list or segment to send to", "audience.include", "invalid_parameter");
   }
-  await checkLists(ctx, [...include.listIds, ...exclude.listIds]);
-  const [includedSegments, excluded] = await Promise.all([segments(ctx, include.segmentIds, "include"), segments(ctx, exclude.segmentIds, "exclude")]);
+  await checkExist(ctx, campaign.audience);
+  const [includedSegments, excluded] = await Promise.all([segments(ctx, include.segmentIds), segments(ctx, exclude.segmentIds)]);
   const org = ctx.orgId;
 
   const hits = [
@@ -81,15 +81,27 @@ export async function audienceQuery(
   return { select, where, skipReason, hashMemory: [...includedSegments, ...excluded].some((s) => s.hashMemory) };
 }
 
-async function checkLists(ctx: OrgContext, listIds: string[]) {
-  if (listIds.length === 0) return;
-  const found = new Set((await ctx.db.contactList.findMany({ where: { id: { in: listIds } }, select: { id: true } })).map((l) => l.id));
-  const missing = listIds.find((id) => !found.has(id));
-  if (missing) throw notFound(`List ${missing}`, "audience");
+/**
+ * Refuses a list or segment the org does not have (another org's reads the same), naming where it
+ * is (`audience.exclude.listIds.1`): a bad request, as an unknown sender or media is.
+ */
+async function checkExist(ctx: OrgContext, audience: Audience) {
+  const sides = [["include", audience.include], ["exclude", audience.exclude]] as const;
+  const listIds = sides.flatMap(([, side]) => side.listIds);
+  const segmentIds = sides.flatMap(([, side]) => side.segmentIds);
+  const [lists, segments] = await Promise.all([
+    listIds.length ? ctx.db.contactList.findMany({ where: { id: { in: listIds } }, select: { id: true } }) : [],
+    segmentIds.length ? ctx.db.segment.findMany({ where: { id: { in: segmentIds } }, select: { id: true } }) : [],
+  ]);
+  const found = { listIds: new Set(lists.map((l) => l.id)), segmentIds: new Set(segments.map((s) => s.id)) };
+  for (const [name, side] of sides) {
+    for (const [field, what] of [["listIds", "List"], ["segmentIds", "Segment"]] as const) {
+      const i = side[field].findIndex((id) => !found[field].has(id));
+      if (i >= 0) throw new DomainError("BAD_REQUEST", `${what} ${side[field][i]} not found`, `audience.${name}.${field}.${i}`, "invalid_parameter");
+    }
+  }
 }
 
-async function segments(ctx: OrgContext, ids: string[], side: "include" | "exclude") {
-  return Promise.all(
-    ids.map(async (id) => segmentCondition(ctx, (await getSegment(ctx, { id }, `audience.${side}.segmentIds`)).definition)),
-  );
+async function segments(ctx: OrgContext, ids: string[]) {
+  return Promise.all(ids.map(async (id) => segmentCondition(ctx, (await getSegment(ctx, { id })).definition)));
 }

@@ -23,6 +23,6 @@ export async function campaignTexts(ctx: OrgContext, campaign: { body: string })
 export async function checkedCampaignTexts(ctx: OrgContext, campaign: { body: string }): Promise<{ texts: CampaignTexts; fields: MergeField[] }> {
   const customKeys = (await listCustomFields(ctx)).map((f) => f.key);
   const check = validateTemplate(campaign.body, customKeys);
-  if (!check.ok) throw new DomainError("BAD_REQUEST", check.message, "body", "invalid_parameter");
+  if (!check.ok) throw new DomainError("BAD_REQUEST", check.message, "body", "unknown_merge_field");
   return { texts: await campaignTexts(ctx, campaign), fields: check.fields };
 }

@@ -15,8 +15,8 @@ export const audienceInput = z.strictObject({
 export type Audience = z.output<typeof audienceInput>;
 
 /** "2026-12-15T10:00": a wall time, read in a zone. */
-const wallTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a date and time like 2026-12-15T10:00");
-const zone = z.string().refine(isValidTimeZone, "is not a time zone (e.g. America/New_York)");
+export const wallTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a date and time like 2026-12-15T10:00");
+export const zone = z.string().refine(isValidTimeZone, "is not a time zone (e.g. America/New_York)");
 
 export const MAX_SPREAD_HOURS = 72;
 
@@ -83,8 +83,11 @@ export const listCampaignsInput = z.strictObject({
 export const SKIP_REASONS = ["OPTED_OUT", "INVALID_NUMBER", "FREQUENCY_CAPPED"] as const;
 export const skippedExportInput = z.strictObject({ id: campaignIdInput.shape.id, reason: z.enum(SKIP_REASONS) });
 
+export const MAX_REPLY_DAYS = 30;
+export const DEFAULT_REPLY_DAYS = 5;
+
 export const campaignStatsInput = z.strictObject({
   id: campaignIdInput.shape.id,
   /** Replies within this many days of a message are the campaign's. */
-  replyDays: z.number().int().min(1).max(30).default(5),
+  replyDays: z.number().int().min(1).max(MAX_REPLY_DAYS).default(DEFAULT_REPLY_DAYS),
 });

@@ -29,7 +29,7 @@ async function lockCampaign(ctx: OrgContext, tx: ScopedTx, id: string, allowed: 
     SELECT status FROM "Campaign" WHERE id = ${id} AND "orgId" = ${ctx.orgId} FOR UPDATE`;
   if (!row) throw notFound("Campaign", "id");
   if (!allowed.includes(row.status)) {
-    throw new DomainError("CONFLICT", `A ${row.status.toLowerCase()} campaign cannot be ${doing}`, "id", "conflict");
+    throw new DomainError("CONFLICT", `A ${row.status.toLowerCase()} campaign cannot be ${doing}`, "id", "campaign_status_conflict");
   }
   return row.status;
 }

@@ -39,8 +39,9 @@ export async function checkDraft(ctx: OrgContext, draft: Pick<Campaign, "body" |
   if (!hasContent(draft)) throw new DomainError("BAD_REQUEST", "Write a message or attach media", "body", "invalid_parameter");
   await checkedCampaignTexts(ctx, draft);
   const senders = await ctx.db.senderNumber.findMany({ where: { id: { in: draft.senderIds } }, select: { id: true, mmsEnabled: true, address: true } });
+  // Named by id, not position: the pool is deduplicated and sorted before it is checked.
   const missing = draft.senderIds.find((id) => !senders.some((s) => s.id === id));
-  if (missing) throw notFound(`Sender ${missing}`, "senderIds");
+  if (missing) throw new DomainError("BAD_REQUEST", `Sender ${missing} not found`, "senderIds", "unknown_sender");
   if (draft.mediaIds.length) {
     const media = await ctx.db.mediaAsset.count({ where: { id: { in: draft.mediaIds } } });
     if (media !== new Set(draft.mediaIds).size) throw new DomainError("BAD_REQUEST", "Media not found", "mediaIds", "media_not_found");
@@ -104,7 +105,7 @@ export async function updateCampaign(ctx: OrgContext, raw: z.input<typeof update
 }
 
 const notDraft = (c: { status: string }) =>
-  new DomainError("CONFLICT", `Only a draft can be edited; this campaign is ${c.status.toLowerCase()}`, "id", "conflict");
+  new DomainError("CONFLICT", `Only a draft can be edited; this campaign is ${c.status.toLowerCase()}`, "id", "campaign_status_conflict");
 
 /** Locks the campaign's row for the edit: one sent meanwhile is not edited. */
 async function lockDraft(ctx: OrgContext, tx: ScopedTx, id: string) {

@@ -46,4 +46,4 @@ export async function scheduleCampaign(ctx: OrgContext, raw: z.input<typeof sche
 }
 
 const alreadyStarted = (status: string) =>
-  new DomainError("CONFLICT", `This campaign is ${status.toLowerCase()}: only a draft or a scheduled campaign can be scheduled`, "id", "conflict");
+  new DomainError("CONFLICT", `This campaign is ${status.toLowerCase()}: only a draft or a scheduled campaign can be scheduled`, "id", "campaign_status_conflict");

@@ -41,6 +41,7 @@ export const API_ERROR_STATUS = {
   list_exists: 409,
   segment_exists: 409,
   message_not_cancelable: 409,
+  campaign_status_conflict: 409,
   idempotency_key_in_use: 409,
   verification_not_pending: 409,
   body_too_large: 413,

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { serializeContact, serializeContactWithLists } from "@/lib/api/contacts/serialize-contact";
 import { serializeList } from "@/lib/api/lists/serialize-list";
 import { serializeSegment } from "@/lib/api/segments/serialize-segment";
+import { serializeCampaign, serializeCampaignPlan, serializeCampaignStats } from "@/lib/api/campaigns/serialize-campaign";
 import { serializeMedia } from "@/lib/api/media/serialize-media";
 import { sendMessageParams } from "@/lib/api/messages/message-params";
 import { serializeMessage, serializeMessageWithHistory } from "@/lib/messaging/serialize-message";
@@ -14,6 +15,9 @@ import { jsonSchema } from "@/lib/api/openapi/json-schema";
 import { OPERATIONS } from "@/lib/api/openapi/operations";
 import { responseExample } from "@/lib/api/openapi/response-examples";
 import {
+  campaignObject,
+  campaignPlan,
+  campaignStats,
   contactObject,
   contactWithLists,
   listObject,
@@ -97,6 +101,34 @@ describe("the OpenAPI document", () => {
     expect(shown.definition).toEqual({ time_zone: "America/Chicago", root: { ...definition.root, rules: [{ ...definition.root.rules[0], field: "consent.opted_in_at" }, definition.root.rules[1]] } });
   });
 
+  it("describes the campaigns, plans and stats the serialisers send, in the API's names", () => {
+    const draft = {
+      id: "cmp_1", name: "Sale", status: "DRAFT", body: "Hi {{first_name}}", mediaIds: [], senderIds: ["snd_1"], appendOptOut: "every",
+      audience: { include: { listIds: ["lst_1"], segmentIds: [] }, exclude: { listIds: [], segmentIds: ["seg_1"] } },
+      schedule: { kind: "spread", hours: 4, localTime: "2026-12-15T10:00", zone: "America/Chicago" },
+      resolvedAt: null, recipients: 0, startAt: null, startedAt: null, completedAt: null, canceledAt: null, createdAt: at, updatedAt: at,
+    } as const;
+    const shown = campaignObject.parse(serializeCampaign(structuredClone(draft) as never, null));
+    expect(shown).toMatchObject({
+      status: "draft", recipients: null, messages: null, append_opt_out: "every",
+      audience: { include: { list_ids: ["lst_1"], segment_ids: [] }, exclude: { list_ids: [], segment_ids: ["seg_1"] } },
+      schedule: { kind: "spread", hours: 4, local_time: "2026-12-15T10:00", zone: "America/Chicago" },
+    });
+    const sending = { ...draft, status: "SENDING", schedule: { kind: "now" }, resolvedAt: at, recipients: 3, startAt: at, startedAt: at } as const;
+    const counted = campaignObject.parse(serializeCampaign(structuredClone(sending) as never, { DELIVERED: 2, QUEUED: 1 }));
+    expect(counted).toMatchObject({ status: "sending", recipients: 3, schedule: { kind: "now" }, messages: { delivered: 2, queued: 1, failed: 0 } });
+    expect(counted.schedule).toEqual({ kind: "now" });
+    const plan = {
+      recipients: 3, skipped: { OPTED_OUT: 1, INVALID_NUMBER: 0, FREQUENCY_CAPPED: 2 }, duplicates: 0, segments: 3, costMicros: 23700,
+      bySegments: [{ segments: 1, recipients: 3 }], ucs2: null, warning: null, optOut: 3, heldAtStart: 1, heldUntilLocal: "08:00", startAt: at.toISOString(), finishAt: null,
+      senders: [{ id: "snd_1", address: "+14155550100", throughput: 10, recipients: 3, finishAt: at.toISOString() }],
+    };
+    expect(campaignPlan.parse(serializeCampaignPlan("cmp_1", plan))).toMatchObject({ skipped: { opted_out: 1, frequency_capped: 2 }, cost_micros: 23700, opt_out: 3, held_at_start: 1, held_until_local: "08:00" });
+    const funnel = { recipients: 4, skipped: { OPTED_OUT: 1 }, duplicates: 0, waiting: 0, queued: 0, sent: 4, delivered: 3, undelivered: 1, failed: 0, canceled: 0, replied: 1, optedOut: 0 };
+    const stats = campaignStats.parse(serializeCampaignStats({ campaign: { id: "cmp_1", name: "Sale", status: "COMPLETED", startedAt: at, completedAt: at }, replyDays: 5, funnel }));
+    expect(stats).toMatchObject({ status: "completed", funnel: { skipped: { opted_out: 1, invalid_number: 0 }, opted_out: 0 }, rates: { delivery: 0.75, reply: 0.25, opt_out: 0 } });
+  });
+
   it("describes the webhook endpoints and deliveries the serialisers send, the secret only where it is made", () => {
     const endpoint = { id: "we_1", url: "https://example.com/h", description: null, eventTypes: ["message.sent"], enabled: false, disabledReason: "Failed 50 times in a row", failureStreak: 50, createdAt: at, updatedAt: at };
     const shown = webhookEndpointObject.parse(serializeWebhookEndpoint(endpoint));
@@ -152,7 +184,7 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(paths["/api/v1/media"]!.post!.requestBody!.content)).toEqual(["multipart/form-data"]);
     expect(Object.keys(paths["/api/v1/contacts/{id}"]!.patch!.responses)).toEqual(expect.arrayContaining(["200", "404", "409"]));
     expect(Object.keys(paths["/api/v1/contacts"]!.get!.responses)).not.toContain("404");
-    expect(doc.tags.map((t) => t.name)).toEqual(["Messages", "Media", "Contacts", "Lists", "Segments", "Verifications", "Webhook endpoints"]);
+    expect(doc.tags.map((t) => t.name)).toEqual(["Messages", "Media", "Contacts", "Lists", "Segments", "Campaigns", "Verifications", "Webhook endpoints"]);
     expect(Object.keys((paths["/api/v1/segments/{id}/export"]!.get!.responses["200"] as { content: object }).content)).toEqual(["text/csv"]);
   });
 });

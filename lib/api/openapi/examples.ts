@@ -8,6 +8,7 @@ export const SAMPLE_IDS = {
   contacts: "ct_01jf0000000000000000000000",
   lists: "lst_01jf0000000000000000000000",
   segments: "seg_01jf0000000000000000000000",
+  campaigns: "cmp_01jf0000000000000000000000",
   verifications: "ver_01jf0000000000000000000000",
   webhook_endpoints: "we_01jf0000000000000000000000",
   webhook_deliveries: "wd_01jf0000000000000000000000",

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { ApiScope } from "@/lib/api-keys/scopes";
 import { listMessagesParams, sendBatchParams, sendMessageParams } from "@/lib/api/messages/message-params";
+import { CAMPAIGN_OPERATIONS } from "@/lib/api/openapi/campaign-operations";
 import { CONTACT_OPERATIONS } from "@/lib/api/openapi/contact-operations";
 import { SEGMENT_OPERATIONS } from "@/lib/api/openapi/segment-operations";
 import { batchResult, mediaObject, messageList, messageObject, messageWithHistory, verificationObject } from "@/lib/api/openapi/resources";
@@ -15,7 +16,7 @@ export interface ApiOperation {
   id: string;
   method: "get" | "post" | "patch" | "delete";
   path: string;
-  tag: "Messages" | "Media" | "Contacts" | "Lists" | "Segments" | "Verifications" | "Webhook endpoints";
+  tag: "Messages" | "Media" | "Contacts" | "Lists" | "Segments" | "Campaigns" | "Verifications" | "Webhook endpoints";
   summary: string;
   description: string;
   scope: ApiScope;
@@ -108,6 +109,7 @@ export const OPERATIONS: ApiOperation[] = [
   },
   ...CONTACT_OPERATIONS,
   ...SEGMENT_OPERATIONS,
+  ...CAMPAIGN_OPERATIONS,
   {
     id: "startVerification",
     method: "post",

@@ -233,3 +233,119 @@ export const batchResult = z
       .describe("One result per item, in request order: the message, or the error that refused the item"),
   })
   .meta({ id: "BatchResult" });
+
+const campaignStatus = z.enum(["draft", "scheduled", "sending", "paused", "completed", "canceled"]);
+const skippedCounts = z
+  .strictObject({ opted_out: z.number().int(), invalid_number: z.number().int().describe("Not a valid E.164 number"), frequency_capped: z.number().int().describe("Over your frequency cap") })
+  .describe("Contacts of the audience who get no message, by reason");
+
+export const campaignObject = z
+  .strictObject({
+    id: z.string().describe("cmp_..."),
+    object: z.literal("campaign"),
+    name: z.string(),
+    status: campaignStatus.describe("draft → scheduled → sending ⇄ paused → completed; or canceled"),
+    body: z.string(),
+    media_ids: z.array(z.string()),
+    audience: z.strictObject({
+      include: z.strictObject({ list_ids: z.array(z.string()), segment_ids: z.array(z.string()) }),
+      exclude: z.strictObject({ list_ids: z.array(z.string()), segment_ids: z.array(z.string()) }),
+    }),
+    sender_ids: z.array(z.string()),
+    schedule: z
+      .strictObject({
+        kind: z.enum(["now", "at", "local", "spread"]),
+        local_time: z.string().optional(),
+        zone: z.string().optional(),
+        fallback_zone: z.string().optional(),
+        hours: z.number().int().optional(),
+      })
+      .describe("As it was given: only the fields its kind takes"),
+    append_opt_out: z.enum(["off", "first", "every"]).describe("Who gets the opt-out language: nobody, the recipients the organisation never texted marketing before, or everyone"),
+    recipients: z.number().int().nullable().describe("Contacts getting a message, counted when it started; null before"),
+    messages: z
+      .strictObject({
+        scheduled: z.number().int().describe("Held: paused, or waiting for the recipient's quiet hours to end"),
+        queued: z.number().int(),
+        sending: z.number().int(),
+        sent: z.number().int(),
+        delivered: z.number().int(),
+        undelivered: z.number().int(),
+        failed: z.number().int(),
+        canceled: z.number().int(),
+      })
+      .nullable()
+      .describe("Its messages by status now; null before it starts"),
+    start_at: time.nullable().describe("When it starts (or started); null for a draft"),
+    started_at: time.nullable(),
+    completed_at: time.nullable(),
+    canceled_at: time.nullable(),
+    created_at: time,
+    updated_at: time,
+  })
+  .meta({ id: "Campaign" });
+
+export const campaignList = z
+  .strictObject({ data: z.array(campaignObject), has_more: z.boolean(), next_cursor: z.string().nullable() })
+  .meta({ id: "CampaignList" });
+
+export const campaignCanceled = campaignObject
+  .extend({
+    canceled_messages: z.number().int().describe("Messages that were waiting and are now canceled"),
+    not_sent: z.number().int().describe("Recipients who never got a message made"),
+  })
+  .meta({ id: "CanceledCampaign" });
+
+export const campaignPlan = z
+  .strictObject({
+    object: z.literal("campaign_plan"),
+    campaign_id: z.string(),
+    recipients: z.number().int().describe("Contacts who get a message"),
+    skipped: skippedCounts,
+    duplicates: z.number().int().describe("Contacts in more than one included list or segment (each gets one message)"),
+    segments: z.number().int().describe("SMS segments of all the messages, each recipient's merge fields filled in (an MMS counts 1)"),
+    cost_micros: z.number().int().describe("Price of all the messages, in millionths of the currency unit"),
+    by_segments: z.array(z.strictObject({ segments: z.number().int(), recipients: z.number().int() })).describe("Recipients by the segments their message takes"),
+    ucs2: z
+      .strictObject({ recipients: z.number().int(), share: z.number().describe("0 to 1"), characters: z.array(z.string()).describe("The characters that force UCS-2, commonest first") })
+      .nullable()
+      .describe("Messages sent as UCS-2 (fewer characters a segment); null when none"),
+    warning: z.string().nullable(),
+    opt_out: z.number().int().describe("Recipients whose message ends with the opt-out language (append_opt_out)"),
+    held_at_start: z.number().int().describe("Recipients in their quiet hours when their message is due: it goes when their window opens"),
+    held_until_local: z.string().nullable().describe("The earliest local time (HH:MM) those windows open; null when none is held"),
+    start_at: time,
+    finish_at: time.nullable().describe("When the last message should go, at the senders' throughput through each recipient's quiet hours; null with recipients: more than 60 days"),
+    senders: z.array(
+      z.strictObject({ id: z.string(), address: z.string(), throughput: z.number().int().describe("Messages a second"), recipients: z.number().int(), finish_at: time.nullable() }),
+    ),
+  })
+  .meta({ id: "CampaignPlan" });
+
+const rateOf = (what: string) => z.number().nullable().describe(`${what} of the messages sent, 0 to 1; null before any is sent`);
+
+export const campaignStats = z
+  .strictObject({
+    object: z.literal("campaign_stats"),
+    campaign_id: z.string(),
+    status: campaignStatus,
+    started_at: time.nullable(),
+    completed_at: time.nullable(),
+    reply_days: z.number().int(),
+    funnel: z.strictObject({
+      recipients: z.number().int(),
+      skipped: skippedCounts,
+      duplicates: z.number().int(),
+      waiting: z.number().int().describe("Recipients whose message is not made yet"),
+      queued: z.number().int().describe("Made, not yet handed to a carrier (held ones too)"),
+      sent: z.number().int().describe("Handed to a carrier, delivered and undelivered included"),
+      delivered: z.number().int(),
+      undelivered: z.number().int(),
+      failed: z.number().int(),
+      canceled: z.number().int(),
+      replied: z.number().int().describe("Recipients who texted back within reply_days of their message"),
+      opted_out: z.number().int().describe("Recipients who opted out within reply_days of their message"),
+    }),
+    rates: z.strictObject({ delivery: rateOf("Delivered"), reply: rateOf("Replied"), opt_out: rateOf("Opted out") }),
+  })
+  .meta({ id: "CampaignStats" });

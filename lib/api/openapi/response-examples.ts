@@ -4,6 +4,7 @@
 // example cannot drift from what the serialisers send).
 import { SAMPLE_IDS } from "@/lib/api/openapi/examples";
 import type { ApiOperation } from "@/lib/api/openapi/operations";
+import { CAMPAIGN_EXAMPLE, SAMPLE_SENDER_ID } from "@/lib/api/openapi/campaign-operations";
 import { SEGMENT_EXAMPLE } from "@/lib/api/openapi/segment-operations";
 
 const CREATED = "2026-11-22T10:00:00.000Z";
@@ -65,6 +66,40 @@ const segment = {
   created_at: CREATED,
   updated_at: CREATED,
 };
+
+// The weekend campaign of the create example: a draft, then sending to 1,240 of its 1,312 contacts
+// (one sender at 10 a second), a few messages still held for quiet hours.
+const draftCampaign = {
+  id: SAMPLE_IDS.campaigns,
+  object: "campaign",
+  name: CAMPAIGN_EXAMPLE.name,
+  status: "draft",
+  body: CAMPAIGN_EXAMPLE.body,
+  media_ids: [],
+  audience: { include: CAMPAIGN_EXAMPLE.audience.include, exclude: { list_ids: [], segment_ids: [] } },
+  sender_ids: CAMPAIGN_EXAMPLE.sender_ids,
+  schedule: CAMPAIGN_EXAMPLE.schedule,
+  append_opt_out: CAMPAIGN_EXAMPLE.append_opt_out,
+  recipients: null,
+  messages: null,
+  start_at: null,
+  started_at: null,
+  completed_at: null,
+  canceled_at: null,
+  created_at: CREATED,
+  updated_at: CREATED,
+};
+const STARTED = "2026-11-28T20:00:00.000Z"; // 10:00 on the 29th comes first at UTC+14
+const sendingCampaign = {
+  ...draftCampaign,
+  status: "sending",
+  recipients: 1240,
+  messages: { scheduled: 212, queued: 10, sending: 0, sent: 18, delivered: 893, undelivered: 4, failed: 3, canceled: 0 },
+  start_at: STARTED,
+  started_at: STARTED,
+  updated_at: STARTED,
+};
+const skipped = { opted_out: 51, invalid_number: 6, frequency_capped: 15 };
 
 const CSV =
   "\ufeffid,phone,first_name,last_name,email,time_zone,tags,lists,subscription_status,subscribed_at,unsubscribed_at,unsubscribe_source,consent_source,created_at,updated_at,tier\n" +
@@ -163,6 +198,52 @@ function examples(baseUrl: string): Record<string, unknown> {
     listSegmentContacts: page(contact),
     exportSegmentContacts: CSV,
     exportContacts: CSV,
+    listCampaigns: page(sendingCampaign),
+    createCampaign: draftCampaign,
+    getCampaign: sendingCampaign,
+    planCampaign: {
+      object: "campaign_plan",
+      campaign_id: SAMPLE_IDS.campaigns,
+      recipients: 1240,
+      skipped,
+      duplicates: 37,
+      segments: 1302,
+      cost_micros: 10_285_800,
+      by_segments: [{ segments: 1, recipients: 1178 }, { segments: 2, recipients: 62 }],
+      ucs2: { recipients: 62, share: 0.05, characters: ["’"] },
+      warning: "5% of recipients get 2 segments as UCS-2 because of ’",
+      start_at: STARTED,
+      finish_at: "2026-11-29T20:00:00.000Z",
+      senders: [{ id: SAMPLE_SENDER_ID, address: "+14155550100", throughput: 10, recipients: 1240, finish_at: "2026-11-29T20:00:00.000Z" }],
+    },
+    scheduleCampaign: {
+      ...draftCampaign,
+      status: "scheduled",
+      schedule: { kind: "at", local_time: "2026-11-29T10:00", zone: "America/New_York" },
+      start_at: "2026-11-29T15:00:00.000Z",
+      updated_at: LATER,
+    },
+    pauseCampaign: { ...sendingCampaign, status: "paused", messages: { ...sendingCampaign.messages, scheduled: 222, queued: 0 }, updated_at: LATER },
+    resumeCampaign: { ...sendingCampaign, updated_at: LATER },
+    cancelCampaign: {
+      ...sendingCampaign,
+      status: "canceled",
+      messages: { ...sendingCampaign.messages, scheduled: 0, queued: 0, canceled: 222 },
+      canceled_at: LATER,
+      updated_at: LATER,
+      canceled_messages: 222,
+      not_sent: 100,
+    },
+    getCampaignStats: {
+      object: "campaign_stats",
+      campaign_id: SAMPLE_IDS.campaigns,
+      status: "completed",
+      started_at: STARTED,
+      completed_at: "2026-11-29T20:41:07.000Z",
+      reply_days: 5,
+      funnel: { recipients: 1240, skipped, duplicates: 37, waiting: 0, queued: 0, sent: 1229, delivered: 1207, undelivered: 22, failed: 11, canceled: 0, replied: 86, opted_out: 9 },
+      rates: { delivery: 1207 / 1229, reply: 86 / 1229, opt_out: 9 / 1229 },
+    },
     startVerification: verification,
     checkVerification: { ...verification, status: "approved", checks: 1, approved_at: LATER },
     getVerification: verification,

@@ -82,8 +82,9 @@ describe("a campaign's audience", () => {
     const refused = async (overrides: Record<string, unknown>, code: "BAD_REQUEST" | "NOT_FOUND", field: string, message: RegExp) =>
       expect((await expectDomainError(draft(overrides), code, field)).message).toMatch(message);
     await refused({ body: "Hi {{frist_name}}" }, "BAD_REQUEST", "body", /Unknown merge field \{\{frist_name\}\}/);
-    await refused({ senderIds: ["snd_nope"] }, "NOT_FOUND", "senderIds", /Sender snd_nope/);
-    await refused({ audience: { include: { listIds: ["lst_nope"], segmentIds: [] } } }, "NOT_FOUND", "audience", /List lst_nope/);
+    await refused({ senderIds: ["snd_nope"] }, "BAD_REQUEST", "senderIds", /Sender snd_nope/);
+    await refused({ audience: { include: { listIds: ["lst_nope"], segmentIds: [] } } }, "BAD_REQUEST", "audience.include.listIds.0", /List lst_nope/);
+    await refused({ audience: { include: { listIds: [lists.a], segmentIds: [] }, exclude: { listIds: [], segmentIds: ["seg_nope"] } } }, "BAD_REQUEST", "audience.exclude.segmentIds.0", /Segment seg_nope/);
     await refused({ audience: { include: { listIds: [], segmentIds: [] } } }, "BAD_REQUEST", "audience.include", /at least one list or segment/);
   });
 

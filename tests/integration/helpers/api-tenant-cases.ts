@@ -119,6 +119,27 @@ export const API_CASES: Record<string, (f: ApiFixture) => ApiCase[]> = {
     notFound({}, { query: `?segment_id=${f.segmentA}`, param: "segment_id" }),
   ],
 
+  // Campaigns: A's are not found by any operation; B's draft cannot name A's list, segment or sender
+  // (refused as unknown ones, naming where); B's list shows none of A's.
+  "GET /api/v1/campaigns": () => [ok(200, {}, (body) => expect(dataOf(body)).toEqual([]))],
+  "POST /api/v1/campaigns": (f) => {
+    const draft = (listId: string, senderId: string, segmentIds: string[] = []) => ({
+      body: { name: "Campaign of B", body: "Hello", audience: { include: { list_ids: [listId], segment_ids: segmentIds } }, sender_ids: [senderId] },
+    });
+    return [
+      refused(400, "invalid_parameter", "audience.include.list_ids[0]", draft(f.listA, f.senderB)),
+      refused(400, "unknown_sender", "sender_ids", draft(f.listB, f.senderA)),
+      refused(400, "invalid_parameter", "audience.include.segment_ids[0]", draft(f.listB, f.senderB, [f.segmentA])),
+    ];
+  },
+  "GET /api/v1/campaigns/{id}": (f) => [notFound({ id: f.campaignA })],
+  "GET /api/v1/campaigns/{id}/plan": (f) => [notFound({ id: f.campaignA })],
+  "GET /api/v1/campaigns/{id}/stats": (f) => [notFound({ id: f.campaignA }), notFound({ id: f.campaignA }, { query: "?reply_days=30" })],
+  "POST /api/v1/campaigns/{id}/schedule": (f) => [notFound({ id: f.campaignA }), notFound({ id: f.campaignA }, { body: { schedule: { kind: "now" } } })],
+  "POST /api/v1/campaigns/{id}/pause": (f) => [notFound({ id: f.campaignA })],
+  "POST /api/v1/campaigns/{id}/resume": (f) => [notFound({ id: f.campaignA })],
+  "POST /api/v1/campaigns/{id}/cancel": (f) => [notFound({ id: f.campaignA })],
+
   // Webhook endpoints and their deliveries: A's are not found; B's list never shows A's; B's new
   // endpoint is B's own (a public literal address: nothing is resolved or delivered).
   "GET /api/v1/webhook_endpoints": () => [ok(200)],

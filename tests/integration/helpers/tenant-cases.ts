@@ -86,8 +86,8 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
       audience: { include: { listIds: [listId], segmentIds } },
       senderIds: [senderId],
     });
-    // Org A's list, sender or segment is one B does not have.
-    return [notFound(draft(f.listA, f.senderB)), notFound(draft(f.listB, f.senderA)), notFound(draft(f.listB, f.senderB, [f.segmentA]))];
+    // Org A's list, sender or segment is one B does not have: refused as an unknown one.
+    return [badRequest(draft(f.listA, f.senderB)), badRequest(draft(f.listB, f.senderA)), badRequest(draft(f.listB, f.senderB, [f.segmentA]))];
   },
   "campaigns.update": (f) => [notFound({ id: f.campaignA, name: "Renamed by B" })],
   "campaigns.plan": (f) => [notFound({ id: f.campaignA })],

@@ -1,0 +1,137 @@
+// A campaign as the API shows it: snake_case, statuses in lower case, ISO 8601 UTC times; its plan
+// and its stats likewise. Message counts exist from the start (the audience resolved); before, a
+// campaign has none (null) and its plan says what it would do.
+import type { Audience, Schedule } from "@/lib/campaigns/campaign-input";
+import { campaignCounts } from "@/lib/campaigns/campaign-progress";
+import type { campaignStats } from "@/lib/campaigns/campaign-stats";
+import type { Campaign } from "@/lib/campaigns/manage-campaigns";
+import type { CampaignPlan } from "@/lib/campaigns/plan-campaign";
+import type { CampaignSkipReason, MessageStatus } from "@/lib/generated/prisma/enums";
+import type { OrgContext } from "@/lib/org-context";
+
+export type SerializableCampaign = Pick<
+  Campaign,
+  | "id" | "name" | "status" | "body" | "mediaIds" | "audience" | "senderIds" | "schedule" | "appendOptOut" | "resolvedAt" | "recipients"
+  | "startAt" | "startedAt" | "completedAt" | "canceledAt" | "createdAt" | "updatedAt"
+>;
+type MessageCounts = Partial<Record<MessageStatus, number>>;
+
+/** The statuses a campaign's messages take, in the order they go through them. */
+export const CAMPAIGN_MESSAGE_STATUSES = ["scheduled", "queued", "sending", "sent", "delivered", "undelivered", "failed", "canceled"] as const;
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+const serializeAudience = (a: Audience) => ({
+  include: { list_ids: a.include.listIds, segment_ids: a.include.segmentIds },
+  exclude: { list_ids: a.exclude.listIds, segment_ids: a.exclude.segmentIds },
+});
+
+/** The schedule as it is sent: only the fields its kind takes. */
+function serializeSchedule(s: Schedule) {
+  switch (s.kind) {
+    case "now":
+      return { kind: s.kind };
+    case "at":
+      return { kind: s.kind, local_time: s.localTime, zone: s.zone };
+    case "local":
+      return { kind: s.kind, local_time: s.localTime, fallback_zone: s.fallbackZone };
+    case "spread":
+      return { kind: s.kind, hours: s.hours, ...(s.localTime && { local_time: s.localTime, zone: s.zone }) };
+  }
+}
+
+const messageCounts = (m: MessageCounts) =>
+  Object.fromEntries(CAMPAIGN_MESSAGE_STATUSES.map((status) => [status, m[status.toUpperCase() as MessageStatus] ?? 0])) as Record<
+    (typeof CAMPAIGN_MESSAGE_STATUSES)[number],
+    number
+  >;
+
+const skipped = (s: Partial<Record<CampaignSkipReason, number>>) => ({
+  opted_out: s.OPTED_OUT ?? 0,
+  invalid_number: s.INVALID_NUMBER ?? 0,
+  frequency_capped: s.FREQUENCY_CAPPED ?? 0,
+});
+
+/** `messages`: the campaign's messages by status, null before it starts. */
+export function serializeCampaign(c: SerializableCampaign, messages: MessageCounts | null) {
+  const started = c.resolvedAt !== null;
+  return {
+    id: c.id,
+    object: "campaign" as const,
+    name: c.name,
+    status: c.status.toLowerCase() as Lowercase<Campaign["status"]>,
+    body: c.body,
+    media_ids: c.mediaIds,
+    audience: serializeAudience(c.audience),
+    sender_ids: c.senderIds,
+    schedule: serializeSchedule(c.schedule),
+    append_opt_out: c.appendOptOut,
+    recipients: started ? c.recipients : null,
+    messages: started && messages ? messageCounts(messages) : null,
+    start_at: iso(c.startAt),
+    started_at: iso(c.startedAt),
+    completed_at: iso(c.completedAt),
+    canceled_at: iso(c.canceledAt),
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+  };
+}
+
+/** One campaign as an operation answers it, with its message counts counted now once it has started. */
+export async function campaignAnswer(ctx: OrgContext, c: SerializableCampaign) {
+  return serializeCampaign(c, c.resolvedAt ? (await campaignCounts(ctx.db, ctx.orgId, c.id)).messages : null);
+}
+
+export function serializeCampaignPlan(campaignId: string, p: CampaignPlan) {
+  return {
+    object: "campaign_plan" as const,
+    campaign_id: campaignId,
+    recipients: p.recipients,
+    skipped: skipped(p.skipped),
+    duplicates: p.duplicates,
+    segments: p.segments,
+    cost_micros: p.costMicros,
+    by_segments: p.bySegments,
+    ucs2: p.ucs2,
+    warning: p.warning,
+    opt_out: p.optOut,
+    held_at_start: p.heldAtStart,
+    held_until_local: p.heldUntilLocal,
+    start_at: p.startAt,
+    finish_at: p.finishAt,
+    senders: p.senders.map((s) => ({ id: s.id, address: s.address, throughput: s.throughput, recipients: s.recipients, finish_at: s.finishAt })),
+  };
+}
+
+const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+export function serializeCampaignStats(s: Awaited<ReturnType<typeof campaignStats>>) {
+  const f = s.funnel;
+  return {
+    object: "campaign_stats" as const,
+    campaign_id: s.campaign.id,
+    status: s.campaign.status.toLowerCase() as Lowercase<Campaign["status"]>,
+    started_at: iso(s.campaign.startedAt),
+    completed_at: iso(s.campaign.completedAt),
+    reply_days: s.replyDays,
+    funnel: {
+      recipients: f.recipients,
+      skipped: skipped(f.skipped),
+      duplicates: f.duplicates,
+      waiting: f.waiting,
+      queued: f.queued,
+      sent: f.sent,
+      delivered: f.delivered,
+      undelivered: f.undelivered,
+      failed: f.failed,
+      canceled: f.canceled,
+      replied: f.replied,
+      opted_out: f.optedOut,
+    },
+    rates: {
+      delivery: rate(f.delivered, f.sent),
+      reply: rate(f.replied, f.sent),
+      opt_out: rate(f.optedOut, f.sent),
+    },
+  };
+}
