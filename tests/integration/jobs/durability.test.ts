@@ -1,10 +1,8 @@
 // Durability: everything lives in PostgreSQL, so a restarted (or kill -9'd) executor loses no run;
 // leases keep several executors on one database from running a step twice.
-import { spawn } from "node:child_process";
-import net from "node:net";
 import { Inngest } from "inngest";
 import { describe, expect, it } from "vitest";
-import { setupJobsHarness, waitUntil } from "./harness";
+import { setupJobsHarness, spawnExecutor, waitUntil } from "./harness";
 
 const h = await setupJobsHarness("durable");
 const executions = new Map<string, number>();
@@ -42,27 +40,6 @@ await h.serve([napper, slow, busy]);
 const stepStatus = async (runId: string, name: string) =>
   (await h.database.sql<{ status: string }>(`SELECT status FROM "JobStep" WHERE "runId" = $1 AND name = $2`, [runId, name]))[0]?.status;
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** The executor as its own process, as `npm start` runs it. */
-async function spawnExecutor() {
-  const port = await freePort();
-  // node itself (with tsx as a loader), not the tsx wrapper: SIGKILL must reach the executor.
-  const child = spawn(process.execPath, ["--import", "tsx", "executor/main.ts"], {
-    env: { ...process.env, DATABASE_URL: h.executorDbUrl, EXECUTOR_PORT: String(port), EXECUTOR_LEASE_MS: "1500", EXECUTOR_POLL_MS: "20", EXECUTOR_LOG: "error" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntil(() => fetch(`${url}/health`).then((r) => r.ok, () => false), 20_000, "the executor process to listen");
-  return { child, url };
-}
-
 describe("durability", () => {
   it("a sleeping run survives an executor restart: a new executor on the same database wakes it", async () => {
     await h.client.send({ name: "durable/nap", data: {} });
@@ -80,7 +57,7 @@ describe("durability", () => {
   });
 
   it("kill -9 of the executor process loses nothing: due timers fire and the step in flight is retried by the next one", async () => {
-    const { child, url } = await spawnExecutor();
+    const { child, url } = await spawnExecutor(h.executorDbUrl);
     const sender = new Inngest({ id: h.appId, isDev: true, baseUrl: url, logger: { info() {}, warn() {}, error() {}, debug() {} } });
     await sender.send([{ name: "durable/nap", data: { second: true } }, { name: "durable/slow", data: {} }]);
     const [napRun, slowRun] = await waitUntil(async () => {

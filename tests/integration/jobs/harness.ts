@@ -1,6 +1,7 @@
 // The conformance suite's harness: per test file, a schema of its own (all migrations applied), an
 // embedded executor on it, the real Inngest SDK serving the file's functions from a plain node
 // HTTP server on loopback, synced the way the app syncs (PUT to the serve endpoint).
+import { spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Inngest, type ClientOptions, type InngestFunction } from "inngest";
@@ -8,6 +9,7 @@ import { serve } from "inngest/node";
 import { afterAll } from "vitest";
 import { defaultOptions, type ExecutorOptions } from "@/executor/config";
 import { startExecutor, type RunningExecutor } from "@/executor/start";
+import { freePort } from "../../../scripts/run";
 import { databaseUrl, setupTestDatabase, withSchema, type TestDatabase } from "../helpers/db";
 
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
@@ -130,6 +132,22 @@ export async function setupAppHarness(): Promise<JobsHarness> {
     process.env.DATABASE_URL = saved.url;
   });
   return h;
+}
+
+/**
+ * The executor as its own process on `executorDbUrl`, as `npm start` runs it (on `port`, else a free
+ * one), with short leases: a test may kill -9 it.
+ */
+export async function spawnExecutor(executorDbUrl: string, port?: number) {
+  const listen = port ?? (await freePort());
+  // node itself (with tsx as a loader), not the tsx wrapper: SIGKILL must reach the executor.
+  const child = spawn(process.execPath, ["--import", "tsx", "executor/main.ts"], {
+    env: { ...process.env, DATABASE_URL: executorDbUrl, EXECUTOR_PORT: String(listen), EXECUTOR_LEASE_MS: "1500", EXECUTOR_POLL_MS: "20", EXECUTOR_LOG: "error" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${listen}`;
+  await waitUntil(() => fetch(`${url}/health`).then((r) => r.ok, () => false), 20_000, "the executor process to listen");
+  return { child, url };
 }
 
 /** A promise with its resolve function, for holding a step until the test lets it go. */
