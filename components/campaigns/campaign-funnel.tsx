@@ -21,6 +21,12 @@ export function CampaignFunnel({ stats, onShow }: { stats: CampaignStatsView; on
     { label: "Recipients", value: f.recipients, outcome: "all", tone: "bg-zinc-400" },
     // Recipients whose message is not made yet (their time has not come, or the fan-out is pacing).
     { label: "Not yet made", value: f.waiting, tone: "bg-zinc-300 dark:bg-zinc-600" },
+    {
+      label: stats.campaign.status === "PAUSED" ? "Held while paused" : "Held for quiet hours",
+      value: f.held,
+      outcome: "held",
+      tone: "bg-sky-300 dark:bg-sky-700",
+    },
     { label: "Queued", value: f.queued, outcome: "queued", tone: "bg-zinc-300 dark:bg-zinc-600" },
     { label: "Sent", value: f.sent, outcome: "sent", tone: "bg-brand-500" },
     { label: "Delivered", value: f.delivered, outcome: "delivered", tone: "bg-emerald-500" },

@@ -17,6 +17,7 @@ import { useTRPC } from "@/lib/trpc/react";
 
 const OUTCOME_LABELS: Record<RecipientOutcome, string> = {
   all: "All messaged",
+  held: "Held",
   queued: "Queued",
   sent: "Sent",
   delivered: "Delivered",

@@ -26,7 +26,8 @@ export interface CampaignRecipientRow {
 /** The message statuses behind each outcome; "sent" counts what reached the carrier, as the funnel does. */
 const STATUSES: Record<Exclude<RecipientOutcome, CampaignSkipReason>, MessageStatus[] | null> = {
   all: null,
-  queued: ["SCHEDULED", "QUEUED", "SENDING"],
+  held: ["SCHEDULED"],
+  queued: ["QUEUED", "SENDING"],
   sent: ["SENT", "DELIVERED", "UNDELIVERED"],
   delivered: ["DELIVERED"],
   undelivered: ["UNDELIVERED"],

@@ -31,7 +31,9 @@ export async function campaignStats(ctx: OrgContext, raw: z.input<typeof campaig
       skipped: counts.skipped,
       duplicates: campaign.duplicates,
       waiting: counts.waiting,
-      queued: (m.SCHEDULED ?? 0) + (m.QUEUED ?? 0) + (m.SENDING ?? 0),
+      // Held: waiting for the recipient's quiet hours to end (or for a resume, while paused).
+      held: m.SCHEDULED ?? 0,
+      queued: (m.QUEUED ?? 0) + (m.SENDING ?? 0),
       sent: (m.SENT ?? 0) + (m.DELIVERED ?? 0) + (m.UNDELIVERED ?? 0),
       delivered: m.DELIVERED ?? 0,
       undelivered: m.UNDELIVERED ?? 0,

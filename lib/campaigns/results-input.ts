@@ -4,7 +4,7 @@ import { z } from "zod";
 import { SKIP_REASONS } from "@/lib/campaigns/campaign-input";
 
 /** What the recipients table can show: messages by where they are, or the skipped by reason. */
-export const RECIPIENT_OUTCOMES = ["all", "queued", "sent", "delivered", "undelivered", "failed", "canceled", ...SKIP_REASONS] as const;
+export const RECIPIENT_OUTCOMES = ["all", "held", "queued", "sent", "delivered", "undelivered", "failed", "canceled", ...SKIP_REASONS] as const;
 export type RecipientOutcome = (typeof RECIPIENT_OUTCOMES)[number];
 
 export const campaignRecipientsInput = z.strictObject({

@@ -124,7 +124,7 @@ describe("the OpenAPI document", () => {
       senders: [{ id: "snd_1", address: "+14155550100", throughput: 10, recipients: 3, finishAt: at.toISOString() }],
     };
     expect(campaignPlan.parse(serializeCampaignPlan("cmp_1", plan))).toMatchObject({ skipped: { opted_out: 1, frequency_capped: 2 }, cost_micros: 23700, opt_out: 3, held_at_start: 1, held_until_local: "08:00" });
-    const funnel = { recipients: 4, skipped: { OPTED_OUT: 1 }, duplicates: 0, waiting: 0, queued: 0, sent: 4, delivered: 3, undelivered: 1, failed: 0, canceled: 0, replied: 1, optedOut: 0 };
+    const funnel = { recipients: 4, skipped: { OPTED_OUT: 1 }, duplicates: 0, waiting: 0, held: 0, queued: 0, sent: 4, delivered: 3, undelivered: 1, failed: 0, canceled: 0, replied: 1, optedOut: 0 };
     const stats = campaignStats.parse(serializeCampaignStats({ campaign: { id: "cmp_1", name: "Sale", status: "COMPLETED", startedAt: at, completedAt: at }, replyDays: 5, funnel }));
     expect(stats).toMatchObject({ status: "completed", funnel: { skipped: { opted_out: 1, invalid_number: 0 }, opted_out: 0 }, rates: { delivery: 0.75, reply: 0.25, opt_out: 0 } });
   });

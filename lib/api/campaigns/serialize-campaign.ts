@@ -119,6 +119,7 @@ export function serializeCampaignStats(s: Awaited<ReturnType<typeof campaignStat
       skipped: skipped(f.skipped),
       duplicates: f.duplicates,
       waiting: f.waiting,
+      held: f.held,
       queued: f.queued,
       sent: f.sent,
       delivered: f.delivered,

@@ -244,7 +244,7 @@ function examples(baseUrl: string): Record<string, unknown> {
       started_at: STARTED,
       completed_at: "2026-11-29T20:41:07.000Z",
       reply_days: 5,
-      funnel: { recipients: 1240, skipped, duplicates: 37, waiting: 0, queued: 0, sent: 1229, delivered: 1207, undelivered: 22, failed: 11, canceled: 0, replied: 86, opted_out: 9 },
+      funnel: { recipients: 1240, skipped, duplicates: 37, waiting: 0, held: 0, queued: 0, sent: 1229, delivered: 1207, undelivered: 22, failed: 11, canceled: 0, replied: 86, opted_out: 9 },
       rates: { delivery: 1207 / 1229, reply: 86 / 1229, opt_out: 9 / 1229 },
     },
     startVerification: verification,

@@ -309,6 +309,7 @@ describe("GET /api/v1/campaigns/{id}/stats", () => {
         skipped: { opted_out: 1, invalid_number: 1, frequency_capped: 0 },
         duplicates: 0,
         waiting: 0,
+        held: 0,
         queued: 0,
         sent: 3,
         delivered: 2,

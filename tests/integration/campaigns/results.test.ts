@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { campaignMedia } from "@/lib/campaigns/campaign-media";
 import { campaignRecipients } from "@/lib/campaigns/campaign-recipients";
 import { campaignFailures, campaignTimeline } from "@/lib/campaigns/campaign-results";
+import { campaignStats } from "@/lib/campaigns/campaign-stats";
 import { fanOutChunk } from "@/lib/campaigns/fan-out-chunk";
 import { createCampaign } from "@/lib/campaigns/manage-campaigns";
 import { scheduleCampaign } from "@/lib/campaigns/schedule-campaign";
@@ -79,6 +80,13 @@ describe("a campaign's results", () => {
     expect(await contactsOf("undelivered")).toEqual(["C2"]);
     expect(await contactsOf("failed")).toEqual(["C4"]);
     expect(await contactsOf("queued")).toEqual(["C5"]);
+    expect(await contactsOf("held")).toEqual([]);
+    // Held back for its recipient's quiet hours (as the dispatcher's claim holds it): held, no longer queued.
+    await db.message.update({ where: { id: messageOf(5) }, data: { status: "SCHEDULED", sendAt: minutes(600) } });
+    expect(await contactsOf("held")).toEqual(["C5"]);
+    expect(await contactsOf("queued")).toEqual([]);
+    expect((await campaignStats(ctx, { id: campaignId })).funnel).toMatchObject({ held: 1, queued: 0 });
+    await db.message.update({ where: { id: messageOf(5) }, data: { status: "QUEUED", sendAt: null } });
     expect(await contactsOf("OPTED_OUT")).toEqual(["Opted"]);
     const [failed] = (await campaignRecipients(ctx, { id: campaignId, outcome: "failed" })).items;
     expect(failed).toMatchObject({ status: "FAILED", errorCode: "30007", messageId: messageOf(4), contactId: ids[4] });
