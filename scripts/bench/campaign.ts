@@ -146,6 +146,8 @@ try {
     `INSERT INTO "CampaignRecipient" ("campaignId", "contactId", "orgId", "senderId", "sendAt") SELECT $2, c.id, c."orgId", $3, now() ${audience}`,
     [orgId, first.id, org.senders[0]!.id],
   );
+  // The references' rolled-back rows are dead weight in the tables and their indexes: gone before the campaign.
+  await admin.query(`VACUUM ANALYZE "Message", "MessageEvent", "CampaignRecipient"`);
   await admin.query("CHECKPOINT");
 
   /**
@@ -184,14 +186,18 @@ try {
   const recipients = await untilAllSent(first.id);
   const sentMs = performance.now() - scheduled;
   const { skipped } = await campaignCounts(db, orgId, first.id);
-  const [start] = (
-    await admin.query(
-      `SELECT extract(epoch FROM s."endedAt" - s."startedAt") * 1000 AS ms FROM "JobStep" s JOIN "JobRun" r ON r.id = s."runId"
-       WHERE s.name = 'start' AND s.status = 'COMPLETED' AND r.events::text LIKE '%' || $1 || '%'`,
-      [first.id],
-    )
-  ).rows;
-  const resolveMs = Number(start.ms);
+  /** The campaign's `start` step as the executor timed it: its audience resolved and written. */
+  const startStepMs = async (campaignId: string) =>
+    Number(
+      (
+        await admin.query(
+          `SELECT extract(epoch FROM s."endedAt" - s."startedAt") * 1000 AS ms FROM "JobStep" s JOIN "JobRun" r ON r.id = s."runId"
+           WHERE s.name = 'start' AND s.status = 'COMPLETED' AND r.events::text LIKE '%' || $1 || '%'`,
+          [campaignId],
+        )
+      ).rows[0].ms,
+    );
+  const resolveMs = await startStepMs(first.id);
   const [chunks] = (
     await admin.query(
       `SELECT count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s."endedAt" - s."startedAt") * 1000) AS median_ms,
@@ -263,6 +269,8 @@ try {
     pipelineSentPerSecond: pipeline.sentPerSecond,
     toPipeline: Math.round((sentPerSecond / pipeline.sentPerSecond) * 100) / 100,
     bytesPerMessage: Math.round((bytesAfter - bytesBefore) / recipients),
+    // The second campaign's audience has a message each: the opt-out language's "first" and the states' caps read it.
+    resolveWithHistorySeconds: seconds(await startStepMs(second.id)),
     killedAtSent: kill.at,
     restartSeconds: seconds(kill.restartMs),
     afterKill: { ...exactly, submittedMoreThanOnce: resubmitted.n },
@@ -271,6 +279,7 @@ try {
   console.log(`\n| measure | value | reference in the same run | ratio |\n|---|---|---|---|`);
   console.log(`| audience resolved, ${recipients.toLocaleString()} recipients written (the \`start\` step) | ${result.resolveSeconds} s | raw INSERT ... SELECT of as many Message rows: ${result.rawMessageInsertSeconds} s (CampaignRecipient rows: ${result.rawRecipientInsertSeconds} s) | ${result.resolveToRawMessages}x |`);
   console.log(`| schedule to every message \`sent\` via the simulator | ${result.sentPerSecond} messages/s (${result.secondsToAllSent} s) | bench:pipeline, ${PIPELINE_MESSAGES.toLocaleString()} messages: ${pipeline.sentPerSecond} messages/s | ${result.toPipeline} |`);
+  console.log(`| the same audience resolved again, each contact with a message now (campaign 2) | ${result.resolveWithHistorySeconds} s | | |`);
   console.log(`| database growth | ${result.bytesPerMessage} bytes/message | | |`);
   console.log(`| kill -9 of app and executor at ${kill.at?.toLocaleString()} sent | missing ${exactly.missing}, duplicated ${exactly.duplicated}, once ${exactly.once.toLocaleString()}; submitted to the carrier twice: ${resubmitted.n} | | |`);
 } finally {
