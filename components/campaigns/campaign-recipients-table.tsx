@@ -83,7 +83,8 @@ export function CampaignRecipientsTable({ campaignId, outcome, onOutcome, live }
                   <Td>
                     {r.status && r.messageId ? (
                       <Link href={`/messages/${r.messageId}`} aria-label={`Message to ${r.phone}`}>
-                        <MessageStatusBadge status={r.status} />
+                        {/* A campaign's message is SCHEDULED only while held (its recipient's quiet hours, a pause), as the funnel says. */}
+                        {r.status === "SCHEDULED" ? <Badge tone="blue">Held</Badge> : <MessageStatusBadge status={r.status} />}
                       </Link>
                     ) : (
                       <Badge>{r.skipReason ? `Skipped: ${SKIP_LABELS[r.skipReason]?.toLowerCase()}` : "—"}</Badge>
