@@ -115,6 +115,25 @@ export async function fanOutChunk(ctx: OrgContext, campaignId: string, options: 
   });
 }
 
+/**
+ * Chunks one after another, each its own transaction, for up to `budgetMs` (at least one) or until
+ * one makes nothing: a job step each would spend as long again on the executor's round trips.
+ * What was made is summed; a chunk that stops, waits or finds the fan-out done ends the series, and
+ * says so only when it was the first (the next call finds it so again).
+ */
+export async function fanOutChunks(ctx: OrgContext, campaignId: string, budgetMs: number, options: ChunkOptions = {}): Promise<ChunkOutcome> {
+  const until = Date.now() + budgetMs;
+  let created = 0;
+  let skipped = 0;
+  for (;;) {
+    const outcome = await fanOutChunk(ctx, campaignId, options);
+    if (outcome.kind !== "created") return created + skipped > 0 ? { kind: "created", created, skipped } : outcome;
+    created += outcome.created;
+    skipped += outcome.skipped;
+    if (Date.now() >= until) return { kind: "created", created, skipped };
+  }
+}
+
 const waitFor = (at: number): ChunkOutcome => ({ kind: "wait", until: new Date(at).toISOString() });
 
 async function poolSenders(ctx: OrgContext, ids: string[]): Promise<Map<string, PoolSender>> {

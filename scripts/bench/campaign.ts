@@ -198,7 +198,7 @@ try {
       ).rows[0].ms,
     );
   const resolveMs = await startStepMs(first.id);
-  const [chunks] = (
+  const [steps] = (
     await admin.query(
       `SELECT count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s."endedAt" - s."startedAt") * 1000) AS median_ms,
               extract(epoch FROM max(s."endedAt") - min(s."startedAt")) AS span_s
@@ -263,7 +263,7 @@ try {
     rawMessageInsertSeconds: seconds(rawMessages),
     rawRecipientInsertSeconds: seconds(rawRecipients),
     resolveToRawMessages: Math.round((resolveMs / rawMessages) * 100) / 100,
-    fanOut: { chunks: chunks.n, medianChunkMs: Math.round(chunks.median_ms), seconds: Math.round(chunks.span_s * 10) / 10 },
+    fanOut: { steps: steps.n, medianStepMs: Math.round(steps.median_ms), seconds: Math.round(steps.span_s * 10) / 10 },
     secondsToAllSent: seconds(sentMs),
     sentPerSecond: Math.round(sentPerSecond),
     pipelineSentPerSecond: pipeline.sentPerSecond,

@@ -19,7 +19,7 @@ const { createCampaign, getCampaign } = await import("@/lib/campaigns/manage-cam
 const { scheduleCampaign } = await import("@/lib/campaigns/schedule-campaign");
 const { campaignOrg, makeList, phone, seedContacts } = await import("./campaign-helpers");
 
-await h.serve([...functions.filter((f) => f.id() !== "fan-out-campaign"), makeFanOutCampaignJob({ maxChunk: 4, settleEvery: "1s" })]);
+await h.serve([...functions.filter((f) => f.id() !== "fan-out-campaign"), makeFanOutCampaignJob({ maxChunk: 4, stepBudgetMs: 0, settleEvery: "1s" })]); // a chunk a step: the kill comes mid-fan-out
 const db = h.database.db;
 
 describe("kill -9 of the executor mid-fan-out", () => {

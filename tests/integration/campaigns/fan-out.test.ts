@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { completeIfSettled } from "@/lib/campaigns/complete-campaign";
 import { overdueCampaigns } from "@/lib/campaigns/overdue-campaigns";
 import { cancelCampaign, pauseCampaign, resumeCampaign } from "@/lib/campaigns/control-campaign";
-import { fanOutChunk, type ChunkOutcome } from "@/lib/campaigns/fan-out-chunk";
+import { fanOutChunk, fanOutChunks, type ChunkOutcome } from "@/lib/campaigns/fan-out-chunk";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { createCampaign, getCampaign } from "@/lib/campaigns/manage-campaigns";
 import { scheduleCampaign } from "@/lib/campaigns/schedule-campaign";
@@ -107,6 +107,21 @@ describe("the fan-out", () => {
     const second = await fanOutChunk(ctx, id, { leadSeconds: lead });
     expect(second.kind).toBe("wait");
     expect(await db.message.count({ where: { campaignId: id } })).toBe(10);
+  });
+
+  it("makes chunk after chunk in one call until its lead is queued, summing them, then says wait", async () => {
+    const id = await sendingCampaign("Series");
+    const { throughput } = await db.senderNumber.findUniqueOrThrow({ where: { id: sender.id } });
+    const lead = 10 / throughput;
+    // Chunks of 4 until the 10 messages of lead are queued: 4, 4, 2, then a wait ends the series.
+    expect(await fanOutChunks(ctx, id, 60_000, { maxChunk: 4, leadSeconds: lead })).toEqual({ kind: "created", created: 10, skipped: 0 });
+    expect((await fanOutChunks(ctx, id, 60_000, { maxChunk: 4, leadSeconds: lead })).kind).toBe("wait");
+    // Out of budget, one chunk and no more.
+    await db.message.updateMany({ where: { campaignId: id }, data: { status: "SENT" } });
+    expect(await fanOutChunks(ctx, id, 0, { maxChunk: 4, leadSeconds: lead })).toEqual({ kind: "created", created: 4, skipped: 0 });
+    expect(await fanOutChunks(ctx, id, 60_000, { maxChunk: 4, leadSeconds: 3600 })).toEqual({ kind: "created", created: COUNT - 14, skipped: 0 });
+    expect(await fanOutChunks(ctx, id, 60_000, { maxChunk: 4, leadSeconds: 3600 })).toEqual({ kind: "fanned-out" });
+    await expectOncePerRecipient(id);
   });
 });
 
