@@ -60,7 +60,7 @@ Object.assign(process.env, {
   LOG_LEVEL: "error",
 });
 await admin.query(`SET search_path TO "${schema}", public`);
-const { db } = await import("../../lib/db.ts");
+const { db } = await import("../../lib/db.ts").catch(scratch.abandon);
 const { createCampaign } = await import("../../lib/campaigns/manage-campaigns.ts");
 const { scheduleCampaign } = await import("../../lib/campaigns/schedule-campaign.ts");
 const { campaignCounts } = await import("../../lib/campaigns/campaign-progress.ts");
@@ -75,7 +75,7 @@ async function startApp(): Promise<ChildProcess> {
   await waitForHttp(`http://127.0.0.1:${appPort}/api/inngest`, 60_000);
   return child;
 }
-let app = await startApp();
+let app = await startApp().catch(scratch.abandon);
 
 async function cleanup() {
   await stopProcess(app, "SIGTERM");

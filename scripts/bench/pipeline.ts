@@ -19,8 +19,8 @@ const { admin, schema, dbUrl, executorUrl } = scratch;
 
 // The app's modules read their configuration when first imported.
 Object.assign(process.env, { DATABASE_URL: dbUrl, INNGEST_DEV: executorUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789", NODE_ENV: "production" });
-const { db } = await import("../../lib/db.ts");
-const app = await serveAppJobs();
+const { db } = await import("../../lib/db.ts").catch(scratch.abandon);
+const app = await serveAppJobs().catch(scratch.abandon);
 
 async function cleanup() {
   await app.close();

@@ -22,6 +22,8 @@ export interface Scratch {
   /** Describes the database for the report. */
   database: string;
   cleanup(): Promise<void>;
+  /** Cleans up and rethrows: for a failure before the run's own try (an import, the app's start). */
+  abandon(error: unknown): Promise<never>;
 }
 
 export async function startScratch(prefix: string): Promise<Scratch> {
@@ -55,6 +57,12 @@ export async function startScratch(prefix: string): Promise<Scratch> {
     return child;
   };
   let executor = await startExecutor();
+  async function cleanup() {
+    await stopProcess(executor, "SIGTERM");
+    await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await admin.end();
+    await embedded?.stop();
+  }
 
   return {
     admin,
@@ -66,11 +74,10 @@ export async function startScratch(prefix: string): Promise<Scratch> {
       executor = await startExecutor();
     },
     database: server ? `PostgreSQL at ${new URL(baseUrl).host}` : "embedded PostgreSQL 18 (as npm start runs it)",
-    async cleanup() {
-      await stopProcess(executor, "SIGTERM");
-      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await admin.end();
-      await embedded?.stop();
+    cleanup,
+    async abandon(error) {
+      await cleanup();
+      throw error;
     },
   };
 }
