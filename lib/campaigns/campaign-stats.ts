@@ -7,7 +7,18 @@ import { campaignStatsInput } from "@/lib/campaigns/campaign-input";
 import { campaignCounts } from "@/lib/campaigns/campaign-progress";
 import { getCampaign } from "@/lib/campaigns/manage-campaigns";
 import { orgSql } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
+
+/** The campaign message `m`'s recipient replied: an inbound text within `replyDays` of it (the A/B results count the same). */
+export const repliedTo = (orgId: string, replyDays: number) => Prisma.sql`EXISTS (
+  SELECT 1 FROM "Message" i WHERE i."orgId" = ${orgId} AND i."contactId" = m."contactId" AND i.direction = 'INBOUND'
+    AND i."createdAt" >= m."createdAt" AND i."createdAt" < m."createdAt" + make_interval(days => ${replyDays}))`;
+
+/** The campaign message `m`'s recipient opted out within `replyDays` of it. */
+export const optedOutAfter = (orgId: string, replyDays: number) => Prisma.sql`EXISTS (
+  SELECT 1 FROM "ConsentEvent" e WHERE e."orgId" = ${orgId} AND e."contactId" = m."contactId" AND e.action = 'OPT_OUT'
+    AND e."occurredAt" >= m."createdAt" AND e."occurredAt" < m."createdAt" + make_interval(days => ${replyDays}))`;
 
 export async function campaignStats(ctx: OrgContext, raw: z.input<typeof campaignStatsInput>) {
   const { id, replyDays } = campaignStatsInput.parse(raw);
@@ -15,12 +26,8 @@ export async function campaignStats(ctx: OrgContext, raw: z.input<typeof campaig
   const counts = await campaignCounts(ctx.db, ctx.orgId, id);
   const [after] = await orgSql(ctx).$queryRaw<{ replied: number; optedOut: number }[]>`
     SELECT
-      count(*) FILTER (WHERE EXISTS (
-        SELECT 1 FROM "Message" i WHERE i."orgId" = ${ctx.orgId} AND i."contactId" = m."contactId" AND i.direction = 'INBOUND'
-          AND i."createdAt" >= m."createdAt" AND i."createdAt" < m."createdAt" + make_interval(days => ${replyDays})))::int AS replied,
-      count(*) FILTER (WHERE EXISTS (
-        SELECT 1 FROM "ConsentEvent" e WHERE e."orgId" = ${ctx.orgId} AND e."contactId" = m."contactId" AND e.action = 'OPT_OUT'
-          AND e."occurredAt" >= m."createdAt" AND e."occurredAt" < m."createdAt" + make_interval(days => ${replyDays})))::int AS "optedOut"
+      count(*) FILTER (WHERE ${repliedTo(ctx.orgId, replyDays)})::int AS replied,
+      count(*) FILTER (WHERE ${optedOutAfter(ctx.orgId, replyDays)})::int AS "optedOut"
     FROM "Message" m WHERE m."campaignId" = ${id} AND m."orgId" = ${ctx.orgId} AND m.status::text IN ('SENT', 'DELIVERED', 'UNDELIVERED')`;
   const m = counts.messages;
   return {
