@@ -6,19 +6,11 @@ import type { z } from "zod";
 import { campaignStatsInput } from "@/lib/campaigns/campaign-input";
 import { campaignCounts } from "@/lib/campaigns/campaign-progress";
 import { getCampaign } from "@/lib/campaigns/manage-campaigns";
+import { optedOutAfter, repliedTo } from "@/lib/campaigns/engagement-sql";
+import { variantStats } from "@/lib/campaigns/variant-stats";
 import { orgSql } from "@/lib/db/sql";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/org-context";
 
-/** The campaign message `m`'s recipient replied: an inbound text within `replyDays` of it (the A/B results count the same). */
-export const repliedTo = (orgId: string, replyDays: number) => Prisma.sql`EXISTS (
-  SELECT 1 FROM "Message" i WHERE i."orgId" = ${orgId} AND i."contactId" = m."contactId" AND i.direction = 'INBOUND'
-    AND i."createdAt" >= m."createdAt" AND i."createdAt" < m."createdAt" + make_interval(days => ${replyDays}))`;
-
-/** The campaign message `m`'s recipient opted out within `replyDays` of it. */
-export const optedOutAfter = (orgId: string, replyDays: number) => Prisma.sql`EXISTS (
-  SELECT 1 FROM "ConsentEvent" e WHERE e."orgId" = ${orgId} AND e."contactId" = m."contactId" AND e.action = 'OPT_OUT'
-    AND e."occurredAt" >= m."createdAt" AND e."occurredAt" < m."createdAt" + make_interval(days => ${replyDays}))`;
 
 export async function campaignStats(ctx: OrgContext, raw: z.input<typeof campaignStatsInput>) {
   const { id, replyDays } = campaignStatsInput.parse(raw);
@@ -30,9 +22,19 @@ export async function campaignStats(ctx: OrgContext, raw: z.input<typeof campaig
       count(*) FILTER (WHERE ${optedOutAfter(ctx.orgId, replyDays)})::int AS "optedOut"
     FROM "Message" m WHERE m."campaignId" = ${id} AND m."orgId" = ${ctx.orgId} AND m.status::text IN ('SENT', 'DELIVERED', 'UNDELIVERED')`;
   const m = counts.messages;
+  const ab = campaign.abTest && campaign.resolvedAt ? await variantStats(orgSql(ctx), ctx.orgId, id, replyDays) : null;
   return {
     campaign: { id: campaign.id, name: campaign.name, status: campaign.status, startedAt: campaign.startedAt, completedAt: campaign.completedAt },
     replyDays,
+    /** An A/B campaign's results per variant (null: the rest of a test then winner), and its decision. */
+    abTest: campaign.abTest && {
+      ...campaign.abTest,
+      variants: ab ?? [],
+      decideAt: campaign.decideAt,
+      winner: campaign.winnerVariant,
+      decidedAt: campaign.decidedAt,
+      decision: campaign.decision,
+    },
     funnel: {
       recipients: counts.recipients,
       skipped: counts.skipped,

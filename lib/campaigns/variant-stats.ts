@@ -2,9 +2,9 @@
 // the test share's variants by their letter and the rest of a test then winner apart (they got the
 // winner's message after the decision, and are not what it was decided on). Clicks are human ones
 // (LinkClick rows without a botReason, read along the campaign's click index once), replies and
-// opt-outs as the campaign's funnel counts them (campaign-stats.ts). Clicked and replied count
+// opt-outs as the campaign's funnel counts them (engagement-sql.ts). Clicked and replied count
 // delivered messages only: they are the numerators of the rates pick-winner.ts compares, over delivered.
-import { optedOutAfter, repliedTo } from "@/lib/campaigns/campaign-stats";
+import { optedOutAfter, repliedTo } from "@/lib/campaigns/engagement-sql";
 import type { SqlClient } from "@/lib/db/sql";
 
 export interface VariantStats {
