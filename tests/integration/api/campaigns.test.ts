@@ -343,8 +343,8 @@ describe("A/B tests through the API", () => {
   ];
 
   it("creates and gets a split test's variants and settings, and answers its stats per variant", async () => {
-    const { body: _body, ...withoutBody } = draft({ name: "Split brunch" });
-    const res = await create({ ...withoutBody, variants, ab_test: { mode: "split" } });
+    const { name, audience, sender_ids } = draft({ name: "Split brunch" });
+    const res = await create({ name, audience, sender_ids, variants, ab_test: { mode: "split" } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({
       body: "A: hi {{first_name|there}}",
