@@ -122,7 +122,7 @@ describe("the OpenAPI document", () => {
     const plan = {
       recipients: 3, skipped: { OPTED_OUT: 1, INVALID_NUMBER: 0, FREQUENCY_CAPPED: 2 }, duplicates: 0, segments: 3, costMicros: 23700,
       bySegments: [{ segments: 1, recipients: 3 }], ucs2: null, warning: null, optOut: 3, heldAtStart: 1, heldUntilLocal: "08:00", startAt: at.toISOString(), finishAt: null,
-      senders: [{ id: "snd_1", address: "+14155550100", throughput: 10, recipients: 3, finishAt: at.toISOString() }],
+      senders: [{ id: "snd_1", address: "+14155550100", throughput: 10, recipients: 3, finishAt: at.toISOString() }], abTest: null,
     };
     expect(campaignPlan.parse(serializeCampaignPlan("cmp_1", plan))).toMatchObject({ skipped: { opted_out: 1, frequency_capped: 2 }, cost_micros: 23700, opt_out: 3, held_at_start: 1, held_until_local: "08:00" });
     const funnel = { recipients: 4, skipped: { OPTED_OUT: 1 }, duplicates: 0, waiting: 0, held: 0, queued: 0, sent: 4, delivered: 3, undelivered: 1, failed: 0, canceled: 0, replied: 1, optedOut: 0 };

@@ -124,6 +124,18 @@ export function serializeCampaignPlan(campaignId: string, p: CampaignPlan) {
     start_at: p.startAt,
     finish_at: p.finishAt,
     senders: p.senders.map((s) => ({ id: s.id, address: s.address, throughput: s.throughput, recipients: s.recipients, finish_at: s.finishAt })),
+    ab_test: p.abTest && {
+      mode: p.abTest.mode,
+      share_percent: p.abTest.sharePercent,
+      wait_minutes: p.abTest.waitMinutes,
+      metric: p.abTest.metric,
+      variants: p.abTest.variants.map((v) => ({ variant: v.variant, recipients: v.recipients, segments: v.segments, cost_micros: v.costMicros })),
+      test: p.abTest.test,
+      rest: p.abTest.rest,
+      decide_at: p.abTest.decideAt,
+      cost_at_most: p.abTest.costAtMost,
+      too_few: p.abTest.tooFew,
+    },
   };
 }
 

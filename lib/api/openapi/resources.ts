@@ -343,6 +343,23 @@ export const campaignPlan = z
     senders: z.array(
       z.strictObject({ id: z.string(), address: z.string(), throughput: z.number().int().describe("Messages a second"), recipients: z.number().int(), finish_at: time.nullable() }),
     ),
+    ab_test: z
+      .strictObject({
+        mode: z.enum(["split", "winner"]),
+        share_percent: z.number().int().nullable(),
+        wait_minutes: z.number().int().nullable(),
+        metric: z.enum(["clicks", "replies"]).nullable(),
+        variants: z
+          .array(z.strictObject({ variant: z.string(), recipients: z.number().int(), segments: z.number().int(), cost_micros: z.number().int() }))
+          .describe("Each variant's recipients (of the test share, for winner), with their segments and cost"),
+        test: z.number().int().nullable().describe("winner: recipients of the test share"),
+        rest: z.number().int().nullable().describe("winner: recipients who get the winner's message after the decision"),
+        decide_at: time.nullable().describe("winner: when the winner is picked; finish_at includes the wait"),
+        cost_at_most: z.boolean().describe("segments and cost_micros count the rest at the costliest variant: an upper bound"),
+        too_few: z.string().nullable().describe("Why it cannot be scheduled as it is (too few recipients to test), or null"),
+      })
+      .nullable()
+      .describe("The A/B test's part of the plan; null without one"),
   })
   .meta({ id: "CampaignPlan" });
 

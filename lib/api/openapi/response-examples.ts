@@ -231,6 +231,15 @@ function examples(baseUrl: string): Record<string, unknown> {
       start_at: STARTED,
       finish_at: "2026-11-29T20:00:00.000Z",
       senders: [{ id: SAMPLE_SENDER_ID, address: "+14155550100", throughput: 10, recipients: 1240, finish_at: "2026-11-29T20:00:00.000Z" }],
+      ab_test: {
+        ...CAMPAIGN_EXAMPLE.ab_test,
+        variants: [{ variant: "A", recipients: 124, segments: 130, cost_micros: 1_027_000 }, { variant: "B", recipients: 124, segments: 131, cost_micros: 1_034_900 }],
+        test: 248,
+        rest: 992,
+        decide_at: DECIDED,
+        cost_at_most: true,
+        too_few: null,
+      },
     },
     scheduleCampaign: {
       ...draftCampaign,

@@ -9,6 +9,7 @@ import { decideWinner } from "@/lib/campaigns/decide-winner";
 import { fanOutChunk } from "@/lib/campaigns/fan-out-chunk";
 import { createCampaign, getCampaign, updateCampaign } from "@/lib/campaigns/manage-campaigns";
 import { scheduleCampaign } from "@/lib/campaigns/schedule-campaign";
+import { planCampaign } from "@/lib/campaigns/plan-campaign";
 import { startCampaign } from "@/lib/campaigns/start-campaign";
 import type { AbTest, Variant } from "@/lib/campaigns/campaign-input";
 import { receiveMessage } from "@/lib/messaging/receive-message";
@@ -221,5 +222,36 @@ describe("test then winner", () => {
       "schedule",
     );
     expect(local.message).toMatch(/test then winner sends the rest when the winner is picked/);
+  });
+});
+
+describe("the plan", () => {
+  const base = () => ({ name: "Planned", audience: { include: { listIds: [listId], segmentIds: [] } }, senderIds: [sender.id], appendOptOut: "off" as const });
+
+  it("counts each variant's recipients, segments and cost; a test then winner's share, rest, decision time and a finish after the wait", async () => {
+    const long = { body: `B: ${"x".repeat(170)}`, mediaIds: [] }; // 2 segments
+    const draft = await createCampaign(ctx, { ...base(), variants: [variants[0]!, long], abTest: { mode: "winner", sharePercent: 20, waitMinutes: 90, metric: "clicks" } });
+    const plan = await planCampaign(ctx, { id: draft.id });
+    expect(plan.recipients).toBe(COUNT);
+    expect(plan.abTest).toMatchObject({
+      mode: "winner", test: 200, rest: 800, costAtMost: true, tooFew: null,
+      variants: [{ variant: "A", recipients: 100, segments: 100 }, { variant: "B", recipients: 100, segments: 200 }],
+    });
+    // The rest at the costliest variant: an upper bound.
+    expect(plan.segments).toBe(100 + 200 + 800 * 2);
+    expect(Date.parse(plan.abTest!.decideAt!) - Date.parse(plan.startAt)).toBe(90 * 60_000);
+    expect(Date.parse(plan.finishAt!)).toBeGreaterThan(Date.parse(plan.abTest!.decideAt!));
+
+    const split = await createCampaign(ctx, { ...base(), variants, abTest: { mode: "split" } });
+    const splitPlan = await planCampaign(ctx, { id: split.id });
+    expect(splitPlan.abTest!.variants.map((v) => v.recipients)).toEqual([334, 333, 333]);
+    expect(splitPlan.abTest).toMatchObject({ test: null, rest: null, decideAt: null, costAtMost: false });
+    expect(splitPlan.segments).toBe(COUNT);
+    expect(Date.parse(splitPlan.finishAt!)).toBeLessThan(Date.parse(plan.abTest!.decideAt!));
+  });
+
+  it("says when the audience is too small to test", async () => {
+    const draft = await createCampaign(ctx, { ...base(), audience: { include: { listIds: [smallListId], segmentIds: [] } }, variants, abTest: { mode: "winner", sharePercent: 20, waitMinutes: 60, metric: "clicks" } });
+    expect((await planCampaign(ctx, { id: draft.id })).abTest!.tooFew).toMatch(/^Too few recipients to test: 3 variants \(A-C\) on 20% need 1,500 recipients/);
   });
 });
