@@ -32,6 +32,8 @@ export interface FanOutOptions extends ChunkOptions {
   settleEvery?: string;
   /** Tests: runs in the step after its chunks have committed. */
   afterChunk?: (chunk: number) => Promise<void> | void;
+  /** Tests: runs in the decision's step after it has committed. */
+  afterDecide?: () => Promise<void> | void;
 }
 
 export function makeFanOutCampaignJob(options: FanOutOptions = {}) {
@@ -73,7 +75,11 @@ export function makeFanOutCampaignJob(options: FanOutOptions = {}) {
         // A chunk that found the others' recipients locked waits too: all must say fanned out.
         if (waits.length) await step.sleepUntil(`wait-${i}`, waits[0]!);
         else {
-          const decided = await step.run(`decide-${i}`, () => decideWinner(ctx, campaignId));
+          const decided = await step.run(`decide-${i}`, async () => {
+            const outcome = await decideWinner(ctx, campaignId);
+            await options.afterDecide?.();
+            return outcome;
+          });
           if (decided.kind === "stopped") return { ended: "not sending", created };
           if (decided.kind === "wait") {
             await step.sleepUntil(`until-decision-${i}`, decided.until);
