@@ -46,16 +46,16 @@ export function AbTestResults({ ab, onShow }: { ab: AbStats; onShow: (variant: R
       {ab.mode === "winner" &&
         (ab.decision && ab.winner !== null ? (
           <div className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-900/20" data-testid="ab-winner">
-            <p className="flex items-center gap-2 font-semibold text-emerald-900 dark:text-emerald-200">
+            <p className="flex flex-wrap items-center gap-x-2 font-semibold text-emerald-900 dark:text-emerald-200">
               <Trophy className="h-4 w-4" aria-hidden /> Winner: variant {variantLetter(ab.winner)}
-              {ab.decidedAt && <span className="font-normal text-emerald-800 dark:text-emerald-300">· picked {formatDateTime(ab.decidedAt)}</span>}
+              {ab.decision.tooFew && (
+                <span className="inline-flex items-center gap-1 rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
+                  <AlertTriangle className="h-3.5 w-3.5" aria-hidden /> Too few to be sure
+                </span>
+              )}
             </p>
+            {ab.decidedAt && <p className="text-xs text-emerald-800 dark:text-emerald-300">Picked {formatDateTime(ab.decidedAt)}</p>}
             <p className="text-emerald-950 dark:text-emerald-100">{ab.decision.explanation}</p>
-            {ab.decision.tooFew && (
-              <p className="flex gap-1.5 text-xs text-amber-900 dark:text-amber-200">
-                <AlertTriangle className="h-4 w-4 shrink-0" aria-hidden /> Too few delivered to be sure: the difference may be chance.
-              </p>
-            )}
           </div>
         ) : (
           <p className="rounded-md bg-zinc-50 p-3 text-sm text-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-300">
@@ -78,10 +78,10 @@ export function AbTestResults({ ab, onShow }: { ab: AbStats; onShow: (variant: R
             {rows.map((v) => (
               <tr key={v.variant ?? "rest"}>
                 <Td>
-                  <button type="button" className="font-medium text-brand-600 hover:underline dark:text-brand-400" onClick={() => onShow(v.variant ?? "rest")}>
+                  <button type="button" className="whitespace-nowrap font-medium text-brand-600 hover:underline dark:text-brand-400" onClick={() => onShow(v.variant ?? "rest")}>
                     {nameOf(v.variant, ab.winner)}
                   </button>
-                  <span className="block text-xs text-zinc-500">{formatNumber(v.recipients)} recipients</span>
+                  <span className="block whitespace-nowrap text-xs text-zinc-500">{formatNumber(v.recipients)} recipients</span>
                 </Td>
                 <Td className="text-right tabular-nums">{formatNumber(v.sent)}</Td>
                 <Counted part={v.delivered} whole={v.sent} />
