@@ -9,6 +9,9 @@ import { decideWinner } from "@/lib/campaigns/decide-winner";
 import { fanOutChunk } from "@/lib/campaigns/fan-out-chunk";
 import { createCampaign, getCampaign, updateCampaign } from "@/lib/campaigns/manage-campaigns";
 import { scheduleCampaign } from "@/lib/campaigns/schedule-campaign";
+import { overdueCampaigns } from "@/lib/campaigns/overdue-campaigns";
+import { campaignStats } from "@/lib/campaigns/campaign-stats";
+import { campaignRecipients } from "@/lib/campaigns/campaign-recipients";
 import { planCampaign } from "@/lib/campaigns/plan-campaign";
 import { startCampaign } from "@/lib/campaigns/start-campaign";
 import type { AbTest, Variant } from "@/lib/campaigns/campaign-input";
@@ -253,5 +256,42 @@ describe("the plan", () => {
   it("says when the audience is too small to test", async () => {
     const draft = await createCampaign(ctx, { ...base(), audience: { include: { listIds: [smallListId], segmentIds: [] } }, variants, abTest: { mode: "winner", sharePercent: 20, waitMinutes: 60, metric: "clicks" } });
     expect((await planCampaign(ctx, { id: draft.id })).abTest!.tooFew).toMatch(/^Too few recipients to test: 3 variants \(A-C\) on 20% need 1,500 recipients/);
+  });
+});
+
+describe("isolation and the safety net", () => {
+  const winner: AbTest = { mode: "winner", sharePercent: 20, waitMinutes: 60, metric: "clicks" };
+
+  it("counts only the org's own clicks, and another org can neither decide, read nor filter the campaign", async () => {
+    const id = await started("Isolated", winner);
+    await drain(id);
+    await deliverAll(id);
+    await click(id, 0, 3);
+    // Another org's click rows naming this campaign and its messages (a bug elsewhere, a forged row) count for nothing.
+    const other = await campaignOrg(db);
+    const stray = await sql<{ messageId: string; contactId: string }>(`SELECT "messageId", "contactId" FROM "CampaignRecipient" WHERE "campaignId" = $1 AND variant = 1 LIMIT 20`, [id]);
+    for (const r of stray) {
+      const linkId = `lnk_${randomUUID()}`;
+      await db.shortLink.create({ data: { id: linkId, orgId: other.org.id, code: linkId.slice(-12), url: "https://example.com", campaignId: id } });
+      await db.linkClick.create({ data: { id: `clk_${randomUUID()}`, orgId: other.org.id, linkId, messageId: r.messageId, contactId: r.contactId, campaignId: id } });
+    }
+    await expectDomainError(decideWinner(other.ctx, id), "NOT_FOUND", "id");
+    await expectDomainError(campaignStats(other.ctx, { id }), "NOT_FOUND", "id");
+    await expectDomainError(campaignRecipients(other.ctx, { id, variant: 1 }), "NOT_FOUND", "id");
+    const { decideAt } = await getCampaign(ctx, { id });
+    expect(await decideWinner(ctx, id, new Date(decideAt!.getTime() + 1))).toMatchObject({ kind: "decided", winner: 0 });
+    const stats = await campaignStats(ctx, { id });
+    expect(stats.abTest!.variants.map((v) => [v.variant, v.clicked])).toEqual([[0, 3], [1, 0], [null, 0]]);
+    const page = await campaignRecipients(ctx, { id, variant: 1, limit: 100 });
+    expect(page.items).toHaveLength(100);
+  });
+
+  it("asks for the fan-out again of a test left undecided ten minutes past its decision (its run died in the wait)", async () => {
+    const id = await started("Stalled", winner);
+    await drain(id);
+    const { decideAt } = await getCampaign(ctx, { id });
+    const ids = async (now: Date) => (await overdueCampaigns(db, now)).map((c) => c.campaignId);
+    expect(await ids(new Date(decideAt!.getTime() + 60_000))).not.toContain(id);
+    expect(await ids(new Date(decideAt!.getTime() + 11 * 60_000))).toContain(id);
   });
 });
