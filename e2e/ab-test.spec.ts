@@ -61,6 +61,9 @@ test("an A/B campaign tests two variants on half the audience, picks the winner 
     await expect(ab.getByRole("table", { name: "Results by variant" })).toContainText("The rest (B)");
     await expect(page.getByRole("img", { name: "Click and reply rate by variant" })).toBeVisible();
     await shots(page, testInfo, "ab-results", "Winner: variant B");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" }).click();
+    await expect(page.getByRole("table", { name: "Campaigns" }).getByRole("row").filter({ hasText: name })).toContainText("A/B, 2 variants, B won:");
+    await shots(page, testInfo, "ab-list", name);
   } finally {
     await restoreSimulator();
   }
