@@ -1,23 +1,10 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { shots } from "./page-shots";
 import { signInAsDemo } from "./sign-in-as-demo";
 import { zoneAwakeNow } from "../tests/awake-zone";
 import { simulatorAlwaysDelivers } from "./simulator-outcomes";
 
-async function shots(page: Page, testInfo: TestInfo, name: string, ready: string) {
-  for (const [width, scheme] of [[1440, "light"], [390, "light"], [390, "dark"]] as const) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.emulateMedia({ colorScheme: scheme });
-    // The theme is read as the page loads (components/app/theme.tsx).
-    await page.reload();
-    await expect(page.getByText(ready).first()).toBeVisible();
-    const path = testInfo.outputPath(`${name}-${width}-${scheme}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name} at ${width} px, ${scheme}`, { path, contentType: "image/png" });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.reload();
-}
+const SIZES = [[1440, "light"], [390, "light"], [390, "dark"]] as const;
 
 test("a marketer sends a campaign with merge fields to a segment, reads the plan, watches it deliver and sees the reply", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
@@ -74,7 +61,7 @@ test("a marketer sends a campaign with merge fields to a segment, reads the plan
     // Maya never had a marketing text: hers ends with the opt-out language, and the plan says so.
     await expect(plan.getByTestId("plan-opt-out")).toHaveText(/^Every recipient gets the opt-out language/);
     await expect(plan).toContainText("Finishes about");
-    await shots(page, testInfo, "campaign-draft", "Finishes about");
+    await shots(page, testInfo, "campaign-draft", "Finishes about", SIZES);
 
     // An unknown merge field is refused naming it; fixing it saves the draft again.
     await page.getByLabel("Message").fill("Hi {{frist_name}}, 20% off this weekend.");
@@ -103,10 +90,10 @@ test("a marketer sends a campaign with merge fields to a segment, reads the plan
     // The reply counts for the campaign.
     await page.goto(campaignUrl);
     await expect(page.getByRole("list", { name: "Funnel" }).getByRole("listitem").filter({ hasText: /^Replied in/ })).toContainText("1", { timeout: 20_000 });
-    await shots(page, testInfo, "campaign-results", "Delivery rate");
+    await shots(page, testInfo, "campaign-results", "Delivery rate", SIZES);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" }).click();
     await expect(page.getByRole("table", { name: "Campaigns" })).toContainText(`Weekend sale ${line}`);
-    await shots(page, testInfo, "campaigns-list", `Weekend sale ${line}`);
+    await shots(page, testInfo, "campaigns-list", `Weekend sale ${line}`, SIZES);
   } finally {
     await restoreSimulator();
   }

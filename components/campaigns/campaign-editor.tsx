@@ -1,6 +1,6 @@
 "use client";
-// A campaign before it sends: name, message (merge fields, media), audience, sender or pool, when,
-// and the opt-out language. A new one is created by "Review plan"; from then on every valid edit is
+// A campaign before it sends: name, message (merge fields, media) or an A/B test's variants and how
+// they are used, audience, sender or pool, when, and the opt-out language. A new one is created by "Review plan"; from then on every valid edit is
 // saved as it pauses and the plan beside it is read again. Send (or Schedule) asks first, naming how
 // many it goes to.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -15,8 +15,9 @@ import type { CampaignView } from "@/components/campaigns/campaign-types";
 import { OptOutPicker } from "@/components/campaigns/opt-out-picker";
 import { SchedulePicker } from "@/components/campaigns/schedule-picker";
 import { SenderPicker } from "@/components/campaigns/sender-picker";
+import { VariantsEditor, type MessageDraft } from "@/components/campaigns/variants-editor";
 import { useDebouncedValue } from "@/components/contacts/use-debounced-value";
-import { ComposeBox, EMPTY_COMPOSE, type ComposeValue } from "@/components/messaging/compose-box";
+import { EMPTY_COMPOSE, type ComposeValue } from "@/components/messaging/compose-box";
 import { viewerTimeZone } from "@/components/segments/definition-errors";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -31,7 +32,7 @@ import { useTRPC } from "@/lib/trpc/react";
 
 interface Draft {
   name: string;
-  compose: ComposeValue;
+  message: MessageDraft;
   audience: Audience;
   senderIds: string[];
   schedule: Schedule;
@@ -40,23 +41,38 @@ interface Draft {
 
 const EMPTY_AUDIENCE: Audience = { include: { listIds: [], segmentIds: [] }, exclude: { listIds: [], segmentIds: [] } };
 
-/** What is saved: the text as it will be sent (smart-encoded when the switch is on). */
+/** The text as it will be sent (smart-encoded when the switch is on). */
+const sentText = (c: ComposeValue) => (c.smartEncoding ? smartEncode(c.body).text : c.body);
+
+/** What is saved: the message, or the variants (A's is the campaign's body on the server) and their test. */
 function inputOf(draft: Draft) {
+  const { compose, variants, abTest } = draft.message;
   return {
     name: draft.name,
-    body: draft.compose.smartEncoding ? smartEncode(draft.compose.body).text : draft.compose.body,
-    mediaIds: draft.compose.media.map((m) => m.id),
+    body: sentText(compose),
+    mediaIds: compose.media.map((m) => m.id),
     audience: draft.audience,
     senderIds: draft.senderIds,
     schedule: draft.schedule,
     appendOptOut: draft.appendOptOut,
+    variants: variants.map((v) => ({ body: sentText(v), mediaIds: v.media.map((m) => m.id) })),
+    abTest,
   };
+}
+
+/** A saved campaign's message as the editor holds it, each attachment found among the campaign's media. */
+function messageOf(saved: CampaignView | undefined, media: ComposeValue["media"]): MessageDraft {
+  const composeOf = (body: string, ids: string[]): ComposeValue => ({ body, smartEncoding: false, media: media.filter((m) => ids.includes(m.id)) });
+  if (!saved) return { compose: EMPTY_COMPOSE, variants: [], abTest: null };
+  if (saved.variants.length) return { compose: EMPTY_COMPOSE, variants: saved.variants.map((v) => composeOf(v.body, v.mediaIds)), abTest: saved.abTest };
+  return { compose: composeOf(saved.body, saved.mediaIds), variants: [], abTest: null };
 }
 
 export function CampaignEditor({ saved }: { saved?: CampaignView }) {
   const trpc = useTRPC();
-  const media = useQuery({ ...trpc.campaigns.media.queryOptions({ id: saved?.id ?? "" }), enabled: Boolean(saved?.mediaIds.length) });
-  if (saved && saved.mediaIds.length > 0 && !media.data) return null;
+  const withMedia = Boolean(saved && [saved.mediaIds, ...saved.variants.map((v) => v.mediaIds)].some((ids) => ids.length > 0));
+  const media = useQuery({ ...trpc.campaigns.media.queryOptions({ id: saved?.id ?? "" }), enabled: withMedia });
+  if (withMedia && !media.data) return null;
   return <Editor saved={saved} media={media.data ?? []} />;
 }
 
@@ -69,7 +85,7 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
   const org = useQuery(trpc.org.current.queryOptions());
   const [draft, setDraft] = useState<Draft>(() => ({
     name: saved?.name ?? "",
-    compose: saved ? { body: saved.body, smartEncoding: false, media } : EMPTY_COMPOSE,
+    message: messageOf(saved, media),
     audience: saved?.audience ?? EMPTY_AUDIENCE,
     senderIds: saved?.senderIds ?? [],
     schedule: saved?.schedule ?? { kind: "now" },
@@ -137,12 +153,7 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
           <Field label="Campaign name" error={shown.name}>
             <Input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} placeholder="e.g. Spring sale" maxLength={120} />
           </Field>
-          <ComposeBox
-            value={draft.compose}
-            onChange={(compose) => setDraft({ ...draft, compose })}
-            placeholder="Hi {{first_name|there}}, …"
-            error={shown.body ?? shown.mediaIds}
-          />
+          <VariantsEditor value={draft.message} onChange={(message) => setDraft({ ...draft, message })} errors={shown} />
           <OptOutPicker value={draft.appendOptOut} onChange={(appendOptOut) => setDraft({ ...draft, appendOptOut })} language={org.data ? (org.data.optOutLanguage ?? DEFAULT_OPT_OUT_LANGUAGE) : undefined} />
         </Card>
         <Card className="p-4">
@@ -176,7 +187,7 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
               <span className="text-xs text-zinc-500" aria-live="polite">
                 {update.isPending ? "Saving…" : editing ? "Unsaved changes" : "Draft saved"}
               </span>
-              <Button onClick={() => setConfirming(true)} disabled={editing || !check.success || !plan.data || plan.data.recipients === 0}>
+              <Button onClick={() => setConfirming(true)} disabled={editing || !check.success || !plan.data || plan.data.recipients === 0 || Boolean(plan.data.abTest?.tooFew)}>
                 {sendLabel}…
               </Button>
             </>

@@ -2,9 +2,10 @@
 // The plan beside a draft: who gets the message and who is skipped and why (each reason downloadable),
 // the segments and cost with each recipient's merge fields applied, the encoding warning, and when
 // it starts and finishes at the senders' throughput through the recipients' quiet hours (and how many
-// wait for their window to open). Read again after each saved edit.
+// wait for their window to open), and an A/B test's part (ab-test-plan.tsx). Read again after each saved edit.
 import { AlertTriangle } from "lucide-react";
 import { formatCount, formatDateTime, formatNumber } from "@/components/app/format";
+import { AbTestPlan } from "@/components/campaigns/ab-test-plan";
 import type { CampaignPlanView } from "@/components/campaigns/campaign-types";
 import { FINISH_HORIZON_DAYS } from "@/lib/campaigns/finish-time";
 import { ExportButton } from "@/components/contacts/export-button";
@@ -52,9 +53,13 @@ export function CampaignPlan({ campaignId, plan, stale }: { campaignId: string; 
         </div>
         <div>
           <dt className="text-xs text-zinc-500">Cost</dt>
-          <dd className="font-medium tabular-nums">{formatMoney(plan.costMicros)}</dd>
+          <dd className="font-medium tabular-nums">
+            {plan.abTest?.costAtMost && "at most "}
+            {formatMoney(plan.costMicros)}
+          </dd>
         </div>
       </dl>
+      {plan.abTest && <AbTestPlan ab={plan.abTest} />}
       {skipped.length > 0 && (
         <ul className="space-y-1.5 border-t border-zinc-100 pt-3 text-sm dark:border-zinc-800" aria-label="Skipped by reason">
           {skipped.map(([reason, n]) => (

@@ -1,6 +1,7 @@
 "use client";
 // The recipients of a campaign by outcome: who got what, with the carrier's reason for a failure,
-// each linking to the contact and to the message. Pages along a cursor.
+// each linking to the contact and to the message. Pages along a cursor. An A/B campaign's table also
+// filters by variant.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatDateTime } from "@/components/app/format";
@@ -12,7 +13,8 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { LoadError } from "@/components/ui/query-state";
 import { SkeletonRows, Table, Td, Th } from "@/components/ui/table";
-import { RECIPIENT_OUTCOMES, type RecipientOutcome } from "@/lib/campaigns/results-input";
+import { variantLetter } from "@/lib/campaigns/campaign-input";
+import { RECIPIENT_OUTCOMES, type RecipientOutcome, type RecipientVariant } from "@/lib/campaigns/results-input";
 import { useTRPC } from "@/lib/trpc/react";
 
 const OUTCOME_LABELS: Record<RecipientOutcome, string> = {
@@ -29,11 +31,31 @@ const OUTCOME_LABELS: Record<RecipientOutcome, string> = {
   FREQUENCY_CAPPED: `Skipped: ${SKIP_LABELS.FREQUENCY_CAPPED!.toLowerCase()}`,
 };
 
-export function CampaignRecipientsTable({ campaignId, outcome, onOutcome, live }: { campaignId: string; outcome: RecipientOutcome; onOutcome: (o: RecipientOutcome) => void; live: boolean }) {
+/** An A/B campaign's variant filter: how many variants, whether a rest got the winner's, and the one chosen. */
+export interface VariantFilter {
+  count: number;
+  rest: boolean;
+  value: RecipientVariant | undefined;
+  onChange: (v: RecipientVariant | undefined) => void;
+}
+
+export function CampaignRecipientsTable({
+  campaignId,
+  outcome,
+  onOutcome,
+  live,
+  variants,
+}: {
+  campaignId: string;
+  outcome: RecipientOutcome;
+  onOutcome: (o: RecipientOutcome) => void;
+  live: boolean;
+  variants?: VariantFilter;
+}) {
   const trpc = useTRPC();
   const pages = useInfiniteQuery(
     trpc.campaigns.recipients.infiniteQueryOptions(
-      { id: campaignId, outcome },
+      { id: campaignId, outcome, variant: variants?.value },
       { getNextPageParam: (page) => page.nextCursor ?? undefined, refetchInterval: live ? 10_000 : false },
     ),
   );
@@ -42,13 +64,31 @@ export function CampaignRecipientsTable({ campaignId, outcome, onOutcome, live }
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-base font-semibold">Recipients</h2>
-        <Select aria-label="Show recipients" className="w-56" value={outcome} onChange={(e) => onOutcome(e.target.value as RecipientOutcome)}>
-          {RECIPIENT_OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {OUTCOME_LABELS[o]}
-            </option>
-          ))}
-        </Select>
+        <div className="flex flex-wrap gap-2">
+          {variants && (
+            <Select
+              aria-label="Variant"
+              className="w-40"
+              value={variants.value ?? ""}
+              onChange={(e) => variants.onChange(e.target.value === "" ? undefined : e.target.value === "rest" ? "rest" : Number(e.target.value))}
+            >
+              <option value="">All variants</option>
+              {Array.from({ length: variants.count }, (_, i) => (
+                <option key={i} value={i}>
+                  Variant {variantLetter(i)}
+                </option>
+              ))}
+              {variants.rest && <option value="rest">The rest (winner)</option>}
+            </Select>
+          )}
+          <Select aria-label="Show recipients" className="w-56" value={outcome} onChange={(e) => onOutcome(e.target.value as RecipientOutcome)}>
+            {RECIPIENT_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {OUTCOME_LABELS[o]}
+              </option>
+            ))}
+          </Select>
+        </div>
       </div>
       {pages.isError ? (
         <LoadError error={pages.error} />

@@ -1,10 +1,11 @@
 "use client";
 // A campaign once it is scheduled or sending, and after: its controls, a progress bar, the funnel,
-// delivery over time, failures by the carrier's error code, and the recipients by outcome. Polled
-// while it sends.
+// delivery over time, an A/B test's results by variant and its winner, failures by the carrier's
+// error code, and the recipients by outcome (and variant). Polled while it sends.
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { formatDateTime, formatNumber } from "@/components/app/format";
+import { AbTestResults, VariantMessages } from "@/components/campaigns/ab-test-results";
 import { CampaignControls } from "@/components/campaigns/campaign-controls";
 import { CampaignFunnel } from "@/components/campaigns/campaign-funnel";
 import { CampaignRecipientsTable } from "@/components/campaigns/campaign-recipients-table";
@@ -15,7 +16,7 @@ import { percent } from "@/components/campaigns/rates";
 import { Card } from "@/components/ui/card";
 import { LoadError, Loading } from "@/components/ui/query-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { RecipientOutcome } from "@/lib/campaigns/results-input";
+import type { RecipientOutcome, RecipientVariant } from "@/lib/campaigns/results-input";
 import { useTRPC } from "@/lib/trpc/react";
 
 export function CampaignResults({ campaign }: { campaign: CampaignView }) {
@@ -26,11 +27,17 @@ export function CampaignResults({ campaign }: { campaign: CampaignView }) {
   const timeline = useQuery(trpc.campaigns.timeline.queryOptions({ id: campaign.id }, { refetchInterval: every(10_000) }));
   const failures = useQuery(trpc.campaigns.failures.queryOptions({ id: campaign.id }, { refetchInterval: every(10_000) }));
   const [outcome, setOutcome] = useState<RecipientOutcome>("all");
+  const [variant, setVariant] = useState<RecipientVariant | undefined>(undefined);
   const table = useRef<HTMLDivElement>(null);
   function show(next: RecipientOutcome) {
     setOutcome(next);
     table.current?.scrollIntoView({ behavior: "smooth", block: "start" });
   }
+  function showVariant(next: RecipientVariant) {
+    setVariant(next);
+    show("all");
+  }
+  const ab = stats.data?.abTest;
 
   const f = stats.data?.funnel;
   const done = f ? f.sent + f.failed + f.canceled : 0;
@@ -82,6 +89,7 @@ export function CampaignResults({ campaign }: { campaign: CampaignView }) {
           {timeline.isPending ? <Loading /> : timeline.isError ? <LoadError error={timeline.error} /> : <DeliveryChart timeline={timeline.data} />}
         </Card>
       </div>
+      {ab && <AbTestResults ab={ab} onShow={showVariant} />}
       {failures.data && failures.data.length > 0 && (
         <section className="space-y-3">
           <h2 className="text-base font-semibold">Failures by error code</h2>
@@ -124,12 +132,18 @@ export function CampaignResults({ campaign }: { campaign: CampaignView }) {
         </section>
       )}
       <Card className="p-4">
-        <h2 className="text-base font-semibold">Message</h2>
+        <h2 className="text-base font-semibold">{campaign.variants.length ? "Messages" : "Message"}</h2>
         <p className="mb-2 text-xs text-zinc-500">As written: each recipient got it with their own merge fields filled in.</p>
-        <p className="whitespace-pre-wrap break-words text-sm">{campaign.body}</p>
+        {campaign.variants.length ? <VariantMessages campaign={campaign} /> : <p className="whitespace-pre-wrap break-words text-sm">{campaign.body}</p>}
       </Card>
       <div ref={table} className="scroll-mt-4">
-        <CampaignRecipientsTable campaignId={campaign.id} outcome={outcome} onOutcome={setOutcome} live={live} />
+        <CampaignRecipientsTable
+          campaignId={campaign.id}
+          outcome={outcome}
+          onOutcome={setOutcome}
+          live={live}
+          variants={campaign.variants.length ? { count: campaign.variants.length, rest: campaign.abTest?.mode === "winner", value: variant, onChange: setVariant } : undefined}
+        />
       </div>
     </div>
   );

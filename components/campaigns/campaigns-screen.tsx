@@ -13,6 +13,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadError, Loading } from "@/components/ui/query-state";
 import { Table, Td, Th } from "@/components/ui/table";
+import { variantLetter } from "@/lib/campaigns/campaign-input";
 import { useTRPC } from "@/lib/trpc/react";
 
 function Progress({ campaign }: { campaign: CampaignListItem }) {
@@ -86,7 +87,14 @@ export function CampaignsScreen() {
                       </Link>
                       <CampaignStatusBadge status={c.status} />
                     </div>
-                    <p className="mt-0.5 line-clamp-1 max-w-md text-xs text-zinc-500">{c.body}</p>
+                    <p className="mt-0.5 line-clamp-1 max-w-md text-xs text-zinc-500">
+                      {c.variants.length > 0 && (
+                        <span className="mr-1 font-medium text-zinc-600 dark:text-zinc-300">
+                          A/B, {c.variants.length} variants{c.winnerVariant !== null && `, ${variantLetter(c.winnerVariant)} won`}:
+                        </span>
+                      )}
+                      {c.body}
+                    </p>
                   </Td>
                   <Td className="text-right tabular-nums">{c.resolvedAt ? formatNumber(c.recipients) : <span className="text-zinc-400">—</span>}</Td>
                   <Td className="whitespace-nowrap">

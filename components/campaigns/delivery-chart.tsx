@@ -4,6 +4,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import { formatNumber } from "@/components/app/format";
+import { ChartLegend } from "@/components/campaigns/chart-legend";
 import type { CampaignTimeline } from "@/lib/campaigns/campaign-results";
 
 const SERIES = [
@@ -53,14 +54,7 @@ export function DeliveryChart({ timeline }: { timeline: CampaignTimeline }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="mt-2 flex flex-wrap gap-4 text-xs text-zinc-600 dark:text-zinc-400">
-        {SERIES.map((s) => (
-          <span key={s.key} className="inline-flex items-center gap-1.5">
-            <span className="h-2.5 w-2.5 rounded-sm" style={{ background: s.color }} aria-hidden />
-            {s.label} per {timeline.unit}
-          </span>
-        ))}
-      </figcaption>
+      <ChartLegend series={SERIES} suffix={`per ${timeline.unit}`} />
     </figure>
   );
 }

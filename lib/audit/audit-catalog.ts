@@ -86,6 +86,7 @@ export const AUDIT_ACTIONS = {
   "campaign.resumed": { label: "Campaign resumed", target: "campaign" },
   "campaign.canceled": { label: "Campaign canceled", target: "campaign" },
   "campaign.completed": { label: "Campaign completed", target: "campaign" },
+  "campaign.winner_picked": { label: "A/B winner picked", target: "campaign" },
 } as const satisfies Record<string, { label: string; target: AuditTargetType }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

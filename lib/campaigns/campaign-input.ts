@@ -38,10 +38,59 @@ export type Schedule = z.output<typeof scheduleInput>;
 export const OPT_OUT_CHOICES = ["off", "first", "every"] as const;
 export type OptOutChoice = (typeof OPT_OUT_CHOICES)[number];
 
+const bodyInput = z.string().max(MAX_BODY_LENGTH, `Messages are limited to ${MAX_BODY_LENGTH} characters`);
+const mediaIdsInput = z.array(z.string().regex(/^med_[0-9a-z]{24}$/, "is not a media id")).max(MAX_MEDIA);
+
+export const hasContent = (c: { body?: string; mediaIds?: string[] }) => (c.body ?? "").trim().length > 0 || (c.mediaIds ?? []).length > 0;
+
+export const MAX_VARIANTS = 5;
+/** "A", "B", ...: how the UI, the API's explanations and the errors name a variant. */
+export const variantLetter = (index: number) => String.fromCharCode(65 + index);
+
+/** One variant of an A/B test's message: a body, media or both, each checked as a campaign's body is. */
+export const variantInput = z.strictObject({ body: bodyInput.default(""), mediaIds: mediaIdsInput.default([]) });
+export type Variant = z.output<typeof variantInput>;
+
+/** No variants (one message: the campaign's body), or 2 to 5, each with a message, named by letter when one has none. */
+export const variantsInput = z
+  .array(variantInput)
+  .max(MAX_VARIANTS, `An A/B test has at most ${MAX_VARIANTS} variants`)
+  .refine((v) => v.length !== 1, "An A/B test has at least 2 variants")
+  .superRefine((variants, check) => {
+    variants.forEach((v, i) => {
+      if (!hasContent(v)) check.addIssue({ code: "custom", message: `Variant ${variantLetter(i)}: write a message or attach media`, path: [i, "body"] });
+    });
+  });
+
+export const AB_METRICS = ["clicks", "replies"] as const;
+export type AbMetric = (typeof AB_METRICS)[number];
+export const MIN_SHARE_PERCENT = 5;
+export const MAX_SHARE_PERCENT = 50;
+export const MAX_WAIT_MINUTES = 7 * 24 * 60;
+
+/**
+ * How an A/B campaign uses its variants: `split`, the whole audience evenly; `winner`, a share of it
+ * evenly, then after `waitMinutes` the variant with the best rate (`metric`) to the rest.
+ */
+export const abTestInput = z.discriminatedUnion("mode", [
+  z.strictObject({ mode: z.literal("split") }),
+  z.strictObject({
+    mode: z.literal("winner"),
+    sharePercent: z.number().int().min(MIN_SHARE_PERCENT, `The test share is at least ${MIN_SHARE_PERCENT}%`).max(MAX_SHARE_PERCENT, `The test share is at most ${MAX_SHARE_PERCENT}%`).default(20),
+    waitMinutes: z.number().int().min(1, "Wait at least a minute").max(MAX_WAIT_MINUTES, "Wait at most 7 days").default(240),
+    metric: z.enum(AB_METRICS).default("clicks"),
+  }),
+]);
+export type AbTest = z.output<typeof abTestInput>;
+
+/** Variants come with their mode, and a mode with variants. */
+const abTestComplete = (c: { variants?: Variant[]; abTest?: AbTest | null }) => ((c.variants ?? []).length > 0) === Boolean(c.abTest);
+const abTestIssue = { message: "An A/B test needs 2 to 5 variants and a mode (split, or test then winner)", path: ["abTest"] };
+
 const campaignFields = {
   name: z.string().trim().min(1, "Name the campaign").max(120),
-  body: z.string().max(MAX_BODY_LENGTH, `Messages are limited to ${MAX_BODY_LENGTH} characters`),
-  mediaIds: z.array(z.string().regex(/^med_[0-9a-z]{24}$/, "is not a media id")).max(MAX_MEDIA),
+  body: bodyInput,
+  mediaIds: mediaIdsInput,
   audience: audienceInput,
   /** One sender id, or several: a pool, each contact sticking to one of them. */
   senderIds: z.array(id).min(1, "Choose a sender number").max(20, "At most 20 senders in a pool"),
@@ -51,9 +100,12 @@ const campaignFields = {
    * recipients who never had a marketing text from the org (CTIA: the first message), or everyone.
    */
   appendOptOut: z.enum(OPT_OUT_CHOICES),
+  /** An A/B test's variants (then body and mediaIds are ignored: variant A is the first), or none. */
+  variants: variantsInput,
+  abTest: abTestInput.nullable(),
 };
 
-export const hasContent = (c: { body?: string; mediaIds?: string[] }) => (c.body ?? "").trim().length > 0 || (c.mediaIds ?? []).length > 0;
+
 
 export const createCampaignInput = z
   .strictObject({
@@ -62,8 +114,11 @@ export const createCampaignInput = z
     mediaIds: campaignFields.mediaIds.default([]),
     schedule: campaignFields.schedule.default({ kind: "now" }),
     appendOptOut: campaignFields.appendOptOut.default("first"),
+    variants: campaignFields.variants.default([]),
+    abTest: campaignFields.abTest.default(null),
   })
-  .refine(hasContent, { message: "Write a message or attach media", path: ["body"] });
+  .refine((c) => c.variants.length > 0 || hasContent(c), { message: "Write a message or attach media", path: ["body"] })
+  .refine(abTestComplete, abTestIssue);
 
 export const campaignIdInput = z.strictObject({ id: z.string().trim().min(1).max(64) });
 

@@ -1,6 +1,7 @@
 // A campaign's recipients table, by outcome, in keyset pages: each funnel figure of the results page
 // clicks through to the contacts behind it. Messages are read by the campaign's (campaignId, status)
 // index in send order; the skipped, who have no message, by the recipients' (campaignId, skipReason).
+// An A/B campaign's variant filter reads each row's recipient by its key (campaignId, contactId).
 import type { z } from "zod";
 import { getCampaign } from "@/lib/campaigns/manage-campaigns";
 import { campaignRecipientsInput, type RecipientOutcome } from "@/lib/campaigns/results-input";
@@ -36,7 +37,7 @@ const STATUSES: Record<Exclude<RecipientOutcome, CampaignSkipReason>, MessageSta
 };
 
 export async function campaignRecipients(ctx: OrgContext, raw: z.input<typeof campaignRecipientsInput>) {
-  const { id, outcome, cursor, limit } = campaignRecipientsInput.parse(raw);
+  const { id, outcome, cursor, limit, variant } = campaignRecipientsInput.parse(raw);
   const campaign = await getCampaign(ctx, { id });
   const sql = orgSql(ctx);
   let rows: CampaignRecipientRow[];
@@ -51,6 +52,8 @@ export async function campaignRecipients(ctx: OrgContext, raw: z.input<typeof ca
       WHERE m."campaignId" = ${campaign.id} AND m."orgId" = ${ctx.orgId}
         ${statuses ? Prisma.sql`AND m.status::text IN (${Prisma.join(statuses)})` : Prisma.empty}
         ${cursor ? Prisma.sql`AND m.id > ${cursor}` : Prisma.empty}
+        ${variant === undefined ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM "CampaignRecipient" r WHERE r."campaignId" = m."campaignId"
+          AND r."orgId" = ${ctx.orgId} AND r."contactId" = m."contactId" AND ${ofVariant(variant)})`}
       ORDER BY m.id LIMIT ${limit + 1}`;
   } else {
     rows = await sql.$queryRaw`
@@ -58,6 +61,7 @@ export async function campaignRecipients(ctx: OrgContext, raw: z.input<typeof ca
              r."skipReason", NULL AS "errorCode", NULL AS "errorMessage", NULL::timestamp AS at
       FROM "CampaignRecipient" r JOIN "Contact" c ON c.id = r."contactId"
       WHERE r."campaignId" = ${campaign.id} AND r."orgId" = ${ctx.orgId} AND r."skipReason" = ${outcome}::"CampaignSkipReason"
+        ${variant === undefined ? Prisma.empty : Prisma.sql`AND ${ofVariant(variant)}`}
         ${cursor ? Prisma.sql`AND r."contactId" > ${cursor}` : Prisma.empty}
       ORDER BY r."contactId" LIMIT ${limit + 1}`;
   }
@@ -67,3 +71,7 @@ export async function campaignRecipients(ctx: OrgContext, raw: z.input<typeof ca
     nextCursor: rows.length > limit ? (byMessage ? page[page.length - 1]!.messageId : page[page.length - 1]!.contactId) : null,
   };
 }
+
+/** The recipient `r` is of the variant, or has none ("rest": of those with a message, the rest of a test then winner). */
+const ofVariant = (variant: number | "rest") =>
+  variant === "rest" ? Prisma.sql`r.variant IS NULL` : Prisma.sql`r.variant = ${variant}`;

@@ -6,8 +6,11 @@ import type { z } from "zod";
 import { campaignStatsInput } from "@/lib/campaigns/campaign-input";
 import { campaignCounts } from "@/lib/campaigns/campaign-progress";
 import { getCampaign } from "@/lib/campaigns/manage-campaigns";
+import { optedOutAfter, repliedTo } from "@/lib/campaigns/engagement-sql";
+import { variantStats } from "@/lib/campaigns/variant-stats";
 import { orgSql } from "@/lib/db/sql";
 import type { OrgContext } from "@/lib/org-context";
+
 
 export async function campaignStats(ctx: OrgContext, raw: z.input<typeof campaignStatsInput>) {
   const { id, replyDays } = campaignStatsInput.parse(raw);
@@ -15,17 +18,23 @@ export async function campaignStats(ctx: OrgContext, raw: z.input<typeof campaig
   const counts = await campaignCounts(ctx.db, ctx.orgId, id);
   const [after] = await orgSql(ctx).$queryRaw<{ replied: number; optedOut: number }[]>`
     SELECT
-      count(*) FILTER (WHERE EXISTS (
-        SELECT 1 FROM "Message" i WHERE i."orgId" = ${ctx.orgId} AND i."contactId" = m."contactId" AND i.direction = 'INBOUND'
-          AND i."createdAt" >= m."createdAt" AND i."createdAt" < m."createdAt" + make_interval(days => ${replyDays})))::int AS replied,
-      count(*) FILTER (WHERE EXISTS (
-        SELECT 1 FROM "ConsentEvent" e WHERE e."orgId" = ${ctx.orgId} AND e."contactId" = m."contactId" AND e.action = 'OPT_OUT'
-          AND e."occurredAt" >= m."createdAt" AND e."occurredAt" < m."createdAt" + make_interval(days => ${replyDays})))::int AS "optedOut"
+      count(*) FILTER (WHERE ${repliedTo(ctx.orgId, replyDays)})::int AS replied,
+      count(*) FILTER (WHERE ${optedOutAfter(ctx.orgId, replyDays)})::int AS "optedOut"
     FROM "Message" m WHERE m."campaignId" = ${id} AND m."orgId" = ${ctx.orgId} AND m.status::text IN ('SENT', 'DELIVERED', 'UNDELIVERED')`;
   const m = counts.messages;
+  const ab = campaign.abTest && campaign.resolvedAt ? await variantStats(orgSql(ctx), ctx.orgId, id, replyDays) : null;
   return {
     campaign: { id: campaign.id, name: campaign.name, status: campaign.status, startedAt: campaign.startedAt, completedAt: campaign.completedAt },
     replyDays,
+    /** An A/B campaign's results per variant (null: the rest of a test then winner), and its decision. */
+    abTest: campaign.abTest && {
+      ...campaign.abTest,
+      variants: ab ?? [],
+      decideAt: campaign.decideAt,
+      winner: campaign.winnerVariant,
+      decidedAt: campaign.decidedAt,
+      decision: campaign.decision,
+    },
     funnel: {
       recipients: counts.recipients,
       skipped: counts.skipped,

@@ -10,11 +10,17 @@
 // skipped, or waits for this commit and then cancels the queued message), messages QUEUED with their
 // first MessageEvent, message.queued webhooks in the transaction, the dispatcher asked after commit.
 //
+// A/B: each recipient's message is its variant's (campaign-variants.ts), the rest of a test then
+// winner the winner's, read under the campaign's share lock (the decision takes it exclusively, so
+// a chunk sees the winner that released its recipients); the messages are inserted a variant at a
+// time, each with its own media.
+//
 // Pacing: at most LEAD_SECONDS of the pool's throughput is kept queued ahead of the senders. More
 // would not finish sooner (the dispatcher sends at the senders' pace) but would make a pause or a
 // cancel touch more rows, keep other traffic of the same senders waiting behind the campaign, and
 // leave opt-outs to the claim-time check instead of this one.
 import { campaignTexts, type CampaignTexts } from "@/lib/campaigns/campaign-body";
+import { messagesOf, variantIndex } from "@/lib/campaigns/campaign-variants";
 import { quietColumns } from "@/lib/campaigns/send-rules";
 import { getCampaign } from "@/lib/campaigns/manage-campaigns";
 import { stickySender } from "@/lib/campaigns/sticky-sender";
@@ -71,6 +77,7 @@ interface DueRecipient {
   customFields: Record<string, string | number | boolean>;
   optedOut: boolean;
   optOutLanguage: boolean;
+  variant: number | null;
   quietZone: string | null;
   quietStart: number | null;
   quietEnd: number | null;
@@ -79,7 +86,8 @@ interface DueRecipient {
 export async function fanOutChunk(ctx: OrgContext, campaignId: string, options: ChunkOptions = {}): Promise<ChunkOutcome> {
   const campaign = await getCampaign(ctx, { id: campaignId });
   if (campaign.status !== "SENDING") return { kind: "stopped" };
-  const texts = await campaignTexts(ctx, campaign);
+  const variants = messagesOf(campaign);
+  const texts = await Promise.all(variants.map((m) => campaignTexts(ctx, m)));
   const quiet = await quietColumns(ctx, campaign.schedule);
   const pool = await poolSenders(ctx, campaign.senderIds);
   if (pool.size === 0) throw new DomainError("CONFLICT", "None of the campaign's senders exists any more", "senderIds", "conflict");
@@ -88,8 +96,8 @@ export async function fanOutChunk(ctx: OrgContext, campaignId: string, options: 
   const org = ctx.orgId;
 
   return orgSqlTransaction(ctx, async (tx) => {
-    const [locked] = await tx.$queryRaw<{ status: string }[]>`
-      SELECT status::text AS status FROM "Campaign" WHERE id = ${campaignId} AND "orgId" = ${org} FOR SHARE`;
+    const [locked] = await tx.$queryRaw<{ status: string; winnerVariant: number | null }[]>`
+      SELECT status::text AS status, "winnerVariant" FROM "Campaign" WHERE id = ${campaignId} AND "orgId" = ${org} FOR SHARE`;
     if (locked?.status !== "SENDING") return { kind: "stopped" } as const;
 
     const [queued] = await tx.$queryRaw<{ backlog: number }[]>`
@@ -107,8 +115,13 @@ export async function fanOutChunk(ctx: OrgContext, campaignId: string, options: 
         WHERE "campaignId" = ${campaignId} AND "orgId" = ${org} AND "contactId" = ANY(${optedOut}::text[])`;
     }
     const sending = due.filter((r) => !r.optedOut);
-    const messages = sending.map((r) => messageFor(r, pool.get(r.senderId!)!, texts, campaign.mediaIds.length > 0));
-    const created = await insertMessages(tx, campaignId, campaign.mediaIds, messages);
+    const created: NewMessage[] = [];
+    for (const variant of new Set(sending.map((r) => r.variant))) {
+      const index = variantIndex({ variants: campaign.variants, winnerVariant: locked.winnerVariant }, variant);
+      const { mediaIds } = variants[index]!;
+      const messages = sending.filter((r) => r.variant === variant).map((r) => messageFor(r, pool.get(r.senderId!)!, texts[index]!, mediaIds.length > 0));
+      created.push(...(await insertMessages(tx, campaignId, mediaIds, messages)));
+    }
     await options.beforeCommit?.();
     for (const senderId of new Set(created.map((m) => m.senderId))) await afterCommit(tx, () => requestDispatch(org, senderId));
     return { kind: "created", created: created.length, skipped: optedOut.length } as const;
@@ -154,7 +167,7 @@ async function lockDue(tx: OrgSqlClient, campaignId: string, pool: string[], lim
   // contacts and their windows would be read for every recipient left (the whole campaign, at first).
   return tx.$queryRaw<DueRecipient[]>`
     WITH r AS MATERIALIZED (
-      SELECT "contactId", "senderId", "optOutLanguage" FROM "CampaignRecipient"
+      SELECT "contactId", "senderId", "optOutLanguage", variant FROM "CampaignRecipient"
       WHERE "campaignId" = ${campaignId} AND "orgId" = ${tx.orgId} AND "messageId" IS NULL AND "skipReason" IS NULL
         AND "sendAt" <= now() AT TIME ZONE 'UTC'
       ORDER BY "sendAt"
@@ -162,7 +175,7 @@ async function lockDue(tx: OrgSqlClient, campaignId: string, pool: string[], lim
       FOR UPDATE SKIP LOCKED
     )
     SELECT r."contactId", COALESCE(s.id, ${stickySender(Prisma.sql`r."contactId"`, pool)}) AS "senderId",
-           c.phone, c."firstName", c."lastName", c.email, c."customFields", c."consentStatus" = 'OPTED_OUT' AS "optedOut", r."optOutLanguage",
+           c.phone, c."firstName", c."lastName", c.email, c."customFields", c."consentStatus" = 'OPTED_OUT' AS "optedOut", r."optOutLanguage", r.variant,
            ${quiet.zone} AS "quietZone", ${quiet.start} AS "quietStart", ${quiet.end} AS "quietEnd"
     FROM r
     JOIN "Contact" c ON c.id = r."contactId" AND c."orgId" = ${tx.orgId}

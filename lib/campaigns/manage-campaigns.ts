@@ -5,27 +5,52 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { audienceQuery } from "@/lib/campaigns/audience-sql";
 import { checkedCampaignTexts } from "@/lib/campaigns/campaign-body";
+import { checkAbTest } from "@/lib/campaigns/check-ab-test";
+import { checkVariants } from "@/lib/campaigns/campaign-variants";
 import {
+  abTestInput,
   audienceInput,
   campaignIdInput,
   createCampaignInput,
   hasContent,
   scheduleInput,
   updateCampaignInput,
+  variantsInput,
+  type AbTest,
   type Audience,
   type Schedule,
+  type Variant,
 } from "@/lib/campaigns/campaign-input";
 import { DomainError, notFound } from "@/lib/errors";
-import type { Campaign as CampaignRow, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type Campaign as CampaignRow } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
+import type { WinnerDecision } from "@/lib/campaigns/pick-winner";
 import type { OrgContext, ScopedTx } from "@/lib/org-context";
 
-export type Campaign = Omit<CampaignRow, "audience" | "schedule"> & { audience: Audience; schedule: Schedule };
+export type Campaign = Omit<CampaignRow, "audience" | "schedule" | "variants" | "abTest" | "decision"> & {
+  audience: Audience;
+  schedule: Schedule;
+  variants: Variant[];
+  abTest: AbTest | null;
+  decision: WinnerDecision | null;
+};
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
 /** The row with its JSON read back through the schemas it was written with. */
-export const campaignOf = (row: CampaignRow): Campaign => ({ ...row, audience: audienceInput.parse(row.audience), schedule: scheduleInput.parse(row.schedule) });
+export const campaignOf = (row: CampaignRow): Campaign => ({
+  ...row,
+  audience: audienceInput.parse(row.audience),
+  schedule: scheduleInput.parse(row.schedule),
+  variants: variantsInput.parse(row.variants),
+  abTest: row.abTest === null ? null : abTestInput.parse(row.abTest),
+  // Written by decide-winner.ts from pickWinner's answer, read back as it was written.
+  decision: row.decision as WinnerDecision | null,
+});
+
+/** With variants, the campaign's own body and media are variant A's: whatever reads one message reads the first. */
+const withVariantA = <T extends { body: string; mediaIds: string[]; variants: Variant[] }>(d: T): T =>
+  d.variants.length ? { ...d, body: d.variants[0]!.body, mediaIds: d.variants[0]!.mediaIds } : d;
 
 export async function getCampaign(ctx: OrgContext, raw: z.input<typeof campaignIdInput>, field = "id"): Promise<Campaign> {
   const { id } = campaignIdInput.parse(raw);
@@ -35,16 +60,24 @@ export async function getCampaign(ctx: OrgContext, raw: z.input<typeof campaignI
 }
 
 /** Checks what a draft names: senders, media, merge fields, lists and segments (again when it is sent). */
-export async function checkDraft(ctx: OrgContext, draft: Pick<Campaign, "body" | "appendOptOut" | "senderIds" | "mediaIds" | "audience" | "schedule">) {
-  if (!hasContent(draft)) throw new DomainError("BAD_REQUEST", "Write a message or attach media", "body", "invalid_parameter");
-  await checkedCampaignTexts(ctx, draft);
+export async function checkDraft(
+  ctx: OrgContext,
+  draft: Pick<Campaign, "body" | "appendOptOut" | "senderIds" | "mediaIds" | "audience" | "schedule" | "variants" | "abTest">,
+) {
+  checkAbTest(draft);
+  if (draft.variants.length) await checkVariants(ctx, draft.variants);
+  else {
+    if (!hasContent(draft)) throw new DomainError("BAD_REQUEST", "Write a message or attach media", "body", "invalid_parameter");
+    await checkedCampaignTexts(ctx, draft);
+  }
+  const allMedia = [...new Set([draft.mediaIds, ...draft.variants.map((v) => v.mediaIds)].flat())];
   const senders = await ctx.db.senderNumber.findMany({ where: { id: { in: draft.senderIds } }, select: { id: true, mmsEnabled: true, address: true } });
   // Named by id, not position: the pool is deduplicated and sorted before it is checked.
   const missing = draft.senderIds.find((id) => !senders.some((s) => s.id === id));
   if (missing) throw new DomainError("BAD_REQUEST", `Sender ${missing} not found`, "senderIds", "unknown_sender");
-  if (draft.mediaIds.length) {
-    const media = await ctx.db.mediaAsset.count({ where: { id: { in: draft.mediaIds } } });
-    if (media !== new Set(draft.mediaIds).size) throw new DomainError("BAD_REQUEST", "Media not found", "mediaIds", "media_not_found");
+  if (allMedia.length) {
+    const media = await ctx.db.mediaAsset.count({ where: { id: { in: allMedia } } });
+    if (media !== allMedia.length) throw new DomainError("BAD_REQUEST", "Media not found", "mediaIds", "media_not_found");
     const noMms = senders.find((s) => !s.mmsEnabled);
     if (noMms) throw new DomainError("BAD_REQUEST", `MMS is not supported on this sender (${noMms.address})`, "mediaIds", "mms_not_supported");
   }
@@ -53,7 +86,7 @@ export async function checkDraft(ctx: OrgContext, draft: Pick<Campaign, "body" |
 
 export async function createCampaign(ctx: OrgContext, raw: z.input<typeof createCampaignInput>): Promise<Campaign> {
   const input = createCampaignInput.parse(raw);
-  const draft = { ...input, senderIds: [...new Set(input.senderIds)].sort() };
+  const draft = withVariantA({ ...input, senderIds: [...new Set(input.senderIds)].sort() });
   await checkDraft(ctx, draft);
   const row = await ctx.db.$transaction(async (tx) => {
     const created = await tx.campaign.create({
@@ -67,6 +100,8 @@ export async function createCampaign(ctx: OrgContext, raw: z.input<typeof create
         senderIds: draft.senderIds,
         schedule: json(draft.schedule),
         appendOptOut: draft.appendOptOut,
+        variants: json(draft.variants),
+        abTest: draft.abTest === null ? Prisma.DbNull : json(draft.abTest),
         createdById: ctx.actor.type === "USER" ? ctx.actor.id : null,
       },
     });
@@ -82,7 +117,7 @@ export async function updateCampaign(ctx: OrgContext, raw: z.input<typeof update
   const before = await getCampaign(ctx, { id });
   if (before.status !== "DRAFT") throw notDraft(before);
   const senderIds = changes.senderIds ? [...new Set(changes.senderIds)].sort() : before.senderIds;
-  const draft = { ...before, ...changes, senderIds };
+  const draft = withVariantA({ ...before, ...changes, senderIds });
   await checkDraft(ctx, draft);
   const row = await ctx.db.$transaction(async (tx) => {
     await lockDraft(ctx, tx, id);
@@ -96,6 +131,8 @@ export async function updateCampaign(ctx: OrgContext, raw: z.input<typeof update
         senderIds,
         schedule: json(draft.schedule),
         appendOptOut: draft.appendOptOut,
+        variants: json(draft.variants),
+        abTest: draft.abTest === null ? Prisma.DbNull : json(draft.abTest),
       },
     });
     await recordAudit(ctx, tx, { action: "campaign.updated", targetType: "campaign", targetId: id, changes: { fields: Object.keys(changes) } });

@@ -1,7 +1,8 @@
 // Campaigns whose fan-out should be running and is not: a scheduled one well past its start (the
 // app died between the schedule's commit and its event, or the run was lost), and a sending one with
 // recipients long due and nothing of it queued (its run died, e.g. after spending its retries: a live
-// run makes due recipients' messages within seconds whenever the queue has room). Asking again is
+// run makes due recipients' messages within seconds whenever the queue has room), or an A/B test
+// then winner long past its decision time and not decided (its run died while it waited). Asking again is
 // safe: the start is idempotent under the campaign's row lock, and the chunks are exactly once.
 import type { Db } from "@/lib/db/client";
 
@@ -21,8 +22,10 @@ export async function overdueCampaigns(db: Db, now = new Date()): Promise<{ orgI
     db.campaign.findMany({
       where: {
         status: "SENDING",
-        recipientRows: { some: { messageId: null, skipReason: null, sendAt: { lt: stalledBefore } } },
-        messages: { none: { status: "QUEUED" } },
+        OR: [
+          { recipientRows: { some: { messageId: null, skipReason: null, sendAt: { lt: stalledBefore } } }, messages: { none: { status: "QUEUED" } } },
+          { winnerVariant: null, decideAt: { lt: stalledBefore } },
+        ],
       },
       select: { id: true, orgId: true },
       take: 1_000,

@@ -9,10 +9,14 @@
 // such group rendered and segmented once; and by sender, quiet-hours window (the same columns the
 // fan-out writes: lib/messaging/quiet-columns.ts) and send time to the simulation's 5 minutes, from
 // which each sender's finish is simulated (finish-time.ts). A campaign already started is planned
-// from its recipients; a draft or scheduled one from its audience now.
+// from its recipients; a draft or scheduled one from its audience now. An A/B test's groups are
+// rendered once per variant and counted in the proportions the start deals them (plan-variants.ts);
+// a test then winner's rest is due at its decision time, so the finish includes the wait.
 import type { z } from "zod";
 import { audienceQuery } from "@/lib/campaigns/audience-sql";
 import { checkedCampaignTexts, type CampaignTexts } from "@/lib/campaigns/campaign-body";
+import { messagesOf } from "@/lib/campaigns/campaign-variants";
+import { abTestPlan, variantShares, type AbTestPlan } from "@/lib/campaigns/plan-variants";
 import { campaignIdInput, type SKIP_REASONS } from "@/lib/campaigns/campaign-input";
 import { startOf } from "@/lib/campaigns/campaign-schedule";
 import { finishTime, type Backlog } from "@/lib/campaigns/finish-time";
@@ -49,6 +53,8 @@ export interface CampaignPlan {
   /** Null with recipients: more than FINISH_HORIZON_DAYS (finish-time.ts). */
   finishAt: string | null;
   senders: { id: string; address: string; throughput: number; recipients: number; finishAt: string | null }[];
+  /** Null without an A/B test. */
+  abTest: AbTestPlan | null;
 }
 
 /** A row of either grouping set: content (timing false: fields and opt-out) or timing (window and send time). */
@@ -68,10 +74,14 @@ interface Group {
 
 export async function planCampaign(ctx: OrgContext, raw: z.input<typeof campaignIdInput>): Promise<CampaignPlan> {
   const campaign = await getCampaign(ctx, raw);
-  const { texts, fields } = await checkedCampaignTexts(ctx, campaign);
+  const checked = await Promise.all(messagesOf(campaign).map((m) => checkedCampaignTexts(ctx, m)));
+  const texts = checked.map((c) => c.texts);
+  const fields = checked.flatMap((c) => c.fields);
   const started = campaign.resolvedAt !== null;
   const startAt = started ? campaign.startAt! : await startOf(ctx, campaign.schedule);
-  const audience = started ? recipientsQuery(ctx, campaign.id) : await audienceQuery(ctx, { ...campaign, startAt });
+  const waitMs = campaign.abTest?.mode === "winner" ? campaign.abTest.waitMinutes * 60_000 : null;
+  const decideAt = started ? campaign.decideAt : waitMs === null ? null : new Date(startAt.getTime() + waitMs);
+  const audience = started ? recipientsQuery(ctx, campaign.id, decideAt) : await audienceQuery(ctx, { ...campaign, startAt });
   const quiet = await quietColumns(ctx, campaign.schedule);
   const groups = await withSegmentMemory(ctx, audience, (sql) => sql.$queryRaw<Group[]>`
     SELECT GROUPING(zone) = 0 AS timing, reason, "senderId", fields, "optOut", zone, "quietStart", "quietEnd",
@@ -85,15 +95,16 @@ export async function planCampaign(ctx: OrgContext, raw: z.input<typeof campaign
       FROM (${audience.select}) a JOIN "Contact" c ON c.id = a.contact_id AND c."orgId" = ${ctx.orgId} ${quiet.join}
     ) r
     GROUP BY GROUPING SETS ((reason, "senderId", fields, "optOut"), (reason, "senderId", zone, "quietStart", "quietEnd", slot))`);
-  return summarise(ctx, campaign, texts, fields, groups, startAt);
+  return summarise(ctx, campaign, texts, fields, groups, { startAt, decideAt, started });
 }
 
-function recipientsQuery(ctx: OrgContext, campaignId: string) {
+/** A started campaign's recipients: the rest of a test then winner, not yet due, are due at its decision. */
+function recipientsQuery(ctx: OrgContext, campaignId: string, decideAt: Date | null) {
   return {
     hashMemory: false,
     select: Prisma.sql`
-      SELECT "contactId" AS contact_id, 1 AS copies, "skipReason"::text AS skip_reason, "senderId" AS sender_id, "sendAt" AS send_at,
-             "optOutLanguage" AS opt_out
+      SELECT "contactId" AS contact_id, 1 AS copies, "skipReason"::text AS skip_reason, "senderId" AS sender_id,
+             COALESCE("sendAt", ${decideAt}::timestamp) AS send_at, "optOutLanguage" AS opt_out
       FROM "CampaignRecipient" WHERE "campaignId" = ${campaignId} AND "orgId" = ${ctx.orgId}`,
   };
 }
@@ -110,13 +121,23 @@ function fieldValues(fields: MergeField[]): Prisma.Sql {
   return Prisma.sql`jsonb_build_array(${Prisma.join(names.map(value))})`;
 }
 
-async function summarise(ctx: OrgContext, campaign: Campaign, texts: CampaignTexts, fields: MergeField[], groups: Group[], startAt: Date): Promise<CampaignPlan> {
+interface Timing {
+  startAt: Date;
+  decideAt: Date | null;
+  /** Its recipients have their variants and send times already (the rest's is the decision). */
+  started: boolean;
+}
+
+async function summarise(ctx: OrgContext, campaign: Campaign, texts: CampaignTexts[], fields: MergeField[], groups: Group[], timing: Timing): Promise<CampaignPlan> {
+  const { startAt, decideAt } = timing;
   const names = [...new Set(fields.map((f) => f.name))];
   const senders = await ctx.db.senderNumber.findMany({
     where: { id: { in: campaign.senderIds } },
     select: { id: true, address: true, throughput: true, connection: { select: { smsPriceMicros: true, mmsPriceMicros: true } } },
   });
-  const mms = campaign.mediaIds.length > 0;
+  const mms = messagesOf(campaign).map((m) => m.mediaIds.length > 0);
+  const shares = variantShares(campaign.abTest, texts.length);
+  const perVariant = texts.map(() => ({ segments: 0, costMicros: 0 }));
   const skipped: Record<SkipReason, number> = { OPTED_OUT: 0, INVALID_NUMBER: 0, FREQUENCY_CAPPED: 0 };
   const bySegments = new Map<number, number>();
   const backlogs = new Map<string, Backlog[]>();
@@ -130,7 +151,10 @@ async function summarise(ctx: OrgContext, campaign: Campaign, texts: CampaignTex
       const sendAt = Math.max(startAt.getTime(), g.sendAt?.getTime() ?? 0);
       const quiet = g.zone === null ? null : { zone: g.zone, window: { start: g.quietStart!, end: g.quietEnd! } };
       const backlog = backlogs.get(g.senderId ?? "") ?? [];
-      backlogs.set(g.senderId ?? "", [...backlog, { recipients: g.count, sendAt, quiet }]);
+      // A draft's test then winner: its rest go at the decision; a started one's rows say when already.
+      const rest = timing.started ? 0 : Math.round(g.count * shares.rest);
+      const restAt = Math.max(sendAt, decideAt?.getTime() ?? 0);
+      backlogs.set(g.senderId ?? "", [...backlog, { recipients: g.count - rest, sendAt, quiet }, ...(rest ? [{ recipients: rest, sendAt: restAt, quiet }] : [])]);
       if (quiet && !isInside(quiet.zone, quiet.window, new Date(sendAt))) {
         held += g.count;
         heldFrom = Math.min(heldFrom ?? Infinity, quiet.window.start);
@@ -145,15 +169,29 @@ async function summarise(ctx: OrgContext, campaign: Campaign, texts: CampaignTex
     recipients += g.count;
     if (g.optOut) optOut += g.count;
     const sender = senders.find((s) => s.id === g.senderId);
-    const message = segmentMessage(renderTemplate(g.optOut ? texts.withOptOut : texts.plain, contactOf(names, g.fields ?? [])));
-    const n = mms ? 1 : message.segmentCount;
-    segments += n * g.count;
-    costMicros += g.count * (mms ? (sender?.connection.mmsPriceMicros ?? 0) : n * (sender?.connection.smsPriceMicros ?? 0));
-    bySegments.set(n, (bySegments.get(n) ?? 0) + g.count);
+    const contact = contactOf(names, g.fields ?? []);
+    const priced = texts.map((t, v) => {
+      const message = segmentMessage(renderTemplate(g.optOut ? t.withOptOut : t.plain, contact));
+      const n = mms[v] ? 1 : message.segmentCount;
+      return { message, n, mms: mms[v]!, cost: mms[v] ? (sender?.connection.mmsPriceMicros ?? 0) : n * (sender?.connection.smsPriceMicros ?? 0) };
+    });
+    priced.forEach((p, v) => {
+      perVariant[v]!.segments += p.n * g.count;
+      perVariant[v]!.costMicros += p.cost * g.count;
+    });
+    const costliest = priced.reduce((a, b) => (b.cost > a.cost ? b : a));
+    // Fractions of the group with an A/B test (rounded at the end); the whole group without.
+    const parts = [...priced.map((p) => ({ p, count: g.count * shares.each })), ...(shares.rest ? [{ p: costliest, count: g.count * shares.rest }] : [])];
+    for (const { p, count } of parts) addMessage(p, count);
+  }
+  function addMessage({ message, n, mms, cost }: { message: ReturnType<typeof segmentMessage>; n: number; mms: boolean; cost: number }, count: number) {
+    segments += n * count;
+    costMicros += count * cost;
+    bySegments.set(n, (bySegments.get(n) ?? 0) + count);
     if (message.encoding === "UCS-2" && !mms) {
-      ucs2 += g.count;
-      ucs2Segments.set(n, (ucs2Segments.get(n) ?? 0) + g.count);
-      for (const char of message.nonGsmCharacters) nonGsm.set(char, (nonGsm.get(char) ?? 0) + g.count);
+      ucs2 += count;
+      ucs2Segments.set(n, (ucs2Segments.get(n) ?? 0) + count);
+      for (const char of message.nonGsmCharacters) nonGsm.set(char, (nonGsm.get(char) ?? 0) + count);
     }
   }
   const characters = [...nonGsm.entries()].sort((a, b) => b[1] - a[1]).map(([char]) => char);
@@ -170,10 +208,13 @@ async function summarise(ctx: OrgContext, campaign: Campaign, texts: CampaignTex
     recipients,
     skipped,
     duplicates: campaign.resolvedAt ? campaign.duplicates : duplicates,
-    segments,
-    costMicros,
-    bySegments: [...bySegments.entries()].sort((a, b) => a[0] - b[0]).map(([n, count]) => ({ segments: n, recipients: count })),
-    ucs2: ucs2 ? { recipients: ucs2, share: ucs2 / recipients, characters } : null,
+    segments: Math.round(segments),
+    costMicros: Math.round(costMicros),
+    bySegments: [...bySegments.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([n, count]) => ({ segments: n, recipients: Math.round(count) }))
+      .filter((b) => b.recipients > 0),
+    ucs2: ucs2 ? { recipients: Math.round(ucs2), share: ucs2 / recipients, characters } : null,
     warning: ucs2 ? ucs2Warning(ucs2 / recipients, mostCommon(ucs2Segments), characters) : null,
     optOut,
     heldAtStart: held,
@@ -181,6 +222,7 @@ async function summarise(ctx: OrgContext, campaign: Campaign, texts: CampaignTex
     startAt: startAt.toISOString(),
     finishAt,
     senders: senderPlans,
+    abTest: campaign.abTest && abTestPlan(campaign.abTest, perVariant, recipients, decideAt),
   };
 }
 

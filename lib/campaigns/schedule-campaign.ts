@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { scheduleCampaignInput } from "@/lib/campaigns/campaign-input";
 import { startOf } from "@/lib/campaigns/campaign-schedule";
+import { refuseTooFewToTest } from "@/lib/campaigns/check-ab-test";
 import { campaignOf, checkDraft, getCampaign, type Campaign } from "@/lib/campaigns/manage-campaigns";
 import { DomainError, notFound } from "@/lib/errors";
 import { emitEvents } from "@/lib/events/emit";
@@ -23,6 +24,7 @@ export async function scheduleCampaign(ctx: OrgContext, raw: z.input<typeof sche
   const schedule = input.schedule ?? before.schedule;
   await checkDraft(ctx, { ...before, schedule });
   const startAt = await startOf(ctx, schedule);
+  await refuseTooFewToTest(ctx, { ...before, schedule, startAt });
 
   const row = await ctx.db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ status: string }[]>`

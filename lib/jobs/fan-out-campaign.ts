@@ -3,11 +3,14 @@
 // chunk one transaction, exactly once whatever is retried or runs twice; PARALLEL_CHUNKS steps at
 // once, each making chunks for up to STEP_BUDGET_MS), sleeping while the queue
 // is a minute ahead of the senders or the next recipient is not due, and once all are made, check
-// every SETTLE_EVERY until the campaign is complete. Where it is lives in the database, so a run
+// every SETTLE_EVERY until the campaign is complete. A test then winner's fan-out first makes the test
+// share's messages (the rest have no send time yet), then sleeps until its decision time, decides
+// (lib/campaigns/decide-winner.ts, idempotent) and goes on with the rest, who now are due. Where it is lives in the database, so a run
 // that ends (paused, canceled, or after MAX_STEPS steps, when it hands over to a fresh run to keep
 // its history small) is continued by any later one. `makeFanOutCampaignJob` takes test hooks.
 import { campaignJobContext } from "@/lib/campaigns/campaign-job-context";
 import { completeIfSettled } from "@/lib/campaigns/complete-campaign";
+import { decideWinner } from "@/lib/campaigns/decide-winner";
 import { fanOutChunks, type ChunkOptions } from "@/lib/campaigns/fan-out-chunk";
 import { startCampaign } from "@/lib/campaigns/start-campaign";
 import { inngest } from "@/lib/events/client";
@@ -29,6 +32,8 @@ export interface FanOutOptions extends ChunkOptions {
   settleEvery?: string;
   /** Tests: runs in the step after its chunks have committed. */
   afterChunk?: (chunk: number) => Promise<void> | void;
+  /** Tests: runs in the decision's step after it has committed. */
+  afterDecide?: () => Promise<void> | void;
 }
 
 export function makeFanOutCampaignJob(options: FanOutOptions = {}) {
@@ -70,6 +75,18 @@ export function makeFanOutCampaignJob(options: FanOutOptions = {}) {
         // A chunk that found the others' recipients locked waits too: all must say fanned out.
         if (waits.length) await step.sleepUntil(`wait-${i}`, waits[0]!);
         else {
+          const decided = await step.run(`decide-${i}`, async () => {
+            const outcome = await decideWinner(ctx, campaignId);
+            await options.afterDecide?.();
+            return outcome;
+          });
+          if (decided.kind === "stopped") return { ended: "not sending", created };
+          if (decided.kind === "wait") {
+            await step.sleepUntil(`until-decision-${i}`, decided.until);
+            continue;
+          }
+          // The rest are due now: make their messages (a step retried after its commit says 0 and settles first).
+          if (decided.kind === "decided" && decided.released > 0) continue;
           const { completed } = await step.run(`settle-${i}`, () => completeIfSettled(ctx, campaignId));
           if (completed) return { ended: "completed", created };
           await step.sleep(`settle-wait-${i}`, options.settleEvery ?? SETTLE_EVERY);

@@ -107,6 +107,7 @@ describe("the OpenAPI document", () => {
       audience: { include: { listIds: ["lst_1"], segmentIds: [] }, exclude: { listIds: [], segmentIds: ["seg_1"] } },
       schedule: { kind: "spread", hours: 4, localTime: "2026-12-15T10:00", zone: "America/Chicago" },
       resolvedAt: null, recipients: 0, startAt: null, startedAt: null, completedAt: null, canceledAt: null, createdAt: at, updatedAt: at,
+      variants: [], abTest: null, decideAt: null, winnerVariant: null, decidedAt: null, decision: null,
     } as const;
     const shown = campaignObject.parse(serializeCampaign(structuredClone(draft) as never, null));
     expect(shown).toMatchObject({
@@ -121,12 +122,24 @@ describe("the OpenAPI document", () => {
     const plan = {
       recipients: 3, skipped: { OPTED_OUT: 1, INVALID_NUMBER: 0, FREQUENCY_CAPPED: 2 }, duplicates: 0, segments: 3, costMicros: 23700,
       bySegments: [{ segments: 1, recipients: 3 }], ucs2: null, warning: null, optOut: 3, heldAtStart: 1, heldUntilLocal: "08:00", startAt: at.toISOString(), finishAt: null,
-      senders: [{ id: "snd_1", address: "+14155550100", throughput: 10, recipients: 3, finishAt: at.toISOString() }],
+      senders: [{ id: "snd_1", address: "+14155550100", throughput: 10, recipients: 3, finishAt: at.toISOString() }], abTest: null,
     };
     expect(campaignPlan.parse(serializeCampaignPlan("cmp_1", plan))).toMatchObject({ skipped: { opted_out: 1, frequency_capped: 2 }, cost_micros: 23700, opt_out: 3, held_at_start: 1, held_until_local: "08:00" });
     const funnel = { recipients: 4, skipped: { OPTED_OUT: 1 }, duplicates: 0, waiting: 0, held: 0, queued: 0, sent: 4, delivered: 3, undelivered: 1, failed: 0, canceled: 0, replied: 1, optedOut: 0 };
-    const stats = campaignStats.parse(serializeCampaignStats({ campaign: { id: "cmp_1", name: "Sale", status: "COMPLETED", startedAt: at, completedAt: at }, replyDays: 5, funnel }));
-    expect(stats).toMatchObject({ status: "completed", funnel: { skipped: { opted_out: 1, invalid_number: 0 }, opted_out: 0 }, rates: { delivery: 0.75, reply: 0.25, opt_out: 0 } });
+    const stats = campaignStats.parse(serializeCampaignStats({ campaign: { id: "cmp_1", name: "Sale", status: "COMPLETED", startedAt: at, completedAt: at }, replyDays: 5, funnel, abTest: null }));
+    expect(stats).toMatchObject({ status: "completed", funnel: { skipped: { opted_out: 1, invalid_number: 0 }, opted_out: 0 }, rates: { delivery: 0.75, reply: 0.25, opt_out: 0 }, variants: [], winner: null });
+    const decision = { winner: 1, metric: "clicks", tie: false, tooFew: false, explanation: "B has the highest click rate.", variants: [{ variant: "A", delivered: 100, clicked: 2, replied: 0 }, { variant: "B", delivered: 100, clicked: 9, replied: 1 }] };
+    const ab = {
+      ...sending, variants: [{ body: "A", mediaIds: [] }, { body: "B", mediaIds: [] }], abTest: { mode: "winner", sharePercent: 20, waitMinutes: 60, metric: "clicks" },
+      decideAt: at, winnerVariant: 1, decidedAt: at, decision,
+    };
+    expect(campaignObject.parse(serializeCampaign(structuredClone(ab) as never, {}))).toMatchObject({
+      variants: [{ variant: "A", body: "A" }, { variant: "B", body: "B" }],
+      ab_test: { mode: "winner", share_percent: 20, winner: "B", explanation: "B has the highest click rate.", decision: { too_few: false } },
+    });
+    const perVariant = { variant: 1, recipients: 100, sent: 100, delivered: 100, clicked: 9, replied: 1, optedOut: 0 };
+    const abStats = serializeCampaignStats({ campaign: { id: "cmp_1", name: "Sale", status: "SENDING", startedAt: at, completedAt: null }, replyDays: 5, funnel, abTest: { ...ab.abTest, variants: [perVariant, { ...perVariant, variant: null }], decideAt: at, winner: 1, decidedAt: at, decision } as never });
+    expect(campaignStats.parse(abStats)).toMatchObject({ winner: "B", variants: [{ variant: "B", rates: { click: 0.09 } }, { variant: "rest" }] });
   });
 
   it("describes the webhook endpoints and deliveries the serialisers send, the secret only where it is made", () => {

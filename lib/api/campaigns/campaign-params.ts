@@ -6,11 +6,15 @@
 import { z } from "zod";
 import { paginationParams } from "@/lib/api/pagination";
 import {
+  AB_METRICS,
+  abTestInput,
   audienceInput,
   createCampaignInput,
   DEFAULT_REPLY_DAYS,
   MAX_REPLY_DAYS,
   MAX_SPREAD_HOURS,
+  MAX_VARIANTS,
+  variantInput,
   wallTime,
   zone,
   type Audience,
@@ -45,6 +49,31 @@ export const scheduleParams = z
   })
   .describe("When it goes out once you send it with the schedule operation; default now");
 
+const winnerShape = abTestInput.options[1].shape;
+
+/** An A/B test's variants on the wire; the domain checks their number and content, naming the variant. */
+export const variantsParams = z
+  .array(
+    z.strictObject({
+      body: variantInput.shape.body.describe("The variant's text, with merge fields as in body"),
+      media_ids: variantInput.shape.mediaIds.describe("The variant's media (med_...)"),
+    }),
+  )
+  .max(MAX_VARIANTS)
+  .describe(`An A/B test: 2 to ${MAX_VARIANTS} variants, A first (then body and media_ids are not given: variant A is the campaign's message). Requires ab_test`);
+
+export const abTestParams = z
+  .discriminatedUnion("mode", [
+    z.strictObject({ mode: z.literal("split").describe("The whole audience evenly across the variants") }),
+    z.strictObject({
+      mode: z.literal("winner").describe("A share of the audience evenly, then the best variant to the rest"),
+      share_percent: winnerShape.sharePercent.unwrap().optional().describe("The share of the audience tested (5-50, default 20); each variant needs at least 100 recipients of it"),
+      wait_minutes: winnerShape.waitMinutes.unwrap().optional().describe("Minutes between the start and the decision (1 to 10,080, default 240)"),
+      metric: z.enum(AB_METRICS).optional().describe("What the winner is picked by: clicks (human clicks per delivered message, the default) or replies (replies per delivered)"),
+    }),
+  ])
+  .describe("How the variants are used; required with variants. A winner campaign is sent now or at a time (not local or spread)");
+
 export const createCampaignParams = z.strictObject({
   name: create.name.describe("For you; recipients never see it"),
   body: create.body.describe(
@@ -57,6 +86,8 @@ export const createCampaignParams = z.strictObject({
   append_opt_out: create.appendOptOut.describe(
     "Append your organisation's opt-out language (\"Reply STOP to opt out\"): `first` (the default) to recipients it never sent a marketing text before, `every` to all, `off` to none",
   ),
+  variants: variantsParams.optional(),
+  ab_test: abTestParams.optional(),
 });
 
 /** Sending: at the campaign's schedule, or at this one (which replaces it). */
@@ -95,4 +126,10 @@ export const toCreateCampaignInput = (p: z.output<typeof createCampaignParams>):
   senderIds: p.sender_ids,
   schedule: p.schedule && toSchedule(p.schedule),
   appendOptOut: p.append_opt_out,
+  variants: p.variants?.map((v) => ({ body: v.body, mediaIds: v.media_ids })),
+  abTest: p.ab_test && toAbTest(p.ab_test),
 });
+
+/** The wire's A/B settings in the domain's names; the domain's schema fills the defaults. */
+const toAbTest = (p: z.output<typeof abTestParams>): z.input<typeof abTestInput> =>
+  p.mode === "split" ? p : { mode: "winner", sharePercent: p.share_percent, waitMinutes: p.wait_minutes, metric: p.metric };

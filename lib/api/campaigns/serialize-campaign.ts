@@ -1,7 +1,7 @@
 // A campaign as the API shows it: snake_case, statuses in lower case, ISO 8601 UTC times; its plan
 // and its stats likewise. Message counts exist from the start (the audience resolved); before, a
 // campaign has none (null) and its plan says what it would do.
-import type { Audience, Schedule } from "@/lib/campaigns/campaign-input";
+import { variantLetter, type Audience, type Schedule } from "@/lib/campaigns/campaign-input";
 import { campaignCounts } from "@/lib/campaigns/campaign-progress";
 import type { campaignStats } from "@/lib/campaigns/campaign-stats";
 import type { Campaign } from "@/lib/campaigns/manage-campaigns";
@@ -13,6 +13,7 @@ export type SerializableCampaign = Pick<
   Campaign,
   | "id" | "name" | "status" | "body" | "mediaIds" | "audience" | "senderIds" | "schedule" | "appendOptOut" | "resolvedAt" | "recipients"
   | "startAt" | "startedAt" | "completedAt" | "canceledAt" | "createdAt" | "updatedAt"
+  | "variants" | "abTest" | "decideAt" | "winnerVariant" | "decidedAt" | "decision"
 >;
 type MessageCounts = Partial<Record<MessageStatus, number>>;
 
@@ -52,6 +53,27 @@ const skipped = (s: Partial<Record<CampaignSkipReason, number>>) => ({
   frequency_capped: s.FREQUENCY_CAPPED ?? 0,
 });
 
+/** An A/B test's settings and, for a test then winner, its decision: when, which variant, why and on what counts. */
+function serializeAbTest(c: SerializableCampaign) {
+  if (!c.abTest) return null;
+  const winner = c.abTest.mode === "winner" ? c.abTest : null;
+  return {
+    mode: c.abTest.mode,
+    share_percent: winner?.sharePercent ?? null,
+    wait_minutes: winner?.waitMinutes ?? null,
+    metric: winner?.metric ?? null,
+    decide_at: iso(c.decideAt),
+    winner: c.winnerVariant === null ? null : variantLetter(c.winnerVariant),
+    decided_at: iso(c.decidedAt),
+    explanation: c.decision?.explanation ?? null,
+    decision: c.decision && {
+      tie: c.decision.tie,
+      too_few: c.decision.tooFew,
+      variants: c.decision.variants.map((v) => ({ variant: v.variant, delivered: v.delivered, clicked: v.clicked, replied: v.replied })),
+    },
+  };
+}
+
 /** `messages`: the campaign's messages by status, null before it starts. */
 export function serializeCampaign(c: SerializableCampaign, messages: MessageCounts | null) {
   const started = c.resolvedAt !== null;
@@ -66,6 +88,8 @@ export function serializeCampaign(c: SerializableCampaign, messages: MessageCoun
     sender_ids: c.senderIds,
     schedule: serializeSchedule(c.schedule),
     append_opt_out: c.appendOptOut,
+    variants: c.variants.map((v, i) => ({ variant: variantLetter(i), body: v.body, media_ids: v.mediaIds })),
+    ab_test: serializeAbTest(c),
     recipients: started ? c.recipients : null,
     messages: started && messages ? messageCounts(messages) : null,
     start_at: iso(c.startAt),
@@ -100,6 +124,18 @@ export function serializeCampaignPlan(campaignId: string, p: CampaignPlan) {
     start_at: p.startAt,
     finish_at: p.finishAt,
     senders: p.senders.map((s) => ({ id: s.id, address: s.address, throughput: s.throughput, recipients: s.recipients, finish_at: s.finishAt })),
+    ab_test: p.abTest && {
+      mode: p.abTest.mode,
+      share_percent: p.abTest.sharePercent,
+      wait_minutes: p.abTest.waitMinutes,
+      metric: p.abTest.metric,
+      variants: p.abTest.variants.map((v) => ({ variant: v.variant, recipients: v.recipients, segments: v.segments, cost_micros: v.costMicros })),
+      test: p.abTest.test,
+      rest: p.abTest.rest,
+      decide_at: p.abTest.decideAt,
+      cost_at_most: p.abTest.costAtMost,
+      too_few: p.abTest.tooFew,
+    },
   };
 }
 
@@ -134,5 +170,17 @@ export function serializeCampaignStats(s: Awaited<ReturnType<typeof campaignStat
       reply: rate(f.replied, f.sent),
       opt_out: rate(f.optedOut, f.sent),
     },
+    variants: (s.abTest?.variants ?? []).map((v) => ({
+      variant: v.variant === null ? "rest" : variantLetter(v.variant),
+      recipients: v.recipients,
+      sent: v.sent,
+      delivered: v.delivered,
+      clicked: v.clicked,
+      replied: v.replied,
+      opted_out: v.optedOut,
+      rates: { delivery: rate(v.delivered, v.sent), click: rate(v.clicked, v.delivered), reply: rate(v.replied, v.delivered), opt_out: rate(v.optedOut, v.sent) },
+    })),
+    winner: s.abTest?.winner == null ? null : variantLetter(s.abTest.winner),
+    explanation: s.abTest?.decision?.explanation ?? null,
   };
 }

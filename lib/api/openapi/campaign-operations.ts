@@ -17,14 +17,19 @@ const campaignId = z.object({ id: z.string().describe("The campaign's id") });
 export const SAMPLE_SENDER_ID = "snd_01jf0000000000000000000000";
 
 // A weekend promotion to the brunch list and the engaged-VIPs segment (the segments' example), at
-// 10:00 in each recipient's own zone, with the opt-out language for those never texted before.
+// 10:00 in New York, with the opt-out language for those never texted before; an A/B test of two
+// wordings on 20% of the audience, the one with the better click rate sent to the rest 4 hours later.
 export const CAMPAIGN_EXAMPLE = {
   name: "Weekend brunch",
-  body: "Hi {{first_name|there}}! Brunch is 20% off this Sunday with code SUNNY.",
   audience: { include: { list_ids: [SAMPLE_IDS.lists], segment_ids: [SAMPLE_IDS.segments] } },
   sender_ids: [SAMPLE_SENDER_ID],
-  schedule: { kind: "local", local_time: "2026-11-29T10:00", fallback_zone: "America/Los_Angeles" },
+  schedule: { kind: "at", local_time: "2026-11-29T10:00", zone: "America/New_York" },
   append_opt_out: "first",
+  variants: [
+    { body: "Hi {{first_name|there}}! Brunch is 20% off this Sunday with code SUNNY: https://example.com/brunch", media_ids: [] },
+    { body: "{{first_name|there}}, Sunday brunch for less: 20% off with code SUNNY. Book: https://example.com/brunch", media_ids: [] },
+  ],
+  ab_test: { mode: "winner", share_percent: 20, wait_minutes: 240, metric: "clicks" },
 };
 
 const STATE =
@@ -49,7 +54,7 @@ export const CAMPAIGN_OPERATIONS: ApiOperation[] = [
     tag: "Campaigns",
     summary: "Create a campaign",
     description:
-      "A draft: nothing is sent until you schedule it. Checked as it is saved: an unknown merge field is 400 `unknown_merge_field` (`param` body), a sender that is not yours `unknown_sender` (`param` sender_ids), a list or segment that is not yours `invalid_parameter` naming it (`audience.include.list_ids[0]`). Merge fields are filled in for each recipient when the message is made. With an Idempotency-Key, a retried request returns the same campaign.",
+      "A draft: nothing is sent until you schedule it. With `variants` and `ab_test` it is an A/B test: `split` deals the whole audience evenly across 2-5 variants; `winner` deals `share_percent` of it, and after `wait_minutes` picks the variant with the best click (or reply) rate per delivered message and sends it to the rest, explaining the choice on the campaign (`ab_test.explanation`) and its stats; a share that leaves a variant fewer than 100 recipients is refused when it is scheduled (`param` ab_test.share_percent). Checked as it is saved: an unknown merge field is 400 `unknown_merge_field` (`param` body, or variants[1].body naming variant B), a sender that is not yours `unknown_sender` (`param` sender_ids), a list or segment that is not yours `invalid_parameter` naming it (`audience.include.list_ids[0]`). Merge fields are filled in for each recipient when the message is made. With an Idempotency-Key, a retried request returns the same campaign.",
     scope: "campaigns:write",
     body: createCampaignParams,
     response: { status: 201, schema: campaignObject, description: "The draft" },

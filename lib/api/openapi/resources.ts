@@ -262,6 +262,30 @@ export const campaignObject = z
       })
       .describe("As it was given: only the fields its kind takes"),
     append_opt_out: z.enum(["off", "first", "every"]).describe("Who gets the opt-out language: nobody, the recipients the organisation never texted marketing before, or everyone"),
+    variants: z
+      .array(z.strictObject({ variant: z.string().describe("A to E"), body: z.string(), media_ids: z.array(z.string()) }))
+      .describe("An A/B test's variants, A first (A is also body and media_ids); empty for one message"),
+    ab_test: z
+      .strictObject({
+        mode: z.enum(["split", "winner"]),
+        share_percent: z.number().int().nullable().describe("winner: the share of the audience tested"),
+        wait_minutes: z.number().int().nullable().describe("winner: minutes from the start to the decision"),
+        metric: z.enum(["clicks", "replies"]).nullable().describe("winner: what the winner is picked by"),
+        decide_at: time.nullable().describe("winner: when the winner is picked (set at the start)"),
+        winner: z.string().nullable().describe("winner: the variant picked (A to E), once picked; the rest get its message"),
+        decided_at: time.nullable(),
+        explanation: z.string().nullable().describe("Why it won, with the rates and the counts behind them; says so when it was a tie or too few to be sure"),
+        decision: z
+          .strictObject({
+            tie: z.boolean(),
+            too_few: z.boolean().describe("A variant had fewer than 100 delivered"),
+            variants: z.array(z.strictObject({ variant: z.string(), delivered: z.number().int(), clicked: z.number().int(), replied: z.number().int() })),
+          })
+          .nullable()
+          .describe("The test share's counts the winner was picked on"),
+      })
+      .nullable()
+      .describe("The A/B test; null for one message"),
     recipients: z.number().int().nullable().describe("Contacts getting a message, counted when it started; null before"),
     messages: z
       .strictObject({
@@ -319,6 +343,23 @@ export const campaignPlan = z
     senders: z.array(
       z.strictObject({ id: z.string(), address: z.string(), throughput: z.number().int().describe("Messages a second"), recipients: z.number().int(), finish_at: time.nullable() }),
     ),
+    ab_test: z
+      .strictObject({
+        mode: z.enum(["split", "winner"]),
+        share_percent: z.number().int().nullable(),
+        wait_minutes: z.number().int().nullable(),
+        metric: z.enum(["clicks", "replies"]).nullable(),
+        variants: z
+          .array(z.strictObject({ variant: z.string(), recipients: z.number().int(), segments: z.number().int(), cost_micros: z.number().int() }))
+          .describe("Each variant's recipients (of the test share, for winner), with their segments and cost"),
+        test: z.number().int().nullable().describe("winner: recipients of the test share"),
+        rest: z.number().int().nullable().describe("winner: recipients who get the winner's message after the decision"),
+        decide_at: time.nullable().describe("winner: when the winner is picked; finish_at includes the wait"),
+        cost_at_most: z.boolean().describe("segments and cost_micros count the rest at the costliest variant: an upper bound"),
+        too_few: z.string().nullable().describe("Why it cannot be scheduled as it is (too few recipients to test), or null"),
+      })
+      .nullable()
+      .describe("The A/B test's part of the plan; null without one"),
   })
   .meta({ id: "CampaignPlan" });
 
@@ -348,5 +389,26 @@ export const campaignStats = z
       opted_out: z.number().int().describe("Recipients who opted out within reply_days of their message"),
     }),
     rates: z.strictObject({ delivery: rateOf("Delivered"), reply: rateOf("Replied"), opt_out: rateOf("Opted out") }),
+    variants: z
+      .array(
+        z.strictObject({
+          variant: z.string().describe("A to E; rest: the rest of a test then winner, who got the winner's message after the decision"),
+          recipients: z.number().int(),
+          sent: z.number().int(),
+          delivered: z.number().int(),
+          clicked: z.number().int().describe("Delivered messages with a human click (link previews and scanners left out)"),
+          replied: z.number().int().describe("Delivered messages replied to within reply_days"),
+          opted_out: z.number().int(),
+          rates: z.strictObject({
+            delivery: z.number().nullable().describe("Of sent"),
+            click: z.number().nullable().describe("Of delivered: what a winner is picked by"),
+            reply: z.number().nullable().describe("Of delivered: what a winner is picked by"),
+            opt_out: z.number().nullable().describe("Of sent"),
+          }),
+        }),
+      )
+      .describe("An A/B campaign's results per variant; empty otherwise"),
+    winner: z.string().nullable().describe("A test then winner's winner, once picked"),
+    explanation: z.string().nullable().describe("Why the winner won, with the counts behind it"),
   })
   .meta({ id: "CampaignStats" });

@@ -74,12 +74,14 @@ const draftCampaign = {
   object: "campaign",
   name: CAMPAIGN_EXAMPLE.name,
   status: "draft",
-  body: CAMPAIGN_EXAMPLE.body,
+  body: CAMPAIGN_EXAMPLE.variants[0]!.body,
   media_ids: [],
   audience: { include: CAMPAIGN_EXAMPLE.audience.include, exclude: { list_ids: [], segment_ids: [] } },
   sender_ids: CAMPAIGN_EXAMPLE.sender_ids,
   schedule: CAMPAIGN_EXAMPLE.schedule,
   append_opt_out: CAMPAIGN_EXAMPLE.append_opt_out,
+  variants: CAMPAIGN_EXAMPLE.variants.map((v, i) => ({ variant: "AB"[i], ...v })),
+  ab_test: { ...CAMPAIGN_EXAMPLE.ab_test, decide_at: null, winner: null, decided_at: null, explanation: null, decision: null },
   recipients: null,
   messages: null,
   start_at: null,
@@ -89,10 +91,21 @@ const draftCampaign = {
   created_at: CREATED,
   updated_at: CREATED,
 };
-const STARTED = "2026-11-28T20:00:00.000Z"; // 10:00 on the 29th comes first at UTC+14
+const STARTED = "2026-11-29T15:00:00.000Z"; // 10:00 in New York
+const DECIDED = "2026-11-29T19:00:00.000Z";
+const EXPLANATION =
+  "B has the highest click rate. B: 9.3% click rate, 23 of 247 delivered; A: 5.6% click rate, 14 of 248 delivered.";
 const sendingCampaign = {
   ...draftCampaign,
   status: "sending",
+  ab_test: {
+    ...draftCampaign.ab_test,
+    decide_at: DECIDED,
+    winner: "B",
+    decided_at: DECIDED,
+    explanation: EXPLANATION,
+    decision: { tie: false, too_few: false, variants: [{ variant: "A", delivered: 248, clicked: 14, replied: 3 }, { variant: "B", delivered: 247, clicked: 23, replied: 2 }] },
+  },
   recipients: 1240,
   messages: { scheduled: 212, queued: 10, sending: 0, sent: 18, delivered: 893, undelivered: 4, failed: 3, canceled: 0 },
   start_at: STARTED,
@@ -218,6 +231,15 @@ function examples(baseUrl: string): Record<string, unknown> {
       start_at: STARTED,
       finish_at: "2026-11-29T20:00:00.000Z",
       senders: [{ id: SAMPLE_SENDER_ID, address: "+14155550100", throughput: 10, recipients: 1240, finish_at: "2026-11-29T20:00:00.000Z" }],
+      ab_test: {
+        ...CAMPAIGN_EXAMPLE.ab_test,
+        variants: [{ variant: "A", recipients: 124, segments: 130, cost_micros: 1_027_000 }, { variant: "B", recipients: 124, segments: 131, cost_micros: 1_034_900 }],
+        test: 248,
+        rest: 992,
+        decide_at: DECIDED,
+        cost_at_most: true,
+        too_few: null,
+      },
     },
     scheduleCampaign: {
       ...draftCampaign,
@@ -246,6 +268,13 @@ function examples(baseUrl: string): Record<string, unknown> {
       reply_days: 5,
       funnel: { recipients: 1240, skipped, duplicates: 37, waiting: 0, held: 0, queued: 0, sent: 1229, delivered: 1207, undelivered: 22, failed: 11, canceled: 0, replied: 86, opted_out: 9 },
       rates: { delivery: 1207 / 1229, reply: 86 / 1229, opt_out: 9 / 1229 },
+      variants: [
+        { variant: "A", recipients: 248, sent: 248, delivered: 248, clicked: 14, replied: 17, opted_out: 2, rates: { delivery: 1, click: 14 / 248, reply: 17 / 248, opt_out: 2 / 248 } },
+        { variant: "B", recipients: 248, sent: 247, delivered: 247, clicked: 23, replied: 15, opted_out: 1, rates: { delivery: 1, click: 23 / 247, reply: 15 / 247, opt_out: 1 / 247 } },
+        { variant: "rest", recipients: 744, sent: 734, delivered: 712, clicked: 61, replied: 54, opted_out: 6, rates: { delivery: 712 / 734, click: 61 / 712, reply: 54 / 712, opt_out: 6 / 734 } },
+      ],
+      winner: "B",
+      explanation: EXPLANATION,
     },
     startVerification: verification,
     checkVerification: { ...verification, status: "approved", checks: 1, approved_at: LATER },

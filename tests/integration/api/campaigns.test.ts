@@ -320,6 +320,9 @@ describe("GET /api/v1/campaigns/{id}/stats", () => {
         opted_out: 1,
       },
       rates: { delivery: 2 / 3, reply: 2 / 3, opt_out: 1 / 3 },
+      variants: [],
+      winner: null,
+      explanation: null,
     });
     expect((await stats(id, "?reply_days=1")).body.reply_days).toBe(1);
     expect(errorOf(await stats(id, "?reply_days=0"))).toEqual({ status: 400, code: "invalid_parameter", param: "reply_days" });
@@ -330,5 +333,56 @@ describe("GET /api/v1/campaigns/{id}/stats", () => {
   it("answers rates of null before any message is sent", async () => {
     const id = (await create(draft({ name: "Unsent" }))).body.id;
     expect((await stats(id)).body).toMatchObject({ status: "draft", funnel: { recipients: 0, sent: 0 }, rates: { delivery: null, reply: null, opt_out: null } });
+  });
+});
+
+describe("A/B tests through the API", () => {
+  const variants = [
+    { body: "A: hi {{first_name|there}}", media_ids: [] },
+    { body: "B: hello {{first_name|there}}", media_ids: [] },
+  ];
+
+  it("creates and gets a split test's variants and settings, and answers its stats per variant", async () => {
+    const { name, audience, sender_ids } = draft({ name: "Split brunch" });
+    const res = await create({ name, audience, sender_ids, variants, ab_test: { mode: "split" } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({
+      body: "A: hi {{first_name|there}}",
+      variants: [{ variant: "A", ...variants[0] }, { variant: "B", ...variants[1] }],
+      ab_test: { mode: "split", share_percent: null, winner: null, explanation: null },
+    });
+    const id = res.body.id as string;
+    expect((await get(id)).body.variants).toHaveLength(2);
+    expect((await schedule(id)).status).toBe(200);
+    expect(await runFanOut(id)).toEqual({ kind: "fanned-out" });
+    const rows = await db.campaignRecipient.findMany({ where: { campaignId: id, skipReason: null }, select: { variant: true, messageId: true } });
+    const bodies = await db.message.findMany({ where: { campaignId: id }, select: { id: true, body: true } });
+    expect(rows.every((r) => bodies.find((m) => m.id === r.messageId)!.body.startsWith("AB"[r.variant!]!))).toBe(true);
+    const answered = (await stats(id)).body;
+    const count = (v: number) => rows.filter((r) => r.variant === v).length;
+    expect(answered.variants.map((v: { variant: string; recipients: number }) => [v.variant, v.recipients])).toEqual([["A", count(0)], ["B", count(1)]]);
+    expect(Math.abs(count(0) - count(1))).toBeLessThanOrEqual(1);
+    expect(answered.variants[0].rates).toEqual({ delivery: null, click: null, reply: null, opt_out: null });
+    expect(answered.winner).toBeNull();
+  });
+
+  it("takes a test then winner's settings with their defaults, and refuses to send one whose audience is too small to test", async () => {
+    const res = await create({ ...draft({ name: "Winner brunch" }), body: "", variants, ab_test: { mode: "winner", wait_minutes: 30 } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.ab_test).toMatchObject({ mode: "winner", share_percent: 20, wait_minutes: 30, metric: "clicks", decide_at: null });
+    const refused = await schedule(res.body.id);
+    expect(errorOf(refused)).toEqual({ status: 400, code: "invalid_parameter", param: "ab_test.share_percent" });
+    expect(refused.body.error.message).toMatch(/^Too few recipients to test/);
+  });
+
+  it("names the variant or setting at fault in the API's spelling", async () => {
+    const bad = (body: Record<string, unknown>) => create({ ...draft({ name: "Bad" }), ...body });
+    expect(errorOf(await bad({ variants: [variants[0], { body: "Hi {{nickname}}" }], ab_test: { mode: "split" } }))).toEqual({
+      status: 400, code: "unknown_merge_field", param: "variants[1].body",
+    });
+    expect(errorOf(await bad({ variants: [variants[0], { body: " " }], ab_test: { mode: "split" } }))).toMatchObject({ status: 400, param: "variants[1].body" });
+    expect(errorOf(await bad({ ab_test: { mode: "split" } }))).toMatchObject({ status: 400, param: "ab_test" });
+    expect(errorOf(await bad({ variants, ab_test: { mode: "winner", share_percent: 70 } }))).toMatchObject({ status: 400, param: "ab_test.share_percent" });
+    expect(errorOf(await bad({ variants, ab_test: { mode: "split", wait_minutes: 5 } }))).toMatchObject({ status: 400, code: "unknown_parameter", param: "ab_test.wait_minutes" });
   });
 });
