@@ -51,6 +51,10 @@ const campaignFields = {
    * recipients who never had a marketing text from the org (CTIA: the first message), or everyone.
    */
   appendOptOut: z.enum(OPT_OUT_CHOICES),
+  /** Its links become short links per recipient, clicks recorded (lib/links/). */
+  trackLinks: z.boolean(),
+  /** UTM parameters added to its links' destinations (with trackLinks; those already there are kept). */
+  utmParameters: z.boolean(),
 };
 
 export const hasContent = (c: { body?: string; mediaIds?: string[] }) => (c.body ?? "").trim().length > 0 || (c.mediaIds ?? []).length > 0;
@@ -62,6 +66,8 @@ export const createCampaignInput = z
     mediaIds: campaignFields.mediaIds.default([]),
     schedule: campaignFields.schedule.default({ kind: "now" }),
     appendOptOut: campaignFields.appendOptOut.default("first"),
+    trackLinks: campaignFields.trackLinks.default(true),
+    utmParameters: campaignFields.utmParameters.default(true),
   })
   .refine(hasContent, { message: "Write a message or attach media", path: ["body"] });
 

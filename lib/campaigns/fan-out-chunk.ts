@@ -15,10 +15,13 @@
 // cancel touch more rows, keep other traffic of the same senders waiting behind the campaign, and
 // leave opt-outs to the claim-time check instead of this one.
 import { campaignTexts, type CampaignTexts } from "@/lib/campaigns/campaign-body";
+import { campaignLinkOptions, withCampaignLinks, writeCampaignLinks } from "@/lib/campaigns/campaign-links";
 import { quietColumns } from "@/lib/campaigns/send-rules";
 import { getCampaign } from "@/lib/campaigns/manage-campaigns";
 import { stickySender } from "@/lib/campaigns/sticky-sender";
 import { afterCommit } from "@/lib/db/after-commit";
+import { dropShortLinks } from "@/lib/links/insert-short-links";
+import type { LinkOptions, NewLink } from "@/lib/links/shorten-text";
 import { orgSqlTransaction, type OrgSqlClient } from "@/lib/db/sql";
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -107,7 +110,9 @@ export async function fanOutChunk(ctx: OrgContext, campaignId: string, options: 
         WHERE "campaignId" = ${campaignId} AND "orgId" = ${org} AND "contactId" = ANY(${optedOut}::text[])`;
     }
     const sending = due.filter((r) => !r.optedOut);
-    const messages = sending.map((r) => messageFor(r, pool.get(r.senderId!)!, texts, campaign.mediaIds.length > 0));
+    const links = campaignLinkOptions(campaign);
+    const messages = sending.map((r) => messageFor(r, pool.get(r.senderId!)!, texts, campaign.mediaIds.length > 0, links));
+    await writeCampaignLinks(tx, campaignId, messages);
     const created = await insertMessages(tx, campaignId, campaign.mediaIds, messages);
     await options.beforeCommit?.();
     for (const senderId of new Set(created.map((m) => m.senderId))) await afterCommit(tx, () => requestDispatch(org, senderId));
@@ -193,10 +198,11 @@ interface NewMessage {
   quietZone: string | null;
   quietStart: number | null;
   quietEnd: number | null;
+  links: NewLink[];
 }
 
-function messageFor(r: DueRecipient, sender: PoolSender, texts: CampaignTexts, mms: boolean): NewMessage {
-  const body = renderTemplate(r.optOutLanguage ? texts.withOptOut : texts.plain, r);
+function messageFor(r: DueRecipient, sender: PoolSender, texts: CampaignTexts, mms: boolean, linkOptions: LinkOptions | null): NewMessage {
+  const { body, links } = withCampaignLinks(renderTemplate(r.optOutLanguage ? texts.withOptOut : texts.plain, r), linkOptions);
   const segmented = segmentMessage(body);
   const segments = mms ? 1 : segmented.segmentCount;
   return {
@@ -212,6 +218,7 @@ function messageFor(r: DueRecipient, sender: PoolSender, texts: CampaignTexts, m
     quietZone: r.quietZone,
     quietStart: r.quietStart,
     quietEnd: r.quietEnd,
+    links,
   };
 }
 
@@ -255,6 +262,7 @@ async function insertMessages(tx: OrgSqlClient, campaignId: string, mediaIds: st
   const ids = new Set(written.map((w) => w.id));
   const inserted = rows.filter((r) => ids.has(r.id));
   if (inserted.length < rows.length) {
+    await dropShortLinks(tx, rows.filter((r) => !ids.has(r.id)).map((r) => r.id));
     await tx.$executeRaw`
       UPDATE "CampaignRecipient" r SET "messageId" = m.id, segments = m.segments, "priceMicros" = m."priceMicros"
       FROM "Message" m

@@ -67,6 +67,8 @@ export async function createCampaign(ctx: OrgContext, raw: z.input<typeof create
         senderIds: draft.senderIds,
         schedule: json(draft.schedule),
         appendOptOut: draft.appendOptOut,
+        trackLinks: draft.trackLinks,
+        utmParameters: draft.utmParameters,
         createdById: ctx.actor.type === "USER" ? ctx.actor.id : null,
       },
     });
@@ -96,6 +98,8 @@ export async function updateCampaign(ctx: OrgContext, raw: z.input<typeof update
         senderIds,
         schedule: json(draft.schedule),
         appendOptOut: draft.appendOptOut,
+        trackLinks: draft.trackLinks,
+        utmParameters: draft.utmParameters,
       },
     });
     await recordAudit(ctx, tx, { action: "campaign.updated", targetType: "campaign", targetId: id, changes: { fields: Object.keys(changes) } });

@@ -13,6 +13,7 @@
 import type { z } from "zod";
 import { audienceQuery } from "@/lib/campaigns/audience-sql";
 import { checkedCampaignTexts, type CampaignTexts } from "@/lib/campaigns/campaign-body";
+import { countedText } from "@/lib/campaigns/campaign-links";
 import { campaignIdInput, type SKIP_REASONS } from "@/lib/campaigns/campaign-input";
 import { startOf } from "@/lib/campaigns/campaign-schedule";
 import { finishTime, type Backlog } from "@/lib/campaigns/finish-time";
@@ -145,7 +146,7 @@ async function summarise(ctx: OrgContext, campaign: Campaign, texts: CampaignTex
     recipients += g.count;
     if (g.optOut) optOut += g.count;
     const sender = senders.find((s) => s.id === g.senderId);
-    const message = segmentMessage(renderTemplate(g.optOut ? texts.withOptOut : texts.plain, contactOf(names, g.fields ?? [])));
+    const message = segmentMessage(countedText(campaign, renderTemplate(g.optOut ? texts.withOptOut : texts.plain, contactOf(names, g.fields ?? []))));
     const n = mms ? 1 : message.segmentCount;
     segments += n * g.count;
     costMicros += g.count * (mms ? (sender?.connection.mmsPriceMicros ?? 0) : n * (sender?.connection.smsPriceMicros ?? 0));
