@@ -23,6 +23,7 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { campaignSlug } from "@/lib/links/add-utm";
 import { createCampaignInput, type Audience, type OptOutChoice, type Schedule } from "@/lib/campaigns/campaign-input";
 import { DEFAULT_OPT_OUT_LANGUAGE } from "@/lib/orgs/sending-rules-input";
 import { smartEncode } from "@/lib/sms/smart-encoding";
@@ -36,6 +37,7 @@ interface Draft {
   senderIds: string[];
   schedule: Schedule;
   appendOptOut: OptOutChoice;
+  utmParameters: boolean;
 }
 
 const EMPTY_AUDIENCE: Audience = { include: { listIds: [], segmentIds: [] }, exclude: { listIds: [], segmentIds: [] } };
@@ -50,6 +52,9 @@ function inputOf(draft: Draft) {
     senderIds: draft.senderIds,
     schedule: draft.schedule,
     appendOptOut: draft.appendOptOut,
+    // The compose box's link switch is the campaign's "Track links".
+    trackLinks: draft.compose.shortenLinks,
+    utmParameters: draft.utmParameters,
   };
 }
 
@@ -69,11 +74,12 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
   const org = useQuery(trpc.org.current.queryOptions());
   const [draft, setDraft] = useState<Draft>(() => ({
     name: saved?.name ?? "",
-    compose: saved ? { body: saved.body, smartEncoding: false, media } : EMPTY_COMPOSE,
+    compose: saved ? { body: saved.body, smartEncoding: false, shortenLinks: saved.trackLinks, media } : { ...EMPTY_COMPOSE, shortenLinks: true },
     audience: saved?.audience ?? EMPTY_AUDIENCE,
     senderIds: saved?.senderIds ?? [],
     schedule: saved?.schedule ?? { kind: "now" },
     appendOptOut: saved?.appendOptOut ?? "first",
+    utmParameters: saved?.utmParameters ?? true,
   }));
   // The first sender by default, once they are known.
   if (!saved && draft.senderIds.length === 0 && senders.data?.[0]) setDraft({ ...draft, senderIds: [senders.data[0].id] });
@@ -142,7 +148,19 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
             onChange={(compose) => setDraft({ ...draft, compose })}
             placeholder="Hi {{first_name|there}}, …"
             error={shown.body ?? shown.mediaIds}
+            linksLabel="Track links"
           />
+          {draft.compose.shortenLinks && (
+            <label className="-mt-2 ml-6 flex items-start gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+              <input type="checkbox" className="mt-0.5 h-4 w-4 accent-brand-600" checked={draft.utmParameters} onChange={(e) => setDraft({ ...draft, utmParameters: e.target.checked })} />
+              <span>
+                <span className="font-medium">Add UTM parameters</span>
+                <span className="block text-xs text-zinc-500">
+                  utm_source=textstack, utm_medium=sms, utm_campaign={campaignSlug(draft.name || "campaign")} (a link&apos;s own are kept)
+                </span>
+              </span>
+            </label>
+          )}
           <OptOutPicker value={draft.appendOptOut} onChange={(appendOptOut) => setDraft({ ...draft, appendOptOut })} language={org.data ? (org.data.optOutLanguage ?? DEFAULT_OPT_OUT_LANGUAGE) : undefined} />
         </Card>
         <Card className="p-4">

@@ -3,7 +3,9 @@
 // messages, and the plan counts the text with short links at their real length.
 import type { OrgSqlClient } from "@/lib/db/sql";
 import { insertShortLinks } from "@/lib/links/insert-short-links";
-import { shortenText, textWithShortLinks, type LinkOptions, type NewLink } from "@/lib/links/shorten-text";
+import { appShortLinkBase } from "@/lib/links/link-code";
+import { textWithShortLinks } from "@/lib/links/link-text";
+import { shortenText, type LinkOptions, type NewLink } from "@/lib/links/shorten-text";
 
 interface LinkSettings {
   name: string;
@@ -25,7 +27,7 @@ export function withCampaignLinks(body: string, options: LinkOptions | null): { 
 
 /** The text whose segments the plan counts: short links in place of the links, at their real length. */
 export function countedText(campaign: LinkSettings, text: string): string {
-  return campaign.trackLinks ? textWithShortLinks(text) : text;
+  return campaign.trackLinks ? textWithShortLinks(text, appShortLinkBase()) : text;
 }
 
 /** Writes the messages' links; a message whose code had to change gets its new body here. */

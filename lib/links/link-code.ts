@@ -2,12 +2,12 @@
 // links a new code collides with a chance of one in 3,500, which the writer retries
 // (insert-short-links.ts). Random, not sequential: a code must not tell how to reach other people's links.
 import { env } from "@/lib/env";
+import { LINK_CODE_LENGTH, shortLinkBase } from "@/lib/links/link-text";
 import { pooledRandomBytes } from "@/lib/random-bytes";
 
-export const LINK_CODE_LENGTH = 7;
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 /** Codes are exactly this: anything else at /l/ is unknown without a database lookup. */
-export const LINK_CODE_PATTERN = /^[0-9A-Za-z]{7}$/;
+export const LINK_CODE_PATTERN = new RegExp(`^[0-9A-Za-z]{${LINK_CODE_LENGTH}}$`);
 
 export function newLinkCode(): string {
   let code = "";
@@ -20,7 +20,8 @@ export function newLinkCode(): string {
   return code;
 }
 
+/** APP_URL/l/ of this server. */
+export const appShortLinkBase = () => shortLinkBase(env.APP_URL);
+
 /** APP_URL/l/<code>: what a text carries instead of the URL. */
-export function shortUrl(code: string, appUrl: string = env.APP_URL): string {
-  return `${appUrl.replace(/\/+$/, "")}/l/${code}`;
-}
+export const shortUrl = (code: string) => appShortLinkBase() + code;

@@ -3,8 +3,9 @@ import { describe, expect, it, vi } from "vitest";
 import { addUtm, campaignSlug } from "@/lib/links/add-utm";
 import { isBotAgent, requestBotReason } from "@/lib/links/bot-reason";
 import { findUrls } from "@/lib/links/find-urls";
-import { LINK_CODE_PATTERN, newLinkCode, shortUrl } from "@/lib/links/link-code";
-import { shortenText, textWithShortLinks } from "@/lib/links/shorten-text";
+import { appShortLinkBase, LINK_CODE_PATTERN, newLinkCode, shortUrl } from "@/lib/links/link-code";
+import { textWithShortLinks } from "@/lib/links/link-text";
+import { shortenText } from "@/lib/links/shorten-text";
 
 // lib/env.ts reads the environment on first use, which comes after these.
 vi.stubEnv("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/unused");
@@ -75,7 +76,7 @@ describe("short links", () => {
     expect(links[0]!.url).toBe("https://shop.example.com/a?x=1&utm_source=textstack&utm_medium=sms&utm_campaign=sale");
     expect(shortUrl(links[0]!.code)).toBe(`https://sms.example.com/l/${links[0]!.code}`);
     expect(short).toBe(`Sale ${shortUrl(links[0]!.code)}. Also ${shortUrl(links[1]!.code)}`);
-    expect(textWithShortLinks(text)).toHaveLength(short.length);
+    expect(textWithShortLinks(text, appShortLinkBase())).toHaveLength(short.length);
     expect(shortenText(text, { utmCampaign: null }).links[1]!.url).toBe("https://shop.example.com/b");
   });
 

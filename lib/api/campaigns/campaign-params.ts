@@ -57,6 +57,12 @@ export const createCampaignParams = z.strictObject({
   append_opt_out: create.appendOptOut.describe(
     "Append your organisation's opt-out language (\"Reply STOP to opt out\"): `first` (the default) to recipients it never sent a marketing text before, `every` to all, `off` to none",
   ),
+  track_links: create.trackLinks.describe(
+    "Replace each http(s) link in the text by a short link on this app's domain (APP_URL/l/<code>), one per recipient, and record its clicks; default true",
+  ),
+  utm_parameters: create.utmParameters.describe(
+    "With track_links: add utm_source=textstack, utm_medium=sms and utm_campaign=<the name as a slug> to each link's destination, keeping any the link has; default true",
+  ),
 });
 
 /** Sending: at the campaign's schedule, or at this one (which replaces it). */
@@ -95,4 +101,6 @@ export const toCreateCampaignInput = (p: z.output<typeof createCampaignParams>):
   senderIds: p.sender_ids,
   schedule: p.schedule && toSchedule(p.schedule),
   appendOptOut: p.append_opt_out,
+  trackLinks: p.track_links,
+  utmParameters: p.utm_parameters,
 });

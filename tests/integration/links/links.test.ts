@@ -3,12 +3,15 @@
 // the redirect (302 with UTM; the friendly page for unknown and expired codes; HEAD, preview agents
 // and too-soon clicks recorded with their reason; the link.clicked webhook for people only).
 import { beforeAll, describe, expect, it } from "vitest";
+import { campaignRecipients } from "@/lib/campaigns/campaign-recipients";
+import { campaignClickTimeline } from "@/lib/campaigns/campaign-results";
+import { campaignStats } from "@/lib/campaigns/campaign-stats";
 import { fanOutChunk } from "@/lib/campaigns/fan-out-chunk";
 import { createCampaign } from "@/lib/campaigns/manage-campaigns";
 import { planCampaign } from "@/lib/campaigns/plan-campaign";
 import { scheduleCampaign } from "@/lib/campaigns/schedule-campaign";
 import { startCampaign } from "@/lib/campaigns/start-campaign";
-import { LINK_CODE_LENGTH } from "@/lib/links/link-code";
+import { LINK_CODE_LENGTH } from "@/lib/links/link-text";
 import type { OrgContext } from "@/lib/org-context";
 import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
 import { routeParams, setupApiDatabase } from "../helpers/api";
@@ -174,6 +177,30 @@ describe("a campaign's links", () => {
         user_agent: IPHONE, occurred_at: click.occurredAt.toISOString(),
       },
     });
+  });
+
+  it("count people's clicks in the funnel: recipients who clicked (unique) and clicks in all, with the recipients and the clicks over time", async () => {
+    const before = (await campaignStats(ctx, { id: campaignId })).funnel;
+    const clickers = await db.linkClick.findMany({ where: { campaignId, botReason: null }, distinct: ["contactId"], select: { contactId: true } });
+    expect(before.clicked).toBe(clickers.length);
+    expect(before.clicks).toBe(await db.linkClick.count({ where: { campaignId, botReason: null } }));
+    expect(before.clicked).toBeGreaterThan(0);
+
+    // The same recipient again, on the same link and on their other one: more clicks, not more clickers.
+    const first = await db.linkClick.findFirstOrThrow({ where: { campaignId, botReason: null }, include: { link: true } });
+    const other = await db.shortLink.findFirstOrThrow({ where: { messageId: first.messageId, id: { not: first.linkId } } });
+    await get(first.link.code);
+    await get(other.code);
+    const after = (await campaignStats(ctx, { id: campaignId })).funnel;
+    expect(after).toMatchObject({ clicked: before.clicked, clicks: before.clicks + 2 });
+
+    const page = await campaignRecipients(ctx, { id: campaignId, outcome: "clicked" });
+    expect(page.items.map((r) => r.contactId).sort()).toEqual(clickers.map((c) => c.contactId).sort());
+
+    const timeline = await campaignClickTimeline(ctx, { id: campaignId });
+    expect(timeline.unit).toBe("minute");
+    expect(timeline.points.reduce((sum, p) => sum + p.clicks, 0)).toBe(after.clicks);
+    expect(timeline.points.reduce((sum, p) => sum + p.first, 0)).toBe(after.clicked);
   });
 });
 
