@@ -4,18 +4,18 @@
 import { db } from "@/lib/db";
 import { recordClick } from "@/lib/links/record-click";
 import { logger } from "@/lib/log/logger";
-import { linkPage } from "../link-page";
+import { notValidLinkPage, unavailableLinkPage } from "@/lib/links/link-page";
 
 async function handle(req: Request, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   try {
     const outcome = await recordClick(db, { code, method: req.method, userAgent: req.headers.get("user-agent") });
-    if (outcome.kind === "not_found") return linkPage(404, "This link is not valid", "It may have expired, or part of it may be missing. Check the text it came in.");
+    if (outcome.kind === "not_found") return notValidLinkPage();
     // Not cached: every request of the link is a click to record.
     return new Response(null, { status: 302, headers: { Location: outcome.url, "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } });
   } catch (error) {
     logger.error({ err: error, code }, "short link failed");
-    return linkPage(503, "This link cannot open right now", "Please try again in a minute.");
+    return unavailableLinkPage();
   }
 }
 

@@ -1,6 +1,6 @@
-// The page a short link shows instead of redirecting (app/l/[code]/route.ts): plain HTML with its
-// styles inline, light or dark as the phone is, readable at phone width; nothing it says comes from
-// the request.
+// The pages a short link shows instead of redirecting (app/l/[code]/route.ts, and proxy.ts for a
+// path that does not decode): plain HTML with its styles inline, light or dark as the phone is,
+// readable at phone width; nothing it says comes from the request.
 const html = (title: string, detail: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${title}</title>
@@ -13,9 +13,15 @@ h1{font-size:1.25rem;margin:0 0 .5rem}p{margin:0;color:#475569;line-height:1.5}
 </style></head>
 <body><main><h1>${title}</h1><p>${detail}</p></main></body></html>`;
 
-export function linkPage(status: number, title: string, detail: string): Response {
+function linkPage(status: number, title: string, detail: string): Response {
   return new Response(html(title, detail), {
     status,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
   });
 }
+
+/** An unknown, expired or malformed code: 404. */
+export const notValidLinkPage = () => linkPage(404, "This link is not valid", "It may have expired, or part of it may be missing. Check the text it came in.");
+
+/** The link could not be looked up (the database failed): 503, try again. */
+export const unavailableLinkPage = () => linkPage(503, "This link cannot open right now", "Please try again in a minute.");
