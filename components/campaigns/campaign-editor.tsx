@@ -149,18 +149,18 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
             placeholder="Hi {{first_name|there}}, …"
             error={shown.body ?? shown.mediaIds}
             linksLabel="Track links"
-          />
-          {draft.compose.shortenLinks && (
-            <label className="-mt-2 ml-6 flex items-start gap-2 text-sm text-zinc-700 dark:text-zinc-300">
-              <input type="checkbox" className="mt-0.5 h-4 w-4 accent-brand-600" checked={draft.utmParameters} onChange={(e) => setDraft({ ...draft, utmParameters: e.target.checked })} />
-              <span>
-                <span className="font-medium">Add UTM parameters</span>
-                <span className="block text-xs text-zinc-500">
-                  utm_source=textstack, utm_medium=sms, utm_campaign={campaignSlug(draft.name || "campaign")} (a link&apos;s own are kept)
+            linkOptions={
+              <label className="ml-6 flex items-start gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+                <input type="checkbox" className="mt-0.5 h-4 w-4 accent-brand-600" checked={draft.utmParameters} onChange={(e) => setDraft({ ...draft, utmParameters: e.target.checked })} />
+                <span className="min-w-0">
+                  <span className="font-medium">Add UTM parameters</span>
+                  <span className="block break-words text-xs text-zinc-500">
+                    utm_source=textstack, utm_medium=sms, utm_campaign={campaignSlug(draft.name || "campaign")} (a link&apos;s own are kept)
+                  </span>
                 </span>
-              </span>
-            </label>
-          )}
+              </label>
+            }
+          />
           <OptOutPicker value={draft.appendOptOut} onChange={(appendOptOut) => setDraft({ ...draft, appendOptOut })} language={org.data ? (org.data.optOutLanguage ?? DEFAULT_OPT_OUT_LANGUAGE) : undefined} />
         </Card>
         <Card className="p-4">

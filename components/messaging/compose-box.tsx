@@ -4,7 +4,7 @@
 // of the text as the previewed recipient gets it; links counted as the short links they become when
 // that switch is on), the smart-encoding switch, the link switch, and media attachments (MMS). No page logic: the owner holds the value and decides what Send does, so
 // the Messages page, the inbox and campaigns can all use it.
-import { useId, useMemo, type KeyboardEvent } from "react";
+import { useId, useMemo, type KeyboardEvent, type ReactNode } from "react";
 import { useShortLinkBase } from "@/components/links/short-link-base";
 import { ShortenLinksToggle } from "@/components/links/shorten-links-toggle";
 import { MediaPicker, type MediaItem } from "@/components/media/media-picker";
@@ -37,6 +37,7 @@ export function ComposeBox({
   disabled,
   counted,
   linksLabel = "Shorten links",
+  linkOptions,
 }: {
   value: ComposeValue;
   onChange: (value: ComposeValue) => void;
@@ -50,6 +51,8 @@ export function ComposeBox({
   counted?: { text: string; who: string } | null;
   /** The link switch's name: "Shorten links" for one message, "Track links" for a campaign. */
   linksLabel?: string;
+  /** More about the links, under their switch while it is on (a campaign's UTM parameters). */
+  linkOptions?: ReactNode;
 }) {
   const id = useId();
   const base = useShortLinkBase();
@@ -106,6 +109,7 @@ export function ComposeBox({
         disabled={disabled}
         onChange={(shortenLinks) => onChange({ ...value, shortenLinks })}
       />
+      {value.shortenLinks && linkOptions}
       <MediaPicker value={value.media} onChange={(media) => onChange({ ...value, media })} disabled={disabled} />
     </div>
   );

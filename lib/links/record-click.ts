@@ -10,7 +10,7 @@ import { systemSqlTransaction } from "@/lib/db/sql";
 import { newId } from "@/lib/ids";
 import { requestBotReason, TOO_SOON_SECONDS, type BotReason } from "@/lib/links/bot-reason";
 import { LINK_CODE_PATTERN } from "@/lib/links/link-code";
-import { linkClickedEvent } from "@/lib/links/link-clicked-event";
+import { linkClickedEvent, type ClickedLink } from "@/lib/links/link-clicked-event";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
 
 export interface ClickRequest {
@@ -22,13 +22,7 @@ export interface ClickRequest {
 /** Redirect to `url`; or the link is unknown or expired (the friendly page). */
 export type ClickOutcome = { kind: "redirect"; url: string; botReason: BotReason | null } | { kind: "not_found" };
 
-interface Row {
-  id: string;
-  orgId: string;
-  url: string;
-  messageId: string | null;
-  contactId: string | null;
-  campaignId: string | null;
+interface Row extends Omit<ClickedLink, "clickId" | "occurredAt" | "userAgent"> {
   expired: boolean;
   clickId: string | null;
   botReason: BotReason | null;
