@@ -170,6 +170,8 @@ export const segmentCondition = z
     value: z.unknown().optional(),
     /** For engagement.received: which messages count. Only "any" until campaigns and workflows exist. */
     source: z.enum(["any"]).optional(),
+    /** For engagement.clicked: only clicks on links of this campaign's messages. */
+    campaignId: z.string().min(1).max(64).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
