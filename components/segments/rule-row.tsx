@@ -65,7 +65,7 @@ export function RuleRow({ rule, path, ctx }: { rule: SegmentCondition; path: Rul
         {rule.field === "engagement.clicked" && (
           <Select
             aria-label={`${label}: campaign`}
-            className="sm:w-56"
+            className="sm:w-48"
             value={rule.campaignId ?? ""}
             onChange={(e) => ctx.onChange(changeCampaign(ctx.root, path, e.target.value || undefined))}
           >
@@ -78,7 +78,7 @@ export function RuleRow({ rule, path, ctx }: { rule: SegmentCondition; path: Rul
             ))}
           </Select>
         )}
-        <div className="min-w-0 sm:flex-1">
+        <div className="min-w-0 sm:min-w-40 sm:flex-1">
           <RuleValueInput
             rule={rule}
             fieldLabel={label}
