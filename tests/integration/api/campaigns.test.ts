@@ -316,10 +316,13 @@ describe("GET /api/v1/campaigns/{id}/stats", () => {
         undelivered: 1,
         failed: 1,
         canceled: 0,
+        // Its text has no link to click (tests/integration/links/ counts clicks).
+        clicked: 0,
+        clicks: 0,
         replied: 2,
         opted_out: 1,
       },
-      rates: { delivery: 2 / 3, reply: 2 / 3, opt_out: 1 / 3 },
+      rates: { delivery: 2 / 3, click: 0, reply: 2 / 3, opt_out: 1 / 3 },
     });
     expect((await stats(id, "?reply_days=1")).body.reply_days).toBe(1);
     expect(errorOf(await stats(id, "?reply_days=0"))).toEqual({ status: 400, code: "invalid_parameter", param: "reply_days" });
