@@ -3,11 +3,12 @@ import ts from "eslint-config-next/typescript";
 
 // The only files whose raw SQL may cross orgs (systemSql / systemSqlTransaction, lib/db/sql.ts): the
 // dispatcher, carrier receipts, the sweepers and their due-work lookups, the API key lookup that
-// finds which org a request acts for, rate-limit buckets. Everything else acting for an org uses
+// finds which org a request acts for, a short link's lookup by its code (a click, the same), rate-limit buckets. Everything else acting for an org uses
 // orgSql(ctx), whose statements must bind ctx.orgId. Adding a file here is a decision to review.
 export const SYSTEM_SQL_FILES = [
   "lib/api-keys/verify-api-key.ts",
   "lib/delivery/dispatch-round.ts",
+  "lib/links/record-click.ts",
   "lib/messaging/postgres-zones.ts",
   "lib/messaging/queue-scheduled.ts",
   "lib/messaging/record-receipt.ts",

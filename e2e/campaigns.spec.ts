@@ -6,7 +6,13 @@ import { simulatorAlwaysDelivers } from "./simulator-outcomes";
 
 const SIZES = [[1440, "light"], [390, "light"], [390, "dark"]] as const;
 
-test("a marketer sends a campaign with merge fields to a segment, reads the plan, watches it deliver and sees the reply", async ({ page }, testInfo) => {
+// A phone's browser: a headless one names itself (HeadlessChrome) and its click on the campaign's
+// link would be recorded as a bot's, not counted (lib/links/bot-reason.ts).
+test.use({
+  userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+});
+
+test("a marketer sends a campaign with merge fields and a tracked link to a segment, reads the plan, watches it deliver and sees the click and the reply", async ({ page, baseURL }, testInfo) => {
   test.setTimeout(180_000);
   const restoreSimulator = await simulatorAlwaysDelivers();
   try {
@@ -49,7 +55,14 @@ test("a marketer sends a campaign with merge fields to a segment, reads the plan
     await page.getByRole("button", { name: "Review plan" }).click();
     await expect(page.getByText("Name the campaign")).toBeVisible();
     await page.getByLabel("Campaign name").fill(`Weekend sale ${line}`);
-    await page.getByLabel("Message").fill("Hi {{first_name|there}}, 20% off this weekend.");
+    // A link to the app's own API docs: the tab the click opens has somewhere to land without the internet.
+    const link = `${baseURL}/docs/api`;
+    const text = `Hi {{first_name|there}}, 20% off this weekend: ${link}`;
+    await page.getByLabel("Message").fill(text);
+    // Links are tracked by default, with UTM parameters.
+    await expect(page.getByLabel("Track links")).toBeChecked();
+    await expect(page.getByTestId("shorten-links-detail")).toContainText("1 link becomes a short link");
+    await expect(page.getByLabel(/Add UTM parameters/)).toBeChecked();
     await page.getByLabel("Add a list or segment to send to").selectOption({ label: segmentName });
     // New campaigns give the opt-out language to first-time recipients.
     await expect(page.getByRole("radio", { name: /First text only/ })).toBeChecked();
@@ -66,7 +79,7 @@ test("a marketer sends a campaign with merge fields to a segment, reads the plan
     // An unknown merge field is refused naming it; fixing it saves the draft again.
     await page.getByLabel("Message").fill("Hi {{frist_name}}, 20% off this weekend.");
     await expect(page.getByText(/Unknown merge field \{\{frist_name\}\}/)).toBeVisible();
-    await page.getByLabel("Message").fill("Hi {{first_name|there}}, 20% off this weekend.");
+    await page.getByLabel("Message").fill(text);
     await expect(page.getByText("Draft saved")).toBeVisible();
 
     await page.getByRole("button", { name: "Send now…" }).click();
@@ -81,8 +94,16 @@ test("a marketer sends a campaign with merge fields to a segment, reads the plan
     // The contact got the text with their name in it, and answers.
     await page.goto(`/phones/${e164.slice(1)}`);
     const phone = page.getByRole("region", { name: `Phone ${e164}` });
-    await expect(phone.getByRole("log", { name: "Messages" })).toContainText("Hi Maya, 20% off this weekend.");
+    await expect(phone.getByRole("log", { name: "Messages" })).toContainText("Hi Maya, 20% off this weekend: ");
     await expect(phone.getByRole("log", { name: "Messages" })).toContainText("STOP");
+    // The link in it is a short link of the app's, Maya's own, and opens in a new tab. A click within
+    // seconds of delivery would be a scanner's (recorded, not counted): she reads the text first.
+    const shortLink = phone.getByRole("link", { name: new RegExp(`^${baseURL}/l/[0-9A-Za-z]{7}$`) });
+    await expect(shortLink).toHaveAttribute("target", "_blank");
+    await page.waitForTimeout(6_000);
+    const [tab] = await Promise.all([page.context().waitForEvent("page"), shortLink.click()]);
+    await tab.waitForURL(/\/docs\/api\?utm_source=textstack&utm_medium=sms&utm_campaign=weekend-sale-\d+$/);
+    await tab.close();
     await phone.getByLabel("Text message").fill("Yes please!");
     await phone.getByRole("button", { name: "Send" }).click();
     await expect(phone.locator("[data-direction=from-phone]").filter({ hasText: "Yes please!" })).toBeVisible();
@@ -90,6 +111,13 @@ test("a marketer sends a campaign with merge fields to a segment, reads the plan
     // The reply counts for the campaign.
     await page.goto(campaignUrl);
     await expect(page.getByRole("list", { name: "Funnel" }).getByRole("listitem").filter({ hasText: /^Replied in/ })).toContainText("1", { timeout: 20_000 });
+    // So does the click: Maya in the funnel's "Clicked a link", on the chart of clicks, and behind the figure.
+    const clicked = page.getByRole("list", { name: "Funnel" }).getByRole("listitem").filter({ hasText: /^Clicked a link/ });
+    await expect(clicked).toContainText("1");
+    await expect(page.getByRole("img", { name: /Clicks of the campaign's links per/ })).toBeVisible();
+    await clicked.getByRole("button", { name: "1" }).click();
+    await expect(page.getByRole("table", { name: "Recipients" })).toContainText("Maya");
+    await shots(page, testInfo, "campaign-results-clicks", "Click rate", SIZES);
     await shots(page, testInfo, "campaign-results", "Delivery rate", SIZES);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" }).click();
     await expect(page.getByRole("table", { name: "Campaigns" })).toContainText(`Weekend sale ${line}`);

@@ -30,6 +30,8 @@ export const ID_PREFIXES = {
   segment: "seg",
   contactImport: "imp",
   campaign: "cmp",
+  shortLink: "lnk",
+  linkClick: "clk",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

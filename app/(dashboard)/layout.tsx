@@ -1,9 +1,11 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app/app-shell";
+import { ShortLinkBaseProvider } from "@/components/links/short-link-base";
 import { isInstanceAdmin } from "@/lib/auth/instance-admin";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { appShortLinkBase } from "@/lib/links/link-code";
 import { resolveActiveOrg } from "@/lib/orgs/active-org";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -12,7 +14,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   if (!active) redirect("/onboarding");
   return (
     <AppShell user={{ ...user, isInstanceAdmin: instanceAdmin }} orgs={orgs} activeOrg={active}>
-      {children}
+      <ShortLinkBaseProvider base={appShortLinkBase()}>{children}</ShortLinkBaseProvider>
     </AppShell>
   );
 }

@@ -24,6 +24,7 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { campaignSlug } from "@/lib/links/add-utm";
 import { createCampaignInput, type Audience, type OptOutChoice, type Schedule } from "@/lib/campaigns/campaign-input";
 import { DEFAULT_OPT_OUT_LANGUAGE } from "@/lib/orgs/sending-rules-input";
 import { smartEncode } from "@/lib/sms/smart-encoding";
@@ -37,6 +38,7 @@ interface Draft {
   senderIds: string[];
   schedule: Schedule;
   appendOptOut: OptOutChoice;
+  utmParameters: boolean;
 }
 
 const EMPTY_AUDIENCE: Audience = { include: { listIds: [], segmentIds: [] }, exclude: { listIds: [], segmentIds: [] } };
@@ -57,15 +59,19 @@ function inputOf(draft: Draft) {
     appendOptOut: draft.appendOptOut,
     variants: variants.map((v) => ({ body: sentText(v), mediaIds: v.media.map((m) => m.id) })),
     abTest,
+    trackLinks: draft.message.trackLinks,
+    utmParameters: draft.utmParameters,
   };
 }
 
 /** A saved campaign's message as the editor holds it, each attachment found among the campaign's media. */
 function messageOf(saved: CampaignView | undefined, media: ComposeValue["media"]): MessageDraft {
-  const composeOf = (body: string, ids: string[]): ComposeValue => ({ body, smartEncoding: false, media: media.filter((m) => ids.includes(m.id)) });
-  if (!saved) return { compose: EMPTY_COMPOSE, variants: [], abTest: null };
-  if (saved.variants.length) return { compose: EMPTY_COMPOSE, variants: saved.variants.map((v) => composeOf(v.body, v.mediaIds)), abTest: saved.abTest };
-  return { compose: composeOf(saved.body, saved.mediaIds), variants: [], abTest: null };
+  const composeOf = (body: string, ids: string[]): ComposeValue => ({ ...EMPTY_COMPOSE, body, media: media.filter((m) => ids.includes(m.id)) });
+  // Links are tracked unless the campaign said not to.
+  if (!saved) return { compose: EMPTY_COMPOSE, variants: [], abTest: null, trackLinks: true };
+  const { trackLinks } = saved;
+  if (saved.variants.length) return { compose: EMPTY_COMPOSE, variants: saved.variants.map((v) => composeOf(v.body, v.mediaIds)), abTest: saved.abTest, trackLinks };
+  return { compose: composeOf(saved.body, saved.mediaIds), variants: [], abTest: null, trackLinks };
 }
 
 export function CampaignEditor({ saved }: { saved?: CampaignView }) {
@@ -90,6 +96,7 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
     senderIds: saved?.senderIds ?? [],
     schedule: saved?.schedule ?? { kind: "now" },
     appendOptOut: saved?.appendOptOut ?? "first",
+    utmParameters: saved?.utmParameters ?? true,
   }));
   // The first sender by default, once they are known.
   if (!saved && draft.senderIds.length === 0 && senders.data?.[0]) setDraft({ ...draft, senderIds: [senders.data[0].id] });
@@ -153,7 +160,22 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
           <Field label="Campaign name" error={shown.name}>
             <Input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} placeholder="e.g. Spring sale" maxLength={120} />
           </Field>
-          <VariantsEditor value={draft.message} onChange={(message) => setDraft({ ...draft, message })} errors={shown} />
+          <VariantsEditor
+            value={draft.message}
+            onChange={(message) => setDraft({ ...draft, message })}
+            errors={shown}
+            linkOptions={
+              <label className="ml-6 flex items-start gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+                <input type="checkbox" className="mt-0.5 h-4 w-4 accent-brand-600" checked={draft.utmParameters} onChange={(e) => setDraft({ ...draft, utmParameters: e.target.checked })} />
+                <span className="min-w-0">
+                  <span className="font-medium">Add UTM parameters</span>
+                  <span className="block break-words text-xs text-zinc-500">
+                    utm_source=textstack, utm_medium=sms, utm_campaign={campaignSlug(draft.name || "campaign")} (a link&apos;s own are kept)
+                  </span>
+                </span>
+              </label>
+            }
+          />
           <OptOutPicker value={draft.appendOptOut} onChange={(appendOptOut) => setDraft({ ...draft, appendOptOut })} language={org.data ? (org.data.optOutLanguage ?? DEFAULT_OPT_OUT_LANGUAGE) : undefined} />
         </Card>
         <Card className="p-4">

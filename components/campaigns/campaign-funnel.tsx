@@ -1,6 +1,7 @@
 "use client";
 // The funnel of a campaign: from its audience to delivered and replied, each stage a bar against the
-// recipients, each figure a button that shows the recipients behind it in the table below.
+// recipients, each figure a button that shows the recipients behind it in the table below. Clicked
+// counts recipients (unique) and says the clicks in all beside it.
 import { formatNumber } from "@/components/app/format";
 import type { CampaignStatsView } from "@/components/campaigns/campaign-types";
 import { SKIP_LABELS } from "@/components/campaigns/campaign-plan";
@@ -12,6 +13,8 @@ interface Stage {
   value: number;
   outcome?: RecipientOutcome;
   tone: string;
+  /** Said in the label's title (its tooltip) and to screen readers. */
+  detail?: string;
 }
 
 export function CampaignFunnel({ stats, onShow }: { stats: CampaignStatsView; onShow: (outcome: RecipientOutcome) => void }) {
@@ -33,6 +36,7 @@ export function CampaignFunnel({ stats, onShow }: { stats: CampaignStatsView; on
     { label: "Undelivered", value: f.undelivered, outcome: "undelivered", tone: "bg-amber-500" },
     { label: "Failed", value: f.failed, outcome: "failed", tone: "bg-red-500" },
     { label: "Canceled", value: f.canceled, outcome: "canceled", tone: "bg-zinc-400" },
+    { label: "Clicked a link", value: f.clicked, outcome: "clicked", tone: "bg-teal-500", detail: f.clicks > f.clicked ? `${formatNumber(f.clicks)} clicks` : undefined },
     { label: `Replied in ${stats.replyDays} days`, value: f.replied, tone: "bg-violet-500" },
     { label: "Opted out since", value: f.optedOut, tone: "bg-rose-400" },
   ];
@@ -42,7 +46,10 @@ export function CampaignFunnel({ stats, onShow }: { stats: CampaignStatsView; on
       <ul className="space-y-2" aria-label="Funnel">
         {stages.map((s) => (
           <li key={s.label} className="grid grid-cols-[9rem_minmax(0,1fr)_5.5rem] items-center gap-2 text-sm sm:grid-cols-[12rem_minmax(0,1fr)_7rem]">
-            <span className="truncate text-zinc-600 dark:text-zinc-400">{s.label}</span>
+            <span className="truncate text-zinc-600 dark:text-zinc-400" title={s.detail}>
+              {s.label}
+              {s.detail && <span className="block truncate text-xs text-zinc-500">{s.detail}</span>}
+            </span>
             <span className="h-2.5 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800" aria-hidden>
               <span className={`block h-full rounded-full ${s.tone}`} style={{ width: `${Math.min(100, (100 * s.value) / whole)}%` }} />
             </span>

@@ -26,6 +26,7 @@ const OUTCOME_LABELS: Record<RecipientOutcome, string> = {
   undelivered: "Undelivered",
   failed: "Failed",
   canceled: "Canceled",
+  clicked: "Clicked a link",
   OPTED_OUT: `Skipped: ${SKIP_LABELS.OPTED_OUT!.toLowerCase()}`,
   INVALID_NUMBER: `Skipped: ${SKIP_LABELS.INVALID_NUMBER!.toLowerCase()}`,
   FREQUENCY_CAPPED: `Skipped: ${SKIP_LABELS.FREQUENCY_CAPPED!.toLowerCase()}`,

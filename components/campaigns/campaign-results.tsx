@@ -1,7 +1,7 @@
 "use client";
 // A campaign once it is scheduled or sending, and after: its controls, a progress bar, the funnel,
-// delivery over time, an A/B test's results by variant and its winner, failures by the carrier's
-// error code, and the recipients by outcome (and variant). Polled while it sends.
+// delivery and clicks over time, an A/B test's results by variant and its winner, failures by the
+// carrier's error code, and the recipients by outcome (and variant). Polled while it sends.
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { formatDateTime, formatNumber } from "@/components/app/format";
@@ -11,8 +11,8 @@ import { CampaignFunnel } from "@/components/campaigns/campaign-funnel";
 import { CampaignRecipientsTable } from "@/components/campaigns/campaign-recipients-table";
 import { isLive } from "@/components/campaigns/campaign-status-badge";
 import type { CampaignView } from "@/components/campaigns/campaign-types";
-import { DeliveryChart } from "@/components/campaigns/delivery-chart";
 import { percent } from "@/components/campaigns/rates";
+import { CLICK_SERIES, DELIVERY_SERIES, TimelineChart } from "@/components/campaigns/timeline-chart";
 import { Card } from "@/components/ui/card";
 import { LoadError, Loading } from "@/components/ui/query-state";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -25,6 +25,7 @@ export function CampaignResults({ campaign }: { campaign: CampaignView }) {
   const every = (ms: number) => (live ? ms : false);
   const stats = useQuery(trpc.campaigns.stats.queryOptions({ id: campaign.id }, { refetchInterval: every(5_000) }));
   const timeline = useQuery(trpc.campaigns.timeline.queryOptions({ id: campaign.id }, { refetchInterval: every(10_000) }));
+  const clicks = useQuery(trpc.campaigns.clicks.queryOptions({ id: campaign.id }, { refetchInterval: every(10_000) }));
   const failures = useQuery(trpc.campaigns.failures.queryOptions({ id: campaign.id }, { refetchInterval: every(10_000) }));
   const [outcome, setOutcome] = useState<RecipientOutcome>("all");
   const [variant, setVariant] = useState<RecipientVariant | undefined>(undefined);
@@ -77,8 +78,9 @@ export function CampaignResults({ campaign }: { campaign: CampaignView }) {
           <h2 className="mb-3 text-base font-semibold">Funnel</h2>
           {stats.isPending ? <Loading /> : stats.isError ? <LoadError error={stats.error} /> : <CampaignFunnel stats={stats.data} onShow={show} />}
           {f && f.sent > 0 && (
-            <dl className="mt-4 grid grid-cols-3 gap-2 border-t border-zinc-100 pt-3 text-center dark:border-zinc-800">
+            <dl className="mt-4 grid grid-cols-2 gap-2 border-t border-zinc-100 pt-3 text-center sm:grid-cols-4 dark:border-zinc-800">
               <Rate label="Delivery rate" value={percent(f.delivered, f.sent)} />
+              <Rate label="Click rate" value={percent(f.clicked, f.sent)} />
               <Rate label="Reply rate" value={percent(f.replied, f.sent)} />
               <Rate label="Opt-out rate" value={percent(f.optedOut, f.sent)} />
             </dl>
@@ -86,8 +88,31 @@ export function CampaignResults({ campaign }: { campaign: CampaignView }) {
         </Card>
         <Card className="p-4">
           <h2 className="mb-3 text-base font-semibold">Delivery over time</h2>
-          {timeline.isPending ? <Loading /> : timeline.isError ? <LoadError error={timeline.error} /> : <DeliveryChart timeline={timeline.data} />}
+          {timeline.isPending ? (
+            <Loading />
+          ) : timeline.isError ? (
+            <LoadError error={timeline.error} />
+          ) : (
+            <TimelineChart timeline={timeline.data} series={DELIVERY_SERIES} what="Messages sent, delivered and failed" empty="Nothing sent yet: the chart fills in as messages go out." />
+          )}
         </Card>
+        {campaign.trackLinks && (
+          <Card className="p-4 lg:col-span-2">
+            <h2 className="mb-3 text-base font-semibold">Clicks over time</h2>
+            {clicks.isPending ? (
+              <Loading />
+            ) : clicks.isError ? (
+              <LoadError error={clicks.error} />
+            ) : (
+              <TimelineChart
+                timeline={clicks.data}
+                series={CLICK_SERIES}
+                what="Clicks of the campaign's links"
+                empty="No clicks yet. Link previews, security scanners and clicks within seconds of delivery are not counted."
+              />
+            )}
+          </Card>
+        )}
       </div>
       {ab && <AbTestResults ab={ab} onShow={showVariant} />}
       {failures.data && failures.data.length > 0 && (

@@ -1,14 +1,17 @@
 "use client";
 // The compose box: the message text with what it will cost as it is typed (characters left in this
 // segment, segments, encoding, the characters that force UCS-2 marked in place; with merge fields,
-// of the text as the previewed recipient gets it), the smart-encoding
-// switch, and media attachments (MMS). No page logic: the owner holds the value and decides what Send does, so
+// of the text as the previewed recipient gets it; links counted as the short links they become when
+// that switch is on), the smart-encoding switch, the link switch, and media attachments (MMS). No page logic: the owner holds the value and decides what Send does, so
 // the Messages page, the inbox and campaigns can all use it.
-import { useId, useMemo, type KeyboardEvent } from "react";
+import { useId, useMemo, type KeyboardEvent, type ReactNode } from "react";
+import { useShortLinkBase } from "@/components/links/short-link-base";
+import { ShortenLinksToggle } from "@/components/links/shorten-links-toggle";
 import { MediaPicker, type MediaItem } from "@/components/media/media-picker";
 import { HighlightedTextarea } from "@/components/messaging/highlighted-textarea";
 import { SegmentMeter } from "@/components/messaging/segment-meter";
 import { SmartEncodingToggle } from "@/components/messaging/smart-encoding-toggle";
+import { textWithShortLinks } from "@/lib/links/link-text";
 import { MAX_BODY_LENGTH } from "@/lib/messaging/message-input";
 import { segmentMessage } from "@/lib/sms/segments";
 import { smartEncode } from "@/lib/sms/smart-encoding";
@@ -16,11 +19,13 @@ import { smartEncode } from "@/lib/sms/smart-encoding";
 export interface ComposeValue {
   body: string;
   smartEncoding: boolean;
+  /** Its links replaced by short links (lib/links/) as it is sent. */
+  shortenLinks: boolean;
   /** Uploaded attachments, in order: their ids go with the send. */
   media: MediaItem[];
 }
 
-export const EMPTY_COMPOSE: ComposeValue = { body: "", smartEncoding: false, media: [] };
+export const EMPTY_COMPOSE: ComposeValue = { body: "", smartEncoding: false, shortenLinks: false, media: [] };
 
 export function ComposeBox({
   value,
@@ -31,6 +36,8 @@ export function ComposeBox({
   error,
   disabled,
   counted,
+  linksLabel = "Shorten links",
+  linkOptions,
 }: {
   value: ComposeValue;
   onChange: (value: ComposeValue) => void;
@@ -42,10 +49,16 @@ export function ComposeBox({
   disabled?: boolean;
   /** With merge fields, the text as one recipient gets it (rendered and encoded by the server): counted instead of the template. */
   counted?: { text: string; who: string } | null;
+  /** The link switch's name: "Shorten links" for one message, "Track links" for a campaign. */
+  linksLabel?: string;
+  /** More about the links, under their switch while it is on (a campaign's UTM parameters). */
+  linkOptions?: ReactNode;
 }) {
   const id = useId();
-  // Counted on what will be sent: the smart-encoded text when the switch is on.
-  const sent = counted?.text ?? (value.smartEncoding ? smartEncode(value.body).text : value.body);
+  const base = useShortLinkBase();
+  // Counted on what will be sent: the smart-encoded text when the switch is on, with short links when that one is.
+  const encoded = value.smartEncoding ? smartEncode(value.body).text : value.body;
+  const sent = counted?.text ?? (value.shortenLinks ? textWithShortLinks(encoded, base) : encoded);
   const segmented = useMemo(() => segmentMessage(sent), [sent]);
   const overLimit = sent.length > MAX_BODY_LENGTH;
 
@@ -88,6 +101,15 @@ export function ComposeBox({
         )}
       </div>
       <SmartEncodingToggle body={value.body} checked={value.smartEncoding} disabled={disabled} onChange={(smartEncoding) => onChange({ ...value, smartEncoding })} />
+      <ShortenLinksToggle
+        label={linksLabel}
+        body={value.body}
+        base={base}
+        checked={value.shortenLinks}
+        disabled={disabled}
+        onChange={(shortenLinks) => onChange({ ...value, shortenLinks })}
+      />
+      {value.shortenLinks && linkOptions}
       <MediaPicker value={value.media} onChange={(media) => onChange({ ...value, media })} disabled={disabled} />
     </div>
   );

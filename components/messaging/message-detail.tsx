@@ -1,5 +1,5 @@
 "use client";
-// A message's page: its text and media, its full history, the facts and parts, and Cancel while it
+// A message's page: its text and media, its tracked links and their clicks, its full history, the facts and parts, and Cancel while it
 // is scheduled. Refreshed every 1.5 s while it is on its way, so receipts show up as they arrive.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Ban } from "lucide-react";
@@ -7,6 +7,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { BackLink, DetailPageState } from "@/components/app/detail-page-state";
 import { PageHeader } from "@/components/app/page-header";
+import { MessageLinksCard } from "@/components/links/message-links-card";
 import { IN_FLIGHT_REFRESH_MS, isInFlight } from "@/components/messaging/in-flight";
 import { MessageBodyCard } from "@/components/messaging/message-body-card";
 import { MessageFactsCard } from "@/components/messaging/message-facts-card";
@@ -69,6 +70,7 @@ export function MessageDetailScreen({ id }: { id: string }) {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">
           <MessageBodyCard message={m} />
+          {outbound && <MessageLinksCard messageId={m.id} />}
           <MessageHistoryCard events={m.events} />
         </div>
         <MessageFactsCard message={m} />

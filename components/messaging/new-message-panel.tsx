@@ -75,6 +75,7 @@ export function NewMessagePanel({ onClose, to: initialTo = "" }: { onClose: () =
       body: compose.body,
       mediaIds: compose.media.map((m) => m.id),
       smartEncoding: compose.smartEncoding,
+      shortenLinks: compose.shortenLinks,
       marketing: options.marketing || !allowTransactional,
       ...(options.scheduled && { sendAt: new Date(options.sendAt) }),
     };

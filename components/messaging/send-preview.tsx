@@ -40,6 +40,7 @@ export function useComposePreview(to: string, from: string, compose: ComposeValu
     body: templated && !templateError ? compose.body : "",
     mediaIds: compose.media.map((m) => m.id),
     smartEncoding: compose.smartEncoding,
+    shortenLinks: compose.shortenLinks,
   };
   const settled = useDebouncedValue(JSON.stringify(input));
   const query = useQuery({

@@ -1,7 +1,8 @@
 // One text on a virtual phone's screen: the org's on the left as the phone received them, the
-// phone's own on the right, each with its time, segment count and any pictures.
+// phone's own on the right, each with its time, segment count and any pictures; links open in a new tab.
 import { ImageIcon } from "lucide-react";
 import { formatDateTime } from "@/components/app/format";
+import { LinkedText } from "@/components/links/linked-text";
 import { cn } from "@/components/ui/cn";
 import type { PhoneMessage } from "@/lib/simulator/phone-thread";
 
@@ -28,7 +29,11 @@ export function MessageBubble({ message }: { message: PhoneMessage }) {
             </span>
           ),
         )}
-        {message.body && <p>{message.body}</p>}
+        {message.body && (
+          <p>
+            <LinkedText text={message.body} />
+          </p>
+        )}
       </div>
       <p className="mt-1 px-1 text-[11px] text-zinc-500">
         {formatDateTime(at)} · {message.segments} {message.segments === 1 ? "segment" : "segments"}

@@ -8,6 +8,8 @@ export interface BuilderContext {
   onChange: (root: SegmentGroup) => void;
   fields: readonly FieldOption[];
   lists: readonly { id: string; name: string }[];
+  /** The org's campaigns, newest first, for "Clicked a link" of one campaign. */
+  campaigns: readonly { id: string; name: string }[];
   /** The first message per rule, by path key ("" is the root group). */
   errors: ReadonlyMap<string, string>;
   /** Whether a rule still waiting for its value says so (after a save was tried), or waits quietly. */

@@ -5,7 +5,8 @@ import { OPERATOR_LABELS, OPERATOR_VALUES, type SegmentCondition } from "@/lib/s
 const N_DAYS = /N days/;
 
 export function describeRule(rule: SegmentCondition, fields: readonly FieldOption[], labelOf: (field: string, value: string) => string): string {
-  const field = fields.find((f) => f.field === rule.field)?.label ?? rule.field;
+  const label = fields.find((f) => f.field === rule.field)?.label ?? rule.field;
+  const field = rule.campaignId ? `${label} of one campaign` : label;
   const op = OPERATOR_LABELS[rule.operator];
   const v = rule.value;
   switch (OPERATOR_VALUES[rule.operator]) {

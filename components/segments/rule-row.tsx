@@ -3,7 +3,7 @@
 import { Copy, Trash2 } from "lucide-react";
 import type { BuilderContext } from "@/components/segments/builder-context";
 import { RuleValueInput } from "@/components/segments/rule-value-input";
-import { changeField, changeOperator, changeValue, duplicateAt, isIncomplete, pathKey, removeAt, type RulePath } from "@/components/segments/rule-tree";
+import { changeCampaign, changeField, changeOperator, changeValue, duplicateAt, isIncomplete, pathKey, removeAt, type RulePath } from "@/components/segments/rule-tree";
 import { groupFieldOptions } from "@/components/segments/segment-fields";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
@@ -62,7 +62,23 @@ export function RuleRow({ rule, path, ctx }: { rule: SegmentCondition; path: Rul
             </option>
           ))}
         </Select>
-        <div className="min-w-0 sm:flex-1">
+        {rule.field === "engagement.clicked" && (
+          <Select
+            aria-label={`${label}: campaign`}
+            className="sm:w-48"
+            value={rule.campaignId ?? ""}
+            onChange={(e) => ctx.onChange(changeCampaign(ctx.root, path, e.target.value || undefined))}
+          >
+            <option value="">in any campaign or text</option>
+            {rule.campaignId && !ctx.campaigns.some((c) => c.id === rule.campaignId) && <option value={rule.campaignId}>in campaign {rule.campaignId}</option>}
+            {ctx.campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                in {c.name}
+              </option>
+            ))}
+          </Select>
+        )}
+        <div className="min-w-0 sm:min-w-40 sm:flex-1">
           <RuleValueInput
             rule={rule}
             fieldLabel={label}

@@ -128,6 +128,16 @@ export function changeValue(root: SegmentGroup, path: RulePath, value: unknown):
   return updateAt(root, path, (rule) => (rule.type === "condition" ? withValue(rule, value) : rule));
 }
 
+/** A "Clicked a link" rule narrowed to one campaign's links, or (undefined) to any. */
+export function changeCampaign(root: SegmentGroup, path: RulePath, campaignId: string | undefined): SegmentGroup {
+  return updateAt(root, path, (rule) => {
+    if (rule.type !== "condition") return rule;
+    const rest = { ...rule };
+    delete rest.campaignId;
+    return campaignId === undefined ? rest : { ...rest, campaignId };
+  });
+}
+
 /** How deep the rule at `path` sits: the root is level 1. */
 export const levelOf = (path: RulePath) => path.length + 1;
 

@@ -25,6 +25,7 @@ export function SegmentBuilder({
   const trpc = useTRPC();
   const customFields = useQuery(trpc.customFields.list.queryOptions());
   const lists = useQuery(trpc.lists.list.queryOptions());
+  const campaigns = useQuery(trpc.campaigns.list.queryOptions({ limit: 100 }));
   const fields = useMemo(() => segmentFieldOptions(customFields.data ?? []), [customFields.data]);
   const idPrefix = useId();
   const container = useRef<HTMLDivElement>(null);
@@ -40,6 +41,7 @@ export function SegmentBuilder({
     onChange,
     fields,
     lists: lists.data ?? [],
+    campaigns: campaigns.data?.items ?? [],
     errors,
     showIncomplete,
     focus: (key) => setFocusRequest({ key }),

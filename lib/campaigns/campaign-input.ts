@@ -103,6 +103,10 @@ const campaignFields = {
   /** An A/B test's variants (then body and mediaIds are ignored: variant A is the first), or none. */
   variants: variantsInput,
   abTest: abTestInput.nullable(),
+  /** Its links become short links per recipient, clicks recorded (lib/links/). */
+  trackLinks: z.boolean(),
+  /** UTM parameters added to its links' destinations (with trackLinks; those already there are kept). */
+  utmParameters: z.boolean(),
 };
 
 
@@ -116,6 +120,8 @@ export const createCampaignInput = z
     appendOptOut: campaignFields.appendOptOut.default("first"),
     variants: campaignFields.variants.default([]),
     abTest: campaignFields.abTest.default(null),
+    trackLinks: campaignFields.trackLinks.default(true),
+    utmParameters: campaignFields.utmParameters.default(true),
   })
   .refine((c) => c.variants.length > 0 || hasContent(c), { message: "Write a message or attach media", path: ["body"] })
   .refine(abTestComplete, abTestIssue);

@@ -1,5 +1,5 @@
 // A campaign's recipients table, by outcome, in keyset pages: each funnel figure of the results page
-// clicks through to the contacts behind it. Messages are read by the campaign's (campaignId, status)
+// clicks through to the contacts behind it ("clicked": those who clicked one of its links). Messages are read by the campaign's (campaignId, status)
 // index in send order; the skipped, who have no message, by the recipients' (campaignId, skipReason).
 // An A/B campaign's variant filter reads each row's recipient by its key (campaignId, contactId).
 import type { z } from "zod";
@@ -25,7 +25,7 @@ export interface CampaignRecipientRow {
 }
 
 /** The message statuses behind each outcome; "sent" counts what reached the carrier, as the funnel does. */
-const STATUSES: Record<Exclude<RecipientOutcome, CampaignSkipReason>, MessageStatus[] | null> = {
+const STATUSES: Record<Exclude<RecipientOutcome, CampaignSkipReason | "clicked">, MessageStatus[] | null> = {
   all: null,
   held: ["SCHEDULED"],
   queued: ["QUEUED", "SENDING"],
@@ -41,9 +41,9 @@ export async function campaignRecipients(ctx: OrgContext, raw: z.input<typeof ca
   const campaign = await getCampaign(ctx, { id });
   const sql = orgSql(ctx);
   let rows: CampaignRecipientRow[];
-  const byMessage = outcome in STATUSES;
+  const byMessage = outcome in STATUSES || outcome === "clicked";
   if (byMessage) {
-    const statuses = STATUSES[outcome as keyof typeof STATUSES];
+    const statuses = outcome === "clicked" ? null : STATUSES[outcome as keyof typeof STATUSES];
     rows = await sql.$queryRaw`
       SELECT c.id AS "contactId", c."firstName", c."lastName", c.phone, m.id AS "messageId", m.status,
              NULL AS "skipReason", m."errorCode", m."errorMessage",
@@ -51,6 +51,7 @@ export async function campaignRecipients(ctx: OrgContext, raw: z.input<typeof ca
       FROM "Message" m JOIN "Contact" c ON c.id = m."contactId"
       WHERE m."campaignId" = ${campaign.id} AND m."orgId" = ${ctx.orgId}
         ${statuses ? Prisma.sql`AND m.status::text IN (${Prisma.join(statuses)})` : Prisma.empty}
+        ${outcome === "clicked" ? clickedSql(ctx.orgId, campaign.id) : Prisma.empty}
         ${cursor ? Prisma.sql`AND m.id > ${cursor}` : Prisma.empty}
         ${variant === undefined ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM "CampaignRecipient" r WHERE r."campaignId" = m."campaignId"
           AND r."orgId" = ${ctx.orgId} AND r."contactId" = m."contactId" AND ${ofVariant(variant)})`}
@@ -75,3 +76,6 @@ export async function campaignRecipients(ctx: OrgContext, raw: z.input<typeof ca
 /** The recipient `r` is of the variant, or has none ("rest": of those with a message, the rest of a test then winner). */
 const ofVariant = (variant: number | "rest") =>
   variant === "rest" ? Prisma.sql`r.variant IS NULL` : Prisma.sql`r.variant = ${variant}`;
+/** A person clicked one of the message's links (its recipient's clicks of this campaign, along LinkClick(orgId, contactId, occurredAt)). */
+const clickedSql = (orgId: string, campaignId: string) => Prisma.sql`AND EXISTS (SELECT 1 FROM "LinkClick" k
+  WHERE k."orgId" = ${orgId} AND k."contactId" = m."contactId" AND k."campaignId" = ${campaignId} AND k."botReason" IS NULL)`;

@@ -1,7 +1,9 @@
 // What a campaign's results page draws besides its funnel: messages sent, delivered and failed (or
 // found undelivered: both stamp failedAt) over time (per minute for a campaign that sent within three hours, else per hour), and its failures by
 // the carrier's error code with the carrier's own words. Both read the campaign's messages through
-// their (campaignId, status) index; a million-message campaign is one pass each.
+// their (campaignId, status) index; a million-message campaign is one pass each. And people's clicks
+// of its tracked links over time (per minute for three hours, per hour for 14 days, else per day),
+// all and first per recipient, read along LinkClick(campaignId, occurredAt).
 import type { z } from "zod";
 import { campaignIdInput } from "@/lib/campaigns/campaign-input";
 import { getCampaign } from "@/lib/campaigns/manage-campaigns";
@@ -39,19 +41,46 @@ export async function campaignTimeline(ctx: OrgContext, raw: z.input<typeof camp
     CROSS JOIN LATERAL (VALUES ('sent', m."sentAt"), ('delivered', m."deliveredAt"), ('failed', m."failedAt")) AS e(kind, at)
     WHERE m."campaignId" = ${campaign.id} AND m."orgId" = ${ctx.orgId} AND e.at IS NOT NULL
     GROUP BY 1 ORDER BY 1`;
-  return { unit, points: fillGaps(rows, unit === "minute" ? 60_000 : 3_600_000) };
+  return { unit, points: fillGaps(rows, STEP[unit], { sent: 0, delivered: 0, failed: 0 }) };
 }
 
+const STEP = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
+
 /** Every bucket between the first and the last, empty ones as zeros: a gap in a chart is a pause, not a missing point. */
-function fillGaps(rows: { at: Date; sent: number; delivered: number; failed: number }[], step: number): TimelinePoint[] {
+function fillGaps<C extends Record<string, number>>(rows: ({ at: Date } & C)[], step: number, zero: C): ({ at: string } & C)[] {
   if (rows.length === 0) return [];
   const byTime = new Map(rows.map((r) => [r.at.getTime(), r]));
-  const points: TimelinePoint[] = [];
+  const points: ({ at: string } & C)[] = [];
   for (let t = rows[0]!.at.getTime(); t <= rows[rows.length - 1]!.at.getTime(); t += step) {
     const r = byTime.get(t);
-    points.push({ at: new Date(t).toISOString(), sent: r?.sent ?? 0, delivered: r?.delivered ?? 0, failed: r?.failed ?? 0 });
+    points.push({ ...zero, ...(r ?? {}), at: new Date(t).toISOString() });
   }
   return points;
+}
+
+export interface ClickTimeline {
+  unit: "minute" | "hour" | "day";
+  /** clicks: every click by a person; first: recipients clicking for the first time (they sum to the unique count). */
+  points: { at: string; clicks: number; first: number }[];
+}
+
+export async function campaignClickTimeline(ctx: OrgContext, raw: z.input<typeof campaignIdInput>): Promise<ClickTimeline> {
+  const campaign = await getCampaign(ctx, raw);
+  const sql = orgSql(ctx);
+  const [span] = await sql.$queryRaw<{ first: Date | null; last: Date | null }[]>`
+    SELECT min("occurredAt") AS first, max("occurredAt") AS last
+    FROM "LinkClick" WHERE "campaignId" = ${campaign.id} AND "orgId" = ${ctx.orgId} AND "botReason" IS NULL`;
+  if (!span?.first || !span.last) return { unit: "minute", points: [] };
+  const spanMs = span.last.getTime() - span.first.getTime();
+  const unit = spanMs <= MINUTES_UP_TO_MS ? "minute" : spanMs <= 14 * 86_400_000 ? "hour" : "day";
+  const rows = await sql.$queryRaw<{ at: Date; clicks: number; first: number }[]>`
+    SELECT date_trunc(${unit}, "occurredAt") AS at, count(*)::int AS clicks, count(*) FILTER (WHERE nth = 1)::int AS first
+    FROM (
+      SELECT "occurredAt", row_number() OVER (PARTITION BY "contactId" ORDER BY "occurredAt", id) AS nth
+      FROM "LinkClick" WHERE "campaignId" = ${campaign.id} AND "orgId" = ${ctx.orgId} AND "botReason" IS NULL
+    ) k
+    GROUP BY 1 ORDER BY 1`;
+  return { unit, points: fillGaps(rows, STEP[unit], { clicks: 0, first: 0 }) };
 }
 
 export interface CampaignFailure {

@@ -1,7 +1,9 @@
 // A campaign's funnel: recipients, skipped by reason, then its messages by outcome, and what the
 // recipients did after: replied (an inbound text within `replyDays` of their campaign message) and
 // opted out (an opt-out within the same days). Replies are matched on the inbound index by contact
-// ((orgId, contactId, id)), one probe per messaged recipient.
+// ((orgId, contactId, id)), one probe per messaged recipient. Clicks are people's clicks on its
+// tracked links (LinkClick.botReason null: lib/links/bot-reason.ts): clicked counts recipients who
+// clicked (unique), clicks every click (total), read along LinkClick(campaignId, occurredAt).
 import type { z } from "zod";
 import { campaignStatsInput } from "@/lib/campaigns/campaign-input";
 import { campaignCounts } from "@/lib/campaigns/campaign-progress";
@@ -21,6 +23,9 @@ export async function campaignStats(ctx: OrgContext, raw: z.input<typeof campaig
       count(*) FILTER (WHERE ${repliedTo(ctx.orgId, replyDays)})::int AS replied,
       count(*) FILTER (WHERE ${optedOutAfter(ctx.orgId, replyDays)})::int AS "optedOut"
     FROM "Message" m WHERE m."campaignId" = ${id} AND m."orgId" = ${ctx.orgId} AND m.status::text IN ('SENT', 'DELIVERED', 'UNDELIVERED')`;
+  const [clicks] = await orgSql(ctx).$queryRaw<{ clicked: number; clicks: number }[]>`
+    SELECT count(DISTINCT "contactId")::int AS clicked, count(*)::int AS clicks
+    FROM "LinkClick" WHERE "campaignId" = ${id} AND "orgId" = ${ctx.orgId} AND "botReason" IS NULL`;
   const m = counts.messages;
   const ab = campaign.abTest && campaign.resolvedAt ? await variantStats(orgSql(ctx), ctx.orgId, id, replyDays) : null;
   return {
@@ -48,6 +53,8 @@ export async function campaignStats(ctx: OrgContext, raw: z.input<typeof campaig
       undelivered: m.UNDELIVERED ?? 0,
       failed: m.FAILED ?? 0,
       canceled: m.CANCELED ?? 0,
+      clicked: clicks!.clicked,
+      clicks: clicks!.clicks,
       replied: after!.replied,
       optedOut: after!.optedOut,
     },

@@ -20,11 +20,14 @@
 // cancel touch more rows, keep other traffic of the same senders waiting behind the campaign, and
 // leave opt-outs to the claim-time check instead of this one.
 import { campaignTexts, type CampaignTexts } from "@/lib/campaigns/campaign-body";
+import { campaignLinkOptions, withCampaignLinks, writeCampaignLinks } from "@/lib/campaigns/campaign-links";
 import { messagesOf, variantIndex } from "@/lib/campaigns/campaign-variants";
 import { quietColumns } from "@/lib/campaigns/send-rules";
 import { getCampaign } from "@/lib/campaigns/manage-campaigns";
 import { stickySender } from "@/lib/campaigns/sticky-sender";
 import { afterCommit } from "@/lib/db/after-commit";
+import { dropShortLinks } from "@/lib/links/insert-short-links";
+import type { LinkOptions, NewLink } from "@/lib/links/shorten-text";
 import { orgSqlTransaction, type OrgSqlClient } from "@/lib/db/sql";
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -115,11 +118,13 @@ export async function fanOutChunk(ctx: OrgContext, campaignId: string, options: 
         WHERE "campaignId" = ${campaignId} AND "orgId" = ${org} AND "contactId" = ANY(${optedOut}::text[])`;
     }
     const sending = due.filter((r) => !r.optedOut);
+    const links = campaignLinkOptions(campaign);
     const created: NewMessage[] = [];
     for (const variant of new Set(sending.map((r) => r.variant))) {
       const index = variantIndex({ variants: campaign.variants, winnerVariant: locked.winnerVariant }, variant);
       const { mediaIds } = variants[index]!;
-      const messages = sending.filter((r) => r.variant === variant).map((r) => messageFor(r, pool.get(r.senderId!)!, texts[index]!, mediaIds.length > 0));
+      const messages = sending.filter((r) => r.variant === variant).map((r) => messageFor(r, pool.get(r.senderId!)!, texts[index]!, mediaIds.length > 0, links));
+      await writeCampaignLinks(tx, campaignId, messages);
       created.push(...(await insertMessages(tx, campaignId, mediaIds, messages)));
     }
     await options.beforeCommit?.();
@@ -206,10 +211,11 @@ interface NewMessage {
   quietZone: string | null;
   quietStart: number | null;
   quietEnd: number | null;
+  links: NewLink[];
 }
 
-function messageFor(r: DueRecipient, sender: PoolSender, texts: CampaignTexts, mms: boolean): NewMessage {
-  const body = renderTemplate(r.optOutLanguage ? texts.withOptOut : texts.plain, r);
+function messageFor(r: DueRecipient, sender: PoolSender, texts: CampaignTexts, mms: boolean, linkOptions: LinkOptions | null): NewMessage {
+  const { body, links } = withCampaignLinks(renderTemplate(r.optOutLanguage ? texts.withOptOut : texts.plain, r), linkOptions);
   const segmented = segmentMessage(body);
   const segments = mms ? 1 : segmented.segmentCount;
   return {
@@ -225,6 +231,7 @@ function messageFor(r: DueRecipient, sender: PoolSender, texts: CampaignTexts, m
     quietZone: r.quietZone,
     quietStart: r.quietStart,
     quietEnd: r.quietEnd,
+    links,
   };
 }
 
@@ -268,6 +275,7 @@ async function insertMessages(tx: OrgSqlClient, campaignId: string, mediaIds: st
   const ids = new Set(written.map((w) => w.id));
   const inserted = rows.filter((r) => ids.has(r.id));
   if (inserted.length < rows.length) {
+    await dropShortLinks(tx, rows.filter((r) => !ids.has(r.id)).map((r) => r.id));
     await tx.$executeRaw`
       UPDATE "CampaignRecipient" r SET "messageId" = m.id, segments = m.segments, "priceMicros" = m."priceMicros"
       FROM "Message" m

@@ -102,6 +102,8 @@ export async function createCampaign(ctx: OrgContext, raw: z.input<typeof create
         appendOptOut: draft.appendOptOut,
         variants: json(draft.variants),
         abTest: draft.abTest === null ? Prisma.DbNull : json(draft.abTest),
+        trackLinks: draft.trackLinks,
+        utmParameters: draft.utmParameters,
         createdById: ctx.actor.type === "USER" ? ctx.actor.id : null,
       },
     });
@@ -133,6 +135,8 @@ export async function updateCampaign(ctx: OrgContext, raw: z.input<typeof update
         appendOptOut: draft.appendOptOut,
         variants: json(draft.variants),
         abTest: draft.abTest === null ? Prisma.DbNull : json(draft.abTest),
+        trackLinks: draft.trackLinks,
+        utmParameters: draft.utmParameters,
       },
     });
     await recordAudit(ctx, tx, { action: "campaign.updated", targetType: "campaign", targetId: id, changes: { fields: Object.keys(changes) } });

@@ -17,6 +17,7 @@ import { audienceQuery } from "@/lib/campaigns/audience-sql";
 import { checkedCampaignTexts, type CampaignTexts } from "@/lib/campaigns/campaign-body";
 import { messagesOf } from "@/lib/campaigns/campaign-variants";
 import { abTestPlan, variantShares, type AbTestPlan } from "@/lib/campaigns/plan-variants";
+import { countedText } from "@/lib/campaigns/campaign-links";
 import { campaignIdInput, type SKIP_REASONS } from "@/lib/campaigns/campaign-input";
 import { startOf } from "@/lib/campaigns/campaign-schedule";
 import { finishTime, type Backlog } from "@/lib/campaigns/finish-time";
@@ -171,7 +172,7 @@ async function summarise(ctx: OrgContext, campaign: Campaign, texts: CampaignTex
     const sender = senders.find((s) => s.id === g.senderId);
     const contact = contactOf(names, g.fields ?? []);
     const priced = texts.map((t, v) => {
-      const message = segmentMessage(renderTemplate(g.optOut ? t.withOptOut : t.plain, contact));
+      const message = segmentMessage(countedText(campaign, renderTemplate(g.optOut ? t.withOptOut : t.plain, contact)));
       const n = mms[v] ? 1 : message.segmentCount;
       return { message, n, mms: mms[v]!, cost: mms[v] ? (sender?.connection.mmsPriceMicros ?? 0) : n * (sender?.connection.smsPriceMicros ?? 0) };
     });

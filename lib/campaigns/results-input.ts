@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { MAX_VARIANTS, SKIP_REASONS } from "@/lib/campaigns/campaign-input";
 
-/** What the recipients table can show: messages by where they are, or the skipped by reason. */
-export const RECIPIENT_OUTCOMES = ["all", "held", "queued", "sent", "delivered", "undelivered", "failed", "canceled", ...SKIP_REASONS] as const;
+/** What the recipients table can show: messages by where they are, those whose recipient clicked a link, or the skipped by reason. */
+export const RECIPIENT_OUTCOMES = ["all", "held", "queued", "sent", "delivered", "undelivered", "failed", "canceled", "clicked", ...SKIP_REASONS] as const;
 export type RecipientOutcome = (typeof RECIPIENT_OUTCOMES)[number];
 
 export type RecipientVariant = number | "rest";

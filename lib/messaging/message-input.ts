@@ -25,6 +25,8 @@ export const sendMessageInput = z
      * Off for text that must go as written: the Twilio-compatible API's, verification codes.
      */
     mergeFields: z.boolean().default(true),
+    /** Replace each http(s) link by a short link of this message's own (lib/links/), its clicks recorded. */
+    shortenLinks: z.boolean().default(false),
     idempotencyKey: z.string().trim().min(1).max(255).optional(),
     sendAt: z.coerce.date().optional(),
     statusCallback: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),

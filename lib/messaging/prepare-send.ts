@@ -4,6 +4,7 @@
 // prepare-messages.ts loads what it needs once per batch.
 import { DomainError } from "@/lib/errors";
 import type { ApiErrorCode } from "@/lib/errors/error-codes";
+import { shortenText, type NewLink } from "@/lib/links/shorten-text";
 import { checkMessageMedia } from "@/lib/media/check-media-file";
 import type { CarrierKind, MessageStatus } from "@/lib/generated/prisma/enums";
 import type { Rendered } from "@/lib/messaging/merge-fields";
@@ -32,6 +33,8 @@ export interface PreparedSend {
   segments: number;
   priceMicros: number;
   marketing: boolean;
+  /** Its short links (shorten_links), written with it; their codes are in `body`. */
+  links: NewLink[];
   idempotencyKey: string | null;
   statusCallback: string | null;
   status: Extract<MessageStatus, "QUEUED" | "SCHEDULED">;
@@ -99,7 +102,9 @@ export function prepareSend(raw: SendMessageInput, org: SendContext, now: Date):
       return fail(`With its merge fields filled in for ${phone.e164} the message is ${text.length} characters; the limit is ${MAX_BODY_LENGTH}`, "body", "invalid_parameter");
     }
   }
-  const body = input.smartEncoding ? smartEncode(text).text : text;
+  const encoded = input.smartEncoding ? smartEncode(text).text : text;
+  // Links shortened last: the short URLs are GSM-7 and what the segments are counted on.
+  const { text: body, links } = input.shortenLinks ? shortenText(encoded, { utmCampaign: null }) : { text: encoded, links: [] };
   const segmented = segmentMessage(body);
   // Virtual phones exist to be read by whoever tests with them (a code included): the simulator's
   // texts keep theirs.
@@ -117,6 +122,7 @@ export function prepareSend(raw: SendMessageInput, org: SendContext, now: Date):
       segments,
       priceMicros: isMms ? sender.connection.mmsPriceMicros : segments * sender.connection.smsPriceMicros,
       marketing: input.marketing,
+      links,
       idempotencyKey: input.idempotencyKey ?? null,
       statusCallback: input.statusCallback ?? null,
       status: sendAt ? "SCHEDULED" : "QUEUED",

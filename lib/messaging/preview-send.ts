@@ -23,6 +23,7 @@ export const previewSendInput = z.strictObject({
   body: send.body,
   mediaIds: send.mediaIds,
   smartEncoding: send.smartEncoding,
+  shortenLinks: send.shortenLinks,
 });
 export type PreviewSendInput = z.input<typeof previewSendInput>;
 
@@ -61,7 +62,7 @@ export async function previewSend(ctx: OrgContext, raw: PreviewSendInput): Promi
   const previewAs = chosen ?? recipient ?? (e164 ? { id: null, phone: e164 } : null);
   if (!previewAs || (input.body.trim() === "" && input.mediaIds.length === 0)) return { recipient, previewAs, text: null };
 
-  const message = { to: previewAs.phone, from: input.from, body: input.body, mediaIds: input.mediaIds, smartEncoding: input.smartEncoding };
+  const message = { to: previewAs.phone, from: input.from, body: input.body, mediaIds: input.mediaIds, smartEncoding: input.smartEncoding, shortenLinks: input.shortenLinks };
   const prepared = (await prepareMessages(ctx, [message], new Date()))[0]!;
   const text: PreviewText = prepared.ok
     ? { ok: true, body: prepared.send.body, encoding: prepared.send.encoding, segments: prepared.send.segments, priceMicros: prepared.send.priceMicros }

@@ -11,6 +11,7 @@ import { orgSqlTransaction, type OrgSqlClient } from "@/lib/db/sql";
 import { Prisma, type Message as MessageRow } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { dropShortLinks, insertShortLinks } from "@/lib/links/insert-short-links";
 import { emitEvents } from "@/lib/events/emit";
 import { messagesScheduled } from "@/lib/events/messaging";
 import { requestDispatch } from "@/lib/messaging/request-dispatch";
@@ -106,8 +107,15 @@ async function writeMessages(
   });
 
   const rows = accepted.map(({ send }) => messageRow(ctx.orgId, send, contacts.get(send.to)!.id));
+  // Short links (shorten_links) before their messages: a code that had to change changes the body.
+  const linked = accepted.flatMap(({ send }, i) => (send.links.length > 0 ? [{ row: rows[i]!, links: send.links }] : []));
+  if (linked.length > 0) {
+    const bodies = await insertShortLinks(tx, linked.map(({ row, links }) => ({ messageId: row.id, contactId: row.contactId, campaignId: null, body: row.body, links })));
+    linked.forEach(({ row }, i) => (row.body = bodies[i]!));
+  }
   const inserted = await insertMessages(ctx.orgId, tx, rows, accepted.map(({ send }) => send.secretBody), source);
   const byId = new Map(inserted.map((m) => [m.id, m]));
+  if (linked.length > 0) await dropShortLinks(tx, linked.filter(({ row }) => !byId.has(row.id)).map(({ row }) => row.id));
 
   // A key another transaction inserted between our read and our insert: that one is the message.
   const lostRace = accepted.filter((_, i) => !byId.has(rows[i]!.id)).map((a) => a.send.idempotencyKey!);

@@ -3,6 +3,10 @@
 // - received: an outbound message that reached the carrier (SENT or DELIVERED) sent since the
 //   start of the window (local midnight N days ago in the segment's zone).
 // - replied: an inbound message from the contact since then; "never": none at all.
+// - clicked: a person's click (LinkClick.botReason null: previews and scanners are not people) on
+//   a tracked link of a message to the contact since then (of one campaign's messages, with
+//   campaignId; an id that is no campaign of the org's matches no click); "never": none at all. Along the partial
+//   index LinkClick(orgId, contactId, occurredAt) of people's clicks (migrations/20261215000200).
 // - lastDeliveryFailed: the contact's last outcome (lib/messaging/last-outcome.ts: of its outbound
 //   messages sent, delivered, undelivered or failed, the newest by id; queued, scheduled and
 //   canceled ones have none yet) is FAILED or UNDELIVERED; with_code, with one of those carrier error
@@ -38,6 +42,15 @@ export function receivedMatch(rule: SegmentCondition, env: EngagementEnv): Prism
 export function repliedMatch(rule: SegmentCondition, env: EngagementEnv): Prisma.Sql {
   if (rule.operator === "never") return not(messages(env, Prisma.sql`m.direction = 'INBOUND'`));
   const since = messages(env, Prisma.sql`m.direction = 'INBOUND' AND m."createdAt" >= ${env.windowStart(rule.value as number)}`);
+  return rule.operator === "not_in_last_days" ? not(since) : since;
+}
+
+export function clickedMatch(rule: SegmentCondition, env: EngagementEnv): Prisma.Sql {
+  const campaign = rule.campaignId === undefined ? Prisma.empty : Prisma.sql`AND k."campaignId" = ${rule.campaignId}`;
+  const clicks = (where: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM "LinkClick" k
+    WHERE k."orgId" = ${env.orgId} AND k."contactId" = c.id AND k."botReason" IS NULL ${campaign} ${where})`;
+  if (rule.operator === "never") return not(clicks(Prisma.empty));
+  const since = clicks(Prisma.sql`AND k."occurredAt" >= ${env.windowStart(rule.value as number)}`);
   return rule.operator === "not_in_last_days" ? not(since) : since;
 }
 

@@ -44,7 +44,7 @@
 import type { FieldDefinition } from "@/lib/custom-fields/custom-field-input";
 import { escapeLike } from "@/lib/db/escape-like";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { lastDeliveryFailedMatch, receivedMatch, repliedMatch } from "@/lib/segments/compile-engagement";
+import { clickedMatch, lastDeliveryFailedMatch, receivedMatch, repliedMatch } from "@/lib/segments/compile-engagement";
 import { areaCodeMatch, countryMatch, stateMatch, timeZoneMatch } from "@/lib/segments/compile-location";
 import {
   CONSENT_SOURCE_CHOICES,
@@ -170,6 +170,8 @@ function compileField(rule: SegmentCondition, field: ResolvedField, path: string
       return repliedMatch(rule, engagement);
     case "engagement.lastDeliveryFailed":
       return lastDeliveryFailedMatch(rule, engagement);
+    case "engagement.clicked":
+      return clickedMatch(rule, engagement);
   }
 }
 

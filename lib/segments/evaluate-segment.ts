@@ -45,7 +45,7 @@ export async function segmentCondition(ctx: OrgContext, raw: SegmentDefinitionIn
   return { where: compileSegment(definition, await loadCompileScope(ctx, definition)), hashMemory: setRuleUnderAny(definition.root) };
 }
 
-const SET_FIELDS: ReadonlySet<string> = new Set(["lists", "engagement.received", "engagement.replied", "engagement.lastDeliveryFailed"]);
+const SET_FIELDS: ReadonlySet<string> = new Set(["lists", "engagement.received", "engagement.replied", "engagement.lastDeliveryFailed", "engagement.clicked"]);
 
 /** Whether a rule on lists or messages sits under an "any" group: a subquery that is hashed only with the memory below. */
 function setRuleUnderAny(group: SegmentGroup, underAny = false): boolean {

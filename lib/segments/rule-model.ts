@@ -10,7 +10,7 @@ import { isValidTimeZone } from "@/lib/sms/time-zone";
 export const MAX_GROUP_DEPTH = 5;
 export const MAX_RULES = 100;
 
-export const FIELD_TYPES = ["text", "number", "boolean", "date", "tags", "lists", "choice", "received", "replied", "delivery"] as const;
+export const FIELD_TYPES = ["text", "number", "boolean", "date", "tags", "lists", "choice", "received", "replied", "delivery", "clicked"] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** The value each operator takes: none, one text, a number, a day, a range, a list of texts. */
@@ -72,6 +72,8 @@ export const FIELD_TYPE_OPERATORS = {
   replied: ["in_last_days", "not_in_last_days", "never"],
   // the last outbound message failed (any error, or one of these codes) / did not
   delivery: ["is_true", "is_false", "with_code"],
+  // clicked a tracked link (a person's click: lib/links/bot-reason.ts) in the last N days / not in the last N days / never
+  clicked: ["in_last_days", "not_in_last_days", "never"],
 } as const satisfies Record<FieldType, readonly Operator[]>;
 
 export const OPERATOR_LABELS: Record<Operator, string> = {
@@ -135,6 +137,7 @@ export const STANDARD_SEGMENT_FIELDS = [
   { field: "engagement.received", label: "Received a message", type: "received", group: "Engagement" },
   { field: "engagement.replied", label: "Replied", type: "replied", group: "Engagement" },
   { field: "engagement.lastDeliveryFailed", label: "Last delivery failed", type: "delivery", group: "Engagement" },
+  { field: "engagement.clicked", label: "Clicked a link", type: "clicked", group: "Engagement" },
 ] as const satisfies readonly { field: string; label: string; type: FieldType; group: string }[];
 
 export type StandardSegmentField = (typeof STANDARD_SEGMENT_FIELDS)[number]["field"];
@@ -167,6 +170,8 @@ export const segmentCondition = z
     value: z.unknown().optional(),
     /** For engagement.received: which messages count. Only "any" until campaigns and workflows exist. */
     source: z.enum(["any"]).optional(),
+    /** For engagement.clicked: only clicks on links of this campaign's messages. */
+    campaignId: z.string().min(1).max(64).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -40,5 +40,8 @@ export function resolveField(rule: SegmentCondition, path: string, customFields:
   if (rule.source !== undefined && rule.field !== "engagement.received") {
     throw badRule(`Only "Received a message" rules take a source`, `${path}.source`);
   }
+  if (rule.campaignId !== undefined && rule.field !== "engagement.clicked") {
+    throw badRule(`Only "Clicked a link" rules take a campaign`, `${path}.campaignId`);
+  }
   return resolved;
 }

@@ -12,6 +12,7 @@ const WEBHOOK_EVENTS = [
   { type: "contact.opted_in", label: "Contact opted in" },
   { type: "verification.approved", label: "Verification approved" },
   { type: "campaign.completed", label: "Campaign completed" },
+  { type: "link.clicked", label: "Link clicked" },
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number]["type"];

@@ -103,7 +103,7 @@ describe("the OpenAPI document", () => {
 
   it("describes the campaigns, plans and stats the serialisers send, in the API's names", () => {
     const draft = {
-      id: "cmp_1", name: "Sale", status: "DRAFT", body: "Hi {{first_name}}", mediaIds: [], senderIds: ["snd_1"], appendOptOut: "every",
+      id: "cmp_1", name: "Sale", status: "DRAFT", body: "Hi {{first_name}}", mediaIds: [], senderIds: ["snd_1"], appendOptOut: "every", trackLinks: true, utmParameters: false,
       audience: { include: { listIds: ["lst_1"], segmentIds: [] }, exclude: { listIds: [], segmentIds: ["seg_1"] } },
       schedule: { kind: "spread", hours: 4, localTime: "2026-12-15T10:00", zone: "America/Chicago" },
       resolvedAt: null, recipients: 0, startAt: null, startedAt: null, completedAt: null, canceledAt: null, createdAt: at, updatedAt: at,
@@ -111,7 +111,7 @@ describe("the OpenAPI document", () => {
     } as const;
     const shown = campaignObject.parse(serializeCampaign(structuredClone(draft) as never, null));
     expect(shown).toMatchObject({
-      status: "draft", recipients: null, messages: null, append_opt_out: "every",
+      status: "draft", recipients: null, messages: null, append_opt_out: "every", track_links: true, utm_parameters: false,
       audience: { include: { list_ids: ["lst_1"], segment_ids: [] }, exclude: { list_ids: [], segment_ids: ["seg_1"] } },
       schedule: { kind: "spread", hours: 4, local_time: "2026-12-15T10:00", zone: "America/Chicago" },
     });
@@ -125,9 +125,9 @@ describe("the OpenAPI document", () => {
       senders: [{ id: "snd_1", address: "+14155550100", throughput: 10, recipients: 3, finishAt: at.toISOString() }], abTest: null,
     };
     expect(campaignPlan.parse(serializeCampaignPlan("cmp_1", plan))).toMatchObject({ skipped: { opted_out: 1, frequency_capped: 2 }, cost_micros: 23700, opt_out: 3, held_at_start: 1, held_until_local: "08:00" });
-    const funnel = { recipients: 4, skipped: { OPTED_OUT: 1 }, duplicates: 0, waiting: 0, held: 0, queued: 0, sent: 4, delivered: 3, undelivered: 1, failed: 0, canceled: 0, replied: 1, optedOut: 0 };
+    const funnel = { recipients: 4, skipped: { OPTED_OUT: 1 }, duplicates: 0, waiting: 0, held: 0, queued: 0, sent: 4, delivered: 3, undelivered: 1, failed: 0, canceled: 0, clicked: 2, clicks: 3, replied: 1, optedOut: 0 };
     const stats = campaignStats.parse(serializeCampaignStats({ campaign: { id: "cmp_1", name: "Sale", status: "COMPLETED", startedAt: at, completedAt: at }, replyDays: 5, funnel, abTest: null }));
-    expect(stats).toMatchObject({ status: "completed", funnel: { skipped: { opted_out: 1, invalid_number: 0 }, opted_out: 0 }, rates: { delivery: 0.75, reply: 0.25, opt_out: 0 }, variants: [], winner: null });
+    expect(stats).toMatchObject({ status: "completed", funnel: { skipped: { opted_out: 1, invalid_number: 0 }, opted_out: 0 }, rates: { delivery: 0.75, click: 0.5, reply: 0.25, opt_out: 0 }, variants: [], winner: null });
     const decision = { winner: 1, metric: "clicks", tie: false, tooFew: false, explanation: "B has the highest click rate.", variants: [{ variant: "A", delivered: 100, clicked: 2, replied: 0 }, { variant: "B", delivered: 100, clicked: 9, replied: 1 }] };
     const ab = {
       ...sending, variants: [{ body: "A", mediaIds: [] }, { body: "B", mediaIds: [] }], abTest: { mode: "winner", sharePercent: 20, waitMinutes: 60, metric: "clicks" },

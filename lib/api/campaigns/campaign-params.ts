@@ -88,6 +88,12 @@ export const createCampaignParams = z.strictObject({
   ),
   variants: variantsParams.optional(),
   ab_test: abTestParams.optional(),
+  track_links: create.trackLinks.describe(
+    "Replace each http(s) link in the text by a short link on this app's domain (APP_URL/l/<code>), one per recipient, and record its clicks; default true",
+  ),
+  utm_parameters: create.utmParameters.describe(
+    "With track_links: add utm_source=textstack, utm_medium=sms and utm_campaign=<the name as a slug> to each link's destination, keeping any the link has; default true",
+  ),
 });
 
 /** Sending: at the campaign's schedule, or at this one (which replaces it). */
@@ -128,6 +134,8 @@ export const toCreateCampaignInput = (p: z.output<typeof createCampaignParams>):
   appendOptOut: p.append_opt_out,
   variants: p.variants?.map((v) => ({ body: v.body, mediaIds: v.media_ids })),
   abTest: p.ab_test && toAbTest(p.ab_test),
+  trackLinks: p.track_links,
+  utmParameters: p.utm_parameters,
 });
 
 /** The wire's A/B settings in the domain's names; the domain's schema fills the defaults. */

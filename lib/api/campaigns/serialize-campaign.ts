@@ -11,7 +11,7 @@ import type { OrgContext } from "@/lib/org-context";
 
 export type SerializableCampaign = Pick<
   Campaign,
-  | "id" | "name" | "status" | "body" | "mediaIds" | "audience" | "senderIds" | "schedule" | "appendOptOut" | "resolvedAt" | "recipients"
+  | "id" | "name" | "status" | "body" | "mediaIds" | "audience" | "senderIds" | "schedule" | "appendOptOut" | "trackLinks" | "utmParameters" | "resolvedAt" | "recipients"
   | "startAt" | "startedAt" | "completedAt" | "canceledAt" | "createdAt" | "updatedAt"
   | "variants" | "abTest" | "decideAt" | "winnerVariant" | "decidedAt" | "decision"
 >;
@@ -90,6 +90,8 @@ export function serializeCampaign(c: SerializableCampaign, messages: MessageCoun
     append_opt_out: c.appendOptOut,
     variants: c.variants.map((v, i) => ({ variant: variantLetter(i), body: v.body, media_ids: v.mediaIds })),
     ab_test: serializeAbTest(c),
+    track_links: c.trackLinks,
+    utm_parameters: c.utmParameters,
     recipients: started ? c.recipients : null,
     messages: started && messages ? messageCounts(messages) : null,
     start_at: iso(c.startAt),
@@ -162,11 +164,14 @@ export function serializeCampaignStats(s: Awaited<ReturnType<typeof campaignStat
       undelivered: f.undelivered,
       failed: f.failed,
       canceled: f.canceled,
+      clicked: f.clicked,
+      clicks: f.clicks,
       replied: f.replied,
       opted_out: f.optedOut,
     },
     rates: {
       delivery: rate(f.delivered, f.sent),
+      click: rate(f.clicked, f.sent),
       reply: rate(f.replied, f.sent),
       opt_out: rate(f.optedOut, f.sent),
     },

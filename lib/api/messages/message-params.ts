@@ -37,6 +37,9 @@ export const sendMessageParams = z.strictObject({
     "Marketing is refused for recipients who opted out (`recipient_unsubscribed`). false sends it as transactional (codes, receipts), which reaches them: it needs the `messages:transactional` scope (403 `insufficient_scope` otherwise), and one sent to a contact who opted out is recorded in the audit log",
   ),
   smart_encoding: send.smartEncoding.describe("Replace look-alike Unicode (curly quotes, dashes, odd spaces) with GSM-7 characters, so the text takes fewer segments"),
+  shorten_links: send.shortenLinks.describe(
+    "Replace each http(s) link in the body by a short link on this app's domain (APP_URL/l/<code>, 7 characters of code), made for this message, which redirects to it and records its clicks (the `link.clicked` webhook); segments and price are those of the text with short links. Default false",
+  ),
   merge_fields: send.mergeFields.describe(
     "Fill in `{{first_name}}`, `{{last_name}}`, `{{phone}}`, `{{email}}` and `{{custom.<key>}}` (with a fallback: `{{first_name|there}}`) from the recipient's contact; segments and price are those of the filled-in text. An unknown field is `unknown_merge_field`; a field with no fallback sent to a number that is not a contact is `merge_field_without_value`. false sends the body as written",
   ),
@@ -72,6 +75,7 @@ export async function toSendMessageInput(ctx: ApiContext, params: SendMessagePar
     marketing: params.marketing,
     smartEncoding: params.smart_encoding,
     mergeFields: params.merge_fields,
+    shortenLinks: params.shorten_links,
     ...(dedupe && { idempotencyKey: dedupe }),
   };
 }

@@ -140,7 +140,7 @@ export const CAMPAIGN_OPERATIONS: ApiOperation[] = [
     tag: "Campaigns",
     summary: "Get a campaign's stats",
     description:
-      "The funnel: recipients, skipped by reason, then messages waiting, queued, sent, delivered, undelivered, failed and canceled, and recipients who replied or opted out within `reply_days` of their message; with the delivery, reply and opt-out rates of the messages sent. Counted now, so it grows as receipts and replies come in.",
+      "The funnel: recipients, skipped by reason, then messages waiting, queued, sent, delivered, undelivered, failed and canceled, recipients who clicked a tracked link (unique, and clicks in all: people only, link previews and scanners not counted), and recipients who replied or opted out within `reply_days` of their message; with the delivery, click, reply and opt-out rates of the messages sent. Counted now, so it grows as receipts and replies come in.",
     scope: "campaigns:read",
     pathParams: campaignId,
     query: campaignStatsParams,

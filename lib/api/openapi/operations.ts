@@ -42,7 +42,7 @@ export const OPERATIONS: ApiOperation[] = [
     tag: "Messages",
     summary: "Send a message",
     description:
-      "Queues an SMS (or an MMS with media_ids, or media_urls that are fetched first) and returns it at once with status `queued` (or `scheduled` with send_at). Marketing messages to someone who opted out are refused with `recipient_unsubscribed`; `marketing: false` (transactional) also needs the `messages:transactional` scope. Merge fields in the body (`{{first_name|there}}`, `{{custom.points}}`) are filled in from the recipient's contact, and segments and price are those of the filled-in text. With an Idempotency-Key, a retried request returns the same message.",
+      "Queues an SMS (or an MMS with media_ids, or media_urls that are fetched first) and returns it at once with status `queued` (or `scheduled` with send_at). Marketing messages to someone who opted out are refused with `recipient_unsubscribed`; `marketing: false` (transactional) also needs the `messages:transactional` scope. Merge fields in the body (`{{first_name|there}}`, `{{custom.points}}`) are filled in from the recipient's contact, and segments and price are those of the filled-in text. With `shorten_links`, each link becomes a short link of this message's own on this app's domain, whose clicks are recorded. With an Idempotency-Key, a retried request returns the same message.",
     scope: "messages:send",
     body: sendMessageParams,
     response: { status: 201, schema: messageObject, description: "The queued message" },
@@ -59,7 +59,12 @@ export const OPERATIONS: ApiOperation[] = [
     scope: "messages:send",
     body: sendBatchParams,
     response: { status: 200, schema: batchResult, description: "One result per item, in order" },
-    example: { messages: [{ to: "+14155550123", body: "Hello Ava" }, { to: "+14155550124", body: "Hello Liam" }] },
+    example: {
+      messages: [
+        { to: "+14155550123", body: "Hello Ava" },
+        { to: "+14155550124", body: "Hello Liam, your order ships today: https://shop.example.com/orders/1042", shorten_links: true },
+      ],
+    },
   },
   {
     id: "listMessages",

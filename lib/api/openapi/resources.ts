@@ -286,6 +286,8 @@ export const campaignObject = z
       })
       .nullable()
       .describe("The A/B test; null for one message"),
+    track_links: z.boolean().describe("Its links are replaced by short links per recipient, and their clicks recorded"),
+    utm_parameters: z.boolean().describe("UTM parameters are added to its links' destinations"),
     recipients: z.number().int().nullable().describe("Contacts getting a message, counted when it started; null before"),
     messages: z
       .strictObject({
@@ -385,10 +387,12 @@ export const campaignStats = z
       undelivered: z.number().int(),
       failed: z.number().int(),
       canceled: z.number().int(),
+      clicked: z.number().int().describe("Recipients who clicked one of its tracked links (link previews, security scanners and clicks within seconds of delivery not counted)"),
+      clicks: z.number().int().describe("Clicks of its tracked links by people, every one (a recipient may click several times)"),
       replied: z.number().int().describe("Recipients who texted back within reply_days of their message"),
       opted_out: z.number().int().describe("Recipients who opted out within reply_days of their message"),
     }),
-    rates: z.strictObject({ delivery: rateOf("Delivered"), reply: rateOf("Replied"), opt_out: rateOf("Opted out") }),
+    rates: z.strictObject({ delivery: rateOf("Delivered"), click: rateOf("Clicked (unique)"), reply: rateOf("Replied"), opt_out: rateOf("Opted out") }),
     variants: z
       .array(
         z.strictObject({

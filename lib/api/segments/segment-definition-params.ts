@@ -32,6 +32,21 @@ function renameFields(group: SegmentGroup, names: Map<string, string>): SegmentG
   };
 }
 
+// A condition's own keys in the API's spelling (campaignId ↔ campaign_id), the rest as they are.
+type WireGroup = { type: "group"; match: string; rules: Record<string, unknown>[] };
+function renameKeys(group: WireGroup, from: string, to: string): WireGroup {
+  return {
+    ...group,
+    rules: group.rules.map((rule) => {
+      if (rule.type === "group") return renameKeys(rule as WireGroup, from, to);
+      if (!(from in rule)) return rule;
+      const renamed: Record<string, unknown> = { ...rule, [to]: rule[from] };
+      delete renamed[from];
+      return renamed;
+    }),
+  };
+}
+
 const FIELD_DESCRIPTION =
   `A standard field (${API_SEGMENT_FIELDS.map((f) => f.field).join(", ")}) or custom.<key> for a custom field. ` +
   `Operators by the field's type: ${Object.entries(FIELD_TYPE_OPERATORS).map(([type, ops]) => `${type}: ${ops.join(", ")}`).join("; ")}.`;
@@ -54,8 +69,12 @@ export const segmentDefinitionParams = z
         rules: z
           .array(z.record(z.string(), z.unknown()))
           .max(MAX_RULES)
-          .describe(`Conditions { "type": "condition", "field", "operator", "value" } and groups { "type": "group", "match", "rules" }, nested up to ${MAX_GROUP_DEPTH} levels. ${FIELD_DESCRIPTION} ${VALUE_DESCRIPTION}`),
+          .describe(
+            `Conditions { "type": "condition", "field", "operator", "value" } and groups { "type": "group", "match", "rules" }, nested up to ${MAX_GROUP_DEPTH} levels. ${FIELD_DESCRIPTION} ${VALUE_DESCRIPTION} ` +
+              `An engagement.clicked condition may take "campaign_id": only clicks on that campaign's links.`,
+          ),
       })
+      .transform((root) => renameKeys(root, "campaign_id", "campaignId"))
       .pipe(segmentGroup)
       .describe("The root group. An empty group matches everyone."),
   })
@@ -66,4 +85,7 @@ export const toSegmentDefinition = (p: z.output<typeof segmentDefinitionParams>)
   root: renameFields(p.root, FROM_API),
 });
 
-export const serializeSegmentDefinition = (d: SegmentDefinition) => ({ time_zone: d.timeZone, root: renameFields(d.root, TO_API) });
+export const serializeSegmentDefinition = (d: SegmentDefinition) => ({
+  time_zone: d.timeZone,
+  root: renameKeys(renameFields(d.root, TO_API) as WireGroup, "campaignId", "campaign_id"),
+});

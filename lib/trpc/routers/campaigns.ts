@@ -1,7 +1,7 @@
 import { campaignProgress } from "@/lib/campaigns/campaign-progress";
 import { campaignMedia } from "@/lib/campaigns/campaign-media";
 import { campaignRecipients } from "@/lib/campaigns/campaign-recipients";
-import { campaignFailures, campaignTimeline } from "@/lib/campaigns/campaign-results";
+import { campaignClickTimeline, campaignFailures, campaignTimeline } from "@/lib/campaigns/campaign-results";
 import { campaignStats } from "@/lib/campaigns/campaign-stats";
 import {
   campaignIdInput,
@@ -40,5 +40,6 @@ export const campaignsRouter = createTRPCRouter({
   /** Sent, delivered and failed per minute or hour: the results page's chart. */
   timeline: orgProcedure.input(campaignIdInput).query(({ ctx, input }) => campaignTimeline(ctx.org, input)),
   failures: orgProcedure.input(campaignIdInput).query(({ ctx, input }) => campaignFailures(ctx.org, input)),
+  clicks: orgProcedure.input(campaignIdInput).query(({ ctx, input }) => campaignClickTimeline(ctx.org, input)),
   recipients: orgProcedure.input(campaignRecipientsInput).query(({ ctx, input }) => campaignRecipients(ctx.org, input)),
 });

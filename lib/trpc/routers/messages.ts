@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageLinks } from "@/lib/links/message-links";
 import { cancelMessage } from "@/lib/messaging/cancel-message";
 import { getMessage } from "@/lib/messaging/get-message";
 import { listMessages } from "@/lib/messaging/list-messages";
@@ -12,6 +13,7 @@ import { createTRPCRouter, orgProcedure } from "@/lib/trpc/init";
 export const messagesRouter = createTRPCRouter({
   list: orgProcedure.input(listMessagesInput).query(({ ctx, input }) => listMessages(ctx.org, input)),
   get: orgProcedure.input(messageIdInput).query(({ ctx, input }) => getMessage(ctx.org, input.id)),
+  links: orgProcedure.input(messageIdInput).query(({ ctx, input }) => messageLinks(ctx.org, input.id)),
   senders: orgProcedure.input(z.void()).query(({ ctx }) => listSenderOptions(ctx.org)),
   preview: orgProcedure.input(previewSendInput).query(({ ctx, input }) => previewSend(ctx.org, input)),
   send: orgProcedure.input(sendMessageInput).mutation(({ ctx, input }) => sendFromUi(ctx.org, input)),

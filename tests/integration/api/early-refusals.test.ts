@@ -27,15 +27,24 @@ describe("proxy.ts: a path Next.js cannot decode", () => {
     else expect(body.error).toMatchObject({ code: "malformed_url", param: null });
   });
 
+  it("answers a short link's path that does not decode with the short links' page, as an unknown code", async () => {
+    const res = viaProxy("/l/ab%ffcd");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(await res.text()).toContain("This link is not valid");
+  });
+
   it("lets a path that decodes through to its route", () => {
     for (const path of ["/api/v1/messages/%C3%A9", "/api/v1/messages/msg_1%20"]) expect(viaProxy(path).headers.get("x-middleware-next")).toBe("1");
   });
 
-  it("runs only for API paths with a % in them (a proxy that runs makes Next.js buffer the body)", () => {
+  it("runs only for API and short-link paths with a % in them (a proxy that runs makes Next.js buffer the body)", () => {
     const matchers = config.matcher.map((source) => new RegExp(`^${source.replace("/:path(.*%.*)", "/(.*%.*)")}$`));
     const runs = (path: string) => matchers.some((m) => m.test(path));
     expect(runs("/api/v1/messages/%ff")).toBe(true);
     expect(runs("/2010-04-01/Accounts/AC1/Messages/%ff")).toBe(true);
+    expect(runs("/l/ab%ff")).toBe(true);
+    expect(runs("/l/AbC1234")).toBe(false);
     expect(runs("/api/v1/messages/msg_1")).toBe(false);
     expect(runs("/2010-04-01/Accounts/AC1/Messages.json")).toBe(false);
     expect(runs("/sign-in/%ff")).toBe(false);

@@ -100,7 +100,12 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
   "campaigns.media": (f) => [notFound({ id: f.campaignA })],
   "campaigns.timeline": (f) => [notFound({ id: f.campaignA })],
   "campaigns.failures": (f) => [notFound({ id: f.campaignA })],
-  "campaigns.recipients": (f) => [notFound({ id: f.campaignA }), notFound({ id: f.campaignA, outcome: "OPTED_OUT" })],
+  "campaigns.clicks": (f) => [notFound({ id: f.campaignA })],
+  "campaigns.recipients": (f) => [
+    notFound({ id: f.campaignA }),
+    notFound({ id: f.campaignA, outcome: "OPTED_OUT" }),
+    notFound({ id: f.campaignA, outcome: "clicked" }),
+  ],
 
   "segments.list": () => [ok(undefined, (r) => expect(r).toEqual([]))],
   "segments.get": (f) => [notFound({ id: f.segmentA })],
@@ -190,6 +195,7 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
     ok({ contactId: f.contactA }, (r) => expect(itemsOf(r)).toEqual([])),
   ],
   "messages.get": (f) => [notFound({ id: f.messageA }), notFound({ id: f.scheduledA })],
+  "messages.links": (f) => [notFound({ id: f.messageA })],
   "messages.senders": (f) => [ok(undefined, (r) => expect((r as { id: string }[]).map((s) => s.id)).toContain(f.senderB))],
   // Only refusals: a message B sends would give B a virtual phone, which phones.list expects none of.
   "messages.send": (f) => [

@@ -8,6 +8,7 @@ import { createCampaign } from "@/lib/campaigns/manage-campaigns";
 import { scheduleCampaign } from "@/lib/campaigns/schedule-campaign";
 import { startCampaign } from "@/lib/campaigns/start-campaign";
 import { systemSqlTransaction } from "@/lib/db/sql";
+import { recordClick } from "@/lib/links/record-click";
 import { addToList } from "@/lib/lists/list-membership";
 import { createList } from "@/lib/lists/manage-lists";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
@@ -64,12 +65,18 @@ describe("the webhook event types offered", () => {
     const list = await createList(ctx, { name: "One" });
     const contact = await db.contact.findFirstOrThrow({ where: { orgId: ctx.orgId, phone: "+14155550171" } });
     await addToList(ctx, { listId: list.id, contactIds: [contact.id] });
-    const campaign = await createCampaign(ctx, { name: "Once", body: "Hi", audience: { include: { listIds: [list.id], segmentIds: [] } }, senderIds: [sender.id] });
+    const campaign = await createCampaign(ctx, { name: "Once", body: "Hi https://shop.example.com/", audience: { include: { listIds: [list.id], segmentIds: [] } }, senderIds: [sender.id] });
     await scheduleCampaign(ctx, { id: campaign.id });
     await startCampaign(ctx, campaign.id);
     await fanOutChunk(ctx, campaign.id);
     await move((await db.message.findFirstOrThrow({ where: { campaignId: campaign.id } })).id, "SENDING", "SENT", "DELIVERED");
     expect(await completeIfSettled(ctx, campaign.id)).toEqual({ completed: true });
+    // Its link opened by a person a minute after delivery (sooner is a scanner's).
+    const link = await db.shortLink.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    const minuteAgo = new Date(Date.now() - 60_000);
+    await db.message.update({ where: { id: link.messageId! }, data: { sentAt: minuteAgo, deliveredAt: minuteAgo } });
+    const iPhone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+    expect(await recordClick(db, { code: link.code, method: "GET", userAgent: iPhone })).toMatchObject({ kind: "redirect", botReason: null });
 
     const sent = await db.webhookDelivery.findMany({ where: { endpointId }, distinct: ["eventType"], select: { eventType: true } });
     expect(sent.map((d) => d.eventType).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
