@@ -126,22 +126,24 @@ describe("a campaign's links", () => {
   });
 
   it("redirect a person's click with a 302 and record it; bots and too-soon clicks are recorded, not counted", async () => {
-    const [first, second] = await db.shortLink.findMany({ where: { campaignId }, orderBy: { id: "asc" }, take: 2 });
-    await sentAgo(first!.messageId!, 60);
+    const first = await db.shortLink.findFirstOrThrow({ where: { campaignId }, orderBy: { id: "asc" } });
+    // Of another message: its sent time is set to a second ago below.
+    const second = await db.shortLink.findFirstOrThrow({ where: { campaignId, messageId: { not: first.messageId } }, orderBy: { id: "asc" } });
+    await sentAgo(first.messageId!, 60);
 
-    const res = await get(first!.code);
+    const res = await get(first.code);
     expect(res.status).toBe(302);
-    expect(res.headers.get("location")).toBe(first!.url);
-    expect((await get(first!.code, { method: "HEAD" })).status).toBe(302);
-    expect((await get(first!.code, { userAgent: "facebookexternalhit/1.1 Facebot Twitterbot/1.0" })).status).toBe(302);
-    expect((await get(first!.code, { userAgent: "curl/8.5.0" })).status).toBe(302);
-    expect((await get(first!.code, { userAgent: null })).status).toBe(302);
-    await sentAgo(second!.messageId!, 1);
-    expect((await get(second!.code)).status).toBe(302);
+    expect(res.headers.get("location")).toBe(first.url);
+    expect((await get(first.code, { method: "HEAD" })).status).toBe(302);
+    expect((await get(first.code, { userAgent: "facebookexternalhit/1.1 Facebot Twitterbot/1.0" })).status).toBe(302);
+    expect((await get(first.code, { userAgent: "curl/8.5.0" })).status).toBe(302);
+    expect((await get(first.code, { userAgent: null })).status).toBe(302);
+    await sentAgo(second.messageId!, 1);
+    expect((await get(second.code)).status).toBe(302);
 
-    const clicks = await db.linkClick.findMany({ where: { campaignId }, orderBy: { id: "asc" } });
+    const clicks = await db.linkClick.findMany({ where: { campaignId }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] });
     expect(clicks.map((c) => c.botReason)).toEqual([null, "head", "agent", "agent", "no_agent", "too_soon"]);
-    expect(clicks[0]).toMatchObject({ linkId: first!.id, messageId: first!.messageId, contactId: first!.contactId, campaignId, userAgent: IPHONE });
+    expect(clicks[0]).toMatchObject({ linkId: first.id, messageId: first.messageId, contactId: first.contactId, campaignId, userAgent: IPHONE });
   });
 
   it("show the friendly page for unknown, malformed and expired codes", async () => {
