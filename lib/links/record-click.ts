@@ -1,8 +1,8 @@
 // A request of APP_URL/l/<code>: the click recorded (every request of a live link, bots marked with
 // their reason) and where to send the browser. Public and fast: a code is checked for its shape
-// before any lookup, then one transaction of one statement (the link by its unique code, its
-// message's times by primary key, the click inserted) and, for a person's click to an org with an
-// endpoint wanting it, the link.clicked webhook's outbox rows. Cross-org by nature (the code is
+// before any lookup, then one statement committed on its own (the link by its unique code, its
+// message's times by primary key, the click inserted: one round trip); only a person's click to an
+// org with an endpoint wanting link.clicked takes a transaction, for the click and its outbox rows. Cross-org by nature (the code is
 // what says whose link it is, as a key says whose request it is), hence systemSql
 // (eslint.config.mjs SYSTEM_SQL_FILES); every row it writes carries the link's own org.
 import type { Db } from "@/lib/db/client";
@@ -24,10 +24,10 @@ export type ClickOutcome = { kind: "redirect"; url: string; botReason: BotReason
 
 interface Row extends Omit<ClickedLink, "clickId" | "occurredAt" | "userAgent"> {
   expired: boolean;
-  clickId: string | null;
   botReason: BotReason | null;
-  occurredAt: Date | null;
   hooked: boolean;
+  /** 1 when the statement inserted the click, 0 when it is left to clickWithWebhook (or the link expired). */
+  inserted: number;
 }
 
 // Longer user agents are cut: they are stored for people to read, and the request is anyone's.
@@ -37,31 +37,43 @@ export async function recordClick(db: Db, request: ClickRequest): Promise<ClickO
   if (!LINK_CODE_PATTERN.test(request.code)) return { kind: "not_found" };
   const userAgent = request.userAgent?.slice(0, MAX_AGENT) ?? null;
   const reason = requestBotReason(request.method, userAgent);
-  return systemSqlTransaction(db, async (tx) => {
-    const [row] = await tx.$queryRaw<Row[]>`
+  const clickId = newId("linkClick");
+  // One statement: the click is inserted unless it is a person's and the org has an endpoint for
+  // link.clicked, which needs the outbox row in the click's transaction (below). Its commit does not
+  // wait for the WAL to reach the disk (synchronous_commit off, for this transaction only): under a
+  // busy disk that wait was the redirect's slowest part (BENCHMARKS.md), and what a crash of
+  // PostgreSQL itself could lose is the last fraction of a second of clicks, never half of one.
+  const [row] = await systemSqlTransaction(db, async (tx) => {
+    await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
+    return tx.$queryRaw<Row[]>`
       WITH l AS (
-        SELECT s.id, s."orgId", s.url, s."messageId", s."contactId", s."campaignId",
-          COALESCE(s."expiresAt" <= now() AT TIME ZONE 'UTC', false) AS expired,
-          GREATEST(m."sentAt", m."deliveredAt") AS reached
-        FROM "ShortLink" s LEFT JOIN "Message" m ON m.id = s."messageId" AND m."orgId" = s."orgId"
-        WHERE s.code = ${request.code}
-      ), c AS (
-        INSERT INTO "LinkClick" (id, "orgId", "linkId", "messageId", "contactId", "campaignId", "occurredAt", "userAgent", "botReason")
-        SELECT ${newId("linkClick")}, l."orgId", l.id, l."messageId", l."contactId", l."campaignId", now() AT TIME ZONE 'UTC', ${userAgent},
-          COALESCE(${reason}::text,
-            CASE WHEN l.reached > now() AT TIME ZONE 'UTC' - make_interval(secs => ${TOO_SOON_SECONDS}) THEN 'too_soon' END)
-        FROM l WHERE NOT l.expired
-        RETURNING id, "botReason", "occurredAt"
-      )
-      SELECT l.id, l."orgId", l.url, l."messageId", l."contactId", l."campaignId", l.expired,
-        c.id AS "clickId", c."botReason", c."occurredAt",
-        c.id IS NOT NULL AND c."botReason" IS NULL AND EXISTS (SELECT 1 FROM "WebhookEndpoint" e
-          WHERE e."orgId" = l."orgId" AND e.enabled AND 'link.clicked' = ANY(e."eventTypes")) AS hooked
-      FROM l LEFT JOIN c ON true`;
-    if (!row || row.expired) return { kind: "not_found" } as const;
-    if (row.hooked) {
-      await enqueueWebhookEvents(tx, [linkClickedEvent({ ...row, clickId: row.clickId!, occurredAt: row.occurredAt!, userAgent })]);
-    }
-    return { kind: "redirect", url: row.url, botReason: row.botReason } as const;
+      SELECT s.id, s."orgId", s.url, s."messageId", s."contactId", s."campaignId",
+        COALESCE(s."expiresAt" <= now() AT TIME ZONE 'UTC', false) AS expired,
+        COALESCE(${reason}::text, CASE WHEN GREATEST(m."sentAt", m."deliveredAt") > now() AT TIME ZONE 'UTC' - make_interval(secs => ${TOO_SOON_SECONDS})
+          THEN 'too_soon' END) AS "botReason",
+        EXISTS (SELECT 1 FROM "WebhookEndpoint" e WHERE e."orgId" = s."orgId" AND e.enabled AND 'link.clicked' = ANY(e."eventTypes")) AS hooked
+      FROM "ShortLink" s LEFT JOIN "Message" m ON m.id = s."messageId" AND m."orgId" = s."orgId"
+      WHERE s.code = ${request.code}
+    ), c AS (
+      INSERT INTO "LinkClick" (id, "orgId", "linkId", "messageId", "contactId", "campaignId", "occurredAt", "userAgent", "botReason")
+      SELECT ${clickId}, l."orgId", l.id, l."messageId", l."contactId", l."campaignId", now() AT TIME ZONE 'UTC', ${userAgent}, l."botReason"
+      FROM l WHERE NOT l.expired AND (l."botReason" IS NOT NULL OR NOT l.hooked)
+      RETURNING id
+    )
+    SELECT l.*, (SELECT count(*) FROM c)::int AS inserted FROM l`;
+  });
+  if (!row || row.expired) return { kind: "not_found" };
+  if (row.inserted === 0) await clickWithWebhook(db, row, clickId, userAgent);
+  return { kind: "redirect", url: row.url, botReason: row.botReason };
+}
+
+/** A person's click for an org with a link.clicked endpoint: the click and its outbox rows in one transaction. */
+async function clickWithWebhook(db: Db, link: Row, clickId: string, userAgent: string | null) {
+  await systemSqlTransaction(db, async (tx) => {
+    const [click] = await tx.$queryRaw<{ occurredAt: Date }[]>`
+      INSERT INTO "LinkClick" (id, "orgId", "linkId", "messageId", "contactId", "campaignId", "occurredAt", "userAgent", "botReason")
+      VALUES (${clickId}, ${link.orgId}, ${link.id}, ${link.messageId}, ${link.contactId}, ${link.campaignId}, now() AT TIME ZONE 'UTC', ${userAgent}, NULL)
+      RETURNING "occurredAt"`;
+    await enqueueWebhookEvents(tx, [linkClickedEvent({ ...link, clickId, occurredAt: click!.occurredAt, userAgent })]);
   });
 }

@@ -11,6 +11,8 @@ import { createCampaign } from "@/lib/campaigns/manage-campaigns";
 import { planCampaign } from "@/lib/campaigns/plan-campaign";
 import { scheduleCampaign } from "@/lib/campaigns/schedule-campaign";
 import { startCampaign } from "@/lib/campaigns/start-campaign";
+import { newId } from "@/lib/ids";
+import { newLinkCode } from "@/lib/links/link-code";
 import { LINK_CODE_LENGTH } from "@/lib/links/link-text";
 import type { OrgContext } from "@/lib/org-context";
 import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
@@ -126,22 +128,24 @@ describe("a campaign's links", () => {
   });
 
   it("redirect a person's click with a 302 and record it; bots and too-soon clicks are recorded, not counted", async () => {
-    const [first, second] = await db.shortLink.findMany({ where: { campaignId }, orderBy: { id: "asc" }, take: 2 });
-    await sentAgo(first!.messageId!, 60);
+    const first = await db.shortLink.findFirstOrThrow({ where: { campaignId }, orderBy: { id: "asc" } });
+    // Of another message: its sent time is set to a second ago below.
+    const second = await db.shortLink.findFirstOrThrow({ where: { campaignId, messageId: { not: first.messageId } }, orderBy: { id: "asc" } });
+    await sentAgo(first.messageId!, 60);
 
-    const res = await get(first!.code);
+    const res = await get(first.code);
     expect(res.status).toBe(302);
-    expect(res.headers.get("location")).toBe(first!.url);
-    expect((await get(first!.code, { method: "HEAD" })).status).toBe(302);
-    expect((await get(first!.code, { userAgent: "facebookexternalhit/1.1 Facebot Twitterbot/1.0" })).status).toBe(302);
-    expect((await get(first!.code, { userAgent: "curl/8.5.0" })).status).toBe(302);
-    expect((await get(first!.code, { userAgent: null })).status).toBe(302);
-    await sentAgo(second!.messageId!, 1);
-    expect((await get(second!.code)).status).toBe(302);
+    expect(res.headers.get("location")).toBe(first.url);
+    expect((await get(first.code, { method: "HEAD" })).status).toBe(302);
+    expect((await get(first.code, { userAgent: "facebookexternalhit/1.1 Facebot Twitterbot/1.0" })).status).toBe(302);
+    expect((await get(first.code, { userAgent: "curl/8.5.0" })).status).toBe(302);
+    expect((await get(first.code, { userAgent: null })).status).toBe(302);
+    await sentAgo(second.messageId!, 1);
+    expect((await get(second.code)).status).toBe(302);
 
-    const clicks = await db.linkClick.findMany({ where: { campaignId }, orderBy: { id: "asc" } });
+    const clicks = await db.linkClick.findMany({ where: { campaignId }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] });
     expect(clicks.map((c) => c.botReason)).toEqual([null, "head", "agent", "agent", "no_agent", "too_soon"]);
-    expect(clicks[0]).toMatchObject({ linkId: first!.id, messageId: first!.messageId, contactId: first!.contactId, campaignId, userAgent: IPHONE });
+    expect(clicks[0]).toMatchObject({ linkId: first.id, messageId: first.messageId, contactId: first.contactId, campaignId, userAgent: IPHONE });
   });
 
   it("show the friendly page for unknown, malformed and expired codes", async () => {
@@ -154,8 +158,11 @@ describe("a campaign's links", () => {
       // Nothing of the request is echoed.
       expect(html).not.toContain(code);
     }
-    const link = await db.shortLink.findFirstOrThrow({ where: { campaignId } });
-    await db.shortLink.update({ where: { id: link.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    // A link of its own (the campaign's are clicked in the tests after this one), expired a second ago.
+    const like = await db.shortLink.findFirstOrThrow({ where: { campaignId } });
+    const link = await db.shortLink.create({
+      data: { ...like, id: newId("shortLink"), code: newLinkCode(), expiresAt: new Date(Date.now() - 1000) },
+    });
     const before = await db.linkClick.count();
     expect((await get(link.code)).status).toBe(404);
     expect(await db.linkClick.count()).toBe(before);
@@ -163,7 +170,7 @@ describe("a campaign's links", () => {
 
   it("send link.clicked for a person's click only, with the link, its message, contact and campaign", async () => {
     await createEndpoint(ctx, { url: "http://127.0.0.1:9/hooks", eventTypes: ["link.clicked"] });
-    const link = (await db.shortLink.findMany({ where: { campaignId }, orderBy: { id: "desc" }, take: 1 }))[0]!;
+    const link = (await db.shortLink.findMany({ where: { campaignId, expiresAt: null }, orderBy: { id: "desc" }, take: 1 }))[0]!;
     await sentAgo(link.messageId!, 60);
     await get(link.code, { userAgent: "WhatsApp/2.23.20.0 A" });
     await get(link.code);
