@@ -35,6 +35,6 @@ export function lastDays(days: number, now = new Date()): DashboardPeriod {
 }
 
 // In basis points of the messages sent over 7 days; the defaults are Klaviyo's (5% and 1.3%).
-const bps = (label: string) => z.int(`${label}: a whole number of basis points`).min(1, `${label}: above 0%`).max(10_000, `${label}: at most 100%`);
+const bps = (label: string) => z.int(`${label}: a percentage such as 5 or 1.3`).min(1, `${label}: above 0%`).max(10_000, `${label}: at most 100%`);
 export const updateAlertThresholdsInput = z.strictObject({ failureAlertBps: bps("Failures"), optOutAlertBps: bps("Opt-outs") });
 export type UpdateAlertThresholdsInput = z.input<typeof updateAlertThresholdsInput>;

@@ -52,6 +52,10 @@ export async function seedDemoHistory(db: Db, orgId: string, now = new Date()): 
       FROM unnest(${e.map((x) => x.id)}::text[], ${e.map((x) => x.messageId)}::text[], ${e.map((x) => x.status)}::text[],
                   ${e.map((x) => x.errorCode)}::text[], ${e.map((x) => x.errorMessage)}::text[], ${e.map((x) => x.source)}::text[],
                   ${iso(e.map((x) => x.occurredAt))}::timestamp[]) AS u(id, message, status, code, text, source, at)`;
+    // Each outbound message's source is its first history row's (sendMessages writes both).
+    await tx.$executeRaw`
+      UPDATE "Message" m SET source = e.source FROM "MessageEvent" e
+      WHERE e."messageId" = m.id AND e.status IN ('QUEUED', 'SCHEDULED') AND m."orgId" = ${orgId} AND e."orgId" = ${orgId} AND m.direction = 'OUTBOUND'`;
     // One part each, as the simulator submits: its receipt is the message's own status.
     await tx.$executeRaw`
       INSERT INTO "MessageSubmission" ("connectionId", "carrierMessageId", "messageId", part, parts, "createdAt")
