@@ -8,6 +8,8 @@ import { DELIVERED_LINK, FAILED_LINK, periodMessages, RECEIVED_LINK, SENT_LINK }
 import { SOURCE_LABELS } from "@/components/messaging/messages-link";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { DashboardPeriod } from "@/lib/analytics/dashboard-input";
+import type { dashboardOverview } from "@/lib/analytics/dashboard-overview";
+import type { deliverability } from "@/lib/analytics/deliverability";
 import { formatMoney } from "@/lib/money";
 import { MESSAGE_SOURCES, type MessageSource } from "@/lib/messaging/message-list-input";
 
@@ -37,15 +39,8 @@ function CountLink({ n, href, label }: { n: number; href: string; label: string 
 const sourceOf = (s: string): MessageSource | null => MESSAGE_SOURCES.find((x) => x === s) ?? null;
 const messages = periodMessages;
 
-interface SourceRow {
-  source: string;
-  sent: number;
-  delivered: number;
-  failed: number;
-  received: number;
-  segments: number;
-  priceMicros: number;
-}
+type SourceRow = Awaited<ReturnType<typeof dashboardOverview>>["bySource"][number];
+type SenderRow = Awaited<ReturnType<typeof deliverability>>["bySender"][number];
 
 export function BySourceTable({ rows, period }: { rows: SourceRow[]; period: DashboardPeriod }) {
   return (
@@ -115,16 +110,6 @@ export function NewContactsTable({ rows, contactsHref }: { rows: { source: strin
       </tbody>
     </Table>
   );
-}
-
-interface SenderRow {
-  senderId: string | null;
-  address: string | null;
-  label: string | null;
-  sent: number;
-  delivered: number;
-  failed: number;
-  received: number;
 }
 
 export function BySenderTable({ rows, period }: { rows: SenderRow[]; period: DashboardPeriod }) {

@@ -16,6 +16,7 @@ import { createPrismaClient } from "../../lib/db/client.ts";
 import { scopedDb } from "../../lib/db/scoped.ts";
 import type { OrgContext } from "../../lib/org-context.ts";
 import { bin, run } from "../run.ts";
+import { benchUrl, step } from "./segments-fill.ts";
 import { percentile, time } from "./timing.ts";
 
 const ORG = "org_bench_dashboard";
@@ -26,20 +27,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const PER_MINUTE = Number(process.env.BENCH_PER_MINUTE ?? 6_000);
 const DAYS = 90;
 const CHUNK = 1_000_000;
-
-function benchUrl(): string {
-  const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!server) throw new Error("Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server, e.g. postgresql://postgres@127.0.0.1:5432/postgres");
-  const url = new URL(server);
-  url.pathname = "/textstack_bench_dashboard";
-  return url.toString();
-}
-
-async function step(client: pg.Client, label: string, sql: string, params: unknown[] = []) {
-  const started = Date.now();
-  const result = await client.query(sql, params);
-  console.log(`  ${label}: ${result.rowCount?.toLocaleString() ?? "-"} rows, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
 
 // Ids as lib/ids.ts makes them (prefix, 10 Crockford base32 characters of the time in ms, then 14
 // more), so id ranges are time ranges here as in the app: the rollup reads a day along them.
@@ -117,7 +104,7 @@ async function fill(client: pg.Client, start: Date) {
   await step(client, "analyze", `ANALYZE`);
 }
 
-const url = benchUrl();
+const url = benchUrl("textstack_bench_dashboard");
 const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
 await admin.connect();
 if ((await admin.query("SELECT 1 FROM pg_database WHERE datname = 'textstack_bench_dashboard'")).rowCount === 0) await admin.query("CREATE DATABASE textstack_bench_dashboard");
