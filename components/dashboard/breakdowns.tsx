@@ -4,7 +4,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatNumber } from "@/components/app/format";
 import { percent } from "@/components/campaigns/rates";
-import { DELIVERED_LINK, FAILED_LINK, periodMessages, RECEIVED_LINK, SENT_LINK } from "@/components/dashboard/links";
+import { DELIVERED_LINK, FAILED_LINK, newContactsHref, periodMessages, RECEIVED_LINK, SENT_LINK } from "@/components/dashboard/links";
+import { CONTACT_SOURCE_LABELS } from "@/components/segments/choice-options";
 import { SOURCE_LABELS } from "@/components/messaging/messages-link";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { DashboardPeriod } from "@/lib/analytics/dashboard-input";
@@ -14,7 +15,7 @@ import { formatMoney } from "@/lib/money";
 import { MESSAGE_SOURCES, type MessageSource } from "@/lib/messaging/message-list-input";
 
 
-const CONTACT_SOURCE_LABELS: Record<string, string> = { import: "Import", api: "API", ui: "Added in the app", inbound: "Texted in", other: "Before sources were kept" };
+const contactSourceLabel = (source: string) => CONTACT_SOURCE_LABELS[source as keyof typeof CONTACT_SOURCE_LABELS] ?? "Before sources were kept";
 
 export function Panel({ title, children, note }: { title: string; children: ReactNode; note?: ReactNode }) {
   return (
@@ -80,7 +81,7 @@ export function BySourceTable({ rows, period }: { rows: SourceRow[]; period: Das
   );
 }
 
-export function NewContactsTable({ rows, contactsHref }: { rows: { source: string; current: number; previous: number }[]; contactsHref: string }) {
+export function NewContactsTable({ rows, period }: { rows: { source: string; current: number; previous: number }[]; period: DashboardPeriod }) {
   const shown = rows.filter((r) => r.current > 0 || r.previous > 0);
   const total = shown.reduce((sum, r) => sum + r.current, 0);
   return (
@@ -95,15 +96,17 @@ export function NewContactsTable({ rows, contactsHref }: { rows: { source: strin
       <tbody>
         {shown.map((r) => (
           <tr key={r.source}>
-            <Td>{CONTACT_SOURCE_LABELS[r.source] ?? r.source}</Td>
-            <Td className="text-right tabular-nums">{formatNumber(r.current)}</Td>
+            <Td>{contactSourceLabel(r.source)}</Td>
+            <Td className="text-right tabular-nums">
+              <CountLink n={r.current} href={newContactsHref(period, r.source)} label={`new contacts from ${contactSourceLabel(r.source)}`} />
+            </Td>
             <Td className="text-right tabular-nums text-zinc-500">{formatNumber(r.previous)}</Td>
           </tr>
         ))}
         <tr>
           <Td className="font-medium">All new contacts</Td>
           <Td className="text-right tabular-nums">
-            <CountLink n={total} href={contactsHref} label="new contacts" />
+            <CountLink n={total} href={newContactsHref(period)} label="new contacts" />
           </Td>
           <Td />
         </tr>

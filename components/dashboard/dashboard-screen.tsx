@@ -124,7 +124,7 @@ export function DashboardScreen() {
           <BySourceTable rows={o.bySource} period={period} />
         </Panel>
         <Panel title="New contacts" note="Where each came from: a CSV import, the API, added in the app, or a text they sent first.">
-          <NewContactsTable rows={o.newContactsBySource} contactsHref={newContactsHref(period)} />
+          <NewContactsTable rows={o.newContactsBySource} period={period} />
         </Panel>
         <Panel title="By sender number">
           {delivery.isPending ? <Loading /> : delivery.isError ? <LoadError error={delivery.error} /> : <BySenderTable rows={delivery.data.bySender} period={period} />}

@@ -12,6 +12,9 @@ import { refreshMessageRollup } from "@/lib/analytics/refresh-message-rollup";
 import { topCampaigns } from "@/lib/analytics/top-campaigns";
 import { updateAlertThresholds } from "@/lib/analytics/update-alert-thresholds";
 import { newId } from "@/lib/ids";
+import { newContactsHref } from "@/components/dashboard/links";
+import { listMessages } from "@/lib/messaging/list-messages";
+import { countSegment } from "@/lib/segments/evaluate-segment";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { sendOne } from "@/lib/messaging/send-one";
 import type { OrgContext } from "@/lib/org-context";
@@ -186,6 +189,30 @@ describe("the dashboard's figures", () => {
     expect(await topCampaigns(ctx, period)).toEqual([
       { id: campaignId, name: "Spring sale", status: "COMPLETED", sent: 3, delivered: 2, failed: 1, replies: 2, optOuts: 1, clicks: 2 },
     ]);
+  });
+
+  it("open lists of exactly the messages they count", async () => {
+    const o = await dashboardOverview(ctx, period);
+    const d = await deliverability(ctx, period);
+    const days = { since: new Date(`${period.from}T00:00:00Z`), until: new Date(`${addDays(period.to, 1)}T00:00:00Z`), limit: 200 };
+    const listed = async (filters: Parameters<typeof listMessages>[1]) => (await listMessages(ctx, { ...days, ...filters })).items.length;
+    const SENT = ["SENT", "DELIVERED", "UNDELIVERED", "FAILED"] as const;
+    expect(await listed({ statuses: [...SENT], direction: "OUTBOUND" })).toBe(o.current.sent);
+    expect(await listed({ statuses: ["DELIVERED"] })).toBe(o.current.delivered);
+    expect(await listed({ statuses: ["UNDELIVERED", "FAILED"] })).toBe(o.current.failed);
+    expect(await listed({ direction: "INBOUND" })).toBe(o.current.received);
+    for (const s of o.bySource) {
+      expect(await listed({ source: s.source as never, statuses: [...SENT] }), s.source).toBe(s.sent);
+      expect(await listed({ source: s.source as never, direction: "INBOUND" }), s.source).toBe(s.received);
+    }
+    for (const s of d.bySender) expect(await listed({ senderId: s.senderId!, statuses: [...SENT], direction: "OUTBOUND" })).toBe(s.sent);
+    for (const e of d.byErrorCode) expect(await listed({ errorCode: e.errorCode!, statuses: ["UNDELIVERED", "FAILED"] })).toBe(e.failed);
+    const [top] = await topCampaigns(ctx, period);
+    expect(await listed({ campaignId: top!.id, statuses: ["DELIVERED"] })).toBe(top!.delivered);
+    // New contacts, in all and by source: the Contacts view's definition in the link counts them.
+    const contacts = async (href: string) => Number(await countSegment(ctx, JSON.parse(new URL(href, "http://x").searchParams.get("where")!)));
+    expect(await contacts(newContactsHref(period))).toBe(o.current.newContacts);
+    for (const s of o.newContactsBySource) expect(await contacts(newContactsHref(period, s.source)), s.source).toBe(s.current);
   });
 
   it("show another org nothing of this one", async () => {
