@@ -1,5 +1,6 @@
 // The dashboard: the demo owner lands on it and sees the seeded history as figures and a chart; a
-// figure and a bar of the chart open the messages behind them, filtered, and Show all clears that.
+// figure, a bar of the chart and a top campaign open the messages behind them, filtered; Show all
+// clears that.
 import { expect, test } from "@playwright/test";
 import { DEMO_LOGIN } from "../prisma/demo";
 
@@ -35,4 +36,13 @@ test("the demo org's dashboard shows its history and drills down to the messages
 
   await page.getByRole("link", { name: "Show all" }).click();
   await expect(page.getByTestId("linked-filters")).toHaveCount(0);
+
+  // The seed's marketing texts are campaigns: the top one's sent count opens its messages.
+  await page.goto("/dashboard?days=90");
+  const top = page.locator("section", { has: page.getByRole("heading", { name: "Top campaigns" }) }).getByRole("row").nth(1);
+  const name = (await top.getByRole("cell").first().textContent())!;
+  await top.getByRole("link", { name: new RegExp(`^[\\d,]+ sent by `) }).click();
+  await expect(page).toHaveURL(/campaignId=cmp_/);
+  await expect(page.getByTestId("linked-filters")).toContainText(`“${name}”`);
+  await expect(page.getByRole("row").nth(1)).toContainText("Demo Coffee Co.:");
 });
