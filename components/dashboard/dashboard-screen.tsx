@@ -74,7 +74,7 @@ export function DashboardScreen() {
           label="Delivery rate"
           value={percent(now.delivered, now.sent)}
           detail={`${formatNumber(now.delivered)} delivered`}
-          change={{ now: rate(now.delivered, now.sent), before: rate(before.delivered, before.sent), points: true }}
+          change={{ now: rate(now.delivered, now.sent), before: rate(before.delivered, before.sent), points: true, base: before.sent }}
           href={periodMessages(period, DELIVERED_LINK)}
         />
         <FigureCard
@@ -88,20 +88,24 @@ export function DashboardScreen() {
           label="Reply rate"
           value={percent(now.received, now.delivered)}
           detail={`${formatNumber(now.received)} received`}
-          change={{ now: rate(now.received, now.delivered), before: rate(before.received, before.delivered), points: true }}
+          change={{ now: rate(now.received, now.delivered), before: rate(before.received, before.delivered), points: true, base: before.delivered }}
           href={periodMessages(period, RECEIVED_LINK)}
         />
         <FigureCard
           label="Click rate"
           value={o.hasTrackedLinks ? percent(now.clickedMessages, now.delivered) : "—"}
           detail={o.hasTrackedLinks ? `${formatNumber(now.clicks)} human clicks` : "No tracked links yet"}
-          change={o.hasTrackedLinks ? { now: rate(now.clickedMessages, now.delivered), before: rate(before.clickedMessages, before.delivered), points: true } : undefined}
+          change={
+            o.hasTrackedLinks
+              ? { now: rate(now.clickedMessages, now.delivered), before: rate(before.clickedMessages, before.delivered), points: true, base: before.delivered }
+              : undefined
+          }
         />
         <FigureCard
           label="Opt-out rate"
           value={percent(now.optOuts, now.sent)}
           detail={`${formatNumber(now.optOuts)} opt-outs`}
-          change={{ now: rate(now.optOuts, now.sent), before: rate(before.optOuts, before.sent), lowerIsBetter: true, points: true }}
+          change={{ now: rate(now.optOuts, now.sent), before: rate(before.optOuts, before.sent), lowerIsBetter: true, points: true, base: before.sent }}
           href={optedOutHref(period)}
         />
         <FigureCard

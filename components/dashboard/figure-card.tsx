@@ -2,6 +2,7 @@
 // the messages or contacts behind it.
 import { ArrowDownRight, ArrowUpRight } from "lucide-react";
 import Link from "next/link";
+import { formatNumber } from "@/components/app/format";
 import { cn } from "@/components/ui/cn";
 
 export interface FigureCardProps {
@@ -9,18 +10,26 @@ export interface FigureCardProps {
   value: string;
   /** A line under the value (the counts a rate is made of). */
   detail?: string;
-  /** The value now and before, to show the change; lower is better for failures and opt-outs. */
-  change?: { now: number; before: number; lowerIsBetter?: boolean; points?: boolean };
+  /**
+   * The value now and before, to show the change; lower is better for failures and opt-outs. A rate
+   * (points) over too few messages before (`base`, under 50) is not compared: its change means nothing.
+   */
+  change?: { now: number; before: number; lowerIsBetter?: boolean; points?: boolean; base?: number };
   href?: string;
 }
 
-function changeText({ now, before, points }: NonNullable<FigureCardProps["change"]>): string | null {
+const MIN_BASE = 50;
+
+function changeText({ now, before, points, base }: NonNullable<FigureCardProps["change"]>): string | null {
+  if (base !== undefined && base < MIN_BASE) return null;
   if (points) {
     const diff = Math.round((now - before) * 10) / 10;
     return diff === 0 ? "no change" : `${diff > 0 ? "+" : ""}${diff} pts`;
   }
   if (before === 0) return now === 0 ? "no change" : "new";
   const pct = Math.round(((now - before) / before) * 100);
+  // Tenfold and more reads better as where it came from than as a percentage.
+  if (pct >= 1_000) return `from ${formatNumber(before)}`;
   return pct === 0 ? "no change" : `${pct > 0 ? "+" : ""}${pct}%`;
 }
 
