@@ -112,7 +112,7 @@ export function DashboardScreen() {
           label="Spend"
           value={formatMoney(now.priceMicros)}
           detail={`${formatNumber(now.segments)} segments`}
-          change={{ now: now.priceMicros, before: before.priceMicros, lowerIsBetter: true }}
+          change={{ now: now.priceMicros, before: before.priceMicros, lowerIsBetter: true, format: formatMoney }}
           href={periodMessages(period, SENT_LINK)}
         />
         <FigureCard label="New contacts" value={formatNumber(now.newContacts)} change={{ now: now.newContacts, before: before.newContacts }} href={newContactsHref(period)} />

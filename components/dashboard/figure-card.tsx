@@ -14,13 +14,13 @@ export interface FigureCardProps {
    * The value now and before, to show the change; lower is better for failures and opt-outs. A rate
    * (points) over too few messages before (`base`, under 50) is not compared: its change means nothing.
    */
-  change?: { now: number; before: number; lowerIsBetter?: boolean; points?: boolean; base?: number };
+  change?: { now: number; before: number; lowerIsBetter?: boolean; points?: boolean; base?: number; format?: (n: number) => string };
   href?: string;
 }
 
 const MIN_BASE = 50;
 
-function changeText({ now, before, points, base }: NonNullable<FigureCardProps["change"]>): string | null {
+function changeText({ now, before, points, base, format = formatNumber }: NonNullable<FigureCardProps["change"]>): string | null {
   if (base !== undefined && base < MIN_BASE) return null;
   if (points) {
     const diff = Math.round((now - before) * 10) / 10;
@@ -29,7 +29,7 @@ function changeText({ now, before, points, base }: NonNullable<FigureCardProps["
   if (before === 0) return now === 0 ? "no change" : "new";
   const pct = Math.round(((now - before) / before) * 100);
   // Tenfold and more reads better as where it came from than as a percentage.
-  if (pct >= 1_000) return `from ${formatNumber(before)}`;
+  if (pct >= 1_000) return `from ${format(before)}`;
   return pct === 0 ? "no change" : `${pct > 0 ? "+" : ""}${pct}%`;
 }
 
