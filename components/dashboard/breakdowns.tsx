@@ -201,7 +201,7 @@ export function TopCampaignsTable({ rows, period, tracked }: { rows: CampaignRow
           const of = (link: Parameters<typeof periodMessages>[1]) => messages(period, { ...link, campaignId: c.id, name: c.name });
           return (
             <tr key={c.id}>
-              <Td>
+              <Td className="min-w-40">
                 <Link href={`/campaigns/${c.id}`} className="font-medium hover:underline">
                   {c.name}
                 </Link>
