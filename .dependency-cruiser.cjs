@@ -15,7 +15,7 @@ const LAYERS = [
   ["senders", "simulator"],
   ["orgs", "delivery"], // organisations (each gets a simulator) and their sending rules; the dispatcher and live carrier links
   ["auth", "campaigns"], // Auth.js; campaigns, which obey the org's sending rules
-  ["members"],
+  ["members", "analytics"], // members, roles, invitations; the dashboard's rollups and figures, over every domain below
   ["api"], // REST v1 plumbing
   ["twilio-api"], // the Twilio-compatible API, on the same pipeline
   ["jobs", "trpc"], // Inngest functions; the UI's procedures

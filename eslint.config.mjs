@@ -6,6 +6,7 @@ import ts from "eslint-config-next/typescript";
 // finds which org a request acts for, a short link's lookup by its code (a click, the same), rate-limit buckets. Everything else acting for an org uses
 // orgSql(ctx), whose statements must bind ctx.orgId. Adding a file here is a decision to review.
 export const SYSTEM_SQL_FILES = [
+  "lib/analytics/refresh-message-rollup.ts",
   "lib/api-keys/verify-api-key.ts",
   "lib/delivery/dispatch-round.ts",
   "lib/links/record-click.ts",

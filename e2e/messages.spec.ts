@@ -17,9 +17,9 @@ test("the demo owner sends a smart-encoded text and watches it get delivered", a
   await page.getByLabel("Email").fill(DEMO_LOGIN.email);
   await page.getByLabel("Password").fill(DEMO_LOGIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/contacts$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 
-  await page.getByRole("link", { name: "Messages" }).click();
+  await page.getByRole("link", { name: "Messages", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Messages", level: 1 })).toBeVisible();
   await page.getByRole("button", { name: "New message" }).click();
   const form = page.getByRole("form", { name: "New message" });

@@ -59,3 +59,11 @@ function encodeRandom(length: number, bytes: Uint8Array = pooledRandomBytes(leng
 export function newId(kind: IdKind, at: Date = new Date(), random?: Uint8Array): string {
   return `${ID_PREFIXES[kind]}_${encodeTime(at.getTime())}${encodeRandom(14, random)}`;
 }
+
+/**
+ * The smallest id of `kind` made at `at` (its prefix and time part alone): ids at or after `at`
+ * compare >= it, so a range of times is a range of the id's index.
+ */
+export function firstIdAt(kind: IdKind, at: Date): string {
+  return `${ID_PREFIXES[kind]}_${encodeTime(at.getTime())}`;
+}

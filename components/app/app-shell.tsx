@@ -45,7 +45,7 @@ export function AppShell({ user, orgs, activeOrg, children }: ShellProps) {
     startSwitch(async () => {
       await switchOrgAction(orgId);
       queryClient.clear();
-      router.push("/contacts");
+      router.push("/dashboard");
       router.refresh();
       toast.success(`Switched to ${orgs.find((o) => o.id === orgId)?.name}`);
     });
@@ -58,7 +58,7 @@ export function AppShell({ user, orgs, activeOrg, children }: ShellProps) {
       </a>
       <aside className="flex shrink-0 flex-col border-b border-zinc-200 bg-white px-3 py-3 md:sticky md:top-0 md:h-screen md:w-60 md:border-b-0 md:border-r md:py-4 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="flex items-center justify-between md:mb-4">
-          <Link href="/contacts" className="flex items-center gap-2 px-2 text-lg font-semibold">
+          <Link href="/dashboard" className="flex items-center gap-2 px-2 text-lg font-semibold">
             <MessageSquareText className="h-5 w-5 text-brand-600" aria-hidden />
             Textstack
           </Link>

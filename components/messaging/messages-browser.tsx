@@ -2,12 +2,15 @@
 // The message log: filters, one page at a time along the id cursor (Previous/Next, as the contacts
 // table), refreshed every 1.5 s while a message on the page is on its way.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ChevronLeft, ChevronRight } from "lucide-react";
-import { useState } from "react";
+import { ChevronLeft, ChevronRight, X } from "lucide-react";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useMemo, useState } from "react";
 import { zodFormErrors } from "@/components/app/form-state";
 import { useDebouncedValue } from "@/components/contacts/use-debounced-value";
 import { IN_FLIGHT_REFRESH_MS, isInFlight } from "@/components/messaging/in-flight";
 import { dayRange, MessagesFilters, NO_MESSAGE_FILTERS, type MessageFilterValues } from "@/components/messaging/messages-filters";
+import { linkedFilters } from "@/components/messaging/messages-link";
 import { MessagesTable } from "@/components/messaging/messages-table";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -19,8 +22,12 @@ const PAGE_SIZE = 50;
 export function MessagesBrowser({ onNewMessage }: { onNewMessage: () => void }) {
   const trpc = useTRPC();
   const [values, setValues] = useState<MessageFilterValues>(NO_MESSAGE_FILTERS);
+  // Filters a link brought in the URL (the dashboard's figures), under the ones set here.
+  const params = useSearchParams();
+  const linked = useMemo(() => linkedFilters(new URLSearchParams(params.toString())), [params]);
   const number = useDebouncedValue(values.number.trim());
-  const wanted = { number: number || undefined, status: values.status || undefined, direction: values.direction || undefined, ...dayRange(values) };
+  const own = { number: number || undefined, status: values.status || undefined, direction: values.direction || undefined, ...dayRange(values) };
+  const wanted = { ...linked?.filters, ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined)) };
   // Filters the server would refuse (a % in the number, a range ending before it starts) are shown
   // as errors and not sent.
   const checked = listMessagesInput.safeParse(wanted);
@@ -44,7 +51,7 @@ export function MessagesBrowser({ onNewMessage }: { onNewMessage: () => void }) 
     ),
   );
   const items = page.data?.items ?? [];
-  const filtering = Object.values(values).some(Boolean);
+  const filtering = Object.values(values).some(Boolean) || linked !== null;
   const setCursors = (next: string[]) => setView((v) => ({ ...v, cursors: next }));
 
   if (page.isError) {
@@ -69,6 +76,16 @@ export function MessagesBrowser({ onNewMessage }: { onNewMessage: () => void }) 
   const first = cursors.length * PAGE_SIZE + 1;
   return (
     <div>
+      {linked && (
+        <p className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800" data-testid="linked-filters">
+          <span>
+            Showing: <span className="font-medium">{linked.description}</span>
+          </span>
+          <Link href="/messages" className="ml-auto inline-flex items-center gap-1 text-zinc-600 hover:underline dark:text-zinc-300">
+            <X className="h-3.5 w-3.5" aria-hidden /> Show all
+          </Link>
+        </p>
+      )}
       <MessagesFilters values={values} onChange={setValues} errors={errors} />
       {empty ? (
         <EmptyState

@@ -2,7 +2,7 @@
 // area codes, time zones, the org's lists) are picked from a menu, the location ones the very sets
 // the compiler checks against; open sets (tags, error codes) are typed, one chip per value.
 import { areaCodeChoices, countryChoices, stateChoices } from "@/lib/segments/location-choices";
-import { CONSENT_SOURCE_CHOICES, CONSENT_STATUS_CHOICES } from "@/lib/segments/rule-model";
+import { CONSENT_SOURCE_CHOICES, CONSENT_STATUS_CHOICES, CONTACT_SOURCE_CHOICES } from "@/lib/segments/rule-model";
 import { allTimeZones } from "@/lib/sms/time-zone";
 
 export interface ChoiceOption {
@@ -18,6 +18,13 @@ const CONSENT_SOURCE_LABELS: Record<(typeof CONSENT_SOURCE_CHOICES)[number], str
   import: "CSV import",
 };
 
+export const CONTACT_SOURCE_LABELS: Record<(typeof CONTACT_SOURCE_CHOICES)[number], string> = {
+  import: "CSV import",
+  api: "API",
+  ui: "Added in the app",
+  inbound: "Texted in",
+};
+
 /** How a multi-value rule on `field` takes its values: from these options, or typed ("free"). */
 export function choiceOptions(field: string, lists: readonly { id: string; name: string }[]): ChoiceOption[] | "free" {
   switch (field) {
@@ -27,6 +34,8 @@ export function choiceOptions(field: string, lists: readonly { id: string; name:
       return CONSENT_STATUS_CHOICES.map((value) => ({ value, label: CONSENT_STATUS_LABELS[value] }));
     case "consent.source":
       return CONSENT_SOURCE_CHOICES.map((value) => ({ value, label: CONSENT_SOURCE_LABELS[value] }));
+    case "source":
+      return CONTACT_SOURCE_CHOICES.map((value) => ({ value, label: CONTACT_SOURCE_LABELS[value] }));
     case "location.country":
       return countryChoices().map((c) => ({ value: c.value, label: `${c.label} (${c.value})` }));
     case "location.state":

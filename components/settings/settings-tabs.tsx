@@ -8,6 +8,7 @@ const TABS = [
   { href: "/settings/senders", label: "Senders" },
   { href: "/settings/keywords", label: "Keyword replies" },
   { href: "/settings/sending", label: "Sending rules" },
+  { href: "/settings/alerts", label: "Alerts" },
 ] as const;
 
 export function SettingsTabs() {

@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS = {
   "organization.updated": { label: "Organisation updated", target: "organization" },
   "organization.keyword_replies_updated": { label: "Keyword replies updated", target: "organization" },
   "organization.sending_rules_updated": { label: "Sending rules updated", target: "organization" },
+  "organization.alert_thresholds_updated": { label: "Deliverability alert thresholds updated", target: "organization" },
   "carrier_connection.created": { label: "Connection created", target: "carrier_connection" },
   "carrier_connection.updated": { label: "Connection updated", target: "carrier_connection" },
   "carrier_connection.deleted": { label: "Connection deleted", target: "carrier_connection" },

@@ -19,7 +19,7 @@ export interface AuthFormState {
 /** Only same-site paths: a ?next= parameter must not send people to another host. */
 function safeNext(value: FormDataEntryValue | null): string {
   const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") ? next : "/contacts";
+  return next.startsWith("/") && !next.startsWith("//") ? next : "/dashboard";
 }
 
 export async function signInAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
@@ -49,7 +49,7 @@ export async function signUpAction(_prev: AuthFormState, form: FormData): Promis
     throw error;
   }
   await signIn("credentials", { email: raw.email, password: raw.password, redirect: false });
-  redirect(safeNext(form.get("next")) === "/contacts" ? "/onboarding" : safeNext(form.get("next")));
+  redirect(safeNext(form.get("next")) === "/dashboard" ? "/onboarding" : safeNext(form.get("next")));
 }
 
 export async function signOutAction() {

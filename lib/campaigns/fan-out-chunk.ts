@@ -253,9 +253,9 @@ async function insertMessages(tx: OrgSqlClient, campaignId: string, mediaIds: st
         AS u(id, event_id, contact, sender, sender_address, recipient, body, encoding, segments, price, quiet_zone, quiet_start, quiet_end)
     ), inserted AS (
       INSERT INTO "Message" (id, "orgId", direction, status, "senderId", "contactId", "from", "to", body, "mediaIds", encoding,
-        segments, "priceMicros", marketing, "campaignId", "quietZone", "quietStart", "quietEnd", "createdAt", "updatedAt")
+        segments, "priceMicros", marketing, "campaignId", "quietZone", "quietStart", "quietEnd", source, "createdAt", "updatedAt")
       SELECT u.id, ${org}, 'OUTBOUND'::"MessageDirection", 'QUEUED'::"MessageStatus", u.sender, u.contact, u.sender_address, u.recipient, u.body, ${mediaIds}::text[],
-        u.encoding, u.segments, u.price, true, ${campaignId}, u.quiet_zone, u.quiet_start, u.quiet_end, clock.at, clock.at
+        u.encoding, u.segments, u.price, true, ${campaignId}, u.quiet_zone, u.quiet_start, u.quiet_end, 'campaign', clock.at, clock.at
       FROM u CROSS JOIN clock
       ON CONFLICT ("campaignId", "contactId") WHERE "campaignId" IS NOT NULL DO NOTHING
       RETURNING id, "contactId", "createdAt"

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { createContactInput, type CreateContactInput } from "@/lib/contacts/contact-input";
 import { contactOmit } from "@/lib/contacts/contact-select";
-import { checkCustomValues, orgDefaultCountry, toE164 } from "@/lib/contacts/prepare-contact";
+import { checkCustomValues, contactSource, orgDefaultCountry, toE164 } from "@/lib/contacts/prepare-contact";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -27,6 +27,7 @@ export async function createContact(ctx: OrgContext, raw: CreateContactInput) {
           tags: input.tags,
           customFields: await checkCustomValues(ctx, tx, input.customFields),
           optedInAt: new Date(),
+          source: contactSource(ctx),
         },
         omit: contactOmit,
       });

@@ -32,3 +32,8 @@ export async function checkCustomValues(
   return result.values;
 }
 
+
+/** Where a contact made by this caller came from (Contact.source, the dashboard's new contacts). */
+export function contactSource(ctx: OrgContext): "api" | "ui" {
+  return ctx.actor.type === "API_KEY" ? "api" : "ui";
+}

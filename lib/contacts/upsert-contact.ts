@@ -5,7 +5,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { upsertContactInput, type UpsertContactInput } from "@/lib/contacts/contact-input";
 import { contactOmit } from "@/lib/contacts/contact-select";
-import { orgDefaultCountry, toE164 } from "@/lib/contacts/prepare-contact";
+import { contactSource, orgDefaultCountry, toE164 } from "@/lib/contacts/prepare-contact";
 import { writeContactChanges } from "@/lib/contacts/update-contact";
 import { newId } from "@/lib/ids";
 import type { OrgContext } from "@/lib/org-context";
@@ -18,8 +18,8 @@ export async function upsertContact(ctx: OrgContext, raw: UpsertContactInput) {
     const id = newId("contact");
     // Raw SQL is not scoped by the client: orgId is written explicitly. Times as Prisma writes them (UTC).
     const [claimed] = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "optedInAt", "updatedAt")
-      VALUES (${id}, ${ctx.orgId}, ${phone}, ${timeZoneForPhone(phone)}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+      INSERT INTO "Contact" (id, "orgId", phone, "timeZone", source, "optedInAt", "updatedAt")
+      VALUES (${id}, ${ctx.orgId}, ${phone}, ${timeZoneForPhone(phone)}, ${contactSource(ctx)}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
       ON CONFLICT ("orgId", phone) DO UPDATE SET phone = EXCLUDED.phone
       RETURNING id`;
     const created = claimed!.id === id;

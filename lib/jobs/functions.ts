@@ -5,6 +5,7 @@ import { deliverWebhooksJob } from "@/lib/jobs/deliver-webhooks";
 import { dispatchMessagesJob } from "@/lib/jobs/dispatch-messages";
 import { fanOutCampaignJob } from "@/lib/jobs/fan-out-campaign";
 import { runContactImportJob } from "@/lib/jobs/run-contact-import";
+import { refreshAnalyticsJob } from "@/lib/jobs/refresh-analytics";
 import { purgeExpiredInvitationsJob } from "@/lib/jobs/purge-expired-invitations";
 import { simulatorDeliverJob } from "@/lib/jobs/simulator-deliver";
 import { stageContactImportJob } from "@/lib/jobs/stage-contact-import";
@@ -31,4 +32,5 @@ export const functions: InngestFunction.Any[] = [
   runContactImportJob,
   fanOutCampaignJob,
   sweepCampaignsJob,
+  refreshAnalyticsJob,
 ];

@@ -9,15 +9,12 @@
 // time-ordered (lib/ids.ts), so the window is an index range; a text scheduled more than three days
 // ahead is not counted.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { newId } from "@/lib/ids";
+import { firstIdAt } from "@/lib/ids";
 import { areaCodesWhere } from "@/lib/sms/area-codes";
 import { STATE_DAILY_CAPS } from "@/lib/sms/quiet-hours";
 
 const DAY_MS = 86_400_000;
 const LOOKBACK_MS = 3 * DAY_MS;
-
-/** The lowest id a message made at `at` can have ("msg_" and the time part). */
-const firstIdAt = (at: Date) => newId("message", at).slice(0, "msg_".length + 10);
 
 /** Each cap the law sets, with the area codes of the states that set it. */
 const STATE_CAPS: { cap: number; areaCodes: string[] }[] = [...new Set(Object.values(STATE_DAILY_CAPS))].map((cap) => ({
@@ -42,7 +39,7 @@ export function frequencyCappedSql({ orgId, orgCap, now = new Date(), contact = 
   return Prisma.sql`(${cap} IS NOT NULL AND (
     SELECT count(*) FROM (
       SELECT 1 FROM "Message" capped
-      WHERE capped."orgId" = ${orgId} AND capped."contactId" = ${c}.id AND capped.id >= ${firstIdAt(new Date(now.getTime() - LOOKBACK_MS))}
+      WHERE capped."orgId" = ${orgId} AND capped."contactId" = ${c}.id AND capped.id >= ${firstIdAt("message", new Date(now.getTime() - LOOKBACK_MS))}
         AND capped.direction = 'OUTBOUND' AND capped.marketing
         AND (capped.status IN ('SCHEDULED', 'QUEUED', 'SENDING') OR capped."sentAt" >= ${new Date(now.getTime() - DAY_MS).toISOString()}::timestamp)
       ORDER BY capped.id DESC LIMIT ${most}

@@ -19,8 +19,17 @@ function addressPattern(text: string): Prisma.StringFilter | null {
 
 function messageFilter(f: Filters): Prisma.MessageWhereInput {
   const address = f.number ? addressPattern(f.number) : null;
+  // Beside status and direction, which may be given too.
+  const and: Prisma.MessageWhereInput[] = [];
+  if (f.statuses) and.push({ status: { in: f.statuses } });
+  if (f.source === "inbound") and.push({ direction: "INBOUND" });
+  else if (f.source) and.push({ source: f.source });
   return {
     ...(f.status && { status: f.status }),
+    ...(and.length > 0 && { AND: and }),
+    ...(f.senderId && { senderId: f.senderId }),
+    ...(f.campaignId && { campaignId: f.campaignId }),
+    ...(f.errorCode && { errorCode: f.errorCode }),
     ...(f.direction && { direction: f.direction }),
     ...(address && { OR: [{ to: address }, { from: address }] }),
     ...(f.to && { to: f.to }),

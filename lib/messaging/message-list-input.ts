@@ -3,9 +3,15 @@
 import { z } from "zod";
 import { MessageDirection, MessageStatus } from "@/lib/generated/prisma/enums";
 
+/** Message.source of outbound messages, and "inbound" for texts received. */
+export const MESSAGE_SOURCES = ["campaign", "api", "ui", "workflow", "system", "inbound"] as const;
+export type MessageSource = (typeof MESSAGE_SOURCES)[number];
+
 export const listMessagesInput = z
   .strictObject({
     status: z.enum(MessageStatus).optional(),
+    /** Any of these statuses (the dashboard's "sent" and "failed" are several). */
+    statuses: z.array(z.enum(MessageStatus)).min(1).max(9).optional(),
     direction: z.enum(MessageDirection).optional(),
     /** Part of the to or from address: digits of a number (spaces, dashes and brackets ignored) or a sender name. */
     number: z
@@ -19,6 +25,14 @@ export const listMessagesInput = z
     from: z.string().trim().min(1).max(32).optional(),
     /** One contact's messages, to or from them (their page). */
     contactId: z.string().min(1).max(64).optional(),
+    /** Sent from (or, inbound, received on) this sender number. */
+    senderId: z.string().min(1).max(64).optional(),
+    /** Who made it (Message.source: "campaign", "api", "ui", "workflow", "system" for keyword replies), or "inbound". */
+    source: z.enum(MESSAGE_SOURCES).optional(),
+    /** Made by this campaign. */
+    campaignId: z.string().min(1).max(64).optional(),
+    /** Failed with this carrier error code. */
+    errorCode: z.string().min(1).max(32).optional(),
     /** Created at or after. */
     since: z.coerce.date().optional(),
     /** Created before. */

@@ -55,8 +55,8 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
     // Setting phone, a key column, locked it FOR UPDATE, and a STOP waiting for a message the round
     // held deadlocked with that round waiting for the contact.
     const [contact] = await tx.$queryRaw<{ id: string; consentStatus: string; at: Date }[]>`
-      INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "optedInAt", "updatedAt")
-      VALUES (${newId("contact")}, ${org.id}, ${from}, ${timeZoneForPhone(from)}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+      INSERT INTO "Contact" (id, "orgId", phone, "timeZone", source, "optedInAt", "updatedAt")
+      VALUES (${newId("contact")}, ${org.id}, ${from}, ${timeZoneForPhone(from)}, 'inbound', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
       ON CONFLICT ("orgId", phone) DO UPDATE SET "updatedAt" = "Contact"."updatedAt"
       RETURNING id, "consentStatus"::text AS "consentStatus", clock_timestamp() AS at`;
     const optedOut = contact!.consentStatus === "OPTED_OUT";

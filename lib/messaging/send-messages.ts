@@ -95,7 +95,7 @@ async function writeMessages(
     }
   }
 
-  const contacts = await lockRecipients(ctx, tx, [...new Set(pending.map((p) => p.send.to))]);
+  const contacts = await lockRecipients(ctx, tx, [...new Set(pending.map((p) => p.send.to))], source);
   const accepted = pending.filter(({ index, send }) => {
     const contact = contacts.get(send.to)!;
     if (send.marketing && contact.consentStatus === "OPTED_OUT") {
@@ -159,11 +159,11 @@ const messagesWithKeys = async (tx: OrgSqlClient, orgId: string, keys: string[])
  * Makes a contact for every new recipient and share-locks every recipient's row for the rest of the
  * transaction. A concurrent STOP (an update of the row) waits for this commit, or this waits for it.
  */
-async function lockRecipients(ctx: OrgContext, tx: OrgSqlClient, phones: string[]): Promise<Map<string, ContactLock>> {
+async function lockRecipients(ctx: OrgContext, tx: OrgSqlClient, phones: string[], source: SendSource): Promise<Map<string, ContactLock>> {
   if (phones.length === 0) return new Map();
   await tx.$executeRaw`
-    INSERT INTO "Contact" (id, "orgId", phone, "timeZone", "optedInAt", "updatedAt")
-    SELECT u.id, ${ctx.orgId}, u.phone, u.zone, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    INSERT INTO "Contact" (id, "orgId", phone, "timeZone", source, "optedInAt", "updatedAt")
+    SELECT u.id, ${ctx.orgId}, u.phone, u.zone, ${source}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM unnest(${phones.map(() => newId("contact"))}::text[], ${phones}::text[], ${phones.map(timeZoneForPhone)}::text[]) AS u(id, phone, zone)
     ON CONFLICT ("orgId", phone) DO NOTHING`;
   const rows = await tx.$queryRaw<ContactLock[]>`
@@ -194,10 +194,10 @@ async function insertMessages(
   const written = await tx.$queryRaw<{ id: string; at: Date; hooked: boolean }[]>`
     WITH clock AS MATERIALIZED (SELECT clock_timestamp() AT TIME ZONE 'UTC' AS at), inserted AS (
       INSERT INTO "Message" (id, "orgId", direction, status, "senderId", "contactId", "from", "to", body, "secretBody", "mediaIds", encoding,
-        segments, "priceMicros", marketing, "idempotencyKey", "statusCallback", "sendAt", "nextAttemptAt", "createdAt", "updatedAt")
+        segments, "priceMicros", marketing, "idempotencyKey", "statusCallback", "sendAt", "nextAttemptAt", source, "createdAt", "updatedAt")
       SELECT u.id, u.org, u.direction::"MessageDirection", u.status::"MessageStatus", u.sender, u.contact, u.sender_address, u.recipient,
         u.body, u.secret_body, ARRAY(SELECT json_array_elements_text(u.media::json)), u.encoding, u.segments, u.price, u.marketing, u.idem,
-        u.callback, u.send_at::timestamp, u.send_at::timestamp, clock.at, clock.at
+        u.callback, u.send_at::timestamp, u.send_at::timestamp, ${source}, clock.at, clock.at
       FROM unnest(${col("id")}::text[], ${col("orgId")}::text[], ${col("direction")}::text[], ${col("status")}::text[],
         ${col("senderId")}::text[], ${col("contactId")}::text[], ${col("from")}::text[], ${col("to")}::text[], ${col("body")}::text[],
         ${secretBodies}::text[], ${rows.map((r) => JSON.stringify(r.mediaIds))}::text[], ${col("encoding")}::text[], ${col("segments")}::int[],
@@ -219,7 +219,10 @@ async function insertMessages(
   const { at, hooked } = written[0]!;
   const ids = new Set(written.map((r) => r.id));
   const inserted = rows.filter((r) => ids.has(r.id));
-  for (const m of inserted) m.createdAt = m.updatedAt = at;
+  for (const m of inserted) {
+    m.createdAt = m.updatedAt = at;
+    m.source = source;
+  }
   if (hooked) {
     const queued = inserted.filter((m) => m.status === "QUEUED");
     await enqueueWebhookEvents(tx, messageWebhookEvents("message.queued", queued, at));
@@ -250,6 +253,8 @@ function messageRow(orgId: string, send: PreparedSend, contactId: string, now = 
     idempotencyKey: send.idempotencyKey,
     statusCallback: send.statusCallback,
     campaignId: null,
+    // insertMessages writes the batch's source.
+    source: null,
     sendAt: send.sendAt,
     // Not held for quiet hours: campaigns, which are, write their rows with quietColumnsSql.
     quietZone: null,

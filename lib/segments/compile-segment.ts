@@ -30,7 +30,8 @@
 //   other years; across year end it wraps (Dec 30 + 5 days takes Jan 1-4).
 // - Lists: ids must be the org's lists (scope.listIds); unknown ones are refused by name.
 // - consent.source is the source of the contact's latest consent event (ui, api, keyword, import);
-//   contacts without one have none ("is none of" includes them).
+//   contacts without one have none ("is none of" includes them). source is how the contact was made
+//   (Contact.source: import, api, ui, inbound); contacts older than that column have none.
 // - Location and engagement: see compile-location.ts and compile-engagement.ts.
 //
 // Performance: rules on lists and messages are EXISTS / NOT EXISTS correlated on c.id. Under "all"
@@ -48,6 +49,7 @@ import { clickedMatch, lastDeliveryFailedMatch, receivedMatch, repliedMatch } fr
 import { areaCodeMatch, countryMatch, stateMatch, timeZoneMatch } from "@/lib/segments/compile-location";
 import {
   CONSENT_SOURCE_CHOICES,
+  CONTACT_SOURCE_CHOICES,
   CONSENT_STATUS_CHOICES,
   type SegmentCondition,
   type SegmentDefinition,
@@ -156,6 +158,8 @@ function compileField(rule: SegmentCondition, field: ResolvedField, path: string
       return choiceRule(rule, consentStatusMatch(rule.value as string[], path));
     case "consent.source":
       return choiceRule(rule, consentSourceMatch(rule.value as string[], path, env));
+    case "source":
+      return choiceRule(rule, Prisma.sql`c.source = ANY(${checkChoices(rule.value as string[], CONTACT_SOURCE_CHOICES, "contact source", path)}::text[])`);
     case "location.country":
       return choiceRule(rule, countryMatch(rule.value as string[], path));
     case "location.state":

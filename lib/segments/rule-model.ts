@@ -124,6 +124,7 @@ export const STANDARD_SEGMENT_FIELDS = [
   { field: "phone", label: "Phone", type: "text", group: "Contact" },
   { field: "email", label: "Email", type: "text", group: "Contact" },
   { field: "createdAt", label: "Created", type: "date", group: "Contact" },
+  { field: "source", label: "Came from", type: "choice", group: "Contact" },
   { field: "tags", label: "Tags", type: "tags", group: "Contact" },
   { field: "lists", label: "Lists", type: "lists", group: "Contact" },
   { field: "consent.status", label: "Subscription", type: "choice", group: "Consent" },
@@ -145,6 +146,8 @@ export type StandardSegmentField = (typeof STANDARD_SEGMENT_FIELDS)[number]["fie
 /** The choices of the `choice` fields that have a fixed set (the others are free codes). */
 export const CONSENT_STATUS_CHOICES = ["opted_in", "opted_out"] as const;
 export const CONSENT_SOURCE_CHOICES = ["ui", "api", "keyword", "import"] as const;
+/** Contact.source: how a contact was made. */
+export const CONTACT_SOURCE_CHOICES = ["import", "api", "ui", "inbound"] as const;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD");
 const days = z.number().int("Use a whole number of days").min(0, "Use 0 or more days").max(36_500, "Use at most 36,500 days");

@@ -1,3 +1,4 @@
+import { analyticsRouter } from "@/lib/trpc/routers/analytics";
 import { apiKeysRouter } from "@/lib/trpc/routers/api-keys";
 import { auditRouter } from "@/lib/trpc/routers/audit";
 import { campaignsRouter } from "@/lib/trpc/routers/campaigns";
@@ -18,6 +19,7 @@ import { createCallerFactory, createTRPCRouter } from "@/lib/trpc/init";
 
 export const appRouter = createTRPCRouter({
   org: orgRouter,
+  analytics: analyticsRouter,
   contacts: contactsRouter,
   contactImports: contactImportsRouter,
   lists: listsRouter,

@@ -20,6 +20,8 @@ const TAGS = ["vip", "newsletter", "wholesale", "event-2026", "loyalty", "beans"
 const PLANS = ["free", "basic", "pro"];
 const pad = (n: number) => String(n).padStart(2, "0");
 
+const CONTACT_SOURCES = ["import", "import", "import", "import", "import", "api", "api", "ui", "ui", "inbound"] as const;
+
 export function demoContacts(orgId: string, now: number) {
   const random = prng(42);
   const pick = pickWith(random);
@@ -56,6 +58,9 @@ export function demoContacts(orgId: string, now: number) {
       // An opt-out a day after joining, but never in the future (the demo history's STOP is then).
       optedOutAt: optedOut ? new Date(Math.min(created.getTime() + 86_400_000, Math.max(created.getTime(), now - 600_000))) : null,
       optOutSource: optedOut ? "keyword:STOP" : null,
+      // Where they came from, for the dashboard: mostly imports (without drawing on the PRNG, so
+      // every other value stays as it was seeded before).
+      source: CONTACT_SOURCES[contacts.length % CONTACT_SOURCES.length],
       createdAt: created,
     });
   }

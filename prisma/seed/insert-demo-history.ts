@@ -24,16 +24,29 @@ export async function seedDemoHistory(db: Db, orgId: string, now = new Date()): 
     select: { id: true, phone: true, createdAt: true, tags: true, optedOutAt: true },
   });
   const plan = planDemoHistory(contacts, { ...sender, smsPriceMicros: sender.connection.smsPriceMicros }, org.name, now);
-  const { messages: m, events: e, optOuts: o } = plan;
+  const { messages: m, events: e, optOuts: o, campaigns } = plan;
   const outbound = m.filter((x) => x.carrierMessageId);
+  const sent = m.filter((x) => x.campaignId);
+  // The campaigns' audience as their editor would show it: the demo's newsletter list.
+  const list = await db.contactList.findFirst({ where: { orgId }, orderBy: { name: "asc" }, select: { id: true } });
+  const audience = { include: { listIds: list ? [list.id] : [], segmentIds: [] }, exclude: { listIds: [], segmentIds: [] } };
 
   await orgSqlTransaction({ db: scopedDb(db, orgId), orgId }, async (tx) => {
+    // The marketing texts went out as completed campaigns (their counts are read live from their messages).
+    await tx.$executeRaw`
+      INSERT INTO "Campaign" (id, "orgId", name, status, body, audience, "senderIds", schedule, "appendOptOut", "startAt", "resolvedAt",
+                              recipients, "createdAt", "updatedAt", "startedAt", "completedAt")
+      SELECT u.id, ${orgId}, u.name, 'COMPLETED', u.body, ${JSON.stringify(audience)}::jsonb, ARRAY[${sender.id}], '{"kind":"now"}'::jsonb, 'off',
+             u.start, u.start, (SELECT count(*) FROM unnest(${sent.map((x) => x.campaignId)}::text[]) s WHERE s = u.id), u.start, u.done, u.start, u.done
+      FROM unnest(${campaigns.map((c) => c.id)}::text[], ${campaigns.map((c) => c.name)}::text[], ${campaigns.map((c) => c.body)}::text[],
+                  ${iso(campaigns.map((c) => c.startAt))}::timestamp[], ${iso(campaigns.map((c) => c.completedAt))}::timestamp[]) AS u(id, name, body, start, done)`;
     await tx.$executeRaw`
       INSERT INTO "Message" (id, "orgId", direction, status, "senderId", "contactId", "from", "to", body, encoding, segments, "priceMicros",
                              marketing, "errorCode", "errorMessage", "carrierMessageId", "createdAt", "updatedAt", "sentAt", "deliveredAt",
-                             "failedAt", "receivedAt")
+                             "failedAt", "receivedAt", "campaignId")
       SELECT u.id, ${orgId}, u.direction::"MessageDirection", u.status::"MessageStatus", ${sender.id}, u.contact, u.sent_from, u.sent_to, u.body,
-             u.encoding, u.segments, u.price, u.marketing, u.code, u.text, u.carrier_id, u.created, u.updated, u.sent, u.delivered, u.failed, u.received
+             u.encoding, u.segments, u.price, u.marketing, u.code, u.text, u.carrier_id, u.created, u.updated, u.sent, u.delivered, u.failed, u.received,
+             u.campaign
       FROM unnest(${m.map((x) => x.id)}::text[], ${m.map((x) => x.direction)}::text[], ${m.map((x) => x.status)}::text[],
                   ${m.map((x) => x.contactId)}::text[], ${m.map((x) => x.from)}::text[], ${m.map((x) => x.to)}::text[],
                   ${m.map((x) => x.body)}::text[], ${m.map((x) => x.encoding)}::text[], ${m.map((x) => x.segments)}::int[],
@@ -41,9 +54,15 @@ export async function seedDemoHistory(db: Db, orgId: string, now = new Date()): 
                   ${m.map((x) => x.errorMessage)}::text[], ${m.map((x) => x.carrierMessageId)}::text[],
                   ${iso(m.map((x) => x.createdAt))}::timestamp[], ${iso(m.map((x) => x.updatedAt))}::timestamp[],
                   ${iso(m.map((x) => x.sentAt))}::timestamp[], ${iso(m.map((x) => x.deliveredAt))}::timestamp[],
-                  ${iso(m.map((x) => x.failedAt))}::timestamp[], ${iso(m.map((x) => x.receivedAt))}::timestamp[])
+                  ${iso(m.map((x) => x.failedAt))}::timestamp[], ${iso(m.map((x) => x.receivedAt))}::timestamp[], ${m.map((x) => x.campaignId)}::text[])
         AS u(id, direction, status, contact, sent_from, sent_to, body, encoding, segments, price, marketing, code, text, carrier_id,
-             created, updated, sent, delivered, failed, received)`;
+             created, updated, sent, delivered, failed, received, campaign)`;
+    await tx.$executeRaw`
+      INSERT INTO "CampaignRecipient" ("campaignId", "contactId", "orgId", "senderId", "sendAt", "messageId", segments, "priceMicros")
+      SELECT u.campaign, u.contact, ${orgId}, ${sender.id}, u.at, u.message, u.segments, u.price
+      FROM unnest(${sent.map((x) => x.campaignId)}::text[], ${sent.map((x) => x.contactId)}::text[], ${iso(sent.map((x) => x.createdAt))}::timestamp[],
+                  ${sent.map((x) => x.id)}::text[], ${sent.map((x) => x.segments)}::int[], ${sent.map((x) => x.priceMicros)}::int[])
+        AS u(campaign, contact, at, message, segments, price)`;
     // Written here past applyStatusChanges, so the contacts' last outcomes are too.
     await rebuildLastOutcomes(tx, orgId);
     await tx.$executeRaw`
@@ -52,6 +71,10 @@ export async function seedDemoHistory(db: Db, orgId: string, now = new Date()): 
       FROM unnest(${e.map((x) => x.id)}::text[], ${e.map((x) => x.messageId)}::text[], ${e.map((x) => x.status)}::text[],
                   ${e.map((x) => x.errorCode)}::text[], ${e.map((x) => x.errorMessage)}::text[], ${e.map((x) => x.source)}::text[],
                   ${iso(e.map((x) => x.occurredAt))}::timestamp[]) AS u(id, message, status, code, text, source, at)`;
+    // Each outbound message's source is its first history row's (sendMessages writes both).
+    await tx.$executeRaw`
+      UPDATE "Message" m SET source = e.source FROM "MessageEvent" e
+      WHERE e."messageId" = m.id AND e.status IN ('QUEUED', 'SCHEDULED') AND m."orgId" = ${orgId} AND e."orgId" = ${orgId} AND m.direction = 'OUTBOUND'`;
     // One part each, as the simulator submits: its receipt is the message's own status.
     await tx.$executeRaw`
       INSERT INTO "MessageSubmission" ("connectionId", "carrierMessageId", "messageId", part, parts, "createdAt")

@@ -51,6 +51,8 @@ export interface PlannedMessage {
   deliveredAt: Date | null;
   failedAt: Date | null;
   receivedAt: Date | null;
+  /** The demo campaign it went out in (the marketing texts), or null. */
+  campaignId: string | null;
 }
 
 export interface PlannedEvent {
@@ -72,10 +74,20 @@ export interface PlannedOptOut {
   at: Date;
 }
 
+/** A marketing text sent to a share of the contacts, recorded as the completed campaign it is. */
+export interface PlannedCampaign {
+  id: string;
+  name: string;
+  body: string;
+  startAt: Date;
+  completedAt: Date;
+}
+
 export interface DemoHistory {
   messages: PlannedMessage[];
   events: PlannedEvent[];
   optOuts: PlannedOptOut[];
+  campaigns: PlannedCampaign[];
 }
 
 const DAY = 86_400_000;
@@ -115,7 +127,7 @@ const FAILED = [
 export function planDemoHistory(contacts: DemoContact[], sender: DemoSender, orgName: string, now: Date): DemoHistory {
   const random = prng(2026);
   const pick = pickWith(random);
-  const plan: DemoHistory = { messages: [], events: [], optOuts: [] };
+  const plan: DemoHistory = { messages: [], events: [], optOuts: [], campaigns: [] };
   const nowMs = now.getTime();
   // The numbers that never take a text, and those who reply more (regulars).
   const unreachable = new Set(contacts.filter(() => random() < 0.03).map((c) => c.id));
@@ -129,12 +141,16 @@ export function planDemoHistory(contacts: DemoContact[], sender: DemoSender, org
   for (const [daysAgo, share, body] of SENDS) {
     const start = Math.floor((nowMs - daysAgo * DAY) / DAY) * DAY + 15 * 60 * MINUTE + Math.floor(random() * 60) * MINUTE;
     let i = 0;
+    // Its id and name draw nothing from the PRNG: the history stays as it was seeded before.
+    const campaign = { id: newId("campaign", new Date(start)), name: campaignName(body), body, startAt: new Date(start), completedAt: new Date(start) };
+    plan.campaigns.push(campaign);
     for (const c of contacts) {
       const out = optedOutAt.get(c.id);
       if (c.createdAt.getTime() >= start || (out !== undefined && out <= start) || random() >= share) continue;
       // One every 20 ms: the simulator number's 50 a second.
       const queuedAt = new Date(start + i++ * 20);
-      const delivered = outbound(plan, random, sender, c, body, { queuedAt, source: "api", marketing: true, unreachable: unreachable.has(c.id) });
+      const delivered = outbound(plan, random, sender, c, body, { queuedAt, source: "campaign", marketing: true, unreachable: unreachable.has(c.id), campaignId: campaign.id });
+      campaign.completedAt = new Date(queuedAt.getTime() + 60 * MINUTE);
       if (!delivered) continue;
       const regular = c.tags.includes("loyalty") || c.tags.includes("vip");
       const roll = random();
@@ -202,7 +218,7 @@ function outbound(
   sender: DemoSender,
   c: DemoContact,
   body: string,
-  o: { queuedAt: Date; source: string; marketing: boolean; unreachable: boolean },
+  o: { queuedAt: Date; source: string; marketing: boolean; unreachable: boolean; campaignId?: string },
 ): Date | null {
   const { encoding, segmentCount } = segmentMessage(body);
   const queued = o.queuedAt.getTime();
@@ -240,6 +256,7 @@ function outbound(
     sentAt,
     deliveredAt: outcome.status === "DELIVERED" ? receiptAt : null,
     failedAt: outcome.status === "FAILED" || outcome.status === "UNDELIVERED" ? receiptAt : null,
+    campaignId: o.campaignId ?? null,
   };
   plan.messages.push(message);
   const moves: [MessageStatus, string, Date][] = [
@@ -257,7 +274,12 @@ function outbound(
 }
 
 function blank(at: Date) {
-  return { errorCode: null, errorMessage: null, carrierMessageId: null, createdAt: at, updatedAt: at, sentAt: null, deliveredAt: null, failedAt: null, receivedAt: null };
+  return { errorCode: null, errorMessage: null, carrierMessageId: null, createdAt: at, updatedAt: at, sentAt: null, deliveredAt: null, failedAt: null, receivedAt: null, campaignId: null };
+}
+
+/** "Demo Coffee Co.: Autumn blend is back! 15% off…" → "Autumn blend is back". */
+function campaignName(body: string): string {
+  return body.replace(/^[^:]*:\s*/, "").split(/[!.:,]/)[0]!.trim();
 }
 
 function event(messageId: string, status: MessageStatus, source: string, occurredAt: Date, errorCode: string | null = null, errorMessage: string | null = null): PlannedEvent {

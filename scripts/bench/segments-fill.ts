@@ -27,15 +27,17 @@ const AREA_CODES: [string, string][] = [
   ["416", "America/Toronto"], ["604", "America/Vancouver"], ["514", "America/Toronto"], ["787", "America/Puerto_Rico"],
 ];
 
-export function benchUrl(): string {
+/** A database of a benchmark's own on the server BENCH_DATABASE_URL (or TEST_DATABASE_URL) names. */
+export function benchUrl(database = "textstack_bench_segments"): string {
   const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!server) throw new Error("Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server, e.g. postgresql://postgres@127.0.0.1:5432/postgres");
   const url = new URL(server);
-  url.pathname = "/textstack_bench_segments";
+  url.pathname = `/${database}`;
   return url.toString();
 }
 
-async function step(client: pg.Client, label: string, sql: string, params: unknown[] = []) {
+/** One statement of a fill, with its rows and time printed. */
+export async function step(client: pg.Client, label: string, sql: string, params: unknown[] = []) {
   const started = Date.now();
   const result = await client.query(sql, params);
   console.log(`  ${label}: ${result.rowCount?.toLocaleString() ?? "-"} rows, ${((Date.now() - started) / 1000).toFixed(1)} s`);

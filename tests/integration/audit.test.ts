@@ -92,6 +92,7 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
   "members.revokeInvite": async () => ({ id: (await createInvitation(ctx, { email: `invitee-${seq++}@example.test` })).id }),
   "org.updateKeywordReplies": async () => ({ helpReply: `Help ${seq++}` }),
   "org.updateSendingRules": async () => ({ quietStart: 480, quietEnd: 1200 - 15 * (seq++ % 20), marketingCapPer24h: 1, optOutLanguage: null }),
+  "analytics.updateAlertThresholds": async () => ({ failureAlertBps: 500 + seq++, optOutAlertBps: 130 }),
   "carriers.connections.create": async () => ({ name: `Connection ${seq++}`, kind: "SIMULATOR" }),
   "carriers.connections.update": async () => ({ id: (await connection()).id, name: `Renamed ${seq++}` }),
   "carriers.connections.delete": async () => ({ id: (await connection()).id }),

@@ -97,8 +97,20 @@ describe("the demo seed", () => {
     const contacts = await db.contact.findMany({ where: { orgId }, orderBy: { id: "asc" } });
     const sender = { id: "snd_x", address: DEMO_NUMBER, connectionId: "conn_x", smsPriceMicros: 7900 };
     // Ids carry random bits by design; everything else is the PRNG's.
-    const strip = (plan: ReturnType<typeof planDemoHistory>) => plan.messages.map((m) => ({ ...m, id: undefined }));
+    const strip = (plan: ReturnType<typeof planDemoHistory>) => plan.messages.map((m) => ({ ...m, id: undefined, campaignId: m.campaignId !== null }));
     expect(strip(planDemoHistory(contacts, sender, DEMO_ORG_NAME, now))).toEqual(strip(planDemoHistory(contacts, sender, DEMO_ORG_NAME, now)));
+  });
+
+  it("records its marketing texts as completed campaigns, one message per recipient, in the dashboard's rollup", async () => {
+    const campaigns = await db.campaign.findMany({ where: { orgId }, include: { _count: { select: { messages: true, recipientRows: true } } } });
+    expect(campaigns.length).toBe(9);
+    for (const c of campaigns) {
+      expect(c.status).toBe("COMPLETED");
+      expect(c._count.messages).toBe(c.recipients);
+      expect(c._count.recipientRows).toBe(c.recipients);
+    }
+    const rolled = await db.messageDailyStat.aggregate({ where: { orgId, campaignId: { not: "" }, direction: "OUTBOUND" }, _sum: { messages: true } });
+    expect(rolled._sum.messages).toBe(await db.message.count({ where: { orgId, campaignId: { not: null } } }));
   });
 
   it("keeps each contact's last delivery outcome as its messages say, so 'Unreachable numbers' has people in it", async () => {

@@ -7,6 +7,6 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
-  if (await currentUser()) redirect(next ?? "/contacts");
+  if (await currentUser()) redirect(next ?? "/dashboard");
   return <AuthForm mode="sign-in" next={next} />;
 }

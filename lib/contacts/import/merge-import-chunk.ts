@@ -201,13 +201,13 @@ async function insertNew(tx: ScopedTx, chunk: Chunk, tags: string[], detail: str
        WHERE r."importId" = ${importId} AND r."orgId" = ${org} AND r.line >= ${from} AND r.line < ${to} AND r."errorReason" IS NULL
      ), ins AS (
        INSERT INTO "Contact" (id, "orgId", phone, "firstName", "lastName", email, "timeZone", tags, "customFields",
-                              "consentStatus", "optedInAt", "optedOutAt", "optOutSource", "createdAt", "updatedAt")
+                              "consentStatus", "optedInAt", "optedOutAt", "optOutSource", source, "createdAt", "updatedAt")
        SELECT s."contactId", ${org}, s.phone, s."firstName", s."lastName", s.email, coalesce(s."timeZone", s."guessedTimeZone"),
               s.tags || ARRAY(SELECT t FROM unnest(${tags}::text[]) t WHERE t <> ALL (s.tags)), coalesce(s."customFields", '{}'::jsonb),
               CASE WHEN s."optedOut" THEN 'OPTED_OUT' ELSE 'OPTED_IN' END::"ConsentStatus",
               CASE WHEN s."optedOut" THEN NULL ELSE now() AT TIME ZONE 'UTC' END,
               CASE WHEN s."optedOut" THEN now() AT TIME ZONE 'UTC' END,
-              CASE WHEN s."optedOut" THEN 'import' END,
+              CASE WHEN s."optedOut" THEN 'import' END, 'import',
               now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
        FROM src s
        -- Numbers already in contacts (updated or skipped above) conflict and are left alone; so is

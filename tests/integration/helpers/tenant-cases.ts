@@ -1,6 +1,7 @@
 // What each procedure must do when user B calls it (tenant-isolation.test.ts). The first case of
 // each entry is a valid call in org A; the others probe org B with org A's IDs.
 import { expect } from "vitest";
+import { lastDays } from "@/lib/analytics/dashboard-input";
 import type { Fixture } from "./tenant-fixture";
 
 export type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN" | "BAD_REQUEST";
@@ -180,6 +181,13 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
   "org.updateKeywordReplies": () => [ok({ helpReply: "B's help" })],
   // That org A's rules are untouched is checked in sending-rules.test.ts.
   "org.updateSendingRules": () => [ok({ quietStart: 540, quietEnd: 1200, marketingCapPer24h: 2, optOutLanguage: "B: text STOP to end" })],
+
+  // Org A's rollup is filled (tenant-fixture.ts): none of its figures may show in B.
+  "analytics.overview": () => [ok(lastDays(30), (r) => expect((r as { current: { sent: number; received: number } }).current).toMatchObject({ sent: 0, received: 0 }))],
+  "analytics.deliverability": () => [ok(lastDays(30), (r) => expect((r as { bySender: unknown[] }).bySender).toEqual([]))],
+  "analytics.topCampaigns": () => [ok(lastDays(30), (r) => expect(r).toEqual([]))],
+  "analytics.alerts": () => [ok(undefined, (r) => expect((r as { sent: number }).sent).toBe(0))],
+  "analytics.updateAlertThresholds": () => [ok({ failureAlertBps: 700, optOutAlertBps: 200 })],
 
   "phones.list": () => [ok({}, (r) => expect((r as { phones: unknown[] }).phones).toEqual([]))],
   "phones.thread": (f) => [ok({ phone: f.contactAPhone }, (r) => expect((r as { messages: unknown[] }).messages).toEqual([]))],

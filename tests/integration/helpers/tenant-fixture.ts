@@ -1,6 +1,7 @@
 // The two organisations the tenant-isolation test works with: org A with a row of every kind
 // (contacts, lists, fields, members, invitations, carriers, messages, keys, webhooks), and org B,
 // whose owner tries to reach them. `secrets` are the ids and strings only org A's rows hold.
+import { rebuildOrgRollup } from "@/lib/analytics/rebuild-org-rollup";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createConnection } from "@/lib/delivery/manage-connections";
 import { createContact } from "@/lib/contacts/create-contact";
@@ -121,6 +122,8 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
       sendAt: new Date(Date.now() + 86_400_000),
     },
   });
+  // A's dashboard figures, for the analytics procedures to keep from B.
+  await rebuildOrgRollup(ctxA);
 
   const segmentA = await createSegment(ctxA, {
     name: "Segment of A",
