@@ -5,7 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { formatNumber } from "@/components/app/format";
+import { formatCount, formatNumber } from "@/components/app/format";
 import { PageHeader } from "@/components/app/page-header";
 import { percent } from "@/components/campaigns/rates";
 import { ActivityChart } from "@/components/dashboard/activity-chart";
@@ -94,7 +94,7 @@ export function DashboardScreen() {
         <FigureCard
           label="Click rate"
           value={o.hasTrackedLinks ? percent(now.clickedMessages, now.delivered) : "—"}
-          detail={o.hasTrackedLinks ? `${formatNumber(now.clicks)} human clicks` : "No tracked links yet"}
+          detail={o.hasTrackedLinks ? formatCount(now.clicks, "human click") : "No tracked links yet"}
           change={
             o.hasTrackedLinks
               ? { now: rate(now.clickedMessages, now.delivered), before: rate(before.clickedMessages, before.delivered), points: true, base: before.delivered }
