@@ -14,7 +14,7 @@ import { BySenderTable, BySourceTable, ByErrorCodeTable, NewContactsTable, Panel
 import { choiceFromParams, choiceQuery, periodOf, type PeriodChoice } from "@/components/dashboard/dashboard-period";
 import { FigureCard } from "@/components/dashboard/figure-card";
 import { FirstRun } from "@/components/dashboard/first-run";
-import { DELIVERED_LINK, FAILED_LINK, newContactsHref, optedOutHref, periodMessages, RECEIVED_LINK, SENT_LINK } from "@/components/dashboard/links";
+import { DELIVERED_LINK, FAILED_LINK, newContactsHref, optedOutHref, periodClickedMessages, periodMessages, RECEIVED_LINK, SENT_LINK } from "@/components/dashboard/links";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { Card } from "@/components/ui/card";
 import { LoadError, Loading } from "@/components/ui/query-state";
@@ -100,6 +100,7 @@ export function DashboardScreen() {
               ? { now: rate(now.clickedMessages, now.delivered), before: rate(before.clickedMessages, before.delivered), points: true, base: before.delivered }
               : undefined
           }
+          href={o.hasTrackedLinks ? periodClickedMessages(period) : undefined}
         />
         <FigureCard
           label="Opt-out rate"

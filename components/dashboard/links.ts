@@ -17,6 +17,9 @@ export function periodMessages(p: { from: string; to: string }, link: Link): str
   return messagesHref({ ...link, statuses: link.statuses && [...link.statuses], fromDay: p.from, toDay: p.to });
 }
 
+/** The messages people clicked in the period (each once, whatever its clicks), as the click rate counts them. */
+export const periodClickedMessages = (p: { from: string; to: string }): string => messagesHref({ clickedFromDay: p.from, clickedToDay: p.to });
+
 /**
  * The contacts view of those created in the period (its days read in UTC, as the dashboard's), of
  * one source if given ("other": contacts older than Contact.source, which have none).

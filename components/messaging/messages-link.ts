@@ -15,6 +15,9 @@ export interface MessagesLink {
   /** UTC days, both included (the dashboard's). */
   fromDay?: string;
   toDay?: string;
+  /** Clicked by a person on these UTC days, both included (the dashboard's click rate). */
+  clickedFromDay?: string;
+  clickedToDay?: string;
   /** What the sender or campaign is called, for the sentence above the list. */
   name?: string;
 }
@@ -44,6 +47,8 @@ export function linkedFilters(params: URLSearchParams): { filters: Partial<ListM
   const get = (key: string) => params.get(key) ?? undefined;
   const fromDay = get("fromDay");
   const toDay = get("toDay");
+  const clickedFromDay = get("clickedFromDay");
+  const clickedToDay = get("clickedToDay");
   const day = /^\d{4}-\d{2}-\d{2}$/;
   const wanted = {
     statuses: get("statuses")?.split(","),
@@ -54,6 +59,8 @@ export function linkedFilters(params: URLSearchParams): { filters: Partial<ListM
     errorCode: get("errorCode"),
     since: fromDay && day.test(fromDay) ? new Date(`${fromDay}T00:00:00Z`) : undefined,
     until: toDay && day.test(toDay) ? nextDay(toDay) : undefined,
+    clickedSince: clickedFromDay && day.test(clickedFromDay) ? new Date(`${clickedFromDay}T00:00:00Z`) : undefined,
+    clickedUntil: clickedToDay && day.test(clickedToDay) ? nextDay(clickedToDay) : undefined,
   };
   const parsed = listMessagesInput.safeParse(wanted);
   if (!parsed.success) return null;
@@ -65,6 +72,7 @@ export function linkedFilters(params: URLSearchParams): { filters: Partial<ListM
     f.errorCode && `error ${f.errorCode}`,
     (f.senderId || f.campaignId) && (get("name") ? `“${get("name")}”` : f.senderId ? "one sender number" : "one campaign"),
     fromDay && toDay && (fromDay === toDay ? `${fromDay} (UTC)` : `${fromDay} to ${toDay} (UTC)`),
+    f.clickedSince && clickedFromDay && clickedToDay && `clicked by a person ${clickedFromDay === clickedToDay ? clickedFromDay : `${clickedFromDay} to ${clickedToDay}`} (UTC)`,
   ].filter(Boolean);
   if (parts.length === 0) return null;
   const filters: Partial<ListMessagesInput> = {
@@ -76,6 +84,8 @@ export function linkedFilters(params: URLSearchParams): { filters: Partial<ListM
     errorCode: f.errorCode,
     since: f.since,
     until: f.until,
+    clickedSince: f.clickedSince,
+    clickedUntil: f.clickedUntil,
   };
   return { filters, description: parts.join(" · ") };
 }

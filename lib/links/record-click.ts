@@ -47,7 +47,8 @@ export async function recordClick(db: Db, request: ClickRequest): Promise<ClickO
     await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
     return tx.$queryRaw<Row[]>`
       WITH l AS (
-      SELECT s.id, s."orgId", s.url, s."messageId", s."contactId", s."campaignId",
+      -- The message as it is (a click's messageId is a foreign key; a message deleted since leaves none).
+      SELECT s.id, s."orgId", s.url, m.id AS "messageId", s."contactId", s."campaignId",
         COALESCE(s."expiresAt" <= now() AT TIME ZONE 'UTC', false) AS expired,
         COALESCE(${reason}::text, CASE WHEN GREATEST(m."sentAt", m."deliveredAt") > now() AT TIME ZONE 'UTC' - make_interval(secs => ${TOO_SOON_SECONDS})
           THEN 'too_soon' END) AS "botReason",

@@ -36,6 +36,9 @@ function messageFilter(f: Filters): Prisma.MessageWhereInput {
     ...(f.from && { from: f.from }),
     ...(f.contactId && { contactId: f.contactId }),
     ...((f.since || f.until) && { createdAt: { ...(f.since && { gte: f.since }), ...(f.until && { lt: f.until }) } }),
+    ...((f.clickedSince || f.clickedUntil) && {
+      linkClicks: { some: { botReason: null, occurredAt: { ...(f.clickedSince && { gte: f.clickedSince }), ...(f.clickedUntil && { lt: f.clickedUntil }) } } },
+    }),
   };
 }
 

@@ -33,6 +33,9 @@ export const listMessagesInput = z
     campaignId: z.string().min(1).max(64).optional(),
     /** Failed with this carrier error code. */
     errorCode: z.string().min(1).max(32).optional(),
+    /** With a person's click on one of its tracked links at or after / before (the dashboard's click rate). */
+    clickedSince: z.coerce.date().optional(),
+    clickedUntil: z.coerce.date().optional(),
     /** Created at or after. */
     since: z.coerce.date().optional(),
     /** Created before. */
@@ -40,7 +43,8 @@ export const listMessagesInput = z
     cursor: z.string().optional(),
     limit: z.number().int().min(1).max(200).default(50),
   })
-  .refine((f) => !f.since || !f.until || f.since < f.until, { message: "The end of the range must be after its start", path: ["until"] });
+  .refine((f) => !f.since || !f.until || f.since < f.until, { message: "The end of the range must be after its start", path: ["until"] })
+  .refine((f) => !f.clickedSince || !f.clickedUntil || f.clickedSince < f.clickedUntil, { message: "The end of the range must be after its start", path: ["clickedUntil"] });
 export type ListMessagesInput = z.input<typeof listMessagesInput>;
 
 export const messageIdInput = z.strictObject({ id: z.string().min(1) });

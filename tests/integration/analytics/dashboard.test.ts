@@ -111,6 +111,7 @@ async function raw(c: OrgContext, p: DashboardPeriod) {
     priceMicros: spend._sum.priceMicros ?? 0,
     optOuts: await db.consentEvent.count({ where: { orgId: c.orgId, action: "OPT_OUT", occurredAt: at } }),
     clicks: await db.linkClick.count({ where: { orgId: c.orgId, botReason: null, occurredAt: at } }),
+    clickedMessages: (await db.linkClick.findMany({ where: { orgId: c.orgId, botReason: null, occurredAt: at }, distinct: ["messageId"], select: { messageId: true } })).length,
     newContacts: await db.contact.count({ where: { orgId: c.orgId, createdAt: at } }),
   };
 }
@@ -118,6 +119,8 @@ async function raw(c: OrgContext, p: DashboardPeriod) {
 describe("the dashboard's figures", () => {
   const period = lastDays(7);
   const before = previousPeriod(period);
+  /** The fixtures' message ids, in order. */
+  const ids: string[] = [];
 
   beforeAll(async () => {
     const newcomers = [await contact(ctx, daysAgo(1), "import"), await contact(ctx, daysAgo(2), "import"), await contact(ctx, daysAgo(3), "inbound"), await contact(ctx, daysAgo(9), "api")];
@@ -137,17 +140,17 @@ describe("the dashboard's figures", () => {
       { at: daysAgo(9), status: "FAILED", code: "30003" },
       { at: daysAgo(20), status: "DELIVERED" },
     ];
-    for (const f of fixtures) await message(ctx, f);
+    for (const f of fixtures) ids.push(await message(ctx, f));
     // Two replies to the campaign, one of them a STOP; an inbound text outside any campaign.
     await message(ctx, { at: daysAgo(0, 10), direction: "INBOUND", status: "RECEIVED", contactId: newcomers[0] });
     const stop = await message(ctx, { at: daysAgo(0, 20), direction: "INBOUND", status: "RECEIVED", contactId: newcomers[1] });
     await db.consentEvent.create({ data: { id: newId("consent"), orgId: ctx.orgId, contactId: newcomers[1]!, action: "OPT_OUT", source: "keyword", keyword: "STOP", messageId: stop, occurredAt: daysAgo(0, 20) } });
     await db.consentEvent.create({ data: { id: newId("consent"), orgId: ctx.orgId, contactId: newcomers[3]!, action: "OPT_OUT", source: "ui", occurredAt: daysAgo(9) } });
     await message(ctx, { at: daysAgo(2), direction: "INBOUND", status: "RECEIVED", contactId: newcomers[2] });
-    // Clicks: two human ones on a campaign message, one by a scanner.
+    // Clicks: two human ones on a campaign message, one by a scanner on another.
     const link = await db.shortLink.create({ data: { id: "lnk_test", orgId: ctx.orgId, code: "abc123", url: "https://example.com", campaignId } });
-    for (const botReason of [null, null, "preview"]) {
-      await db.linkClick.create({ data: { id: newId("event"), orgId: ctx.orgId, linkId: link.id, campaignId, occurredAt: daysAgo(0, 30), botReason } });
+    for (const [botReason, messageId] of [[null, ids[7]], [null, ids[7]], ["preview", ids[8]]] as const) {
+      await db.linkClick.create({ data: { id: newId("event"), orgId: ctx.orgId, linkId: link.id, campaignId, messageId, occurredAt: daysAgo(0, 30), botReason } });
     }
     // The other org's traffic never shows.
     await message(other, { at: daysAgo(1), status: "DELIVERED", sender: null });
@@ -162,7 +165,7 @@ describe("the dashboard's figures", () => {
       const expected = await raw(ctx, p);
       expect(figures).toMatchObject(expected);
     }
-    expect(o.current).toMatchObject({ sent: 8, delivered: 4, failed: 3, received: 3, optOuts: 1, clicks: 2, segments: 9, priceMicros: 15_800 + 7 * 7900 });
+    expect(o.current).toMatchObject({ sent: 8, delivered: 4, failed: 3, received: 3, optOuts: 1, clicks: 2, clickedMessages: 1, segments: 9, priceMicros: 15_800 + 7 * 7900 });
     expect(o.daily).toHaveLength(7);
     expect(o.daily.find((d) => d.day === addDays(today, -1))).toEqual({ day: addDays(today, -1), sent: 3, delivered: 2, failed: 1, received: 0 });
     expect(o.daily.reduce((sum, d) => sum + d.sent, 0)).toBe(o.current.sent);
@@ -209,6 +212,10 @@ describe("the dashboard's figures", () => {
     for (const e of d.byErrorCode) expect(await listed({ errorCode: e.errorCode!, statuses: ["UNDELIVERED", "FAILED"] })).toBe(e.failed);
     const [top] = await topCampaigns(ctx, period);
     expect(await listed({ campaignId: top!.id, statuses: ["DELIVERED"] })).toBe(top!.delivered);
+    // The messages people clicked in the period, whenever they were made.
+    const clicked = await listMessages(ctx, { clickedSince: days.since, clickedUntil: days.until, limit: 200 });
+    expect(clicked.items.map((m) => m.id)).toEqual([ids[7]]);
+    expect(clicked.items.length).toBe(o.current.clickedMessages);
     // New contacts, in all and by source: the Contacts view's definition in the link counts them.
     const contacts = async (href: string) => Number(await countSegment(ctx, JSON.parse(new URL(href, "http://x").searchParams.get("where")!)));
     expect(await contacts(newContactsHref(period))).toBe(o.current.newContacts);
