@@ -27,6 +27,7 @@ describe("app/api/inngest", () => {
       "textstack-dispatch-messages",
       "textstack-fan-out-campaign",
       "textstack-purge-expired-invitations",
+      "textstack-refresh-analytics",
       "textstack-run-contact-import",
       // An onFailure handler is registered as a function of its own, triggered by inngest/function.failed.
       "textstack-run-contact-import-failure",
@@ -46,8 +47,9 @@ describe("app/api/inngest", () => {
     expect(triggers["textstack-dispatch-messages"]).toEqual([{ event: "messages/dispatch.requested" }]);
     expect(triggers["textstack-run-contact-import"]).toEqual([{ event: "contacts/import.run.requested" }]);
     expect(triggers["textstack-fan-out-campaign"]).toEqual([{ event: "campaigns/fan-out.requested" }]);
+    expect(triggers["textstack-refresh-analytics"]).toEqual([{ cron: "* * * * *" }]);
 
     const get = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined);
-    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 16 });
+    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 17 });
   });
 });
