@@ -14,10 +14,8 @@ import { buildOpenApi } from "@/lib/api/openapi/build-openapi";
 import { jsonSchema } from "@/lib/api/openapi/json-schema";
 import { OPERATIONS } from "@/lib/api/openapi/operations";
 import { responseExample } from "@/lib/api/openapi/response-examples";
+import { campaignObject, campaignPlan, campaignStats } from "@/lib/api/openapi/campaign-resources";
 import {
-  campaignObject,
-  campaignPlan,
-  campaignStats,
   contactObject,
   contactWithLists,
   listObject,

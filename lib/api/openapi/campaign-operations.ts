@@ -9,7 +9,7 @@ import {
 } from "@/lib/api/campaigns/campaign-params";
 import { SAMPLE_IDS } from "@/lib/api/openapi/examples";
 import type { ApiOperation } from "@/lib/api/openapi/operations";
-import { campaignCanceled, campaignList, campaignObject, campaignPlan, campaignStats } from "@/lib/api/openapi/resources";
+import { campaignCanceled, campaignList, campaignObject, campaignPlan, campaignStats } from "@/lib/api/openapi/campaign-resources";
 
 const campaignId = z.object({ id: z.string().describe("The campaign's id") });
 
