@@ -10,12 +10,10 @@
 //   callers, BENCH_BATCHES batches in all.
 // The key's rate limit is set high (API_RATE_LIMIT) so the limiter never refuses; each request still
 // takes its token, as every real one does.
-import { randomBytes } from "node:crypto";
 import os from "node:os";
 import autocannon from "autocannon";
-import { buildIfStale } from "../build.ts";
-import { bin, freePort, startProcess, syncJobs, waitForHttp } from "../run.ts";
 import { startScratch } from "./scratch.ts";
+import { benchOrg, scratchServer } from "./scratch-server.ts";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -25,18 +23,8 @@ const BATCH_CALLERS = Number(process.env.BENCH_BATCH_CALLERS ?? 2);
 const GOALS = { rps: 1_500, p99: 50, batch: 20_000 };
 
 const scratch = await startScratch("bench_api");
-const port = await freePort();
-const baseUrl = `http://127.0.0.1:${port}`;
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  DATABASE_URL: scratch.dbUrl,
-  AUTH_SECRET: randomBytes(32).toString("base64url"),
-  APP_URL: baseUrl,
-  INNGEST_DEV: scratch.executorUrl,
-  INNGEST_BASE_URL: scratch.executorUrl,
-  API_RATE_LIMIT: "1000000",
-};
-let server: ReturnType<typeof startProcess> | undefined;
+const app = await scratchServer(scratch, { API_RATE_LIMIT: "1000000" });
+const { baseUrl } = app;
 
 /** Distinct valid US numbers: 10 area codes x 10,000 lines. */
 const phone = (i: number) => `+1${["212", "312", "303", "415", "602", "617", "206", "512", "404", "305"][i % 10]}555${String(Math.floor(i / 10) % 10_000).padStart(4, "0")}`;
@@ -44,14 +32,9 @@ const text = (i: number) => `Your order #${i} is ready for pickup. Reply STOP to
 
 /** An org with an owner and a key, made as the admin CLI makes them (lib/, on the scratch schema). */
 async function createKey(): Promise<string> {
-  Object.assign(process.env, { DATABASE_URL: scratch.dbUrl, SKIP_ENV_VALIDATION: "1" });
-  const { db } = await import("../../lib/db.ts");
+  const { db, org } = await benchOrg(scratch);
   const { scopedDb } = await import("../../lib/db/scoped.ts");
-  const { signUp } = await import("../../lib/auth/sign-up.ts");
-  const { createOrg } = await import("../../lib/orgs/create-org.ts");
   const { createApiKey } = await import("../../lib/api-keys/create-api-key.ts");
-  const user = await signUp(db, { name: "Bench", email: "bench@example.test", password: "bench password 1" });
-  const org = await createOrg(db, user.id, { name: "Bench", defaultCountry: "US" });
   const ctx = { db: scopedDb(db, org.id), orgId: org.id, actor: { type: "SYSTEM" as const, id: null, label: "bench" }, role: null };
   const { token } = await createApiKey(ctx, { name: "bench", scopes: ["messages:send", "messages:read"] });
   await db.$disconnect();
@@ -110,11 +93,9 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 const met = (ok: boolean) => (ok ? "met" : "**not met**");
 
 try {
-  await buildIfStale(env);
+  await app.build();
   const token = await createKey();
-  server = startProcess(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { ...env, NODE_ENV: "production" });
-  await waitForHttp(`${baseUrl}/api/v1/openapi.json`);
-  await syncJobs(`${baseUrl}/api/inngest`, scratch.executorUrl);
+  await app.start();
 
   console.log("Warming up (3 s)...");
   const warm = await singleSends(token, 3, 0);
@@ -152,7 +133,5 @@ try {
   console.log(`| load average (1 min) before / after | ${round(loadBefore[0]!, 2)} / ${round(loadAfter[0]!, 2)} | |`);
   if (result.non2xx > 0 || result.errors > 0) process.exitCode = 1;
 } finally {
-  server?.kill("SIGTERM");
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  await scratch.cleanup();
+  await app.stop();
 }

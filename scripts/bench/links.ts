@@ -9,12 +9,10 @@
 //   before any database work: what Next.js itself serves for this route on this machine;
 // - the redirect: 302 to the link's URL after one statement (the link by its code, its message's
 //   times, the click inserted).
-import { randomBytes } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
-import { buildIfStale } from "../build.ts";
-import { bin, freePort, startProcess, syncJobs, waitForHttp } from "../run.ts";
 import { startScratch } from "./scratch.ts";
+import { benchOrg, scratchServer } from "./scratch-server.ts";
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -23,28 +21,14 @@ const GOAL_P99 = 20;
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
 
 const scratch = await startScratch("bench_links");
-const port = await freePort();
-const baseUrl = `http://127.0.0.1:${port}`;
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  DATABASE_URL: scratch.dbUrl,
-  AUTH_SECRET: randomBytes(32).toString("base64url"),
-  APP_URL: baseUrl,
-  INNGEST_DEV: scratch.executorUrl,
-  INNGEST_BASE_URL: scratch.executorUrl,
-};
-let server: ReturnType<typeof startProcess> | undefined;
+const app = await scratchServer(scratch);
+const { baseUrl } = app;
 
 /** An org with LINKS messages sent an hour ago, each with one short link (set-based, as a campaign's fan-out writes them). */
 async function seedLinks(): Promise<string[]> {
-  Object.assign(process.env, { DATABASE_URL: scratch.dbUrl, SKIP_ENV_VALIDATION: "1" });
-  const { db } = await import("../../lib/db.ts");
-  const { signUp } = await import("../../lib/auth/sign-up.ts");
-  const { createOrg } = await import("../../lib/orgs/create-org.ts");
+  const { db, org } = await benchOrg(scratch);
   const { newId } = await import("../../lib/ids.ts");
   const { newLinkCode } = await import("../../lib/links/link-code.ts");
-  const user = await signUp(db, { name: "Bench", email: "bench@example.test", password: "bench password 1" });
-  const org = await createOrg(db, user.id, { name: "Bench", defaultCountry: "US" });
   const ids = Array.from({ length: LINKS }, () => newId("message"));
   const codes = Array.from({ length: LINKS }, newLinkCode);
   await scratch.admin.query(`SET search_path TO "${scratch.schema}", public`);
@@ -115,11 +99,9 @@ function summarise(p: Phase) {
 }
 
 try {
-  await buildIfStale(env);
+  await app.build();
   const codes = await seedLinks();
-  server = startProcess(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { ...env, NODE_ENV: "production" });
-  await waitForHttp(`${baseUrl}/api/v1/openapi.json`);
-  await syncJobs(`${baseUrl}/api/inngest`, scratch.executorUrl);
+  await app.start();
   const randomCode = () => `/l/${codes[Math.floor(Math.random() * codes.length)]}`;
 
   console.log(`Warming up: ${RATE} req/s for 5 s of each...`);
@@ -155,7 +137,5 @@ try {
   console.log(`| load average (1 min) before / after | ${ms(loadBefore[0]!)} / ${ms(loadAfter[0]!)} | | |`);
   if (Object.keys(redirect.errors).length > 0 || redirect.statuses[302] !== redirect.requests) process.exitCode = 1;
 } finally {
-  server?.kill("SIGTERM");
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  await scratch.cleanup();
+  await app.stop();
 }
