@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { findConflict, matchRule, type MatchableRule } from "@/lib/keywords/match-rule";
 import { detectOptOutPhrase } from "@/lib/keywords/opt-out-phrases";
 import { keywordRuleInput, reservedKeyword } from "@/lib/keywords/rule-model";
+import { whatTextDoes } from "@/lib/keywords/what-text-does";
 
 const rule = (over: Partial<MatchableRule> & Pick<MatchableRule, "keywords">): MatchableRule => ({
   id: over.name ?? "r1",
@@ -141,5 +142,15 @@ describe("detectOptOutPhrase", () => {
     "",
   ])("%j does not", (body) => {
     expect(detectOptOutPhrase(body)).toBeNull();
+  });
+});
+
+describe("whatTextDoes", () => {
+  const rules = [rule({ name: "Join", keywords: ["JOIN"], matchOn: "first_word" })];
+  it("takes receiveMessage's order: compliance keyword, opt-out wording, then the org's rules", () => {
+    expect(whatTextDoes(rules, "Stop.", null)).toEqual({ kind: "compliance", keyword: "STOP", action: "OPT_OUT" });
+    expect(whatTextDoes(rules, "join? no, remove me", null)).toEqual({ kind: "phrase", phrase: "remove me" });
+    expect(whatTextDoes(rules, "join now", "snd_1")).toMatchObject({ kind: "rule", keyword: "JOIN", rule: { name: "Join" } });
+    expect(whatTextDoes(rules, "hello", null)).toEqual({ kind: "none" });
   });
 });
