@@ -35,7 +35,7 @@ test("an admin makes a JOIN rule (refused words named as typed), a virtual phone
   await expect(dialog.getByText("STOP is a compliance keyword")).toBeHidden();
   await dialog.getByLabel(/Subscribe the contact/).check();
   await expect(dialog.getByText("A rule that subscribes must confirm it: write the reply")).toBeVisible();
-  await dialog.getByLabel("Reply").fill("Welcome to the Coffee club, {{first_name|friend}}! Reply STOP to opt out.");
+  await dialog.getByRole("textbox", { name: "Reply", exact: true }).fill("Welcome to the Coffee club, {{first_name|friend}}! Reply STOP to opt out.");
   await dialog.getByLabel("Add tags").fill("coffee-club");
   await dialog.getByRole("button", { name: "Create rule" }).click();
   await expect(dialog).toBeHidden();
@@ -78,7 +78,7 @@ test("an admin makes a JOIN rule (refused words named as typed), a virtual phone
   await expect(optOuts.getByRole("listitem").first()).toContainText("Found “remove me”");
   await expect(optOuts.getByRole("listitem").first()).toContainText("Opted out");
 
-  await shots(page, testInfo, "keywords-settings", "Opt-outs by wording");
+  await shots(page, testInfo, "keywords-settings", "Found “remove me”");
   // The form, with an error shown, at each width and scheme (the theme is read as the page loads).
   for (const [width, scheme] of [[1440, "light"], [1440, "dark"], [390, "light"], [390, "dark"]] as const) {
     await page.setViewportSize({ width, height: 900 });

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { CheckboxGroup, Field, FormError } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import type { KeywordRule } from "@/lib/generated/prisma/client";
+import { displayKeyword } from "@/lib/keywords/keyword-key";
 import { findConflict } from "@/lib/keywords/match-rule";
 import { keywordRuleInput, MATCH_ON, MATCH_ON_LABELS, type KeywordRuleInput, type MatchOn } from "@/lib/keywords/rule-model";
 import { segmentMessage } from "@/lib/sms/segments";
@@ -55,14 +56,16 @@ const inputOf = (v: Values): KeywordRuleInput => ({
   enabled: v.enabled,
 });
 
-/** The schema's errors, then an overlap with another rule, as the form shows them. */
+/** The schema's errors, and an overlap with another rule (as soon as the keywords themselves are valid), as the form shows them. */
 function check(values: Values, others: KeywordRule[]): FormErrors {
-  const parsed = keywordRuleInput.safeParse(inputOf(values));
-  if (!parsed.success) return zodFormErrors(parsed.error);
-  const conflict = findConflict(parsed.data, others);
-  if (!conflict) return NO_ERRORS;
+  const input = inputOf(values);
+  const parsed = keywordRuleInput.safeParse(input);
+  const errors = parsed.success ? NO_ERRORS : zodFormErrors(parsed.error);
+  if (errors.fields.keywords) return errors;
+  const conflict = findConflict({ keywords: input.keywords.map(displayKeyword), matchOn: values.matchOn, senderIds: input.senderIds ?? [] }, others);
+  if (!conflict) return errors;
   const which = conflict.keyword === conflict.theirs ? conflict.keyword : `${conflict.keyword} overlaps ${conflict.theirs}, which`;
-  return { fields: { keywords: `${which} is already a keyword of the rule "${conflict.rule.name}"` }, form: null };
+  return { fields: { ...errors.fields, keywords: `${which} is already a keyword of the rule "${conflict.rule.name}"` }, form: null };
 }
 
 export function KeywordRuleForm({

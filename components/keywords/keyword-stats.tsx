@@ -66,8 +66,8 @@ export function KeywordStats() {
                   <tr>
                     <Th>Rule</Th>
                     <Th className="text-right">Texts</Th>
-                    <Th className="text-right">Contacts</Th>
-                    <Th className="text-right">Replies</Th>
+                    <Th className="hidden text-right sm:table-cell">Contacts</Th>
+                    <Th className="hidden text-right sm:table-cell">Replies</Th>
                     <Th className="text-right">Brought in</Th>
                   </tr>
                 </thead>
@@ -78,8 +78,8 @@ export function KeywordStats() {
                       <tr key={r.ruleId}>
                         <Td className="font-medium">{name}</Td>
                         <Td className="text-right tabular-nums">{formatNumber(r.matches)}</Td>
-                        <Td className="text-right tabular-nums">{formatNumber(r.contacts)}</Td>
-                        <Td className="text-right tabular-nums">{formatNumber(r.replied)}</Td>
+                        <Td className="hidden text-right tabular-nums sm:table-cell">{formatNumber(r.contacts)}</Td>
+                        <Td className="hidden text-right tabular-nums sm:table-cell">{formatNumber(r.replied)}</Td>
                         <Td className="text-right tabular-nums">
                           {r.newContacts > 0 ? (
                             <Button variant="ghost" size="sm" className="ml-auto" onClick={() => setOpen(r.ruleId)} aria-label={`${formatNumber(r.newContacts)} contacts brought in by ${name}`}>
