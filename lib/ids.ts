@@ -69,3 +69,14 @@ export function newId(kind: IdKind, at: Date = new Date(), random?: Uint8Array):
 export function firstIdAt(kind: IdKind, at: Date): string {
   return `${ID_PREFIXES[kind]}_${encodeTime(at.getTime())}`;
 }
+
+/**
+ * The time an id was made, from its time part (the id may stop after it, or part-way through it:
+ * the missing characters count as the smallest, so a prefix gives the start of its span).
+ */
+export function idTime(id: string): number {
+  const time = id.slice(id.indexOf("_") + 1, id.indexOf("_") + 11).padEnd(10, ALPHABET[0]);
+  let ms = 0;
+  for (const char of time) ms = ms * 32 + ALPHABET.indexOf(char);
+  return ms;
+}

@@ -13,7 +13,7 @@ import { firstIdAt } from "@/lib/ids";
 export const DAY_MS = 86_400_000;
 // Ids are made by the app's clock just before the database stamps createdAt: a day's messages are
 // read along the (orgId, id) index with an hour of slack each side, and kept by createdAt.
-const ID_SLACK_MS = 3_600_000;
+export const ID_SLACK_MS = 3_600_000;
 
 export interface OrgDay {
   orgId: string;

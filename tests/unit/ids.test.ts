@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ID_PREFIXES, newId, type IdKind } from "@/lib/ids";
+import { firstIdAt, ID_PREFIXES, idTime, newId, type IdKind } from "@/lib/ids";
 
 const SHAPE = /^[a-z]+_[0-9a-hjkmnp-tv-z]{24}$/;
 
@@ -42,5 +42,23 @@ describe("newId", () => {
     const at = new Date();
     const ids = new Set(Array.from({ length: 10_000 }, () => newId("contact", at)));
     expect(ids.size).toBe(10_000);
+  });
+});
+
+describe("idTime", () => {
+  it("reads back the time an id was made, from the whole id or its time prefix", () => {
+    for (const t of [0, 31, 32, 1_700_000_000_123, Date.UTC(2026, 11, 6, 23, 59, 59, 999)]) {
+      expect(idTime(newId("messageEvent", new Date(t)))).toBe(t);
+      expect(idTime(firstIdAt("message", new Date(t)))).toBe(t);
+    }
+  });
+
+  it("gives a shortened time part the start of the span it covers", () => {
+    const at = Date.UTC(2026, 11, 6, 15, 0, 0);
+    const bucket = newId("message", new Date(at)).slice(0, 4 + 6);
+    const start = idTime(bucket);
+    expect(start).toBeLessThanOrEqual(at);
+    expect(at - start).toBeLessThan(32 ** 4);
+    expect(start % 32 ** 4).toBe(0);
   });
 });

@@ -26,6 +26,7 @@ describe("app/api/inngest", () => {
       "textstack-deliver-webhooks",
       "textstack-dispatch-messages",
       "textstack-fan-out-campaign",
+      "textstack-prune-live-events",
       "textstack-purge-expired-invitations",
       "textstack-refresh-analytics",
       "textstack-run-contact-import",
@@ -48,8 +49,9 @@ describe("app/api/inngest", () => {
     expect(triggers["textstack-run-contact-import"]).toEqual([{ event: "contacts/import.run.requested" }]);
     expect(triggers["textstack-fan-out-campaign"]).toEqual([{ event: "campaigns/fan-out.requested" }]);
     expect(triggers["textstack-refresh-analytics"]).toEqual([{ cron: "* * * * *" }]);
+    expect(triggers["textstack-prune-live-events"]).toEqual([{ cron: "*/10 * * * *" }]);
 
     const get = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined);
-    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 17 });
+    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 18 });
   });
 });
