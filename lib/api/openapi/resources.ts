@@ -75,7 +75,7 @@ export const contactObject = z
     subscription_status: z.enum(["subscribed", "unsubscribed"]).describe("Consent: subscribed = opted in, unsubscribed = opted out of marketing"),
     subscribed_at: time.nullable(),
     unsubscribed_at: time.nullable(),
-    unsubscribe_source: z.string().nullable().describe('How they opted out: "keyword:STOP" (a text), "api", ...'),
+    unsubscribe_source: z.string().nullable().describe('How they opted out: "keyword:STOP" (a text), "phrase:remove me" (a text saying it in other words), "api", ...'),
     created_at: time,
     updated_at: time,
   })
