@@ -7,6 +7,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { focusFirstInvalid, NO_ERRORS, zodFormErrors } from "@/components/app/form-state";
 import { parseTags } from "@/components/contacts/tags";
+import { senderLabel } from "@/components/senders/sender-label";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup, Field, FormError } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
@@ -146,7 +147,7 @@ export function KeywordRuleForm({
         {!values.allNumbers && (
           <CheckboxGroup
             legend="Only texts to"
-            options={senders.map((s) => ({ value: s.id, label: s.label ? `${s.label} (${s.address})` : s.address }))}
+            options={senders.map((s) => ({ value: s.id, label: senderLabel(s) }))}
             selected={values.senderIds}
             onChange={(ids) => set("senderIds", ids)}
             error={shown("senderIds")}

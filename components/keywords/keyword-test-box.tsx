@@ -3,6 +3,7 @@
 // (lib/keywords/what-text-does.ts), run in the browser on the rules already loaded.
 import { useState } from "react";
 import { ruleActions } from "@/components/keywords/rule-actions";
+import { senderLabel } from "@/components/senders/sender-label";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { KeywordRule } from "@/lib/generated/prisma/client";
@@ -42,7 +43,7 @@ export function KeywordTestBox({ rules, senders }: { rules: KeywordRule[]; sende
             <option value="">Any number</option>
             {senders.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.label ? `${s.label} (${s.address})` : s.address}
+                {senderLabel(s)}
               </option>
             ))}
           </Select>

@@ -15,6 +15,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { senderLabel } from "@/components/senders/sender-label";
 import { sendMessageInput, type SendMessageInput } from "@/lib/messaging/message-input";
 import { mayChooseTransactional } from "@/lib/messaging/transactional";
 import { formErrors, type FormErrors } from "@/lib/trpc/form-errors";
@@ -106,7 +107,7 @@ export function NewMessagePanel({ onClose, to: initialTo = "" }: { onClose: () =
               {senders.isPending && <option value="">Loading…</option>}
               {senderList.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.label ? `${s.label} (${s.address})` : s.address}
+                  {senderLabel(s)}
                 </option>
               ))}
             </Select>
