@@ -9,7 +9,7 @@ const LAYERS = [
   ["events", "org-context", "rate-limit", "job-runs", "realtime"], // event client and types, the org a call acts in, token buckets; live updates (LISTEN/NOTIFY)
   ["audit"],
   ["custom-fields", "lists", "api-keys", "carriers", "webhooks"], // small domains; carrier transports; webhook outbox
-  ["media", "segments", "links"], // MMS media; the segment rule model and its SQL compiler; short links and their clicks
+  ["media", "segments", "links", "keywords"], // MMS media; the segment rule model and its SQL compiler; short links and their clicks; org keyword rules
   ["messaging"], // the message pipeline: send, status, history, receipts, inbound, consent
   ["contacts", "verify"],
   ["senders", "simulator"],

@@ -69,7 +69,7 @@ test("an admin connects Twilio, adds a short code on it, cannot delete the conne
   await expect(connections.getByRole("row", { name: new RegExp(twilio) })).toBeVisible();
 
   // Keyword replies: the built-in wording as placeholder, the segment count following the text.
-  await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Keyword replies" }).click();
+  await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Keywords" }).click();
   const help = page.getByLabel("Reply to help");
   await expect(help).toHaveAttribute("placeholder", `${DEMO_ORG_NAME}: Reply STOP to unsubscribe. Msg&data rates may apply.`);
   // Blank sends the built-in reply, and the count is of that.

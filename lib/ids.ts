@@ -32,6 +32,8 @@ export const ID_PREFIXES = {
   campaign: "cmp",
   shortLink: "lnk",
   linkClick: "clk",
+  keywordRule: "kwr",
+  keywordMatch: "kwm",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -20,7 +20,7 @@ import { useUrlDraft } from "@/components/contacts/use-url-draft";
 import { serverRuleErrors } from "@/components/segments/definition-errors";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { tagSchema } from "@/lib/contacts/contact-input";
+import { tagSchema } from "@/lib/lists/tag-schema";
 import { useTRPC } from "@/lib/trpc/react";
 
 const PAGE_SIZE = 50;

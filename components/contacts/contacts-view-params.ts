@@ -1,7 +1,8 @@
 // The contacts view in the URL, so a filtered, sorted view can be linked to and Back returns to it:
 // ?q=search&list=lst_…&tag=vip&status=OPTED_IN&sort=name&dir=asc&where=<segment definition as JSON>.
 // Anything unreadable in the URL is dropped, never an error page.
-import { CONTACT_SORTS, tagSchema, type ContactSort } from "@/lib/contacts/contact-input";
+import { CONTACT_SORTS, type ContactSort } from "@/lib/contacts/contact-input";
+import { tagSchema } from "@/lib/lists/tag-schema";
 import { segmentDefinition, type SegmentDefinition } from "@/lib/segments/rule-model";
 
 export interface ContactsView {

@@ -12,7 +12,7 @@ import { HighlightedTextarea } from "@/components/messaging/highlighted-textarea
 import { SegmentMeter } from "@/components/messaging/segment-meter";
 import { SmartEncodingToggle } from "@/components/messaging/smart-encoding-toggle";
 import { textWithShortLinks } from "@/lib/links/link-text";
-import { MAX_BODY_LENGTH } from "@/lib/messaging/message-input";
+import { MAX_BODY_LENGTH } from "@/lib/sms/segments";
 import { segmentMessage } from "@/lib/sms/segments";
 import { smartEncode } from "@/lib/sms/smart-encoding";
 

@@ -6,7 +6,7 @@ const TABS = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/connections", label: "Connections" },
   { href: "/settings/senders", label: "Senders" },
-  { href: "/settings/keywords", label: "Keyword replies" },
+  { href: "/settings/keywords", label: "Keywords" },
   { href: "/settings/sending", label: "Sending rules" },
   { href: "/settings/alerts", label: "Alerts" },
 ] as const;

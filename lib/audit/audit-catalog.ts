@@ -21,6 +21,7 @@ export const AUDIT_TARGET_TYPES = {
   verification: "Verification",
   contact_import: "Contact import",
   campaign: "Campaign",
+  keyword_rule: "Keyword rule",
 } as const;
 
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
@@ -88,6 +89,10 @@ export const AUDIT_ACTIONS = {
   "campaign.canceled": { label: "Campaign canceled", target: "campaign" },
   "campaign.completed": { label: "Campaign completed", target: "campaign" },
   "campaign.winner_picked": { label: "A/B winner picked", target: "campaign" },
+  "keyword_rule.created": { label: "Keyword rule created", target: "keyword_rule" },
+  "keyword_rule.updated": { label: "Keyword rule updated", target: "keyword_rule" },
+  "keyword_rule.deleted": { label: "Keyword rule deleted", target: "keyword_rule" },
+  "keyword_rule.applied": { label: "Keyword rule tagged or listed a contact", target: "contact" },
 } as const satisfies Record<string, { label: string; target: AuditTargetType }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -2,7 +2,8 @@
 // and REST. The audience is lists and saved segments, minus others; the schedule is one of four
 // kinds, each a wall time where it needs one (a zone says where, or each recipient's own zone).
 import { z } from "zod";
-import { MAX_BODY_LENGTH, MAX_MEDIA } from "@/lib/messaging/message-input";
+import { MAX_MEDIA } from "@/lib/messaging/message-input";
+import { MAX_BODY_LENGTH } from "@/lib/sms/segments";
 import { isValidTimeZone } from "@/lib/sms/time-zone";
 
 const id = z.string().trim().min(1).max(64);

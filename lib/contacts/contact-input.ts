@@ -1,5 +1,6 @@
 // The contact schemas: pure zod, shared by the contact form, the tRPC procedures and the REST API.
 import { z } from "zod";
+import { tagSchema } from "@/lib/lists/tag-schema";
 import { segmentDefinition } from "@/lib/segments/rule-model";
 import { isValidTimeZone } from "@/lib/sms/time-zone";
 
@@ -10,14 +11,6 @@ const optionalText = (max: number) =>
     .max(max, `Use at most ${max} characters`)
     .transform((s) => (s === "" ? null : s))
     .nullish();
-
-export const tagSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "Tags cannot be empty")
-  .max(40, "Tags are at most 40 characters")
-  .regex(/^[\p{L}\p{N} _\-.:]+$/u, "Tags use letters, digits, spaces and - _ . :");
 
 const contactFields = {
   phone: z.string().trim().min(1, "Phone number is required").max(40, "That is too long for a phone number"),

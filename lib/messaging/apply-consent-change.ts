@@ -21,6 +21,8 @@ export interface ConsentChange {
   source: string;
   /** The text that did it, for a keyword, and its message. */
   keyword?: string;
+  /** Opt-out wording that did it ("remove me": lib/keywords/opt-out-phrases.ts), source "phrase". */
+  phrase?: string;
   messageId?: string;
   /** A CSV import that did it, and what its history row says ("imported: contacts.csv"). */
   importId?: string;
@@ -36,7 +38,7 @@ export async function applyConsentChange(ctx: OrgContext, tx: ScopedTx, change: 
   await tx.contact.update({
     where: { id: change.contactId },
     data: optOut
-      ? { consentStatus: "OPTED_OUT", optedOutAt: change.at, optOutSource: change.keyword ? `keyword:${change.keyword}` : change.source }
+      ? { consentStatus: "OPTED_OUT", optedOutAt: change.at, optOutSource: optOutSource(change) }
       : { consentStatus: "OPTED_IN", optedInAt: change.at, optedOutAt: null, optOutSource: null },
   });
   await tx.consentEvent.create({
@@ -49,7 +51,7 @@ export async function applyConsentChange(ctx: OrgContext, tx: ScopedTx, change: 
       keyword: change.keyword ?? null,
       messageId: change.messageId ?? null,
       importId: change.importId ?? null,
-      detail: change.detail ?? null,
+      detail: change.detail ?? (change.phrase ? `said "${change.phrase}"` : null),
       occurredAt: change.at,
     },
   });
@@ -57,11 +59,18 @@ export async function applyConsentChange(ctx: OrgContext, tx: ScopedTx, change: 
     action: optOut ? "contact.opted_out" : "contact.opted_in",
     targetType: "contact",
     targetId: change.contactId,
-    changes: change.keyword ? { keyword: change.keyword, messageId: change.messageId ?? null } : { source: change.source },
+    changes: change.keyword
+      ? { keyword: change.keyword, messageId: change.messageId ?? null }
+      : change.phrase
+        ? { phrase: change.phrase, messageId: change.messageId ?? null }
+        : { source: change.source },
   });
   if (optOut) await cancelPendingMarketing(ctx, tx, change.contactId);
   return consentWebhookEvent(ctx.orgId, { ...change, occurredAt: change.at });
 }
+
+const optOutSource = (change: ConsentChange) =>
+  change.keyword ? `keyword:${change.keyword}` : change.phrase ? `phrase:${change.phrase}` : change.source;
 
 /** Marketing still waiting to go to someone who just opted out will not go. */
 async function cancelPendingMarketing(ctx: OrgContext, tx: ScopedTx, contactId: string) {

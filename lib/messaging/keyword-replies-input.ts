@@ -1,7 +1,7 @@
 // The org's own wording of the replies to STOP, START and HELP: pure zod for the settings form and
 // the procedure. Blank means "use the built-in reply" (lib/messaging/keyword-replies.ts).
 import { z } from "zod";
-import { MAX_BODY_LENGTH } from "@/lib/messaging/message-input";
+import { MAX_BODY_LENGTH } from "@/lib/sms/segments";
 
 const reply = z
   .string()

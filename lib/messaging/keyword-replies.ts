@@ -1,20 +1,7 @@
-// The CTIA keywords and the built-in replies to them. Each org may rewrite the replies (settings);
+// The built-in replies to the CTIA keywords (lib/keywords/compliance-keywords.ts). Each org may rewrite the replies (settings);
 // an empty override falls back to these, which name the org as CTIA asks. They are written to the
 // phone's owner, in the words of CTIA's sample messages ("unsubscribed"), not the app's "opted out".
-export const OPT_OUT_KEYWORDS = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"] as const;
-export const OPT_IN_KEYWORDS = ["START", "UNSTOP", "YES"] as const;
-export const HELP_KEYWORDS = ["HELP", "INFO"] as const;
-
-export type KeywordKind = "OPT_OUT" | "OPT_IN" | "HELP";
-
-/** The keyword a whole inbound message is, if any: case, spaces and trailing punctuation ignored. */
-export function matchKeyword(body: string): { kind: KeywordKind; keyword: string } | null {
-  const word = body.normalize("NFKC").replace(/[\s.!]+/g, "").toUpperCase();
-  if ((OPT_OUT_KEYWORDS as readonly string[]).includes(word)) return { kind: "OPT_OUT", keyword: word };
-  if ((OPT_IN_KEYWORDS as readonly string[]).includes(word)) return { kind: "OPT_IN", keyword: word };
-  if ((HELP_KEYWORDS as readonly string[]).includes(word)) return { kind: "HELP", keyword: word };
-  return null;
-}
+import type { KeywordKind } from "@/lib/keywords/compliance-keywords";
 
 export interface KeywordReplies {
   helpReply: string;

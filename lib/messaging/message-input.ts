@@ -2,9 +2,8 @@
 // campaigns, workflows): one schema, so the form, the procedure and the OpenAPI document agree.
 import { z } from "zod";
 import { MAX_MESSAGE_MEDIA } from "@/lib/media/media-types";
+import { MAX_BODY_LENGTH } from "@/lib/sms/segments";
 
-/** Longest body accepted: 10 UCS-2 parts of 67 (Twilio refuses past 1,600 characters too). */
-export const MAX_BODY_LENGTH = 1_600;
 export const MAX_MEDIA = MAX_MESSAGE_MEDIA;
 /** Largest batch one call may send (REST v1 batch endpoint). */
 export const MAX_BATCH = 1_000;

@@ -1,8 +1,9 @@
 // Inbound texts, from any carrier (and the simulator's virtual phones). A whole-message CTIA keyword
 // changes the sender's consent in the same transaction that stores the text: STOP and its synonyms
 // opt them out (and cancel marketing still waiting to go to them), START/UNSTOP (and YES from a
-// contact who opted out) opt them back in, HELP/INFO get the org's help text. Every other text is
-// stored and announced for the inbox and workflows.
+// contact who opted out) opt them back in, HELP/INFO get the org's help text. Then, in this order,
+// opt-out wording ("remove me": lib/keywords/opt-out-phrases.ts) opts them out too, and an org keyword
+// rule runs (apply-keyword-rule.ts). Every text is stored and announced for the inbox and workflows.
 import type { InboundText } from "@/lib/carriers/carrier";
 import { twilioConfig } from "@/lib/carriers/connection-config";
 import { applyConsentChange } from "@/lib/messaging/apply-consent-change";
@@ -15,7 +16,10 @@ import { logger } from "@/lib/log/logger";
 import { fetchMedia } from "@/lib/media/fetch-media";
 import { emitEvents } from "@/lib/events/emit";
 import { messageReceived } from "@/lib/events/messaging";
-import { keywordReply, matchKeyword, type KeywordKind } from "@/lib/messaging/keyword-replies";
+import { matchKeyword, type KeywordKind } from "@/lib/keywords/compliance-keywords";
+import { detectOptOutPhrase } from "@/lib/keywords/opt-out-phrases";
+import { applyKeywordRule, findKeywordRule, sendKeywordRuleReply } from "@/lib/messaging/apply-keyword-rule";
+import { keywordReply } from "@/lib/messaging/keyword-replies";
 import type { Message } from "@/lib/messaging/message";
 import { sendOne } from "@/lib/messaging/send-one";
 import type { OrgContext } from "@/lib/org-context";
@@ -49,20 +53,22 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
 
   const mediaIds = await storeInboundMedia(db, ctx, connectionId, text);
   const match = matchKeyword(text.body);
-  const { message, keyword } = await ctx.db.$transaction(async (tx) => {
+  const phrase = match ? null : detectOptOutPhrase(text.body);
+  const rule = match || phrase ? null : await findKeywordRule(ctx, sender.id, text.body);
+  const { message, keyword, ruleReply } = await ctx.db.$transaction(async (tx) => {
     // The row lock that a concurrent send's share lock waits for (or waits behind): see send-messages.ts.
     // A no-op update of a column no key holds locks it FOR NO KEY UPDATE: foreign-key checks on the
     // contact (FOR KEY SHARE: a dispatcher round or receipt writing ContactLastOutcome) pass it.
     // Setting phone, a key column, locked it FOR UPDATE, and a STOP waiting for a message the round
     // held deadlocked with that round waiting for the contact.
-    const [contact] = await tx.$queryRaw<{ id: string; consentStatus: string; at: Date }[]>`
+    const [contact] = await tx.$queryRaw<{ id: string; consentStatus: string; at: Date; isNew: boolean }[]>`
       INSERT INTO "Contact" (id, "orgId", phone, "timeZone", source, "optedInAt", "updatedAt")
       VALUES (${newId("contact")}, ${org.id}, ${from}, ${timeZoneForPhone(from)}, 'inbound', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
       ON CONFLICT ("orgId", phone) DO UPDATE SET "updatedAt" = "Contact"."updatedAt"
-      RETURNING id, "consentStatus"::text AS "consentStatus", clock_timestamp() AS at`;
+      RETURNING id, "consentStatus"::text AS "consentStatus", clock_timestamp() AS at, (xmax = 0) AS "isNew"`;
     const optedOut = contact!.consentStatus === "OPTED_OUT";
     // YES opts in only someone who opted out; from anyone else it is an ordinary reply.
-    const keyword = match && !(match.keyword === "YES" && !optedOut) ? match : null;
+    const keyword = match && !(match.keyword === "YES" && !optedOut) ? match : phrase && !optedOut ? ({ kind: "OPT_OUT", keyword: null } as const) : null;
 
     const segmented = segmentMessage(text.body);
     const message = await tx.message.create({
@@ -88,9 +94,12 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
     const webhookEvents = messageWebhookEvents("message.received", [message], text.receivedAt);
 
     if (keyword?.kind === "OPT_OUT" || keyword?.kind === "OPT_IN") {
-      const change = { kind: keyword.kind, contactId: contact!.id, phone: from, at: contact!.at, source: "keyword", keyword: keyword.keyword, messageId: message.id };
+      const by = keyword.keyword ? { source: "keyword", keyword: keyword.keyword } : { source: "phrase", phrase: phrase! };
+      const change = { kind: keyword.kind, contactId: contact!.id, phone: from, at: contact!.at, ...by, messageId: message.id };
       webhookEvents.push(await applyConsentChange(ctx, tx, change));
     }
+    const applied = rule ? await applyKeywordRule(ctx, tx, rule, { ...contact!, phone: from, optedOut }, message.id) : null;
+    webhookEvents.push(...(applied?.webhookEvents ?? []));
     await enqueueWebhookEvents(tx, webhookEvents);
     // Heard by the inbox's open views when this commits (lib/realtime/publish-live.ts).
     await publishLive(tx, org.id, [{ topic: "message.received", data: { messageId: message.id, contactId: contact!.id, senderId: sender.id } }]);
@@ -98,10 +107,11 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
     await afterCommit(tx, () =>
       emitEvents(messageReceived.create({ orgId: org.id, messageId: message.id, contactId: contact!.id, senderId: sender.id, keyword: kind })),
     );
-    return { message, keyword: kind };
+    return { message, keyword: kind, ruleReply: applied?.reply ?? null };
   });
 
   if (keyword) await reply(ctx, sender.id, from, keyword, org);
+  if (ruleReply) await sendKeywordRuleReply(ctx, sender.id, from, ruleReply);
   return { message, keyword };
 }
 

@@ -1,6 +1,6 @@
 // What the simulator's virtual phones accept: pure zod for the Phones page and its procedures.
 import { z } from "zod";
-import { MAX_BODY_LENGTH } from "@/lib/messaging/message-input";
+import { MAX_BODY_LENGTH } from "@/lib/sms/segments";
 
 const phone = z.string().trim().min(1, "Enter the phone's number").max(32, "That is too long for a phone number");
 

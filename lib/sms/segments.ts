@@ -7,6 +7,9 @@
 // whole grapheme (an emoji with its modifiers stays together).
 import GraphemeSplitter from "grapheme-splitter";
 
+/** Longest body accepted: 10 UCS-2 parts of 67 (Twilio refuses past 1,600 characters too). */
+export const MAX_BODY_LENGTH = 1_600;
+
 export type SmsEncoding = "GSM-7" | "UCS-2";
 
 export interface SegmentedMessage {

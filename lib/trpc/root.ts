@@ -7,6 +7,7 @@ import { contactImportsRouter } from "@/lib/trpc/routers/contact-imports";
 import { contactsRouter } from "@/lib/trpc/routers/contacts";
 import { customFieldsRouter } from "@/lib/trpc/routers/custom-fields";
 import { jobsRouter } from "@/lib/trpc/routers/jobs";
+import { keywordsRouter } from "@/lib/trpc/routers/keywords";
 import { listsRouter } from "@/lib/trpc/routers/lists";
 import { membersRouter } from "@/lib/trpc/routers/members";
 import { messagesRouter } from "@/lib/trpc/routers/messages";
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   twilioApi: twilioApiRouter,
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
+  keywords: keywordsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ import { createConnection } from "@/lib/delivery/manage-connections";
 import { createContact } from "@/lib/contacts/create-contact";
 import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
 import { addToList } from "@/lib/lists/list-membership";
+import { createKeywordRule } from "@/lib/keywords/manage-rules";
 import { createList } from "@/lib/lists/manage-lists";
 import { newId } from "@/lib/ids";
 import { createInvitation } from "@/lib/members/invitations";
@@ -55,6 +56,7 @@ const sender = async () =>
 
 // Each entry prepares what the mutation needs (as the same user, directly through lib/) and returns
 // a valid input. The rows must be in the user's org, except for org.create's, which are in the new org.
+const keywordRule = () => createKeywordRule(ctx, { name: `Rule ${seq++}`, keywords: [`WORD${seq++}`], matchOn: "whole", reply: "Hi" });
 const MUTATIONS: Record<string, () => Promise<unknown>> = {
   "org.create": async () => ({ name: "Second org", defaultCountry: "DE" }),
   "org.update": async () => ({ name: "Renamed org" }),
@@ -68,6 +70,10 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
     await createContact(ctx, { phone: phone(), tags: [tag] });
     return { filter: { tag }, action: { kind: "tag", add: ["bulked"] } };
   },
+  "keywords.create": async () => ({ name: `Rule ${seq++}`, keywords: [`WORD${seq++}`], matchOn: "whole", reply: "Hi" }),
+  "keywords.update": async () => ({ id: (await keywordRule()).id, rule: { name: `Rule ${seq++}`, keywords: [`WORD${seq++}`], matchOn: "whole", reply: "Hello" } }),
+  "keywords.setEnabled": async () => ({ id: (await keywordRule()).id, enabled: false }),
+  "keywords.delete": async () => ({ id: (await keywordRule()).id }),
   "lists.create": async () => ({ name: `List ${seq++}` }),
   "lists.rename": async () => ({ id: (await createList(ctx, { name: `List ${seq++}` })).id, name: `Renamed ${seq++}` }),
   "lists.delete": async () => ({ id: (await createList(ctx, { name: `List ${seq++}` })).id }),

@@ -1,7 +1,7 @@
 // The CSV import's schemas and limits: pure zod, shared by the import pages, the tRPC procedures
 // and the upload route.
 import { z } from "zod";
-import { tagSchema } from "@/lib/contacts/contact-input";
+import { tagSchema } from "@/lib/lists/tag-schema";
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 1_000_000;

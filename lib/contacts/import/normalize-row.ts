@@ -3,7 +3,7 @@
 // unsubscribed column read; or the first reason the row cannot be imported, with its column.
 // Pure and allocation-light: it runs a million times per large import.
 import { z } from "zod";
-import { tagSchema } from "@/lib/contacts/contact-input";
+import { tagSchema } from "@/lib/lists/tag-schema";
 import type { ColumnMapping } from "@/lib/contacts/import/import-input";
 import type { ImportReason } from "@/lib/contacts/import/import-reasons";
 import { validateCustomValues, type CustomFieldValues, type FieldDefinition } from "@/lib/custom-fields/custom-field-input";

@@ -9,6 +9,7 @@ import { createCustomField } from "@/lib/custom-fields/manage-custom-fields";
 import { newId } from "@/lib/ids";
 import { addToList } from "@/lib/lists/list-membership";
 import { createList } from "@/lib/lists/manage-lists";
+import { createKeywordRule } from "@/lib/keywords/manage-rules";
 import { createInvitation } from "@/lib/members/invitations";
 import { createCampaign } from "@/lib/campaigns/manage-campaigns";
 import { createSegment } from "@/lib/segments/manage-segments";
@@ -47,6 +48,7 @@ export interface Fixture {
   segmentAName: string;
   importA: string;
   campaignA: string;
+  keywordRuleA: string;
 }
 
 /** Every row of org A, in a stable order, to compare before and after. */
@@ -72,6 +74,9 @@ export async function snapshotOrg(db: Db, orgId: string) {
     contactImports: await db.contactImport.findMany({ where, ...byId }),
     contactImportRows: await db.contactImportRow.findMany({ where, orderBy: [{ importId: "asc" }, { line: "asc" }] }),
     campaigns: await db.campaign.findMany({ where, ...byId }),
+    keywordRules: await db.keywordRule.findMany({ where, ...byId }),
+    keywordMatches: await db.keywordMatch.findMany({ where, ...byId }),
+    consentEvents: await db.consentEvent.findMany({ where, ...byId }),
     campaignRecipients: await db.campaignRecipient.findMany({ where, orderBy: [{ campaignId: "asc" }, { contactId: "asc" }] }),
   };
 }
@@ -162,6 +167,12 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
     senderIds: [senderA.id],
   });
 
+  // A keyword rule of A's that brought contact A in, and contact A's opt-out by wording.
+  const keywordRuleA = await createKeywordRule(ctxA, { name: "Rule of A", keywords: ["SECRETJOIN"], matchOn: "whole", senderIds: [senderA.id], addListIds: [listA.id], reply: "SecretAlice welcome" });
+  const matched = { orgId: orgA.id, contactId: contactA.id, messageId: messageA.id, occurredAt: new Date() };
+  await db.keywordMatch.create({ data: { id: newId("keywordMatch"), ruleId: keywordRuleA.id, keyword: "SECRETJOIN", newContact: true, replied: true, ...matched } });
+  await db.consentEvent.create({ data: { id: newId("consent"), action: "OPT_OUT", source: "phrase", detail: 'said "remove me"', ...matched } });
+
   const userB = await createUser(db);
   const { org: orgB } = await createOrgWithOwner(db, { owner: userB, name: "Org B" });
   const ctxB = await orgContextFor(db, userB, orgB.id);
@@ -204,12 +215,14 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
     segmentAName: segmentA.name,
     importA: importA.id,
     campaignA: campaignA.id,
+    keywordRuleA: keywordRuleA.id,
   };
   const snapshot = await snapshotOrg(db, f.orgA);
   // Every ID in org A (rows and the users in it), and two strings only org A's rows hold.
   const rows: { id: string }[] = [snapshot.org, ...snapshot.memberships, ...snapshot.invitations, ...snapshot.contacts];
   rows.push(...snapshot.lists, ...snapshot.customFields, ...snapshot.audit, ...snapshot.connections, ...snapshot.senders, ...snapshot.messages);
   rows.push(...snapshot.apiKeys, ...snapshot.webhookEndpoints, ...snapshot.webhookDeliveries, ...snapshot.segments, ...snapshot.contactImports, ...snapshot.campaigns);
+  rows.push(...snapshot.keywordRules, ...snapshot.keywordMatches, ...snapshot.consentEvents);
   const secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a", apiKeyA.key.preview];
   secrets.push("hooks-of-a", endpointA.secret);
   return { f, userB, secrets };
