@@ -104,7 +104,7 @@ export function JobRuns() {
                       {run.replayOfId && <span className="ml-1 text-zinc-500">(replay)</span>}
                     </Td>
                     <Td>{run.functionId}</Td>
-                    <Td>
+                    <Td card="badge">
                       <RunStatusBadge status={run.status} />
                     </Td>
                     <Td>{run.stepCount}</Td>

@@ -29,7 +29,7 @@ export function Dialog({
       onClick={(e) => e.target === ref.current && onClose()}
     >
       {open && (
-        <div className="p-6">
+        <div className="p-4 sm:p-6">
           <h2 id="dialog-title" className="mb-4 text-lg font-semibold">
             {title}
           </h2>
