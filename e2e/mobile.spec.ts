@@ -82,7 +82,7 @@ test("every page of the app fits a 390 px phone, light and dark", async ({ page 
   // Detail pages: the first of each list.
   const details: [name: string, list: string, pattern: RegExp, ready?: string][] = [
     ["message", "/messages", /^\/messages\/msg_/],
-    ["campaign-results", "/campaigns", /^\/campaigns\/cmp_/, "table"],
+    ["campaign-results", "/campaigns", /^\/campaigns\/cmp_/, ROW],
     ["contact", "/contacts", /^\/contacts\/ct_/],
     ["list", "/lists", /^\/lists\/lst_/, ROW],
     ["segment", "/segments", /^\/segments\/seg_/],
