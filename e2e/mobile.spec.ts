@@ -1,7 +1,7 @@
 // Every page of the app at phone width (390 px), signed in as the demo owner: nothing widens the page
 // (the document scrolls only down), no table scrolls sideways (rows become cards), and each page's key
 // content is on screen. Screenshots of every page at 390 px light and dark and at 1440 px are kept.
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { shots } from "./page-shots";
 import { signInAsDemo } from "./sign-in-as-demo";
 
@@ -44,6 +44,21 @@ async function firstLink(page: Page, path: string, pattern: RegExp): Promise<str
     (await page.locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))).find((href) => pattern.test(href)) ?? "";
   await expect.poll(find).not.toBe("");
   return find();
+}
+
+/** The element is on screen and within the phone's width. */
+async function expectWithin(element: Locator) {
+  await expect(element).toBeInViewport();
+  const box = (await element.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(PHONE);
+}
+
+/** A screenshot of the page as it is now (an open dialog: a reload would close it). */
+async function keep(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}-${PHONE}-light.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
 test.describe.configure({ timeout: 600_000 });
@@ -90,9 +105,12 @@ test("every page of the app fits a 390 px phone, light and dark", async ({ page 
   ];
   for (const [name, list, pattern, ready] of details) await check(page, testInfo, name, await firstLink(page, list, pattern), ready);
 
-  // A virtual phone: its screen and keyboard at phone width.
+  // A virtual phone: its screen and keyboard at phone width, opened from a dialog that fits the phone.
+  await page.setViewportSize({ width: PHONE, height: 844 });
   await page.goto("/phones");
   await page.getByRole("button", { name: "New phone" }).click();
+  await expectWithin(page.getByRole("dialog"));
+  await keep(page, testInfo, "new-phone-dialog");
   await page.getByRole("dialog").getByLabel("Phone number").fill("(415) 555-2390");
   await page.getByRole("dialog").getByRole("button", { name: "Open phone" }).click();
   await expect(page).toHaveURL(/\/phones\/14155552390$/);
@@ -105,13 +123,15 @@ test("every page of the app fits a 390 px phone, light and dark", async ({ page 
   expect(box!.width).toBeGreaterThanOrEqual(300);
 
   // A webhook endpoint's page.
+  const hook = `https://example.com/hooks/mobile-${Date.now()}`;
   await page.goto("/developers/webhooks");
   await page.getByRole("button", { name: "Add endpoint" }).click();
   const form = page.getByRole("form", { name: "Add an endpoint" });
-  await form.getByLabel("URL").fill("https://example.com/hooks/textstack-mobile");
+  await form.getByLabel("URL").fill(hook);
   await form.getByRole("button", { name: "Add endpoint" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Done" }).click();
-  await check(page, testInfo, "webhook-endpoint", await firstLink(page, "/developers/webhooks", /^\/developers\/webhooks\/we_/));
+  const endpoint = (await page.getByRole("link", { name: hook }).getAttribute("href"))!;
+  await check(page, testInfo, "webhook-endpoint", endpoint, `text=${hook}`);
 });
 
 test("the Messages page's first row shows its message and status badge on a phone", async ({ page }) => {
@@ -120,13 +140,43 @@ test("the Messages page's first row shows its message and status badge on a phon
   await page.goto("/messages");
   const row = page.locator("[data-message-id]").first();
   await expect(row).toBeVisible();
-  for (const part of [row.locator("[data-status]"), row.getByTestId("message-body")]) {
-    await expect(part).toBeInViewport();
-    const box = await part.boundingBox();
-    expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE);
-  }
+  for (const part of [row.locator("[data-status]"), row.getByTestId("message-body")]) await expectWithin(part);
 });
 
 test("signed out: sign-in and sign-up fit a phone", async ({ page }, testInfo) => {
   for (const [name, path] of [["sign-in", "/sign-in"], ["sign-up", "/sign-up"]] as const) await check(page, testInfo, name, path);
+});
+
+test("a CSV import's mapping and preview fit a phone", async ({ page }, testInfo) => {
+  // An org of its own: an import left at its preview must not show in the demo org other specs count.
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Mo Bile");
+  await page.getByLabel("Email").fill(`e2e-mobile-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByLabel("Organisation name").fill("Pocket Bakery");
+  await page.getByLabel("Default country").selectOption("US");
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page).toHaveURL(/\/contacts$/);
+
+  await page.setViewportSize({ width: PHONE, height: 844 });
+  await page.goto("/contacts/import");
+  const rows = ["Mobile,First Name,Last Name,Email,Favourite pastry"];
+  for (let i = 0; i < 8; i++) rows.push(`+1907555${3100 + i},Pat${i},Baker,pat${i}.baker.with.a.long.address@example.com,Cardamom bun`);
+  await page.getByLabel("CSV file").setInputFiles({ name: "pocket-bakery-signups.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+  await expect(page).toHaveURL(/\/contacts\/import\/imp_/);
+  const mapping = page.getByLabel("Import Mobile as");
+  await expect(mapping).toHaveValue("phone");
+  expect.soft(await overflows(page), "the import's mapping").toEqual([]);
+  await expectWithin(mapping);
+  await keep(page, testInfo, "import-map");
+
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("How did these people agree to receive texts?").fill("They signed up at the counter");
+  await page.getByRole("button", { name: "Review" }).click();
+  const firstRow = page.getByRole("cell", { name: "+19075553100" });
+  await expect(firstRow).toBeVisible({ timeout: 30_000 });
+  expect.soft(await overflows(page), "the import's preview").toEqual([]);
+  await expectWithin(firstRow);
+  await keep(page, testInfo, "import-preview");
 });
