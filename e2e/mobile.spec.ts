@@ -4,6 +4,7 @@
 import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { shots } from "./page-shots";
 import { signInAsDemo } from "./sign-in-as-demo";
+import { signUpWithNewOrg } from "./sign-up-new-org";
 
 const PHONE = 390;
 const SIZES = [[PHONE, "light"], [PHONE, "dark"], [1440, "light"]] as const;
@@ -149,15 +150,7 @@ test("signed out: sign-in and sign-up fit a phone", async ({ page }, testInfo) =
 
 test("a CSV import's mapping and preview fit a phone", async ({ page }, testInfo) => {
   // An org of its own: an import left at its preview must not show in the demo org other specs count.
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Mo Bile");
-  await page.getByLabel("Email").fill(`e2e-mobile-${Date.now()}@example.com`);
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByLabel("Organisation name").fill("Pocket Bakery");
-  await page.getByLabel("Default country").selectOption("US");
-  await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/contacts$/);
+  await signUpWithNewOrg(page, { name: "Mo Bile", emailPrefix: "e2e-mobile", orgName: "Pocket Bakery" });
 
   await page.setViewportSize({ width: PHONE, height: 844 });
   await page.goto("/contacts/import");
