@@ -56,7 +56,8 @@ export function AppShell({ user, orgs, activeOrg, children }: ShellProps) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <aside className="flex shrink-0 flex-col border-b border-zinc-200 bg-white px-3 py-3 md:sticky md:top-0 md:h-screen md:w-60 md:border-b-0 md:border-r md:py-4 dark:border-zinc-800 dark:bg-zinc-900">
+      {/* Sticky on a phone too: the menu stays at hand down a long list; open, it scrolls in itself. */}
+      <aside className="sticky top-0 z-30 flex max-h-dvh shrink-0 flex-col overflow-y-auto border-b border-zinc-200 bg-white px-3 py-3 md:h-screen md:max-h-none md:overflow-visible md:w-60 md:border-b-0 md:border-r md:py-4 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="flex items-center justify-between md:mb-4">
           <Link href="/dashboard" className="flex items-center gap-2 px-2 text-lg font-semibold">
             <MessageSquareText className="h-5 w-5 text-brand-600" aria-hidden />

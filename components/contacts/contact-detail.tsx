@@ -68,7 +68,7 @@ export function ContactDetailScreen({ id }: { id: string }) {
           </Button>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
           <EditContactCard contact={c} />
           <ContactMessagesCard key={c.id} contact={c} />
