@@ -32,6 +32,9 @@ export const ID_PREFIXES = {
   campaign: "cmp",
   shortLink: "lnk",
   linkClick: "clk",
+  conversation: "cnv",
+  conversationNote: "cnn",
+  savedReply: "srp",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -6,6 +6,7 @@
 import type { InboundText } from "@/lib/carriers/carrier";
 import { twilioConfig } from "@/lib/carriers/connection-config";
 import { applyConsentChange } from "@/lib/messaging/apply-consent-change";
+import { routeInbound } from "@/lib/conversations/route-inbound";
 import { afterCommit } from "@/lib/db/after-commit";
 import type { Db } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped";
@@ -84,6 +85,7 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
         events: { create: { id: newId("messageEvent"), orgId: org.id, status: "RECEIVED", source: "carrier", occurredAt: text.receivedAt } },
       },
     });
+    await routeInbound(tx, { orgId: org.id, contactId: contact!.id, senderId: sender.id, messageId: message.id, at: text.receivedAt });
     const webhookEvents = messageWebhookEvents("message.received", [message], text.receivedAt);
 
     if (keyword?.kind === "OPT_OUT" || keyword?.kind === "OPT_IN") {

@@ -14,6 +14,9 @@ import { createCampaign } from "@/lib/campaigns/manage-campaigns";
 import { createSegment } from "@/lib/segments/manage-segments";
 import { createSender } from "@/lib/senders/manage-senders";
 import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
+import { addNote } from "@/lib/inbox/add-note";
+import { createSavedReply } from "@/lib/inbox/saved-replies";
+import { startConversation } from "@/lib/inbox/start-conversation";
 import { addMember, createOrgWithOwner, createUser, orgContextFor, type TestUser } from "./factories";
 import type { Db } from "@/lib/db/client";
 
@@ -47,6 +50,10 @@ export interface Fixture {
   segmentAName: string;
   importA: string;
   campaignA: string;
+  conversationA: string;
+  conversationB: string;
+  savedReplyA: string;
+  userA: string;
 }
 
 /** Every row of org A, in a stable order, to compare before and after. */
@@ -73,6 +80,10 @@ export async function snapshotOrg(db: Db, orgId: string) {
     contactImportRows: await db.contactImportRow.findMany({ where, orderBy: [{ importId: "asc" }, { line: "asc" }] }),
     campaigns: await db.campaign.findMany({ where, ...byId }),
     campaignRecipients: await db.campaignRecipient.findMany({ where, orderBy: [{ campaignId: "asc" }, { contactId: "asc" }] }),
+    conversations: await db.conversation.findMany({ where, ...byId }),
+    conversationNotes: await db.conversationNote.findMany({ where, ...byId }),
+    savedReplies: await db.savedReply.findMany({ where, ...byId }),
+    inboxAssignees: await db.inboxAssignee.findMany({ where, orderBy: { userId: "asc" } }),
   };
 }
 
@@ -162,6 +173,11 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
     senderIds: [senderA.id],
   });
 
+  // A's conversation with its contact, with a note, and a saved reply of A's.
+  const conversationA = await startConversation(ctxA, { contactId: contactA.id });
+  await addNote(ctxA, { id: conversationA.id, body: "SecretAlice note" });
+  const savedReplyA = await createSavedReply(ctxA, { name: "Reply of A", body: "SecretAlice, thanks" });
+
   const userB = await createUser(db);
   const { org: orgB } = await createOrgWithOwner(db, { owner: userB, name: "Org B" });
   const ctxB = await orgContextFor(db, userB, orgB.id);
@@ -169,9 +185,11 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
   const contactB = await createContact(ctxB, { phone: "+1 312 555 0100", firstName: "Bea" });
   await addToList(ctxB, { listId: listB.id, contactIds: [contactB.id] });
   // Kept so list/count reads in B have something to return after contacts.delete runs.
-  await createContact(ctxB, { phone: "+1 312 555 0101", firstName: "Ben" });
+  const ben = await createContact(ctxB, { phone: "+1 312 555 0101", firstName: "Ben" });
   const connectionB = await createConnection(ctxB, { name: "Simulator of B", kind: "SIMULATOR" });
   const senderB = await createSender(ctxB, { kind: "SHORT_CODE", address: "72002", connectionId: connectionB.id });
+  // Ben's: contacts.delete deletes contactB (and its conversation) along the way.
+  const conversationB = await startConversation(ctxB, { contactId: ben.id });
 
   const membershipsA = await db.membership.findMany({ where: { orgId: orgA.id } });
   const f: Fixture = {
@@ -204,12 +222,17 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
     segmentAName: segmentA.name,
     importA: importA.id,
     campaignA: campaignA.id,
+    conversationA: conversationA.id,
+    conversationB: conversationB.id,
+    savedReplyA: savedReplyA.id,
+    userA: ownerA.id,
   };
   const snapshot = await snapshotOrg(db, f.orgA);
   // Every ID in org A (rows and the users in it), and two strings only org A's rows hold.
   const rows: { id: string }[] = [snapshot.org, ...snapshot.memberships, ...snapshot.invitations, ...snapshot.contacts];
   rows.push(...snapshot.lists, ...snapshot.customFields, ...snapshot.audit, ...snapshot.connections, ...snapshot.senders, ...snapshot.messages);
   rows.push(...snapshot.apiKeys, ...snapshot.webhookEndpoints, ...snapshot.webhookDeliveries, ...snapshot.segments, ...snapshot.contactImports, ...snapshot.campaigns);
+  rows.push(...snapshot.conversations, ...snapshot.conversationNotes, ...snapshot.savedReplies);
   const secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a", apiKeyA.key.preview];
   secrets.push("hooks-of-a", endpointA.secret);
   return { f, userB, secrets };

@@ -1,0 +1,23 @@
+// A conversation's labels (free words, kept as typed, each once), audited.
+import { recordAudit } from "@/lib/audit/record-audit";
+import { findConversation } from "@/lib/inbox/find-conversation";
+import { setLabelsInput } from "@/lib/inbox/inbox-input";
+import type { OrgContext } from "@/lib/org-context";
+import type { z } from "zod";
+
+export async function setLabels(ctx: OrgContext, raw: z.input<typeof setLabelsInput>) {
+  const input = setLabelsInput.parse(raw);
+  const conversation = await findConversation(ctx, input.id);
+  const labels = [...new Map(input.labels.map((l) => [l.toLowerCase(), l])).values()];
+  return ctx.db.$transaction(async (tx) => {
+    const updated = await tx.conversation.update({ where: { id: conversation.id }, data: { labels } });
+    await recordAudit(ctx, tx, { action: "conversation.labeled", targetType: "conversation", targetId: conversation.id, changes: { labels: { from: conversation.labels, to: labels } } });
+    return updated;
+  });
+}
+
+/** The labels the org's conversations use, for the label filter and suggestions. */
+export async function labelsInUse(ctx: OrgContext): Promise<string[]> {
+  const rows = await ctx.db.conversation.findMany({ where: { labels: { isEmpty: false } }, select: { labels: true }, take: 1000, orderBy: { lastMessageAt: "desc" } });
+  return [...new Set(rows.flatMap((r) => r.labels))].sort((a, b) => a.localeCompare(b));
+}
