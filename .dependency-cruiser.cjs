@@ -6,7 +6,7 @@ const LAYERS = [
   ["generated", "env", "errors", "random-bytes", "money", "canonical-json", "sms"], // pure foundations
   ["log"], // the server's log (its level from env); every layer above logs through it
   ["ids", "net", "db", "check-env"], // identifiers, the network guard, the database
-  ["events", "org-context", "rate-limit", "job-runs"], // event client and types, the org a call acts in, token buckets
+  ["events", "org-context", "rate-limit", "job-runs", "realtime"], // event client and types, the org a call acts in, token buckets; live updates (LISTEN/NOTIFY)
   ["audit"],
   ["custom-fields", "lists", "api-keys", "carriers", "webhooks"], // small domains; carrier transports; webhook outbox
   ["media", "segments", "links", "conversations"], // MMS media; the segment rule model and its SQL compiler; short links and their clicks; a contact's conversation and the routing of their texts to it

@@ -20,6 +20,7 @@ import { keywordReply, matchKeyword, type KeywordKind } from "@/lib/messaging/ke
 import type { Message } from "@/lib/messaging/message";
 import { sendOne } from "@/lib/messaging/send-one";
 import type { OrgContext } from "@/lib/org-context";
+import { publishLive } from "@/lib/realtime/publish-live";
 import { normalizePhone, timeZoneForPhone } from "@/lib/sms/phone";
 import { segmentMessage } from "@/lib/sms/segments";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
@@ -93,6 +94,8 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
       webhookEvents.push(await applyConsentChange(ctx, tx, change));
     }
     await enqueueWebhookEvents(tx, webhookEvents);
+    // Heard by the inbox's open views when this commits (lib/realtime/publish-live.ts).
+    await publishLive(tx, org.id, [{ topic: "message.received", data: { messageId: message.id, contactId: contact!.id, senderId: sender.id } }]);
     const kind = keyword?.kind ?? null;
     await afterCommit(tx, () =>
       emitEvents(messageReceived.create({ orgId: org.id, messageId: message.id, contactId: contact!.id, senderId: sender.id, keyword: kind })),
