@@ -6,6 +6,7 @@
 // inbound time against their read marker.
 import type { SqlClient } from "@/lib/db/sql";
 import { autoAssign } from "@/lib/conversations/auto-assign";
+import { conversationUpdated } from "@/lib/conversations/conversation-events";
 import { newId } from "@/lib/ids";
 
 export interface InboundRouting {
@@ -53,5 +54,6 @@ export async function routeInbound(tx: SqlClient, input: InboundRouting): Promis
   if (routed.status === "OPEN" && routed.assigneeId === null) {
     routed.assigneeId = await autoAssign(tx, input.orgId, routed.id);
   }
+  await conversationUpdated(tx, input.orgId, [{ id: routed.id, contactId: input.contactId }]);
   return routed;
 }

@@ -1,5 +1,6 @@
 // An internal note in a thread: for teammates only, never sent; audited.
 import { recordAudit } from "@/lib/audit/record-audit";
+import { conversationNoted } from "@/lib/conversations/conversation-events";
 import { findConversation } from "@/lib/inbox/find-conversation";
 import { addNoteInput } from "@/lib/inbox/inbox-input";
 import { newId } from "@/lib/ids";
@@ -14,6 +15,7 @@ export async function addNote(ctx: OrgContext, raw: z.input<typeof addNoteInput>
       data: { id: newId("conversationNote"), orgId: ctx.orgId, conversationId: conversation.id, authorId: ctx.actor.type === "USER" ? ctx.actor.id : null, body: input.body },
     });
     await recordAudit(ctx, tx, { action: "conversation.note_added", targetType: "conversation", targetId: conversation.id, changes: { noteId: note.id } });
+    await conversationNoted(tx, ctx.orgId, conversation, note.id);
     return note;
   });
 }

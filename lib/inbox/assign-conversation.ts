@@ -1,5 +1,6 @@
 // Gives a conversation to a member of the org (or to nobody), audited.
 import { recordAudit } from "@/lib/audit/record-audit";
+import { conversationUpdated } from "@/lib/conversations/conversation-events";
 import { DomainError } from "@/lib/errors";
 import { assignInput } from "@/lib/inbox/inbox-input";
 import { findConversation } from "@/lib/inbox/find-conversation";
@@ -22,6 +23,7 @@ export async function assignConversation(ctx: OrgContext, raw: z.input<typeof as
       targetId: conversation.id,
       changes: { assigneeId: { from: conversation.assigneeId, to: input.userId } },
     });
+    await conversationUpdated(tx, ctx.orgId, [conversation]);
     return updated;
   });
 }

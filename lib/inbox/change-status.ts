@@ -1,6 +1,7 @@
 // Close, reopen, or snooze a conversation (until a time, and the contact's next text; or until
 // that text only), audited. A snooze's time must be ahead: a past one would wake at once.
 import { recordAudit } from "@/lib/audit/record-audit";
+import { conversationUpdated } from "@/lib/conversations/conversation-events";
 import { setConversationStatus } from "@/lib/conversations/open-conversation";
 import { DomainError, notFound } from "@/lib/errors";
 import { changeStatusInput, type ChangeStatusInput } from "@/lib/inbox/inbox-input";
@@ -21,6 +22,8 @@ export async function changeConversationStatus(ctx: OrgContext, raw: ChangeStatu
       targetId: input.id,
       changes: { status: { from: before, to: input.status }, ...(until && { until: until.toISOString() }) },
     });
-    return tx.conversation.findUniqueOrThrow({ where: { id: input.id } });
+    const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: input.id } });
+    await conversationUpdated(tx, ctx.orgId, [conversation]);
+    return conversation;
   });
 }

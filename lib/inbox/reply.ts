@@ -3,7 +3,8 @@
 // from the number the contact last texted unless another is chosen, to the contact. It waits
 // `undoSeconds` as a scheduled send, so undoReply can cancel it. Then the conversation: newest
 // activity, no longer waiting, and the replier's when nobody had it.
-import { orgSql } from "@/lib/db/sql";
+import { conversationUpdated } from "@/lib/conversations/conversation-events";
+import { orgSqlTransaction } from "@/lib/db/sql";
 import { cancelMessage } from "@/lib/messaging/cancel-message";
 import { sendFromUi } from "@/lib/messaging/send-from-ui";
 import { findConversation } from "@/lib/inbox/find-conversation";
@@ -25,10 +26,13 @@ export async function reply(ctx: OrgContext, raw: ReplyInput) {
     ...(input.undoSeconds > 0 && { sendAt: new Date(Date.now() + input.undoSeconds * 1000) }),
   });
   const me = ctx.actor.type === "USER" ? ctx.actor.id : null;
-  await orgSql(ctx).$executeRaw`
+  await orgSqlTransaction(ctx, async (tx) => {
+    await tx.$executeRaw`
     UPDATE "Conversation" SET "lastMessageAt" = GREATEST("lastMessageAt", ${message.createdAt.toISOString()}::timestamp),
       "lastMessageId" = ${message.id}, "waitingSince" = NULL, "assigneeId" = COALESCE("assigneeId", ${me}), "updatedAt" = now() AT TIME ZONE 'UTC'
     WHERE id = ${conversation.id} AND "orgId" = ${ctx.orgId}`;
+    await conversationUpdated(tx, ctx.orgId, [conversation]);
+  });
   return message;
 }
 
@@ -42,7 +46,8 @@ export async function undoReply(ctx: OrgContext, raw: z.input<typeof undoReplyIn
   const message = await ctx.db.message.findUnique({ where: { id: input.messageId }, select: { contactId: true } });
   if (!message || message.contactId !== conversation.contactId) throw new DomainError("NOT_FOUND", "Message not found in this conversation", "messageId");
   const canceled = await cancelMessage(ctx, { id: input.messageId }, "ui");
-  await orgSql(ctx).$executeRaw`
+  await orgSqlTransaction(ctx, async (tx) => {
+    await tx.$executeRaw`
     UPDATE "Conversation" c SET "waitingSince" = (
       SELECT min(i."createdAt") FROM "Message" i
       WHERE i."orgId" = c."orgId" AND i."contactId" = c."contactId" AND i.direction = 'INBOUND'
@@ -50,5 +55,7 @@ export async function undoReply(ctx: OrgContext, raw: z.input<typeof undoReplyIn
           AND o.direction = 'OUTBOUND' AND o.source = 'ui' AND o.status <> 'CANCELED'), '')
     ), "updatedAt" = now() AT TIME ZONE 'UTC'
     WHERE c.id = ${conversation.id} AND c."orgId" = ${ctx.orgId}`;
+    await conversationUpdated(tx, ctx.orgId, [conversation]);
+  });
   return canceled;
 }

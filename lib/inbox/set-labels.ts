@@ -1,5 +1,6 @@
 // A conversation's labels (free words, kept as typed, each once), audited.
 import { recordAudit } from "@/lib/audit/record-audit";
+import { conversationUpdated } from "@/lib/conversations/conversation-events";
 import { findConversation } from "@/lib/inbox/find-conversation";
 import { setLabelsInput } from "@/lib/inbox/inbox-input";
 import type { OrgContext } from "@/lib/org-context";
@@ -12,6 +13,7 @@ export async function setLabels(ctx: OrgContext, raw: z.input<typeof setLabelsIn
   return ctx.db.$transaction(async (tx) => {
     const updated = await tx.conversation.update({ where: { id: conversation.id }, data: { labels } });
     await recordAudit(ctx, tx, { action: "conversation.labeled", targetType: "conversation", targetId: conversation.id, changes: { labels: { from: conversation.labels, to: labels } } });
+    await conversationUpdated(tx, ctx.orgId, [conversation]);
     return updated;
   });
 }

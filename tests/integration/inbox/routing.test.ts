@@ -1,7 +1,11 @@
 // Inbound texts reach their contact's conversation in receiveMessage's transaction: made, reopened,
 // woken from a snooze, unread per teammate, auto-assigned round-robin under caps.
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { systemSql } from "@/lib/db/sql";
+import { routeInbound } from "@/lib/conversations/route-inbound";
+import { createContact } from "@/lib/contacts/create-contact";
+import { channelFor } from "@/lib/realtime/channel";
+import { systemSqlTransaction } from "@/lib/db/sql";
 import { wakeSnoozed } from "@/lib/conversations/wake-snoozed";
 import { setAutoAssign } from "@/lib/inbox/auto-assign-settings";
 import { changeConversationStatus } from "@/lib/inbox/change-status";
@@ -10,10 +14,10 @@ import { listConversations } from "@/lib/inbox/list-conversations";
 import { markRead } from "@/lib/inbox/mark-read";
 import { receiveMessage } from "@/lib/messaging/receive-message";
 import type { OrgContext } from "@/lib/org-context";
-import { setupTestDatabase } from "../helpers/db";
+import { databaseUrl, setupTestDatabase } from "../helpers/db";
 import { addMember, createOrgWithOwner, orgContextFor } from "../helpers/factories";
 
-const { db } = await setupTestDatabase();
+const { db, schema } = await setupTestDatabase();
 
 let owner: OrgContext;
 let teammate: OrgContext;
@@ -70,9 +74,9 @@ describe("routing inbound texts", () => {
 
     const until = new Date(Date.now() + 60_000);
     await changeConversationStatus(owner, { id, status: "SNOOZED", until });
-    expect(await wakeSnoozed(systemSql(db), new Date(until.getTime() - 1000))).toEqual([]);
+    expect(await systemSqlTransaction(db, (tx) => wakeSnoozed(tx, new Date(until.getTime() - 1000)))).toEqual([]);
     expect((await conversationOf(phone)).status).toBe("SNOOZED");
-    const woken = await wakeSnoozed(systemSql(db), new Date(until.getTime() + 1000));
+    const woken = await systemSqlTransaction(db, (tx) => wakeSnoozed(tx, new Date(until.getTime() + 1000)));
     expect(woken).toContainEqual({ orgId: owner.orgId, id });
     expect(await conversationOf(phone)).toMatchObject({ status: "OPEN", snoozedUntil: null });
   });
@@ -142,5 +146,42 @@ describe("auto-assignment", () => {
 
   it("refuses someone who is not a member, naming the field", async () => {
     await expect(setAutoAssign(owner, { teammates: [{ userId: "usr_nobody", cap: 1 }] })).rejects.toMatchObject({ field: "teammates" });
+  });
+});
+
+describe("live events", () => {
+  it("announces the conversation's change to listeners only when its transaction commits, never after a rollback", async () => {
+    const listener = new pg.Client({ connectionString: databaseUrl() });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on("notification", (n) => heard.push(n.payload ?? ""));
+    await listener.query(`LISTEN "${channelFor(schema)}"`);
+    try {
+      const contact = await createContact(owner, { phone: nextPhone() });
+      const routing = { orgId: owner.orgId, contactId: contact.id, senderId: sender.id, messageId: "msg_none", at: new Date() };
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+
+      await expect(
+        owner.db.$transaction(async (tx) => {
+          await routeInbound(tx, routing);
+          throw new Error("rolled back");
+        }),
+      ).rejects.toThrow("rolled back");
+      await settle();
+      expect(heard.filter((p) => p.includes(contact.id))).toEqual([]);
+
+      let conversationId = "";
+      await owner.db.$transaction(async (tx) => {
+        conversationId = (await routeInbound(tx, routing)).id;
+        await settle();
+        expect(heard.filter((p) => p.includes(contact.id))).toEqual([]);
+      });
+      await settle();
+      const mine = heard.filter((p) => p.includes(contact.id));
+      expect(mine).toHaveLength(1);
+      expect(JSON.parse(mine[0]!).e).toEqual([[expect.any(String), "conversation.updated", { conversationId, contactId: contact.id }]]);
+    } finally {
+      await listener.end();
+    }
   });
 });
