@@ -38,11 +38,17 @@ export function ComposeBox({
   counted,
   linksLabel = "Shorten links",
   linkOptions,
+  enterSends = false,
+  onTyping,
 }: {
   value: ComposeValue;
   onChange: (value: ComposeValue) => void;
-  /** Ctrl/⌘+Enter in the text. */
+  /** Ctrl/⌘+Enter in the text (Enter alone with `enterSends`). */
   onSubmit?: () => void;
+  /** Enter sends and Shift+Enter breaks the line (a chat's reply box, the inbox's). */
+  enterSends?: boolean;
+  /** Each keystroke in the text (the inbox tells teammates someone is typing). */
+  onTyping?: () => void;
   label?: string;
   placeholder?: string;
   error?: string | null;
@@ -63,7 +69,9 @@ export function ComposeBox({
   const overLimit = sent.length > MAX_BODY_LENGTH;
 
   function keyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === "Enter" && (event.metaKey || event.ctrlKey) && onSubmit) {
+    onTyping?.();
+    const sends = enterSends ? !event.shiftKey && !event.nativeEvent.isComposing : event.metaKey || event.ctrlKey;
+    if (event.key === "Enter" && sends && onSubmit) {
       event.preventDefault();
       onSubmit();
     }

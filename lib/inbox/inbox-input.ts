@@ -54,6 +54,8 @@ export const replyInput = z.strictObject({
   id: conversationId,
   body: sendMessageInput.shape.body,
   mediaIds: sendMessageInput.shape.mediaIds,
+  smartEncoding: sendMessageInput.shape.smartEncoding,
+  shortenLinks: sendMessageInput.shape.shortenLinks,
   /** A sender id; the number the contact last texted when omitted. */
   from: z.string().min(1).optional(),
   marketing: z.boolean().default(true),

@@ -23,6 +23,8 @@ export async function reply(ctx: OrgContext, raw: ReplyInput) {
     body: input.body,
     mediaIds: input.mediaIds,
     marketing: input.marketing,
+    smartEncoding: input.smartEncoding,
+    shortenLinks: input.shortenLinks,
     ...(input.undoSeconds > 0 && { sendAt: new Date(Date.now() + input.undoSeconds * 1000) }),
   });
   const me = ctx.actor.type === "USER" ? ctx.actor.id : null;
