@@ -10,7 +10,8 @@ import { signUp } from "../../lib/auth/sign-up.ts";
 import { newId } from "../../lib/ids.ts";
 import { createOrg } from "../../lib/orgs/create-org.ts";
 import { provisionSimulator } from "../../lib/simulator/provision-simulator.ts";
-import { DEMO_LOGIN, DEMO_ORG_NAME } from "../demo.ts";
+import { DEMO_LOGIN, DEMO_ORG_NAME, DEMO_TEAMMATE } from "../demo.ts";
+import { ensureDemoTeammate } from "./demo-teammate.ts";
 import { demoContacts } from "./demo-contacts.ts";
 import { seedDemoSegments } from "./demo-segments.ts";
 import { seedDemoHistory } from "./insert-demo-history.ts";
@@ -31,6 +32,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<string> {
     }
     const [segments, messages] = await Promise.all([db.segment.count({ where: { orgId: demoOrgId } }), db.message.count({ where: { orgId: demoOrgId } })]);
     if (segments === 0 && messages === 0) await seedSegmentsAndHistory(db, demoOrgId, now);
+    await ensureDemoTeammate(db, demoOrgId);
     console.log(`Demo data present (login ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}).`);
     return demoOrgId;
   }
@@ -58,7 +60,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<string> {
   await db.listMembership.createMany({ data: memberships });
   console.log(`Seeded ${DEMO_ORG_NAME}: ${contacts.length} contacts, ${lists.length} lists.`);
   await seedSegmentsAndHistory(db, orgId, now);
-  console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+  await ensureDemoTeammate(db, orgId);
+  console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}; teammate ${DEMO_TEAMMATE.email}`);
   return orgId;
 }
 
