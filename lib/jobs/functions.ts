@@ -7,6 +7,7 @@ import { fanOutCampaignJob } from "@/lib/jobs/fan-out-campaign";
 import { runContactImportJob } from "@/lib/jobs/run-contact-import";
 import { refreshAnalyticsJob } from "@/lib/jobs/refresh-analytics";
 import { purgeExpiredInvitationsJob } from "@/lib/jobs/purge-expired-invitations";
+import { pruneLiveEventsJob } from "@/lib/jobs/prune-live-events";
 import { simulatorDeliverJob } from "@/lib/jobs/simulator-deliver";
 import { stageContactImportJob } from "@/lib/jobs/stage-contact-import";
 import { sweepCampaignsJob } from "@/lib/jobs/sweep-campaigns";
@@ -35,4 +36,5 @@ export const functions: InngestFunction.Any[] = [
   sweepCampaignsJob,
   refreshAnalyticsJob,
   wakeSnoozedConversationsJob,
+  pruneLiveEventsJob,
 ];

@@ -9,6 +9,7 @@ import { Prisma, type Message } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { newId } from "@/lib/ids";
 import { lastOutcomeWrite } from "@/lib/messaging/last-outcome";
+import { LIVE_STATUS_SOURCES, publishStatusMoves } from "@/lib/messaging/live-status";
 import { canTransition, statusesBefore } from "@/lib/messaging/status";
 import { CALLBACK_STATUSES, requestStatusCallbacks } from "@/lib/messaging/status-callbacks";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
@@ -118,7 +119,7 @@ export async function applyStatusChanges(
     : Prisma.empty;
   // One statement: move the rows still in an allowed status, then write history (and StatusCallbacks,
   // and their contacts' last outcome: lib/messaging/last-outcome.ts) for those moved.
-  const moved = await db.$queryRaw<{ id: string; orgId: string; calledBack: boolean; webhooked?: boolean }[]>`
+  const moved = await db.$queryRaw<{ id: string; orgId: string; calledBack: boolean; webhooked?: boolean; live: string | null }[]>`
     WITH input AS (
       SELECT * FROM unnest(${ids}::text[], ${codes}::text[], ${texts}::text[], ${carrierIds}::text[],
                            ${retryAt}::timestamp[], ${sendAt}::timestamp[], ${attempts}::int[], ${details}::text[], ${eventIds}::text[]${viaIds})
@@ -143,12 +144,15 @@ export async function applyStatusChanges(
       -- With statistics from before the queue filled (a table not analyzed since, as the embedded
       -- database never does), it hashed every waiting message for each batch; by id is always right.
       WHERE m.id = input.id AND m.status::text = ANY(${from}::text[]) ${inOrg('m."orgId"')}
-      RETURNING m.id, m."orgId", m."contactId", m.direction, m."errorCode", m."statusCallback", m.attempts, input.code, input.text, input.detail, input.event_id${via ? Prisma.raw(", input.via_event_id") : Prisma.empty}
+      RETURNING m.id, m."orgId", m."contactId", m.direction, m.source, m."errorCode", m."statusCallback", m.attempts, input.code, input.text, input.detail, input.event_id${via ? Prisma.raw(", input.via_event_id") : Prisma.empty}
     ), history AS (
       INSERT INTO "MessageEvent" (id, "orgId", "messageId", status, "errorCode", "errorMessage", detail, source, "occurredAt")
       SELECT event_id, "orgId", id, ${to}::"MessageStatus", code, text, to_jsonb(detail), ${source}, ${occurredAt} FROM moved
     )${viaHistory}${statusCallbacks}${lastOutcomeWrite(to)}
-    SELECT id, "orgId", "statusCallback" IS NOT NULL AS "calledBack"${eventType ? webhookColumns(eventType) : Prisma.empty} FROM moved`;
+    SELECT id, "orgId", "statusCallback" IS NOT NULL AS "calledBack",
+      -- Null (nothing to decode) for the pipeline's moves: see lib/messaging/live-status.ts.
+      CASE WHEN direction = 'OUTBOUND' AND source = ANY(${LIVE_STATUS_SOURCES}::text[]) THEN json_build_array("contactId", "errorCode")::text END AS live${eventType ? webhookColumns(eventType) : Prisma.empty}
+    FROM moved`;
   // Whole rows are read back only for messages some endpoint wants: decoding a thousand full rows
   // per carrier round would cost more than the move itself.
   const hookedIds = moved.filter((m) => m.webhooked).map((m) => m.id);
@@ -156,6 +160,9 @@ export async function applyStatusChanges(
     const hooked = await db.$queryRaw<Message[]>`SELECT * FROM "Message" WHERE id = ANY(${hookedIds}::text[]) ${inOrg('"orgId"')}`;
     await enqueueWebhookEvents(db, messageWebhookEvents(eventType, hooked, occurredAt));
   }
+  // The inbox's open threads hear their texts' moves (lib/messaging/live-status.ts).
+  const live = moved.filter((m) => m.live !== null);
+  if (live.length > 0) await publishStatusMoves(db, to, live);
   if (CALLBACK_STATUSES.has(to)) {
     await afterCommitBatched(db, requestStatusCallbacks, moved.filter((m) => m.calledBack).map((m) => ({ orgId: m.orgId, messageId: m.id })));
   }

@@ -53,14 +53,14 @@ export async function orgEventsAfter(db: SqlClient, orgId: string, lastId: strin
 
 /** Every org's events from transactions at or after `horizon` (a listener's catch-up after its connection broke), in id order. */
 export async function eventsSinceHorizon(query: (sql: Prisma.Sql) => Promise<Row[]>, horizon: string): Promise<StoredEvent[]> {
-  const rows = await query(Prisma.sql`SELECT id::text AS id, "orgId", topic, data FROM "LiveEvent" WHERE txid >= ${horizon}::xid8 ORDER BY id`);
+  const rows = await query(Prisma.sql`SELECT id::text AS id, "orgId", topic, data FROM "LiveEvent" e WHERE txid >= ${horizon}::xid8 ORDER BY e.id`);
   return rows.map(toEvent);
 }
 
 /** The rows `from`..`to` of transaction `txid`: a NOTIFY too big to carry them inline names them so. */
 export async function eventsOfTransaction(query: (sql: Prisma.Sql) => Promise<Row[]>, txid: string, from: string, to: string): Promise<StoredEvent[]> {
   const rows = await query(
-    Prisma.sql`SELECT id::text AS id, "orgId", topic, data FROM "LiveEvent" WHERE id BETWEEN ${from}::bigint AND ${to}::bigint AND txid = ${txid}::xid8 ORDER BY id`,
+    Prisma.sql`SELECT id::text AS id, "orgId", topic, data FROM "LiveEvent" e WHERE id BETWEEN ${from}::bigint AND ${to}::bigint AND txid = ${txid}::xid8 ORDER BY e.id`,
   );
   return rows.map(toEvent);
 }

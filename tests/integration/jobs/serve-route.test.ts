@@ -26,6 +26,7 @@ describe("app/api/inngest", () => {
       "textstack-deliver-webhooks",
       "textstack-dispatch-messages",
       "textstack-fan-out-campaign",
+      "textstack-prune-live-events",
       "textstack-purge-expired-invitations",
       "textstack-refresh-analytics",
       "textstack-run-contact-import",
@@ -50,8 +51,9 @@ describe("app/api/inngest", () => {
     expect(triggers["textstack-fan-out-campaign"]).toEqual([{ event: "campaigns/fan-out.requested" }]);
     expect(triggers["textstack-refresh-analytics"]).toEqual([{ cron: "* * * * *" }]);
     expect(triggers["textstack-wake-snoozed-conversations"]).toEqual([{ cron: "* * * * *" }]);
+    expect(triggers["textstack-prune-live-events"]).toEqual([{ cron: "*/10 * * * *" }]);
 
     const get = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined);
-    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 18 });
+    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 19 });
   });
 });
