@@ -1,4 +1,4 @@
-// The demo org: an owner login, custom fields, a few lists, ~1,000 varied contacts, saved segments,
+// The demo org: an owner login and a teammate's (the inbox), custom fields, a few lists, ~1,000 varied contacts, saved segments,
 // and 90 days of texting through its simulator number (see plan-demo-history.ts).
 // Idempotent: a demo org with contacts is left as it is, except that one seeded before messaging
 // gets its simulator number, and one seeded before segments and history (none of either) gets them.
