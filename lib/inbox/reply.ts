@@ -51,7 +51,7 @@ export async function undoReply(ctx: OrgContext, raw: z.input<typeof undoReplyIn
   await orgSqlTransaction(ctx, async (tx) => {
     await tx.$executeRaw`
     UPDATE "Conversation" c SET "waitingSince" = (
-      SELECT min(i."createdAt") FROM "Message" i
+      SELECT min(COALESCE(i."receivedAt", i."createdAt")) FROM "Message" i
       WHERE i."orgId" = c."orgId" AND i."contactId" = c."contactId" AND i.direction = 'INBOUND'
         AND i.id > COALESCE((SELECT max(o.id) FROM "Message" o WHERE o."orgId" = c."orgId" AND o."contactId" = c."contactId"
           AND o.direction = 'OUTBOUND' AND o.source = 'ui' AND o.status <> 'CANCELED'), '')

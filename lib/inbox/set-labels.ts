@@ -9,7 +9,10 @@ import type { z } from "zod";
 export async function setLabels(ctx: OrgContext, raw: z.input<typeof setLabelsInput>) {
   const input = setLabelsInput.parse(raw);
   const conversation = await findConversation(ctx, input.id);
-  const labels = [...new Map(input.labels.map((l) => [l.toLowerCase(), l])).values()];
+  // Each once, whatever its case: the first spelling stays.
+  const byKey = new Map<string, string>();
+  for (const l of input.labels) if (!byKey.has(l.toLowerCase())) byKey.set(l.toLowerCase(), l);
+  const labels = [...byKey.values()];
   return ctx.db.$transaction(async (tx) => {
     const updated = await tx.conversation.update({ where: { id: conversation.id }, data: { labels } });
     await recordAudit(ctx, tx, { action: "conversation.labeled", targetType: "conversation", targetId: conversation.id, changes: { labels: { from: conversation.labels, to: labels } } });
