@@ -50,7 +50,8 @@ test("two teammates answer a text together, live", async ({ browser }, testInfo)
   // Dana opens it too: each sees the other there.
   await rowIn(dana).click();
   await expect(sam.getByTestId("presence")).toContainText(`${DEMO_LOGIN.name} is viewing`);
-  await expect(dana.getByTestId("presence")).toContainText(`${DEMO_TEAMMATE.name} is viewing`);
+  // Sam said so as he opened it, before Dana was there: she hears it when he repeats it (every 10 s).
+  await expect(dana.getByTestId("presence")).toContainText(`${DEMO_TEAMMATE.name} is viewing`, { timeout: 15_000 });
 
   const answer = `Hello from Sam ${line}`;
   await sam.keyboard.press("r");
@@ -75,6 +76,18 @@ test("two teammates answer a text together, live", async ({ browser }, testInfo)
   await dana.getByLabel("Internal note").fill("Sam has this one");
   await dana.getByRole("button", { name: "Add note" }).click();
   await expect(sam.getByTestId("thread-note").filter({ hasText: "Sam has this one" })).toBeVisible({ timeout: 5_000 });
+
+  // A saved reply, made here and offered in the reply box.
+  await sam.getByRole("button", { name: "Saved replies" }).click();
+  const saved = sam.getByRole("dialog");
+  await saved.getByRole("button", { name: "New saved reply" }).click();
+  await saved.getByLabel("Name").fill("Opening hours");
+  await saved.getByLabel("Text").fill("We open at 7 every day, {{first_name}}.");
+  await saved.getByRole("button", { name: "Save" }).click();
+  await expect(saved.getByText("Opening hours")).toBeVisible();
+  await saved.getByRole("button", { name: "Close" }).click();
+  await sam.getByLabel("Saved reply").selectOption({ label: "Opening hours" });
+  await expect(sam.getByLabel("Reply", { exact: true })).toHaveValue("We open at 7 every day, {{first_name}}.");
 
   // The inbox on a phone and on a desktop, light and dark: the thread open.
   await shots(sam, testInfo, "inbox-thread", answer);

@@ -68,7 +68,7 @@ export function ConversationList({
   return (
     <section aria-label="Conversations" className={cn("flex min-h-0 flex-col border-zinc-200 md:border-r dark:border-zinc-800", className)}>
       <div className="space-y-2 border-b border-zinc-200 p-3 dark:border-zinc-800">
-        <nav aria-label="Inbox views" className="-mx-1 flex gap-1 overflow-x-auto pb-1">
+        <nav aria-label="Inbox views" className="-mx-1 flex flex-wrap gap-1">
           {VIEWS.map(({ view, label, count }) => (
             <button
               key={view}
@@ -87,7 +87,7 @@ export function ConversationList({
         </nav>
         <div className="relative">
           <Search className="pointer-events-none absolute left-2.5 top-2.5 h-4 w-4 text-zinc-400" aria-hidden />
-          <Input id={SEARCH_INPUT_ID} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search name, number or text  ( / )" aria-label="Search conversations" className="pl-8" />
+          <Input id={SEARCH_INPUT_ID} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search name, number, text" aria-label="Search conversations" className="pl-8" />
         </div>
         <details open={filtered} className="text-sm">
           <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Filters{filtered ? " (on)" : ""}</summary>

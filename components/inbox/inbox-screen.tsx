@@ -3,18 +3,21 @@
 // contact's panel; on a phone the list and the thread are separate screens and the panel a sheet.
 // Everything stays live (use-inbox-live.ts) and works from the keyboard (shortcuts.tsx).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Keyboard, X } from "lucide-react";
+import { Keyboard, MessageSquareQuote, Users, X } from "lucide-react";
 import { useCallback, useRef, useState } from "react";
 import { toast } from "sonner";
+import { AutoAssignDialog } from "@/components/inbox/auto-assign-dialog";
 import { ContactPanel } from "@/components/inbox/contact-panel";
 import { ConversationList, SEARCH_INPUT_ID } from "@/components/inbox/conversation-list";
 import type { ConversationListRow } from "@/components/inbox/inbox-types";
 import { useInboxParams } from "@/components/inbox/inbox-params";
 import { ShortcutsHelp, useShortcuts, type ShortcutKey } from "@/components/inbox/shortcuts";
+import { SavedRepliesDialog } from "@/components/inbox/saved-replies-dialog";
 import { ThreadView, type ThreadViewHandle } from "@/components/inbox/thread-view";
 import { useInboxLive } from "@/components/inbox/use-inbox-live";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { hasRole } from "@/lib/members/roles";
 import { errorMessage } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/react";
 
@@ -25,6 +28,8 @@ export function InboxScreen({ me }: { me: string }) {
   const [params, setParams] = useInboxParams();
   const [help, setHelp] = useState(false);
   const [details, setDetails] = useState(false);
+  const [dialog, setDialog] = useState<"saved" | "assign" | null>(null);
+  const isAdmin = hasRole(useQuery(trpc.org.current.queryOptions()).data?.role, "ADMIN");
   const rows = useRef<ConversationListRow[]>([]);
   const thread = useRef<ThreadViewHandle>(null);
   const selected = params.conversationId;
@@ -75,10 +80,22 @@ export function InboxScreen({ me }: { me: string }) {
     <div className="-mx-4 -my-6 flex h-[calc(100dvh-3.5rem)] flex-col md:-mx-8 md:h-dvh">
       <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 md:px-4 dark:border-zinc-800">
         <h1 className="text-lg font-semibold">Inbox</h1>
-        <Button variant="ghost" size="sm" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts (?)">
-          <Keyboard className="h-4 w-4" aria-hidden />
-          <span className="hidden sm:inline">Shortcuts</span>
-        </Button>
+        <div className="flex items-center gap-1">
+          <Button variant="ghost" size="sm" onClick={() => setDialog("saved")} aria-label="Saved replies">
+            <MessageSquareQuote className="h-4 w-4" aria-hidden />
+            <span className="hidden sm:inline">Saved replies</span>
+          </Button>
+          {isAdmin && (
+            <Button variant="ghost" size="sm" onClick={() => setDialog("assign")} aria-label="Auto-assignment">
+              <Users className="h-4 w-4" aria-hidden />
+              <span className="hidden sm:inline">Auto-assign</span>
+            </Button>
+          )}
+          <Button variant="ghost" size="sm" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts (?)">
+            <Keyboard className="h-4 w-4" aria-hidden />
+            <span className="hidden sm:inline">Shortcuts</span>
+          </Button>
+        </div>
       </div>
       <div className="grid min-h-0 flex-1 md:grid-cols-[20rem_minmax(0,1fr)] xl:grid-cols-[20rem_minmax(0,1fr)_22rem]">
         <ConversationList params={params} setParams={setParams} onRows={onRows} className={cn(selected && "hidden md:flex")} />
@@ -107,6 +124,8 @@ export function InboxScreen({ me }: { me: string }) {
         )}
       </div>
       <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
+      <SavedRepliesDialog open={dialog === "saved"} onClose={() => setDialog(null)} />
+      {isAdmin && <AutoAssignDialog open={dialog === "assign"} onClose={() => setDialog(null)} />}
     </div>
   );
 }

@@ -18,6 +18,8 @@ export const listConversationsInput = z.strictObject({
   /** The last row of the previous page: its activity time and id. */
   cursor: z.strictObject({ at: z.coerce.date(), id: conversationId }).optional(),
   limit: z.number().int().min(1).max(100).default(50),
+  // tRPC's infinite queries add this to the input; the list only pages towards older activity.
+  direction: z.enum(["forward", "backward"]).optional(),
 });
 export type ListConversationsInput = z.input<typeof listConversationsInput>;
 
