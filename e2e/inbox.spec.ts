@@ -90,7 +90,8 @@ test("two teammates answer a text together, live", async ({ browser }, testInfo)
   await expect(sam.getByLabel("Reply", { exact: true })).toHaveValue("We open at 7 every day, {{first_name}}.");
 
   // The inbox on a phone and on a desktop, light and dark: the thread open.
-  await shots(sam, testInfo, "inbox-thread", answer);
+  // (Waiting for the note: on a phone the list, with the same last text, is hidden behind the thread.)
+  await shots(sam, testInfo, "inbox-thread", "Sam has this one");
   await sam.goto("/inbox");
-  await shots(sam, testInfo, "inbox-list", hello);
+  await shots(sam, testInfo, "inbox-list", e164);
 });
