@@ -77,7 +77,7 @@ export function InboxScreen({ me }: { me: string }) {
   useShortcuts(onKey);
 
   return (
-    <div className="-mx-4 -my-6 flex h-[calc(100dvh-3.5rem)] flex-col md:-mx-8 md:h-dvh">
+    <div className="-mx-4 -my-6 flex h-[calc(100dvh-3.875rem)] flex-col md:-mx-8 md:h-dvh">
       <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 md:px-4 dark:border-zinc-800">
         <h1 className="text-lg font-semibold">Inbox</h1>
         <div className="flex items-center gap-1">

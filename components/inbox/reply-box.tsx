@@ -109,12 +109,15 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { thread: Thread; onTyping: (
                 This contact opted out: marketing texts to them are refused.
               </p>
             )}
-            <div className="flex flex-wrap gap-2">
+            <div className="flex flex-wrap items-center gap-2">
+              <Button size="sm" onClick={send} disabled={reply.isPending || (!compose.body.trim() && compose.media.length === 0)} data-testid="send-reply">
+                Send
+              </Button>
               <Select aria-label="Send from" className="h-8 w-auto py-0 text-sm" value={from || c.sender?.id || ""} onChange={(e) => setFrom(e.target.value)}>
                 {!c.sender && <option value="">The first number</option>}
                 {senders.map((s) => (
                   <option key={s.id} value={s.id}>
-                    From {s.label ? `${s.label} (${s.address})` : s.address}
+                    From {s.address}
                   </option>
                 ))}
               </Select>
@@ -142,15 +145,13 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { thread: Thread; onTyping: (
               onChange={setCompose}
               onSubmit={send}
               enterSends
+              compact
               onTyping={onTyping}
               label="Reply"
               placeholder="Write a reply… (Enter sends, Shift+Enter for a new line)"
               error={Object.values(error.fields)[0] ?? error.form}
               disabled={reply.isPending}
             />
-            <Button onClick={send} disabled={reply.isPending || (!compose.body.trim() && compose.media.length === 0)} data-testid="send-reply">
-              Send
-            </Button>
           </div>
         )}
       </div>

@@ -19,9 +19,9 @@ function snoozeChoices(now = new Date()) {
   nextWeek.setDate(tomorrow.getDate() + ((8 - tomorrow.getDay()) % 7 || 7) - 1);
   return [
     { key: "reply", label: "Until they reply", until: null },
-    { key: "1h", label: "1 hour (or a reply)", until: new Date(now.getTime() + 3_600_000) },
-    { key: "tomorrow", label: "Tomorrow 9:00 (or a reply)", until: tomorrow },
-    { key: "week", label: "Next Monday 9:00 (or a reply)", until: nextWeek },
+    { key: "1h", label: "1 hour", until: new Date(now.getTime() + 3_600_000) },
+    { key: "tomorrow", label: "Tomorrow 9:00", until: tomorrow },
+    { key: "week", label: "Next Monday 9:00", until: nextWeek },
   ];
 }
 
@@ -57,11 +57,13 @@ export function ThreadActions({ thread, me }: { thread: Thread; me: string | nul
       <div className="flex flex-wrap items-center gap-2">
         <Select
           aria-label="Assignee"
-          className="h-8 w-auto py-0 text-sm"
+          className="h-8 w-40 py-0 text-sm"
           value={c.assignee?.id ?? ""}
           onChange={(e) => m.assign.mutate({ id: c.id, userId: e.target.value || null })}
         >
           <option value="">Unassigned</option>
+          {/* Until the teammates load, the one who has it. */}
+          {c.assignee && !teammates.some((t) => t.id === c.assignee!.id) && <option value={c.assignee.id}>{c.assignee.name}</option>}
           {teammates.map((t) => (
             <option key={t.id} value={t.id}>
               {t.id === me ? `${t.name} (me)` : t.name}
@@ -84,7 +86,8 @@ export function ThreadActions({ thread, me }: { thread: Thread; me: string | nul
         ) : (
           <Select
             aria-label="Snooze"
-            className="h-8 w-auto py-0 text-sm"
+            title="A text from the contact wakes it early"
+            className="h-8 w-32 py-0 text-sm"
             value=""
             onChange={(e) => {
               const choice = snoozeChoices().find((s) => s.key === e.target.value);
@@ -92,6 +95,7 @@ export function ThreadActions({ thread, me }: { thread: Thread; me: string | nul
             }}
           >
             <option value="">Snooze…</option>
+            {/* A text from the contact wakes any of them. */}
             {snoozeChoices().map((s) => (
               <option key={s.key} value={s.key}>
                 {s.label}
