@@ -57,7 +57,7 @@ export function ThreadActions({ thread, me }: { thread: Thread; me: string | nul
       <div className="flex flex-wrap items-center gap-2">
         <Select
           aria-label="Assignee"
-          className="h-8 w-40 py-0 text-sm"
+          className="h-8 w-48 py-0 text-sm"
           value={c.assignee?.id ?? ""}
           onChange={(e) => m.assign.mutate({ id: c.id, userId: e.target.value || null })}
         >

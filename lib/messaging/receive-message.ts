@@ -1,8 +1,9 @@
 // Inbound texts, from any carrier (and the simulator's virtual phones). A whole-message CTIA keyword
 // changes the sender's consent in the same transaction that stores the text: STOP and its synonyms
 // opt them out (and cancel marketing still waiting to go to them), START/UNSTOP (and YES from a
-// contact who opted out) opt them back in, HELP/INFO get the org's help text. Every other text is
-// stored and announced for the inbox and workflows.
+// contact who opted out) opt them back in, HELP/INFO get the org's help text. Every text lands in
+// the contact's conversation (lib/conversations/route-inbound.ts) in the same transaction, and is
+// announced for the inbox and workflows.
 import type { InboundText } from "@/lib/carriers/carrier";
 import { twilioConfig } from "@/lib/carriers/connection-config";
 import { applyConsentChange } from "@/lib/messaging/apply-consent-change";
