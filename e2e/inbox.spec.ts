@@ -1,7 +1,7 @@
 // Two teammates work the demo org's inbox in two browsers, live: a virtual phone texts, the text
 // appears in both inboxes without a reload; Sam assigns it to himself and replies; Dana sees the reply
 // as it is made; the phone gets it and Sam's bubble turns delivered.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { DEMO_LOGIN, DEMO_TEAMMATE } from "../prisma/demo";
 import { shots } from "./page-shots";
 
@@ -15,6 +15,22 @@ async function signedIn(browser: Browser, login: { email: string; password: stri
   await page.getByRole("link", { name: "Inbox" }).click();
   await expect(page.getByRole("heading", { name: "Inbox", level: 1 })).toBeVisible();
   return page;
+}
+
+/** A dialog of the inbox at each width and colour scheme (a reload closes it: opened each time). */
+async function dialogShots(page: Page, testInfo: TestInfo, name: string, open: () => Promise<void>) {
+  for (const [width, scheme] of [[1440, "light"], [1440, "dark"], [390, "light"], [390, "dark"]] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.reload();
+    await open();
+    const path = testInfo.outputPath(`${name}-${width}-${scheme}.png`);
+    await page.screenshot({ path });
+    await testInfo.attach(`${name} at ${width} px, ${scheme}`, { path, contentType: "image/png" });
+    await page.keyboard.press("Escape");
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: "light" });
 }
 
 test("two teammates answer a text together, live", async ({ browser }, testInfo) => {
@@ -94,4 +110,29 @@ test("two teammates answer a text together, live", async ({ browser }, testInfo)
   await shots(sam, testInfo, "inbox-thread", "Sam has this one");
   await sam.goto("/inbox");
   await shots(sam, testInfo, "inbox-list", e164);
+
+  // A new conversation with any contact, from the inbox: found by name, opened to write the first text.
+  await dana.getByRole("button", { name: "New conversation" }).click();
+  const finder = dana.getByRole("dialog");
+  await finder.getByLabel("Find a contact").fill("a");
+  const found = finder.getByRole("list", { name: "Contacts found" }).getByRole("button").first();
+  const who = (await found.locator("span").first().textContent())!;
+  await found.click();
+  await expect(dana.getByTestId("thread-title")).toHaveText(who);
+  await expect(dana).toHaveURL(/[?&]c=cnv_/);
+
+  // The dialogs and the shortcuts, at each width and scheme.
+  await dialogShots(sam, testInfo, "inbox-shortcuts", async () => {
+    await sam.keyboard.press("?");
+    await expect(sam.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  });
+  await dialogShots(dana, testInfo, "inbox-auto-assign", async () => {
+    await dana.getByRole("button", { name: "Auto-assignment" }).click();
+    await expect(dana.getByRole("dialog").getByText(DEMO_TEAMMATE.name)).toBeVisible();
+  });
+  await dialogShots(dana, testInfo, "inbox-new-conversation", async () => {
+    await dana.getByRole("button", { name: "New conversation" }).click();
+    await dana.getByRole("dialog").getByLabel("Find a contact").fill("a");
+    await expect(dana.getByRole("dialog").getByRole("list", { name: "Contacts found" }).getByRole("button").first()).toBeVisible();
+  });
 });

@@ -3,7 +3,7 @@
 // contact's panel; on a phone the list and the thread are separate screens and the panel a sheet.
 // Everything stays live (use-inbox-live.ts) and works from the keyboard (shortcuts.tsx).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Keyboard, MessageSquareQuote, Users, X } from "lucide-react";
+import { Keyboard, MessageSquareQuote, Plus, Users, X } from "lucide-react";
 import { useCallback, useRef, useState } from "react";
 import { toast } from "sonner";
 import { AutoAssignDialog } from "@/components/inbox/auto-assign-dialog";
@@ -12,6 +12,7 @@ import { ConversationList, SEARCH_INPUT_ID } from "@/components/inbox/conversati
 import type { ConversationListRow } from "@/components/inbox/inbox-types";
 import { useInboxParams } from "@/components/inbox/inbox-params";
 import { ShortcutsHelp, useShortcuts, type ShortcutKey } from "@/components/inbox/shortcuts";
+import { NewConversationDialog } from "@/components/inbox/new-conversation-dialog";
 import { SavedRepliesDialog } from "@/components/inbox/saved-replies-dialog";
 import { ThreadView, type ThreadViewHandle } from "@/components/inbox/thread-view";
 import { useInboxLive } from "@/components/inbox/use-inbox-live";
@@ -28,7 +29,7 @@ export function InboxScreen({ me }: { me: string }) {
   const [params, setParams] = useInboxParams();
   const [help, setHelp] = useState(false);
   const [details, setDetails] = useState(false);
-  const [dialog, setDialog] = useState<"saved" | "assign" | null>(null);
+  const [dialog, setDialog] = useState<"new" | "saved" | "assign" | null>(null);
   const isAdmin = hasRole(useQuery(trpc.org.current.queryOptions()).data?.role, "ADMIN");
   const rows = useRef<ConversationListRow[]>([]);
   const thread = useRef<ThreadViewHandle>(null);
@@ -81,6 +82,10 @@ export function InboxScreen({ me }: { me: string }) {
       <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 md:px-4 dark:border-zinc-800">
         <h1 className="text-lg font-semibold">Inbox</h1>
         <div className="flex items-center gap-1">
+          <Button variant="secondary" size="sm" onClick={() => setDialog("new")} aria-label="New conversation">
+            <Plus className="h-4 w-4" aria-hidden />
+            <span className="hidden sm:inline">New conversation</span>
+          </Button>
           <Button variant="ghost" size="sm" onClick={() => setDialog("saved")} aria-label="Saved replies">
             <MessageSquareQuote className="h-4 w-4" aria-hidden />
             <span className="hidden sm:inline">Saved replies</span>
@@ -119,11 +124,19 @@ export function InboxScreen({ me }: { me: string }) {
                 <X className="h-5 w-5" aria-hidden />
               </Button>
             </div>
-            <ContactPanel contactId={open.contact.id} />
+            <ContactPanel contactId={open.contact.id} items={open.items} />
           </aside>
         )}
       </div>
       <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
+      <NewConversationDialog
+        open={dialog === "new"}
+        onClose={() => setDialog(null)}
+        onOpened={(id) => {
+          setDialog(null);
+          setParams({ conversationId: id });
+        }}
+      />
       <SavedRepliesDialog open={dialog === "saved"} onClose={() => setDialog(null)} />
       {isAdmin && <AutoAssignDialog open={dialog === "assign"} onClose={() => setDialog(null)} />}
     </div>
