@@ -6,6 +6,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
 import { toast } from "sonner";
 import { NAV_ITEMS } from "@/components/app/nav";
+import { NavUnread } from "@/components/inbox/nav-unread";
 import { ThemeToggle } from "@/components/app/theme";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -94,7 +95,7 @@ export function AppShell({ user, orgs, activeOrg, children }: ShellProps) {
             </Select>
           </label>
           <nav aria-label="Main" className="flex-1 space-y-1">
-            {items.map(({ href, label, icon: Icon }) => {
+            {items.map(({ href, label, icon: Icon, badge }) => {
               const active = pathname === href || pathname.startsWith(`${href}/`);
               return (
                 <Link
@@ -110,6 +111,7 @@ export function AppShell({ user, orgs, activeOrg, children }: ShellProps) {
                 >
                   <Icon className="h-4 w-4" aria-hidden />
                   {label}
+                  {badge === "inboxUnread" && <NavUnread />}
                 </Link>
               );
             })}
