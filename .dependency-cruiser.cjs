@@ -9,13 +9,13 @@ const LAYERS = [
   ["events", "org-context", "rate-limit", "job-runs", "realtime"], // event client and types, the org a call acts in, token buckets; live updates (LISTEN/NOTIFY)
   ["audit"],
   ["custom-fields", "lists", "api-keys", "carriers", "webhooks"], // small domains; carrier transports; webhook outbox
-  ["media", "segments", "links", "keywords"], // MMS media; the segment rule model and its SQL compiler; short links and their clicks; org keyword rules
+  ["media", "segments", "links", "keywords", "conversations"], // MMS media; the segment rule model and its SQL compiler; short links and their clicks; org keyword rules; a contact's conversation and the routing of their texts to it
   ["messaging"], // the message pipeline: send, status, history, receipts, inbound, consent
   ["contacts", "verify"],
   ["senders", "simulator"],
   ["orgs", "delivery"], // organisations (each gets a simulator) and their sending rules; the dispatcher and live carrier links
   ["auth", "campaigns"], // Auth.js; campaigns, which obey the org's sending rules
-  ["members", "analytics"], // members, roles, invitations; the dashboard's rollups and figures, over every domain below
+  ["members", "analytics", "inbox"], // members, roles, invitations; the dashboard's rollups and figures, over every domain below; the team inbox
   ["api"], // REST v1 plumbing
   ["twilio-api"], // the Twilio-compatible API, on the same pipeline
   ["jobs", "trpc"], // Inngest functions; the UI's procedures

@@ -9,6 +9,7 @@ export const SYSTEM_SQL_FILES = [
   "lib/analytics/refresh-message-rollup.ts",
   "lib/api-keys/verify-api-key.ts",
   "lib/delivery/dispatch-round.ts",
+  "lib/jobs/wake-snoozed-conversations.ts",
   "lib/links/record-click.ts",
   "lib/messaging/postgres-zones.ts",
   "lib/messaging/queue-scheduled.ts",

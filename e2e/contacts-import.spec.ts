@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { signUpWithNewOrg } from "./sign-up-new-org";
 
 // 30 good rows, a duplicate, and two bad rows.
 function csv() {
@@ -11,15 +12,7 @@ function csv() {
 
 test("import a CSV with bad rows: map, preview, progress, done, report", async ({ page }) => {
   // An org of its own: the demo org's contacts are counted by other specs.
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Ivy Importer");
-  await page.getByLabel("Email").fill(`e2e-import-${Date.now()}@example.com`);
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByLabel("Organisation name").fill("Ivy's Garden Shop");
-  await page.getByLabel("Default country").selectOption("US");
-  await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/contacts$/);
+  await signUpWithNewOrg(page, { name: "Ivy Importer", emailPrefix: "e2e-import", orgName: "Ivy's Garden Shop" });
   await page.getByRole("link", { name: "Import" }).click();
   await expect(page.getByRole("heading", { name: "Import contacts" })).toBeVisible();
   await page.getByLabel("CSV file").setInputFiles({ name: "fair-signups.csv", mimeType: "text/csv", buffer: csv() });

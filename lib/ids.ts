@@ -34,6 +34,9 @@ export const ID_PREFIXES = {
   linkClick: "clk",
   keywordRule: "kwr",
   keywordMatch: "kwm",
+  conversation: "cnv",
+  conversationNote: "cnn",
+  savedReply: "srp",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -6,6 +6,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
 import { toast } from "sonner";
 import { NAV_ITEMS } from "@/components/app/nav";
+import { NavUnread } from "@/components/inbox/nav-unread";
 import { ThemeToggle } from "@/components/app/theme";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -56,7 +57,8 @@ export function AppShell({ user, orgs, activeOrg, children }: ShellProps) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <aside className="flex shrink-0 flex-col border-b border-zinc-200 bg-white px-3 py-3 md:sticky md:top-0 md:h-screen md:w-60 md:border-b-0 md:border-r md:py-4 dark:border-zinc-800 dark:bg-zinc-900">
+      {/* Sticky on a phone too: the menu stays at hand down a long list; open, it scrolls in itself. */}
+      <aside className="sticky top-0 z-30 flex max-h-dvh shrink-0 flex-col overflow-y-auto border-b border-zinc-200 bg-white px-3 py-3 md:h-screen md:max-h-none md:overflow-visible md:w-60 md:border-b-0 md:border-r md:py-4 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="flex items-center justify-between md:mb-4">
           <Link href="/dashboard" className="flex items-center gap-2 px-2 text-lg font-semibold">
             <MessageSquareText className="h-5 w-5 text-brand-600" aria-hidden />
@@ -93,7 +95,7 @@ export function AppShell({ user, orgs, activeOrg, children }: ShellProps) {
             </Select>
           </label>
           <nav aria-label="Main" className="flex-1 space-y-1">
-            {items.map(({ href, label, icon: Icon }) => {
+            {items.map(({ href, label, icon: Icon, badge }) => {
               const active = pathname === href || pathname.startsWith(`${href}/`);
               return (
                 <Link
@@ -109,6 +111,7 @@ export function AppShell({ user, orgs, activeOrg, children }: ShellProps) {
                 >
                   <Icon className="h-4 w-4" aria-hidden />
                   {label}
+                  {badge === "inboxUnread" && <NavUnread />}
                 </Link>
               );
             })}

@@ -1,5 +1,5 @@
 // The sidebar: only areas that exist appear; admin-only areas only for admins and owners.
-import { BookOpen, ChartColumn, Cog, ContactRound, CodeXml, Filter, List, Megaphone, MessagesSquare, ScrollText, Settings, Smartphone, type LucideIcon } from "lucide-react";
+import { BookOpen, ChartColumn, Cog, ContactRound, CodeXml, Filter, Inbox, List, Megaphone, MessagesSquare, ScrollText, Settings, Smartphone, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -8,10 +8,13 @@ export interface NavItem {
   adminOnly?: boolean;
   /** For administrators of the installation (not of an org). */
   instanceAdminOnly?: boolean;
+  /** A count beside the label (the inbox's unread). */
+  badge?: "inboxUnread";
 }
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: ChartColumn },
+  { href: "/inbox", label: "Inbox", icon: Inbox, badge: "inboxUnread" },
   { href: "/messages", label: "Messages", icon: MessagesSquare },
   { href: "/campaigns", label: "Campaigns", icon: Megaphone },
   { href: "/contacts", label: "Contacts", icon: ContactRound },

@@ -65,7 +65,7 @@ export function AuditRow({ entry, refs, onFilterTarget }: { entry: AuditEntry; r
         <span className="[overflow-wrap:anywhere]">{entry.actorLabel ?? actorBadge ?? entry.actorType}</span>
         {actorBadge && entry.actorLabel && <Badge className="ml-1">{actorBadge}</Badge>}
       </Td>
-      <Td className="min-w-40" title={entry.action}>
+      <Td card="primary" className="min-w-40" title={entry.action}>
         {actionLabel(entry.action)}
       </Td>
       <Td className="min-w-48 max-w-72">

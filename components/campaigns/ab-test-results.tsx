@@ -63,7 +63,7 @@ export function AbTestResults({ ab, onShow }: { ab: AbStats; onShow: (variant: R
           </p>
         ))}
       {rows.length > 0 && (
-        <Table aria-label="Results by variant">
+        <Table cards="inline" aria-label="Results by variant">
           <thead>
             <tr>
               <Th>Variant</Th>

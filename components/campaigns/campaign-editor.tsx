@@ -154,7 +154,7 @@ function Editor({ saved, media }: { saved?: CampaignView; media: ComposeValue["m
   }
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-start-1">
         <Card className="space-y-4 p-4">
           <Field label="Campaign name" error={shown.name}>

@@ -121,7 +121,7 @@ export function CampaignRecipientsTable({
                     </Link>
                     {contactName(r) && <span className="block font-mono text-xs text-zinc-500">{r.phone}</span>}
                   </Td>
-                  <Td>
+                  <Td card="badge">
                     {r.status && r.messageId ? (
                       <Link href={`/messages/${r.messageId}`} aria-label={`Message to ${r.phone}`}>
                         {/* A campaign's message is SCHEDULED only while held (its recipient's quiet hours, a pause), as the funnel says. */}

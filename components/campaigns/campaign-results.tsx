@@ -73,7 +73,7 @@ export function CampaignResults({ campaign }: { campaign: CampaignView }) {
           </div>
         </div>
       )}
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card className="p-4">
           <h2 className="mb-3 text-base font-semibold">Funnel</h2>
           {stats.isPending ? <Loading /> : stats.isError ? <LoadError error={stats.error} /> : <CampaignFunnel stats={stats.data} onShow={show} />}

@@ -47,7 +47,7 @@ export function MapStep({ view, onMapped }: { view: ImportView; onMapped: () => 
                 {header}
                 <div className="mt-0.5 max-w-40 truncate text-xs font-normal text-zinc-500 md:hidden">{view.sample.map((r) => r[i]).filter(Boolean).slice(0, 2).join(", ")}</div>
               </Td>
-              <Td className="hidden max-w-72 truncate text-zinc-500 md:table-cell">{view.sample.map((r) => r[i]).filter(Boolean).slice(0, 3).join(", ") || "—"}</Td>
+              <Td card="hide" className="hidden max-w-72 truncate text-zinc-500 md:table-cell">{view.sample.map((r) => r[i]).filter(Boolean).slice(0, 3).join(", ") || "—"}</Td>
               <Td>
                 <Select
                   aria-label={`Import ${header} as`}

@@ -99,7 +99,7 @@ export function PreviewStep({
             {view.previewRows.map((r) => (
               <tr key={r.line} className={r.errorReason ? "text-zinc-400" : undefined}>
                 <Td className="tabular-nums">{r.line}</Td>
-                <Td className="whitespace-nowrap font-mono text-xs">
+                <Td card="primary" className="whitespace-nowrap font-mono text-xs">
                   {r.errorReason ? (
                     <span className="font-sans text-red-600 dark:text-red-400">
                       {IMPORT_REASONS[r.errorReason as ImportReason] ?? r.errorReason}

@@ -116,7 +116,7 @@ function RecentImports() {
                   {i.fileName}
                 </Link>
               </Td>
-              <Td>
+              <Td card="badge">
                 <ImportStatusBadge status={i.status} />
               </Td>
               <Td className="hidden sm:table-cell">{i.rowsTotal ? formatNumber(i.rowsTotal) : "—"}</Td>

@@ -2,7 +2,7 @@
 // A contact's page: who they are, the edit form, their messages, their consent and lists, and (for
 // admins) their history.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Trash2 } from "lucide-react";
+import { Inbox, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -46,6 +46,13 @@ export function ContactDetailScreen({ id }: { id: string }) {
       onError: (error) => toast.error(errorMessage(error)),
     }),
   );
+  // Their conversation in the inbox, started if they have none.
+  const converse = useMutation(
+    trpc.inbox.start.mutationOptions({
+      onSuccess: ({ id: conversationId }) => router.push(`/inbox?c=${conversationId}`),
+      onError: (error) => toast.error(errorMessage(error)),
+    }),
+  );
 
   if (contact.isPending || contact.isError) return <DetailPageState query={contact} noun="contact" back={{ href: "/contacts", label: "Contacts" }} />;
 
@@ -63,12 +70,17 @@ export function ContactDetailScreen({ id }: { id: string }) {
           </span>
         }
         actions={
-          <Button variant="secondary" className="text-red-700 dark:text-red-400" onClick={() => setConfirming(true)}>
-            <Trash2 className="h-4 w-4" aria-hidden /> Delete
-          </Button>
+          <>
+            <Button variant="secondary" onClick={() => converse.mutate({ contactId: c.id })} disabled={converse.isPending}>
+              <Inbox className="h-4 w-4" aria-hidden /> Conversation
+            </Button>
+            <Button variant="secondary" className="text-red-700 dark:text-red-400" onClick={() => setConfirming(true)}>
+              <Trash2 className="h-4 w-4" aria-hidden /> Delete
+            </Button>
+          </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
           <EditContactCard contact={c} />
           <ContactMessagesCard key={c.id} contact={c} />

@@ -125,7 +125,7 @@ export function ContactsTable({
                     isSelected && "bg-brand-50/60 dark:bg-brand-700/10",
                   )}
                 >
-                  <Td>
+                  <Td card="lead">
                     <input
                       type="checkbox"
                       aria-label={`Select ${name ?? contact.phone}`}
@@ -134,7 +134,7 @@ export function ContactsTable({
                       onChange={() => onToggle(contact.id)}
                     />
                   </Td>
-                  <Td className="whitespace-nowrap font-medium">
+                  <Td card="primary" className="whitespace-nowrap font-medium">
                     <Link href={`/contacts/${contact.id}`} className="hover:underline">
                       {name ?? <span className="font-normal italic text-zinc-500">No name</span>}
                     </Link>
@@ -151,7 +151,7 @@ export function ContactsTable({
                       )}
                     </div>
                   </Td>
-                  <Td>
+                  <Td card="badge">
                     <ConsentBadge status={contact.consentStatus} />
                   </Td>
                   <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{contact.timeZone ?? "—"}</Td>

@@ -45,7 +45,7 @@ type SenderRow = Awaited<ReturnType<typeof deliverability>>["bySender"][number];
 
 export function BySourceTable({ rows, period }: { rows: SourceRow[]; period: DashboardPeriod }) {
   return (
-    <Table>
+    <Table cards="inline">
       <thead>
         <tr>
           <Th>Source</Th>
@@ -85,7 +85,7 @@ export function NewContactsTable({ rows, period }: { rows: { source: string; cur
   const shown = rows.filter((r) => r.current > 0 || r.previous > 0);
   const total = shown.reduce((sum, r) => sum + r.current, 0);
   return (
-    <Table>
+    <Table cards="inline">
       <thead>
         <tr>
           <Th>Came from</Th>
@@ -117,7 +117,7 @@ export function NewContactsTable({ rows, period }: { rows: { source: string; cur
 
 export function BySenderTable({ rows, period }: { rows: SenderRow[]; period: DashboardPeriod }) {
   return (
-    <Table>
+    <Table cards="inline">
       <thead>
         <tr>
           <Th>Sender</Th>
@@ -150,7 +150,7 @@ export function BySenderTable({ rows, period }: { rows: SenderRow[]; period: Das
 
 export function ByErrorCodeTable({ rows, period, sent }: { rows: { errorCode: string | null; failed: number }[]; period: DashboardPeriod; sent: number }) {
   return (
-    <Table>
+    <Table cards="inline">
       <thead>
         <tr>
           <Th>Error code</Th>
@@ -185,7 +185,7 @@ interface CampaignRow {
 
 export function TopCampaignsTable({ rows, period, tracked }: { rows: CampaignRow[]; period: DashboardPeriod; tracked: boolean }) {
   return (
-    <Table>
+    <Table cards="inline">
       <thead>
         <tr>
           <Th>Campaign</Th>

@@ -124,7 +124,7 @@ export function DashboardScreen() {
         <ActivityChart daily={o.daily} />
       </Card>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Panel title="By source">
           <BySourceTable rows={o.bySource} period={period} />
         </Panel>

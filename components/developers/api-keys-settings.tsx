@@ -132,7 +132,7 @@ function ApiKeys() {
                   {formatDate(key.createdAt)}
                   {key.expiresAt && <span className="block text-xs text-zinc-500">expires {formatDate(key.expiresAt)}</span>}
                 </Td>
-                <Td>{keyState(key)}</Td>
+                <Td card="badge">{keyState(key)}</Td>
                 <Td>
                   {!key.revokedAt && (
                     <Button variant="ghost" size="sm" aria-label={`Revoke the key ${key.name}`} onClick={() => setRevoking(key)}>

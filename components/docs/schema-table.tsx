@@ -49,8 +49,9 @@ function rows(properties: Record<string, JsonSchema>, required: string[], prefix
 
 export function SchemaTable({ properties, required }: { properties: Record<string, JsonSchema>; required: string[] }) {
   return (
-    // Wide tables scroll in their own box on a phone rather than widening the page.
-    <div className="overflow-x-auto">
+    // On a phone each field is a card (app/globals.css, `.table-cards`; the labels written here, as
+    // this page has no script to copy them from the headers as components/ui/table.tsx does).
+    <div className="table-cards overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead className="text-xs uppercase text-zinc-500">
           <tr>
@@ -68,8 +69,8 @@ export function SchemaTable({ properties, required }: { properties: Record<strin
                   {name}
                   {isRequired && <span className="ml-1 text-red-600">required</span>}
                 </td>
-                <td className="py-1.5 pr-4 font-mono text-xs text-zinc-600 dark:text-zinc-400">{typeOf(s)}</td>
-                <td className="py-1.5 text-xs text-zinc-600 dark:text-zinc-400">
+                <td data-label="Type" className="py-1.5 pr-4 font-mono text-xs text-zinc-600 dark:text-zinc-400">{typeOf(s)}</td>
+                <td data-label="Rules" className="py-1.5 text-xs text-zinc-600 dark:text-zinc-400">
                   {s.description && <InlineMarkdown text={s.description} />}
                   {s.description && limits ? " · " : ""}
                   {limits}

@@ -123,7 +123,7 @@ export function JobRunDetail({ runId }: { runId: string }) {
                 <tr key={s.id}>
                   <Td className="font-medium">{s.name}</Td>
                   <Td className="text-zinc-500">{s.op}</Td>
-                  <Td>
+                  <Td card="badge">
                     <RunStatusBadge status={s.status} />
                   </Td>
                   <Td>{s.attempts}</Td>
@@ -136,7 +136,7 @@ export function JobRunDetail({ runId }: { runId: string }) {
           </Table>
         )}
       </section>
-      <section aria-labelledby="events-heading" className="grid gap-4 lg:grid-cols-2">
+      <section aria-labelledby="events-heading" className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <div>
           <h2 id="events-heading" className="mb-2 text-lg font-semibold">
             Events

@@ -103,8 +103,8 @@ export function JobRuns() {
                       </Link>
                       {run.replayOfId && <span className="ml-1 text-zinc-500">(replay)</span>}
                     </Td>
-                    <Td>{run.functionId}</Td>
-                    <Td>
+                    <Td card="primary">{run.functionId}</Td>
+                    <Td card="badge">
                       <RunStatusBadge status={run.status} />
                     </Td>
                     <Td>{run.stepCount}</Td>

@@ -59,8 +59,11 @@ function open() {
       return;
     }
     if (message.topic === "hello") self = String(message.data.userId ?? "") || null;
-    if (event.lastEventId && message.topic !== "hello" && !remember(event.lastEventId)) return;
-    const delivered: LiveMessage = event.lastEventId && message.topic !== "hello" ? { ...message, id: event.lastEventId } : message;
+    // An event without an `id:` line (presence) still carries the last one's id (EventSource keeps
+    // it), which the dedupe below had already seen: such events have no id of their own.
+    const id = message.topic === "hello" || message.topic === "presence" ? "" : event.lastEventId;
+    if (id && !remember(id)) return;
+    const delivered: LiveMessage = id ? { ...message, id } : message;
     for (const listener of [...listeners]) listener(delivered);
   };
   opened.onerror = () => {

@@ -38,11 +38,20 @@ export function ComposeBox({
   counted,
   linksLabel = "Shorten links",
   linkOptions,
+  enterSends = false,
+  onTyping,
+  compact = false,
 }: {
   value: ComposeValue;
   onChange: (value: ComposeValue) => void;
-  /** Ctrl/⌘+Enter in the text. */
+  /** Ctrl/⌘+Enter in the text (Enter alone with `enterSends`). */
   onSubmit?: () => void;
+  /** Enter sends and Shift+Enter breaks the line (a chat's reply box, the inbox's). */
+  enterSends?: boolean;
+  /** Each keystroke in the text (the inbox tells teammates someone is typing). */
+  onTyping?: () => void;
+  /** A chat's reply box: the label for screen readers only, the switches and attachments folded under "Options". */
+  compact?: boolean;
   label?: string;
   placeholder?: string;
   error?: string | null;
@@ -62,8 +71,26 @@ export function ComposeBox({
   const segmented = useMemo(() => segmentMessage(sent), [sent]);
   const overLimit = sent.length > MAX_BODY_LENGTH;
 
+  const options = (
+    <>
+      <SmartEncodingToggle body={value.body} checked={value.smartEncoding} disabled={disabled} onChange={(smartEncoding) => onChange({ ...value, smartEncoding })} />
+      <ShortenLinksToggle
+        label={linksLabel}
+        body={value.body}
+        base={base}
+        checked={value.shortenLinks}
+        disabled={disabled}
+        onChange={(shortenLinks) => onChange({ ...value, shortenLinks })}
+      />
+      {value.shortenLinks && linkOptions}
+      <MediaPicker value={value.media} onChange={(media) => onChange({ ...value, media })} disabled={disabled} />
+    </>
+  );
+
   function keyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === "Enter" && (event.metaKey || event.ctrlKey) && onSubmit) {
+    onTyping?.();
+    const sends = enterSends ? !event.shiftKey && !event.nativeEvent.isComposing : event.metaKey || event.ctrlKey;
+    if (event.key === "Enter" && sends && onSubmit) {
       event.preventDefault();
       onSubmit();
     }
@@ -71,7 +98,7 @@ export function ComposeBox({
 
   return (
     <div className="space-y-2">
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
+      <label htmlFor={id} className={compact ? "sr-only" : "block text-sm font-medium text-zinc-700 dark:text-zinc-300"}>
         {label}
       </label>
       <HighlightedTextarea
@@ -100,17 +127,14 @@ export function ComposeBox({
           </p>
         )}
       </div>
-      <SmartEncodingToggle body={value.body} checked={value.smartEncoding} disabled={disabled} onChange={(smartEncoding) => onChange({ ...value, smartEncoding })} />
-      <ShortenLinksToggle
-        label={linksLabel}
-        body={value.body}
-        base={base}
-        checked={value.shortenLinks}
-        disabled={disabled}
-        onChange={(shortenLinks) => onChange({ ...value, shortenLinks })}
-      />
-      {value.shortenLinks && linkOptions}
-      <MediaPicker value={value.media} onChange={(media) => onChange({ ...value, media })} disabled={disabled} />
+      {compact ? (
+        <details className="text-sm" open={value.media.length > 0 || value.smartEncoding || value.shortenLinks}>
+          <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Options and attachments</summary>
+          <div className="mt-2 space-y-2">{options}</div>
+        </details>
+      ) : (
+        options
+      )}
     </div>
   );
 }

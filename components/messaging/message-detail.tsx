@@ -67,7 +67,7 @@ export function MessageDetailScreen({ id }: { id: string }) {
           )
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">
           <MessageBodyCard message={m} />
           {outbound && <MessageLinksCard messageId={m.id} />}

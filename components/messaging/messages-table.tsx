@@ -47,7 +47,7 @@ export function MessagesTable({ items, loading }: { items: MessageRow[]; loading
               const name = m.contact ? contactName(m.contact) : null;
               return (
                 <tr key={m.id} data-message-id={m.id} onClick={(e) => openRow(e, m.id)} className="cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                  <Td>
+                  <Td card="lead">
                     {inbound ? (
                       <ArrowDownLeft className="h-4 w-4 text-emerald-600 dark:text-emerald-400" aria-label="Inbound" />
                     ) : (
@@ -67,13 +67,13 @@ export function MessagesTable({ items, loading }: { items: MessageRow[]; loading
                     {m.to}
                     {!inbound && name && <span className="ml-1 font-sans text-zinc-500">{name}</span>}
                   </Td>
-                  <Td className="max-w-md">
-                    <span className="line-clamp-1 break-all">
+                  <Td card="primary" className="max-w-md">
+                    <span className="line-clamp-1 break-all" data-testid="message-body">
                       {m.mediaIds.length > 0 && <Paperclip className="mr-1 inline h-3.5 w-3.5 text-zinc-500" aria-label={`${m.mediaIds.length} attachments`} />}
                       {m.body || <span className="italic text-zinc-500">No text</span>}
                     </span>
                   </Td>
-                  <Td className="whitespace-nowrap">
+                  <Td card="badge" className="whitespace-nowrap">
                     <MessageStatusBadge status={m.status} />
                     {m.errorCode && <span className="ml-1 font-mono text-xs text-red-600 dark:text-red-400">{m.errorCode}</span>}
                   </Td>

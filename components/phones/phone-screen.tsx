@@ -47,9 +47,13 @@ function Phone({ thread }: { thread: PhoneThread }) {
   return (
     <div>
       <BackLink {...back} />
-      <div className="flex flex-wrap items-start gap-8">
-        <div className="w-[360px] max-w-full rounded-[2.5rem] border-[10px] border-zinc-900 bg-zinc-900 shadow-xl dark:border-zinc-700 dark:bg-zinc-700">
-          <section aria-label={`Phone ${thread.phone}`} className="flex h-[640px] flex-col overflow-hidden rounded-[1.9rem] bg-white dark:bg-zinc-950">
+      {/* On a phone the screen is the phone: no bezel, as tall as the window leaves room for. */}
+      <div className="flex flex-wrap items-start gap-4 sm:gap-8">
+        <div className="w-full rounded-xl border border-zinc-200 shadow-sm sm:w-[360px] sm:rounded-[2.5rem] sm:border-[10px] sm:border-zinc-900 sm:bg-zinc-900 sm:shadow-xl dark:border-zinc-800 sm:dark:border-zinc-700 sm:dark:bg-zinc-700">
+          <section
+            aria-label={`Phone ${thread.phone}`}
+            className="flex h-[calc(100dvh-9rem)] min-h-[26rem] flex-col overflow-hidden rounded-xl bg-white sm:h-[640px] sm:rounded-[1.9rem] dark:bg-zinc-950"
+          >
             <header className="border-b border-zinc-200 px-4 pb-3 pt-4 text-center dark:border-zinc-800">
               <p className="text-xs text-zinc-500">Conversation with</p>
               {thread.senders.length > 1 ? (
@@ -79,7 +83,7 @@ function Phone({ thread }: { thread: PhoneThread }) {
             )}
           </section>
         </div>
-        <Card className="w-72 space-y-3 p-5 text-sm">
+        <Card className="w-full space-y-3 p-5 text-sm sm:w-72">
           <h1 className="font-mono text-lg font-semibold">{thread.phone}</h1>
           {thread.contact ? (
             <div className="space-y-2">

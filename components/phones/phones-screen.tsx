@@ -60,7 +60,7 @@ export function PhonesScreen() {
               description={debounced ? "No virtual phone's number contains those digits." : "Send a message to any number from a simulator sender, or add a phone and text your organisation from it."}
             />
           ) : (
-            <ul aria-label="Virtual phones" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            <ul aria-label="Virtual phones" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
               {list.data.phones.map((phone) => (
                 <li key={phone.phone}>
                   <PhoneCard phone={phone} />

@@ -106,7 +106,7 @@ function SegmentEditor({ saved }: { saved?: Saved }) {
           )
         }
       />
-      <form onSubmit={submit} noValidate className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-4">
           <Card className="grid gap-4 p-4 sm:grid-cols-2">
             <Field label="Name" error={saveErrors.fields.name}>

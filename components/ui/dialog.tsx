@@ -25,11 +25,11 @@ export function Dialog({
       ref={ref}
       onClose={onClose}
       aria-labelledby="dialog-title"
-      className="m-auto w-full max-w-lg rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+      className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
       onClick={(e) => e.target === ref.current && onClose()}
     >
       {open && (
-        <div className="p-6">
+        <div className="p-4 sm:p-6">
           <h2 id="dialog-title" className="mb-4 text-lg font-semibold">
             {title}
           </h2>

@@ -53,7 +53,7 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
                       {d.eventType}
                     </button>
                   </Td>
-                  <Td>
+                  <Td card="badge">
                     <Badge tone={STATUS_TONE[d.status]}>{d.status.toLowerCase()}</Badge>
                     {d.status === "PENDING" && d.nextAttemptAt && <span className="block text-xs text-zinc-500">next {formatDateTime(d.nextAttemptAt)}</span>}
                   </Td>

@@ -65,7 +65,7 @@ function Endpoints() {
                 </Td>
                 <Td className="text-xs">{endpoint.eventTypes.join(", ")}</Td>
                 <Td className="whitespace-nowrap">{formatDate(endpoint.createdAt)}</Td>
-                <Td>
+                <Td card="badge">
                   <EndpointState endpoint={endpoint} />
                 </Td>
               </tr>

@@ -22,6 +22,9 @@ export const AUDIT_TARGET_TYPES = {
   contact_import: "Contact import",
   campaign: "Campaign",
   keyword_rule: "Keyword rule",
+  conversation: "Conversation",
+  saved_reply: "Saved reply",
+  inbox: "Inbox",
 } as const;
 
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
@@ -93,6 +96,17 @@ export const AUDIT_ACTIONS = {
   "keyword_rule.updated": { label: "Keyword rule updated", target: "keyword_rule" },
   "keyword_rule.deleted": { label: "Keyword rule deleted", target: "keyword_rule" },
   "keyword_rule.applied": { label: "Keyword rule tagged or listed a contact", target: "contact" },
+  "conversation.started": { label: "Conversation started", target: "conversation" },
+  "conversation.assigned": { label: "Conversation assigned", target: "conversation" },
+  "conversation.closed": { label: "Conversation closed", target: "conversation" },
+  "conversation.reopened": { label: "Conversation reopened", target: "conversation" },
+  "conversation.snoozed": { label: "Conversation snoozed", target: "conversation" },
+  "conversation.labeled": { label: "Conversation's labels changed", target: "conversation" },
+  "conversation.note_added": { label: "Internal note added", target: "conversation" },
+  "saved_reply.created": { label: "Saved reply created", target: "saved_reply" },
+  "saved_reply.updated": { label: "Saved reply updated", target: "saved_reply" },
+  "saved_reply.deleted": { label: "Saved reply deleted", target: "saved_reply" },
+  "inbox.auto_assign_updated": { label: "Inbox auto-assignment changed", target: "inbox" },
 } as const satisfies Record<string, { label: string; target: AuditTargetType }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

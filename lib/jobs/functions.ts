@@ -17,6 +17,7 @@ import { sweepWebhooksJob } from "@/lib/jobs/sweep-webhooks";
 import { twilioStatusCallbackJob } from "@/lib/jobs/twilio-status-callback";
 import { wakeSenderJob } from "@/lib/jobs/wake-sender";
 import { wakeWebhooksJob } from "@/lib/jobs/wake-webhooks";
+import { wakeSnoozedConversationsJob } from "@/lib/jobs/wake-snoozed-conversations";
 
 export const functions: InngestFunction.Any[] = [
   purgeExpiredInvitationsJob,
@@ -34,5 +35,6 @@ export const functions: InngestFunction.Any[] = [
   fanOutCampaignJob,
   sweepCampaignsJob,
   refreshAnalyticsJob,
+  wakeSnoozedConversationsJob,
   pruneLiveEventsJob,
 ];

@@ -3,10 +3,12 @@
 // opt them out (and cancel marketing still waiting to go to them), START/UNSTOP (and YES from a
 // contact who opted out) opt them back in, HELP/INFO get the org's help text. Then, in this order,
 // opt-out wording ("remove me": lib/keywords/opt-out-phrases.ts) opts them out too, and an org keyword
-// rule runs (apply-keyword-rule.ts). Every text is stored and announced for the inbox and workflows.
+// rule runs (apply-keyword-rule.ts). Every text lands in the contact's conversation
+// (lib/conversations/route-inbound.ts) in the same transaction, and is announced for the inbox and workflows.
 import type { InboundText } from "@/lib/carriers/carrier";
 import { twilioConfig } from "@/lib/carriers/connection-config";
 import { applyConsentChange } from "@/lib/messaging/apply-consent-change";
+import { routeInbound } from "@/lib/conversations/route-inbound";
 import { afterCommit } from "@/lib/db/after-commit";
 import type { Db } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped";
@@ -91,6 +93,7 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
         events: { create: { id: newId("messageEvent"), orgId: org.id, status: "RECEIVED", source: "carrier", occurredAt: text.receivedAt } },
       },
     });
+    await routeInbound(tx, { orgId: org.id, contactId: contact!.id, senderId: sender.id, messageId: message.id, at: text.receivedAt });
     const webhookEvents = messageWebhookEvents("message.received", [message], text.receivedAt);
 
     if (keyword?.kind === "OPT_OUT" || keyword?.kind === "OPT_IN") {

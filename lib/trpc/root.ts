@@ -14,6 +14,7 @@ import { messagesRouter } from "@/lib/trpc/routers/messages";
 import { orgRouter } from "@/lib/trpc/routers/org";
 import { phonesRouter } from "@/lib/trpc/routers/phones";
 import { segmentsRouter } from "@/lib/trpc/routers/segments";
+import { inboxRouter } from "@/lib/trpc/routers/inbox";
 import { twilioApiRouter } from "@/lib/trpc/routers/twilio-api";
 import { webhooksRouter } from "@/lib/trpc/routers/webhooks";
 import { createCallerFactory, createTRPCRouter } from "@/lib/trpc/init";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   contactImports: contactImportsRouter,
   lists: listsRouter,
   segments: segmentsRouter,
+  inbox: inboxRouter,
   campaigns: campaignsRouter,
   customFields: customFieldsRouter,
   members: membersRouter,

@@ -1,4 +1,4 @@
-// The demo org: an owner login, custom fields, a few lists, ~1,000 varied contacts, saved segments,
+// The demo org: an owner login and a teammate's (the inbox), custom fields, a few lists, ~1,000 varied contacts, saved segments,
 // and 90 days of texting through its simulator number (see plan-demo-history.ts).
 // Idempotent: a demo org with contacts is left as it is, except that one seeded before messaging
 // gets its simulator number, and one seeded before segments and history (none of either) gets them.
@@ -10,7 +10,8 @@ import { signUp } from "../../lib/auth/sign-up.ts";
 import { newId } from "../../lib/ids.ts";
 import { createOrg } from "../../lib/orgs/create-org.ts";
 import { provisionSimulator } from "../../lib/simulator/provision-simulator.ts";
-import { DEMO_LOGIN, DEMO_ORG_NAME } from "../demo.ts";
+import { DEMO_LOGIN, DEMO_ORG_NAME, DEMO_TEAMMATE } from "../demo.ts";
+import { ensureDemoTeammate } from "./demo-teammate.ts";
 import { demoContacts } from "./demo-contacts.ts";
 import { seedDemoSegments } from "./demo-segments.ts";
 import { seedDemoHistory } from "./insert-demo-history.ts";
@@ -31,6 +32,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<string> {
     }
     const [segments, messages] = await Promise.all([db.segment.count({ where: { orgId: demoOrgId } }), db.message.count({ where: { orgId: demoOrgId } })]);
     if (segments === 0 && messages === 0) await seedSegmentsAndHistory(db, demoOrgId, now);
+    await ensureDemoTeammate(db, demoOrgId);
     console.log(`Demo data present (login ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}).`);
     return demoOrgId;
   }
@@ -58,7 +60,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<string> {
   await db.listMembership.createMany({ data: memberships });
   console.log(`Seeded ${DEMO_ORG_NAME}: ${contacts.length} contacts, ${lists.length} lists.`);
   await seedSegmentsAndHistory(db, orgId, now);
-  console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+  await ensureDemoTeammate(db, orgId);
+  console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}; teammate ${DEMO_TEAMMATE.email}`);
   return orgId;
 }
 

@@ -20,6 +20,8 @@ import { createSegment } from "@/lib/segments/manage-segments";
 import { EVERYONE } from "@/lib/segments/rule-model";
 import { createSender } from "@/lib/senders/manage-senders";
 import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
+import { startConversation } from "@/lib/inbox/start-conversation";
+import { createSavedReply } from "@/lib/inbox/saved-replies";
 import { sendTestEvent } from "@/lib/webhooks/replay-delivery";
 import { setupTestDatabase } from "./helpers/db";
 import { expectTRPCError } from "./helpers/expect-error";
@@ -131,7 +133,28 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
   "campaigns.pause": async () => ({ id: (await campaign("SENDING")).id }),
   "campaigns.resume": async () => ({ id: (await campaign("PAUSED")).id }),
   "campaigns.cancel": async () => ({ id: (await campaign()).id }),
+  "inbox.assign": async () => ({ id: await conversation(), userId: user.id }),
+  "inbox.setStatus": async () => ({ id: await conversation(), status: "CLOSED" }),
+  "inbox.setLabels": async () => ({ id: await conversation(), labels: ["vip"] }),
+  "inbox.addNote": async () => ({ id: await conversation(), body: "Called them back" }),
+  "inbox.reply": async () => ({ id: await conversation(), body: "Thanks for writing" }),
+  "inbox.undoReply": async () => {
+    const id = await conversation();
+    const message = await callerFor(db, user, ctx.orgId).inbox.reply({ id, body: "Oops" });
+    return { id, messageId: message.id };
+  },
+  "inbox.start": async () => ({ contactId: (await createContact(ctx, { phone: phone() })).id }),
+  "inbox.createSavedReply": async () => ({ name: `Reply ${seq++}`, body: "Hi {{first_name}}" }),
+  "inbox.updateSavedReply": async () => ({ id: (await createSavedReply(ctx, { name: `Reply ${seq++}`, body: "Hi" })).id, name: `Renamed ${seq++}`, body: "Hello" }),
+  "inbox.deleteSavedReply": async () => ({ id: (await createSavedReply(ctx, { name: `Reply ${seq++}`, body: "Hi" })).id }),
+  "inbox.setAutoAssign": async () => ({ teammates: [{ userId: user.id, cap: 10 }] }),
 };
+
+// Mutations that change nothing of the org's, so nothing to audit: a teammate's own read marker.
+const NOT_AUDITED = new Set(["inbox.markRead"]);
+
+/** A new contact's conversation, started by the user. */
+const conversation = async () => (await startConversation(ctx, { contactId: (await createContact(ctx, { phone: phone() })).id })).id;
 
 // A draft campaign to a list of one, from the org's sender; "SENDING" once started, "PAUSED" after.
 async function campaign(status: "DRAFT" | "SENDING" | "PAUSED" = "DRAFT") {
@@ -149,7 +172,7 @@ async function campaign(status: "DRAFT" | "SENDING" | "PAUSED" = "DRAFT") {
 }
 
 // jobs.* act on the installation's job executor, not on an org, so there is no org log to write to.
-const MUTATION_PATHS = PROCEDURE_PATHS.filter((path) => procedureType(path) === "mutation" && !path.startsWith("jobs."));
+const MUTATION_PATHS = PROCEDURE_PATHS.filter((path) => procedureType(path) === "mutation" && !path.startsWith("jobs.") && !NOT_AUDITED.has(path));
 
 beforeAll(async () => {
   const created = await createOrgWithOwner(db);

@@ -128,7 +128,7 @@ export default function ApiDocsPage() {
     <>
       {/* The way back to the app (signed out, "/" leads to sign-in). */}
       <div className="border-b border-zinc-200 dark:border-zinc-800">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-6 py-3 text-sm">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3 text-sm sm:px-6">
           <Link href="/" className="flex items-center gap-2 font-semibold">
             <MessageSquareText className="h-4 w-4 text-brand-600" aria-hidden /> Textstack
           </Link>
@@ -137,7 +137,7 @@ export default function ApiDocsPage() {
           </Link>
         </div>
       </div>
-      <div className="mx-auto flex max-w-6xl gap-10 px-6 py-10">
+      <div className="mx-auto flex max-w-6xl gap-10 px-4 py-10 sm:px-6">
         <nav className="sticky top-6 hidden h-fit max-h-[calc(100vh-3rem)] w-56 shrink-0 space-y-4 overflow-y-auto text-sm lg:block" aria-label="API reference">
           <a href="#authentication" className="block font-medium">Getting started</a>
           <a href="#errors" className="block font-medium">Errors</a>

@@ -15,6 +15,9 @@ import { createCampaign } from "@/lib/campaigns/manage-campaigns";
 import { createSegment } from "@/lib/segments/manage-segments";
 import { createSender } from "@/lib/senders/manage-senders";
 import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
+import { addNote } from "@/lib/inbox/add-note";
+import { createSavedReply } from "@/lib/inbox/saved-replies";
+import { startConversation } from "@/lib/inbox/start-conversation";
 import { addMember, createOrgWithOwner, createUser, orgContextFor, type TestUser } from "./factories";
 import type { Db } from "@/lib/db/client";
 
@@ -49,6 +52,10 @@ export interface Fixture {
   importA: string;
   campaignA: string;
   keywordRuleA: string;
+  conversationA: string;
+  conversationB: string;
+  savedReplyA: string;
+  userA: string;
 }
 
 /** Every row of org A, in a stable order, to compare before and after. */
@@ -78,6 +85,10 @@ export async function snapshotOrg(db: Db, orgId: string) {
     keywordMatches: await db.keywordMatch.findMany({ where, ...byId }),
     consentEvents: await db.consentEvent.findMany({ where, ...byId }),
     campaignRecipients: await db.campaignRecipient.findMany({ where, orderBy: [{ campaignId: "asc" }, { contactId: "asc" }] }),
+    conversations: await db.conversation.findMany({ where, ...byId }),
+    conversationNotes: await db.conversationNote.findMany({ where, ...byId }),
+    savedReplies: await db.savedReply.findMany({ where, ...byId }),
+    inboxAssignees: await db.inboxAssignee.findMany({ where, orderBy: { userId: "asc" } }),
   };
 }
 
@@ -172,6 +183,10 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
   const matched = { orgId: orgA.id, contactId: contactA.id, messageId: messageA.id, occurredAt: new Date() };
   await db.keywordMatch.create({ data: { id: newId("keywordMatch"), ruleId: keywordRuleA.id, keyword: "SECRETJOIN", newContact: true, replied: true, ...matched } });
   await db.consentEvent.create({ data: { id: newId("consent"), action: "OPT_OUT", source: "phrase", detail: 'said "remove me"', ...matched } });
+  // A's conversation with its contact, with a note, and a saved reply of A's.
+  const conversationA = await startConversation(ctxA, { contactId: contactA.id });
+  await addNote(ctxA, { id: conversationA.id, body: "SecretAlice note" });
+  const savedReplyA = await createSavedReply(ctxA, { name: "Reply of A", body: "SecretAlice, thanks" });
 
   const userB = await createUser(db);
   const { org: orgB } = await createOrgWithOwner(db, { owner: userB, name: "Org B" });
@@ -180,9 +195,11 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
   const contactB = await createContact(ctxB, { phone: "+1 312 555 0100", firstName: "Bea" });
   await addToList(ctxB, { listId: listB.id, contactIds: [contactB.id] });
   // Kept so list/count reads in B have something to return after contacts.delete runs.
-  await createContact(ctxB, { phone: "+1 312 555 0101", firstName: "Ben" });
+  const ben = await createContact(ctxB, { phone: "+1 312 555 0101", firstName: "Ben" });
   const connectionB = await createConnection(ctxB, { name: "Simulator of B", kind: "SIMULATOR" });
   const senderB = await createSender(ctxB, { kind: "SHORT_CODE", address: "72002", connectionId: connectionB.id });
+  // Ben's: contacts.delete deletes contactB (and its conversation) along the way.
+  const conversationB = await startConversation(ctxB, { contactId: ben.id });
 
   const membershipsA = await db.membership.findMany({ where: { orgId: orgA.id } });
   const f: Fixture = {
@@ -216,6 +233,10 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
     importA: importA.id,
     campaignA: campaignA.id,
     keywordRuleA: keywordRuleA.id,
+    conversationA: conversationA.id,
+    conversationB: conversationB.id,
+    savedReplyA: savedReplyA.id,
+    userA: ownerA.id,
   };
   const snapshot = await snapshotOrg(db, f.orgA);
   // Every ID in org A (rows and the users in it), and two strings only org A's rows hold.
@@ -223,6 +244,7 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
   rows.push(...snapshot.lists, ...snapshot.customFields, ...snapshot.audit, ...snapshot.connections, ...snapshot.senders, ...snapshot.messages);
   rows.push(...snapshot.apiKeys, ...snapshot.webhookEndpoints, ...snapshot.webhookDeliveries, ...snapshot.segments, ...snapshot.contactImports, ...snapshot.campaigns);
   rows.push(...snapshot.keywordRules, ...snapshot.keywordMatches, ...snapshot.consentEvents);
+  rows.push(...snapshot.conversations, ...snapshot.conversationNotes, ...snapshot.savedReplies);
   const secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a", apiKeyA.key.preview];
   secrets.push("hooks-of-a", endpointA.secret);
   return { f, userB, secrets };

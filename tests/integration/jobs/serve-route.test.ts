@@ -41,6 +41,7 @@ describe("app/api/inngest", () => {
       "textstack-sweep-webhooks",
       "textstack-twilio-status-callback",
       "textstack-wake-sender",
+      "textstack-wake-snoozed-conversations",
       "textstack-wake-webhooks",
     ]);
     const triggers = Object.fromEntries(registered.map((f) => [f.id, f.config.triggers]));
@@ -49,9 +50,10 @@ describe("app/api/inngest", () => {
     expect(triggers["textstack-run-contact-import"]).toEqual([{ event: "contacts/import.run.requested" }]);
     expect(triggers["textstack-fan-out-campaign"]).toEqual([{ event: "campaigns/fan-out.requested" }]);
     expect(triggers["textstack-refresh-analytics"]).toEqual([{ cron: "* * * * *" }]);
+    expect(triggers["textstack-wake-snoozed-conversations"]).toEqual([{ cron: "* * * * *" }]);
     expect(triggers["textstack-prune-live-events"]).toEqual([{ cron: "*/10 * * * *" }]);
 
     const get = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined);
-    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 18 });
+    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 19 });
   });
 });
