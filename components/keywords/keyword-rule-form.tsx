@@ -14,7 +14,7 @@ import { Input, Select, Textarea } from "@/components/ui/input";
 import type { KeywordRule } from "@/lib/generated/prisma/client";
 import { displayKeyword } from "@/lib/keywords/keyword-key";
 import { findConflict } from "@/lib/keywords/match-rule";
-import { keywordRuleInput, MATCH_ON, MATCH_ON_LABELS, type KeywordRuleInput, type MatchOn } from "@/lib/keywords/rule-model";
+import { keywordRuleInput, MATCH_ON, MATCH_ON_LABELS, type ConversationAction, type KeywordRuleInput, type MatchOn } from "@/lib/keywords/rule-model";
 import { segmentMessage } from "@/lib/sms/segments";
 import { formErrors, type FormErrors } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/react";
@@ -29,6 +29,8 @@ interface Values {
   tags: string;
   addListIds: string[];
   subscribe: boolean;
+  /** "" leaves the conversation as the text's routing leaves it. */
+  conversationAction: ConversationAction | "";
   enabled: boolean;
 }
 
@@ -42,6 +44,7 @@ const valuesOf = (rule: KeywordRule | null): Values => ({
   tags: rule?.addTags.join(", ") ?? "",
   addListIds: rule?.addListIds ?? [],
   subscribe: rule?.subscribe ?? false,
+  conversationAction: (rule?.conversationAction as ConversationAction | null | undefined) ?? "",
   enabled: rule?.enabled ?? true,
 });
 
@@ -54,6 +57,7 @@ const inputOf = (v: Values): KeywordRuleInput => ({
   addTags: parseTags(v.tags),
   addListIds: v.addListIds,
   subscribe: v.subscribe,
+  conversationAction: v.conversationAction || null,
   enabled: v.enabled,
 });
 
@@ -184,6 +188,13 @@ export function KeywordRuleForm({
           <span className="block text-xs text-zinc-500">Opts them in (back in, if they had opted out), recording their text as their consent. The reply confirms it.</span>
         </span>
       </label>
+      <Field label="Inbox conversation" error={shown("conversationAction")}>
+        <Select name="conversationAction" value={values.conversationAction} onChange={(e) => set("conversationAction", e.target.value as Values["conversationAction"], "reply")}>
+          <option value="">Leave it as the text leaves it (open)</option>
+          <option value="open">Open it, waking it if snoozed</option>
+          <option value="close">Close it: no one needs to answer</option>
+        </Select>
+      </Field>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={values.enabled} onChange={(e) => set("enabled", e.target.checked)} />
         Enabled

@@ -95,7 +95,7 @@ export const AUDIT_ACTIONS = {
   "keyword_rule.created": { label: "Keyword rule created", target: "keyword_rule" },
   "keyword_rule.updated": { label: "Keyword rule updated", target: "keyword_rule" },
   "keyword_rule.deleted": { label: "Keyword rule deleted", target: "keyword_rule" },
-  "keyword_rule.applied": { label: "Keyword rule tagged or listed a contact", target: "contact" },
+  "keyword_rule.applied": { label: "Keyword rule tagged, listed or moved the conversation of a contact", target: "contact" },
   "conversation.started": { label: "Conversation started", target: "conversation" },
   "conversation.assigned": { label: "Conversation assigned", target: "conversation" },
   "conversation.closed": { label: "Conversation closed", target: "conversation" },

@@ -13,7 +13,7 @@ import { keywordRuleIdInput, keywordRuleInput, setKeywordRuleEnabledInput, updat
 import type { OrgContext, ScopedTx } from "@/lib/org-context";
 import { validateTemplate } from "@/lib/sms/templates";
 
-const FIELDS = ["name", "keywords", "matchOn", "senderIds", "reply", "addTags", "addListIds", "subscribe", "enabled"] as const;
+const FIELDS = ["name", "keywords", "matchOn", "senderIds", "reply", "addTags", "addListIds", "subscribe", "conversationAction", "enabled"] as const;
 
 export function listKeywordRules(ctx: OrgContext) {
   return ctx.db.keywordRule.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });

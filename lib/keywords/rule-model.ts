@@ -12,6 +12,9 @@ export const MATCH_ON = ["whole", "first_word"] as const;
 export type MatchOn = (typeof MATCH_ON)[number];
 export const MATCH_ON_LABELS: Record<MatchOn, string> = { whole: "The whole message", first_word: "The first word" };
 
+export const CONVERSATION_ACTIONS = ["open", "close"] as const;
+export type ConversationAction = (typeof CONVERSATION_ACTIONS)[number];
+
 const KEYWORD_KINDS = { OPT_OUT: "opts the contact out", OPT_IN: "opts the contact back in", HELP: "answers with the help text" } as const;
 
 /** Why a keyword cannot be an org's, or null: the compliance keywords and opt-out wording keep their meaning. */
@@ -50,6 +53,10 @@ export const keywordRuleInput = z
     addTags: z.array(tagSchema).max(20, "At most 20 tags").default([]),
     addListIds: z.array(z.string().min(1)).max(20, "At most 20 lists").default([]),
     subscribe: z.boolean().default(false),
+    conversationAction: z
+      .enum(CONVERSATION_ACTIONS)
+      .nullish()
+      .transform((a) => a ?? null),
     enabled: z.boolean().default(true),
   })
   .superRefine((rule, ctx) => {
@@ -65,8 +72,8 @@ export const keywordRuleInput = z
     // Carriers ask for an opt-in to be confirmed (the program, how often, HELP and STOP).
     if (rule.subscribe && !rule.reply)
       ctx.addIssue({ code: "custom", path: ["reply"], message: "A rule that subscribes must confirm it: write the reply" });
-    else if (!rule.reply && rule.addTags.length === 0 && rule.addListIds.length === 0)
-      ctx.addIssue({ code: "custom", path: ["reply"], message: "Give the rule something to do: a reply, tags, lists or subscribing" });
+    else if (!rule.reply && rule.addTags.length === 0 && rule.addListIds.length === 0 && !rule.conversationAction)
+      ctx.addIssue({ code: "custom", path: ["reply"], message: "Give the rule something to do: a reply, tags, lists, subscribing or the conversation" });
   });
 export type KeywordRuleInput = z.input<typeof keywordRuleInput>;
 export type KeywordRuleValues = z.output<typeof keywordRuleInput>;

@@ -1,6 +1,6 @@
 // An org keyword rule at work, for receiveMessage: found before its transaction, its actions taken
-// in it (tags, lists, subscribing with consent recorded, a KeywordMatch row for the figures), its
-// reply sent after commit.
+// in it (tags, lists, subscribing with consent recorded, the inbox conversation opened or closed once
+// the text has been routed to it, a KeywordMatch row for the figures), its reply sent after commit.
 //
 // The reply is one the contact asked for, but it is usually promotional ("Welcome! 10% off"), so it
 // goes as marketing: consent gates it. A contact opted out who texts a rule's keyword gets no reply
@@ -9,6 +9,7 @@
 // lands between the commit and the send wins (sendOne refuses it). Like Attentive's autoresponders,
 // a rule answers a contact at most once a day: a second JOIN within 24 hours is recorded, not answered.
 import { recordAudit } from "@/lib/audit/record-audit";
+import { setConversationStatus } from "@/lib/conversations/open-conversation";
 import type { KeywordRule } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { matchRule } from "@/lib/keywords/match-rule";
@@ -36,6 +37,8 @@ export interface RuleContact {
   at: Date;
   isNew: boolean;
   optedOut: boolean;
+  /** The conversation receiveMessage routed the text to. */
+  conversationId: string;
 }
 
 /** Takes the rule's actions in the inbound text's transaction; answers its webhook events and the reply to send after commit. */
@@ -55,8 +58,12 @@ export async function applyKeywordRule(
     skipDuplicates: true,
     select: { listId: true },
   });
-  if (tagged.length > 0 || listed.length > 0) {
-    const changes = { rule: rule.id, keyword, messageId, tagsAdded: tagged, listsAdded: listed.map((l) => l.listId) };
+  // The routing's conversation.updated event, heard on commit, makes open inbox views read this status.
+  const status = rule.conversationAction === "close" ? "CLOSED" : rule.conversationAction === "open" ? "OPEN" : null;
+  const before = status ? await setConversationStatus(tx, ctx.orgId, contact.conversationId, status) : null;
+  const conversation = status && before !== status ? { from: before, to: status } : null;
+  if (tagged.length > 0 || listed.length > 0 || conversation) {
+    const changes = { rule: rule.id, keyword, messageId, tagsAdded: tagged, listsAdded: listed.map((l) => l.listId), conversation };
     await recordAudit(ctx, tx, { action: "keyword_rule.applied", targetType: "contact", targetId: contact.id, changes });
   }
   if (rule.subscribe) {

@@ -93,7 +93,7 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
         events: { create: { id: newId("messageEvent"), orgId: org.id, status: "RECEIVED", source: "carrier", occurredAt: text.receivedAt } },
       },
     });
-    await routeInbound(tx, { orgId: org.id, contactId: contact!.id, senderId: sender.id, messageId: message.id, at: text.receivedAt });
+    const conversation = await routeInbound(tx, { orgId: org.id, contactId: contact!.id, senderId: sender.id, messageId: message.id, at: text.receivedAt });
     const webhookEvents = messageWebhookEvents("message.received", [message], text.receivedAt);
 
     if (keyword?.kind === "OPT_OUT" || keyword?.kind === "OPT_IN") {
@@ -101,7 +101,7 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
       const change = { kind: keyword.kind, contactId: contact!.id, phone: from, at: contact!.at, ...by, messageId: message.id };
       webhookEvents.push(await applyConsentChange(ctx, tx, change));
     }
-    const applied = rule ? await applyKeywordRule(ctx, tx, rule, { ...contact!, phone: from, optedOut }, message.id) : null;
+    const applied = rule ? await applyKeywordRule(ctx, tx, rule, { ...contact!, phone: from, optedOut, conversationId: conversation.id }, message.id) : null;
     webhookEvents.push(...(applied?.webhookEvents ?? []));
     await enqueueWebhookEvents(tx, webhookEvents);
     // Heard by the inbox's open views when this commits (lib/realtime/publish-live.ts).

@@ -93,7 +93,7 @@ describe("keywordRuleInput", () => {
     expect(errorOf({ ...valid, keywords: ["join", "JOIN"] })).toEqual(["keywords: JOIN is in the list twice"]);
     expect(errorOf({ ...valid, matchOn: "first_word" })).toEqual(["keywords: VIP CLUB is more than one word: a rule on the first word matches one word"]);
     expect(errorOf({ ...valid, keywords: ["JOIN!"] })).toEqual(["keywords.0: Keywords use letters, digits and spaces"]);
-    expect(errorOf({ ...valid, reply: "  " })).toEqual(["reply: Give the rule something to do: a reply, tags, lists or subscribing"]);
+    expect(errorOf({ ...valid, reply: "  " })).toEqual(["reply: Give the rule something to do: a reply, tags, lists, subscribing or the conversation"]);
     expect(errorOf({ ...valid, reply: null, subscribe: true })).toEqual(["reply: A rule that subscribes must confirm it: write the reply"]);
     expect(errorOf({ ...valid, reply: null, addTags: ["VIP "] })).toBeNull();
   });

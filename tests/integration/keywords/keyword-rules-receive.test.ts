@@ -116,6 +116,27 @@ describe("org keyword rules in receiveMessage", () => {
     expect(await db.keywordMatch.findFirst({ where: { contactId: contact.id } })).toMatchObject({ replied: false });
   });
 
+  it("closes the contact's conversation, or opens it waking a snooze, once the text has been routed to it", async () => {
+    await createKeywordRule(ctx, { name: "Thanks", keywords: ["THANKS", "THANK YOU"], matchOn: "whole", conversationAction: "close" });
+    await createKeywordRule(ctx, { name: "Urgent", keywords: ["URGENT"], matchOn: "first_word", conversationAction: "open" });
+    const phone = nextPhone();
+    await text(phone, "Where is my order?");
+    const contact = await contactOf(phone);
+    const conversation = () => db.conversation.findFirstOrThrow({ where: { contactId: contact.id } });
+    expect((await conversation()).status).toBe("OPEN");
+    await text(phone, "Thank you!");
+    expect(await conversation()).toMatchObject({ status: "CLOSED", waitingSince: null });
+    const applied = await db.auditLog.findFirstOrThrow({ where: { targetId: contact.id, action: "keyword_rule.applied" } });
+    expect(applied.changes).toMatchObject({ conversation: { from: "OPEN", to: "CLOSED" }, tagsAdded: [] });
+
+    // Snoozed until a time, so the routing alone would not wake it: the rule does.
+    await db.conversation.update({ where: { id: (await conversation()).id }, data: { status: "SNOOZED", snoozedUntil: new Date(Date.now() + 86_400_000), wakeOnReply: false } });
+    await text(phone, "hello?");
+    expect((await conversation()).status).toBe("SNOOZED");
+    await text(phone, "urgent: the order is wrong");
+    expect(await conversation()).toMatchObject({ status: "OPEN", snoozedUntil: null });
+  });
+
   it("opts out on wording beyond the keywords, recording the phrase, and confirms once", async () => {
     const phone = nextPhone();
     await text(phone, "Hi, when do you open?");
