@@ -23,6 +23,8 @@ async function dialogShots(page: Page, testInfo: TestInfo, name: string, open: (
     await page.setViewportSize({ width, height: 900 });
     await page.emulateMedia({ colorScheme: scheme });
     await page.reload();
+    // The list is read by the browser: once it shows, the page is hydrated and hears keys and clicks.
+    await expect(page.getByTestId("conversation-row").first()).toBeVisible();
     await open();
     const path = testInfo.outputPath(`${name}-${width}-${scheme}.png`);
     await page.screenshot({ path });
