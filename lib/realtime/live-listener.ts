@@ -167,9 +167,11 @@ export class LiveListener {
     const set = this.subscribers.get(orgId);
     if (!set) return;
     const { id, topic, data } = message;
+    // One object for every subscriber: a stream encodes its frame once for all (live-stream.ts).
+    const shared: LiveMessage = Object.freeze(id === undefined ? { topic, data } : { id, topic, data });
     for (const subscriber of [...set]) {
       try {
-        subscriber(id === undefined ? { topic, data } : { id, topic, data });
+        subscriber(shared);
       } catch (error) {
         log.error(`live subscriber failed: ${(error as Error).message}`);
       }

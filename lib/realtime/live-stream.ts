@@ -29,22 +29,31 @@ export function sseFrame(message: LiveMessage): string {
   return `${message.id === undefined ? "" : `id: ${message.id}\n`}data: ${data}\n\n`;
 }
 
+// The listener hands every stream of an org the same message object: its frame is encoded once,
+// not once per open tab (200 tabs of one team hear each event).
+const frames = new WeakMap<LiveMessage, Uint8Array>();
+function encodedFrame(message: LiveMessage): Uint8Array {
+  let bytes = frames.get(message);
+  if (!bytes) frames.set(message, (bytes = encoder.encode(sseFrame(message))));
+  return bytes;
+}
+
 export function liveStream({ listener, db, orgId, userId, lastEventId, signal, heartbeatMs = 15_000 }: LiveStreamOptions): ReadableStream<Uint8Array> {
   let stop = () => {};
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       let open = true;
-      const write = (text: string) => {
+      const write = (text: string | Uint8Array) => {
         if (!open) return;
         try {
-          controller.enqueue(encoder.encode(text));
+          controller.enqueue(typeof text === "string" ? encoder.encode(text) : text);
         } catch {
           stop();
         }
       };
       const sent = new RecentIds(10_000);
       const send = (message: LiveMessage) => {
-        if (message.id === undefined || sent.add(message.id)) write(sseFrame(message));
+        if (message.id === undefined || sent.add(message.id)) write(encodedFrame(message));
       };
       // Heard while the missed events are read: sent after them.
       let held: LiveMessage[] | null = [];

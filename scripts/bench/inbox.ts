@@ -8,8 +8,9 @@
 // - alone: one client (Node, reading the stream as EventSource does), plus one real Chromium page's
 //   EventSource when Chromium is found;
 // - with BENCH_CLIENTS more Node clients connected to the same org (an inbox team's open tabs).
-// References measured in the same run: the webhook's own answer time, and a raw PostgreSQL
-// NOTIFY→LISTEN round trip on the same server. Goal: p95 ≤ 300 ms.
+// References measured in the same run: the webhook's own answer time, a raw PostgreSQL NOTIFY→LISTEN
+// round trip on the same server, and the transport alone: a publishLive transaction of this process
+// (BEGIN to the event's arrival, no webhook) with every client connected. Goal: p95 ≤ 300 ms.
 import http from "node:http";
 import os from "node:os";
 import { encode } from "next-auth/jwt";
@@ -20,7 +21,7 @@ import { startScratch } from "./scratch.ts";
 import { benchOrg, scratchServer } from "./scratch-server.ts";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 500);
-const RATE = Number(process.env.BENCH_RATE ?? 20);
+const RATE = Number(process.env.BENCH_RATE ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const GOAL_P95 = 300;
 const AUTH_SECRET = "bench-inbox-secret-0123456789abcdef0123456789";
@@ -38,10 +39,9 @@ async function setUp() {
   const owner = await db.membership.findFirstOrThrow({ where: { orgId: org.id }, include: { user: true } });
   const connection = await db.carrierConnection.create({ data: { id: newId("connection"), orgId: org.id, name: "Twilio", kind: "TWILIO", config: ACCOUNT } });
   const sender = await db.senderNumber.create({ data: { id: newId("sender"), orgId: org.id, connectionId: connection.id, address: "+15005550006" } });
-  await db.$disconnect();
   const salt = "authjs.session-token";
   const token = await encode({ token: { sub: owner.userId, email: owner.user.email, name: owner.user.name }, secret: AUTH_SECRET, salt });
-  return { orgId: org.id, cookie: `${salt}=${token}`, connectionId: connection.id, to: sender.address };
+  return { db, orgId: org.id, cookie: `${salt}=${token}`, connectionId: connection.id, to: sender.address };
 }
 
 /** An SSE client of GET /api/live: the arrival time of each message.received, by message id. */
@@ -62,9 +62,10 @@ function sseClient(agent: http.Agent, path: string, cookie: string) {
         buffer = buffer.slice(cut + 2);
         const data = block.split("\n").find((line) => line.startsWith("data: "));
         if (!data) continue;
-        const event = JSON.parse(data.slice(6)) as { topic: string; data: { messageId?: string } };
+        const event = JSON.parse(data.slice(6)) as { topic: string; data: { messageId?: string; n?: number } };
         if (event.topic === "hello") resolveOpen();
         if (event.topic === "message.received") arrivals.set(event.data.messageId!, at);
+        if (event.topic === "bench.ping") arrivals.set(`ping:${event.data.n}`, at);
       }
     });
   });
@@ -90,9 +91,11 @@ async function browserClient(cookie: string) {
         (window as unknown as { arrivals: typeof arrivals }).arrivals = arrivals;
         const source = new EventSource("/api/live");
         source.onmessage = (event) => {
-          const message = JSON.parse(event.data) as { topic: string; data: { messageId?: string } };
+          const message = JSON.parse(event.data) as { topic: string; data: { messageId?: string; n?: number } };
+          const at = performance.timeOrigin + performance.now();
           if (message.topic === "hello") resolve();
-          if (message.topic === "message.received") arrivals.push([message.data.messageId!, performance.timeOrigin + performance.now()]);
+          if (message.topic === "message.received") arrivals.push([message.data.messageId!, at]);
+          if (message.topic === "bench.ping") arrivals.push([`ping:${message.data.n}`, at]);
         };
       }),
   );
@@ -106,7 +109,8 @@ interface Sent {
   sid: string;
   at: number;
   answeredAt?: number;
-  status?: number;
+  /** The HTTP status, or the client's error code. */
+  status?: number | string;
 }
 
 /** `count` inbound texts at RATE a second, each signed as Twilio signs it; `tag` keeps each round's SIDs apart. */
@@ -140,7 +144,10 @@ async function sendTexts(setup: Awaited<ReturnType<typeof setUp>>, tag: number, 
             });
           },
         );
-        req.on("error", () => resolve());
+        req.on("error", (error: NodeJS.ErrnoException) => {
+          record.status = error.code ?? "error";
+          resolve();
+        });
         req.end(body);
       }),
     );
@@ -148,6 +155,35 @@ async function sendTexts(setup: Awaited<ReturnType<typeof setUp>>, tag: number, 
   await Promise.all(pending);
   agent.destroy();
   return sent;
+}
+
+/** MESSAGES publishLive transactions of this process at RATE a second: the transport without the webhook. */
+async function publishPings(setup: Awaited<ReturnType<typeof setUp>>): Promise<number[]> {
+  const { publishLive } = await import("../../lib/realtime/publish-live.ts");
+  const begun: number[] = [];
+  const pending: Promise<unknown>[] = [];
+  const start = performance.now() + 50;
+  for (let n = 0; n < MESSAGES; n++) {
+    const wait = start + (n * 1000) / RATE - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    begun[n] = now();
+    pending.push(setup.db.$transaction((tx) => publishLive(tx, setup.orgId, [{ topic: "bench.ping", data: { n } }])));
+  }
+  await Promise.all(pending);
+  return begun;
+}
+
+function pingLatencies(begun: number[], clients: Map<string, number>[]) {
+  const values: number[] = [];
+  let missing = 0;
+  for (const [n, at] of begun.entries()) {
+    for (const arrivals of clients) {
+      const arrived = arrivals.get(`ping:${n}`);
+      if (arrived === undefined) missing++;
+      else values.push(arrived - at);
+    }
+  }
+  return { ...summarise(values), missing };
 }
 
 /** A raw NOTIFY→LISTEN round trip on the same server, `count` times one after another. */
@@ -177,7 +213,7 @@ function summarise(values: number[]) {
   return { n: sorted.length, p50: ms(quantile(sorted, 0.5)), p95: ms(quantile(sorted, 0.95)), p99: ms(quantile(sorted, 0.99)), max: ms(sorted.at(-1) ?? NaN) };
 }
 
-/** Latency of each (text, client) pair from the POST to its arrival; texts a client never got are counted. */
+/** Latency of each (text stored, client) pair from the POST to its arrival; stored texts a client never got are counted as missed. */
 async function latencies(sent: Sent[], clients: Map<string, number>[]) {
   const { rows } = await scratch.admin.query<{ id: string; sid: string }>(
     `SELECT id, "carrierMessageId" AS sid FROM "${scratch.schema}"."Message" WHERE "carrierMessageId" = ANY($1)`,
@@ -188,8 +224,10 @@ async function latencies(sent: Sent[], clients: Map<string, number>[]) {
   let missing = 0;
   for (const s of sent) {
     const id = idOf.get(s.sid);
+    // A POST that failed (a client socket reset) stored nothing to announce: counted in webhookAnswers.
+    if (!id) continue;
     for (const arrivals of clients) {
-      const at = id ? arrivals.get(id) : undefined;
+      const at = arrivals.get(id);
       if (at === undefined) missing++;
       else values.push(at - s.at);
     }
@@ -235,11 +273,18 @@ try {
   const loaded = await latencies(loadedSent, [one.arrivals, ...many.map((c) => c.arrivals)]);
   const loadedBrowser = browser ? await latencies(loadedSent, [await browser.arrivals()]) : null;
   const loadedWebhook = summarise(loadedSent.filter((s) => s.answeredAt).map((s) => s.answeredAt! - s.at));
+
+  console.log(`Transport alone, ${CLIENTS + 1} clients: ${MESSAGES} publishLive transactions at ${RATE}/s...`);
+  const begun = await publishPings(setup);
+  await settle();
+  const transport = pingLatencies(begun, [one.arrivals, ...many.map((c) => c.arrivals)]);
+  const transportBrowser = browser ? pingLatencies(begun, [await browser.arrivals()]) : null;
   const loadAfter = os.loadavg();
   const statuses = [...aloneSent, ...loadedSent].reduce<Record<string, number>>((acc, s) => ({ ...acc, [s.status ?? "error"]: (acc[s.status ?? "error"] ?? 0) + 1 }), {});
   one.close();
   many.forEach((c) => c.close());
   await browser?.close();
+  await setup.db.$disconnect();
 
   const summary = {
     machine: `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -249,7 +294,7 @@ try {
     clients: CLIENTS,
     loadAverage: { before: loadBefore.map(ms), middle: loadMiddle.map(ms), after: loadAfter.map(ms) },
     webhookAnswers: statuses,
-    reference: { notifyRoundTrip: notify, webhookAlone: aloneWebhook, webhookWithClients: loadedWebhook },
+    reference: { notifyRoundTrip: notify, webhookAlone: aloneWebhook, webhookWithClients: loadedWebhook, transport, transportChromium: transportBrowser },
     alone: { node: alone, chromium: aloneBrowser },
     withClients: { node: loaded, chromium: loadedBrowser },
   };
@@ -265,6 +310,8 @@ try {
   row(`reference: the webhook's answer, with ${CLIENTS + 1} clients`, loadedWebhook);
   row(`webhook → event, each of ${CLIENTS + 1} Node clients`, loaded, met(loaded));
   row(`webhook → event, Chromium's EventSource among ${CLIENTS + 1}`, loadedBrowser, loadedBrowser ? met(loadedBrowser) : "");
+  row(`reference: publishLive (BEGIN) → event, each of ${CLIENTS + 1} Node clients`, transport);
+  row(`reference: publishLive (BEGIN) → event, Chromium among ${CLIENTS + 1}`, transportBrowser);
   console.log(`| load average (1 min) before / middle / after | ${ms(loadBefore[0]!)} / ${ms(loadMiddle[0]!)} / ${ms(loadAfter[0]!)} | | |`);
   if (alone.missing > 0 || loaded.missing > 0) process.exitCode = 1;
 } finally {
