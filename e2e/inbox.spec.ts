@@ -23,6 +23,9 @@ async function dialogShots(page: Page, testInfo: TestInfo, name: string, open: (
     await page.setViewportSize({ width, height: 900 });
     await page.emulateMedia({ colorScheme: scheme });
     await page.reload();
+    // The list is read by the browser: once it is there (hidden behind a thread on a phone), the page
+    // is hydrated and hears keys and clicks.
+    await expect(page.getByTestId("conversation-row").first()).toBeAttached();
     await open();
     const path = testInfo.outputPath(`${name}-${width}-${scheme}.png`);
     await page.screenshot({ path });

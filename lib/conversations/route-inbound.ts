@@ -3,10 +3,10 @@
 // reopens; a snoozed one wakes (when it wakes on reply); the number they texted becomes the one
 // replies go from; "waiting since" keeps the first unanswered text. An open conversation nobody has
 // is dealt to a teammate (auto-assign.ts). Unread needs no write: a teammate's unread is the last
-// inbound time against their read marker.
+// inbound time against their read marker. No live event of its own: receiveMessage's
+// `message.received`, in the same transaction, tells open inbox views to read afresh.
 import type { SqlClient } from "@/lib/db/sql";
 import { autoAssign } from "@/lib/conversations/auto-assign";
-import { conversationUpdated } from "@/lib/conversations/conversation-events";
 import { newId } from "@/lib/ids";
 
 export interface InboundRouting {
@@ -54,6 +54,5 @@ export async function routeInbound(tx: SqlClient, input: InboundRouting): Promis
   if (routed.status === "OPEN" && routed.assigneeId === null) {
     routed.assigneeId = await autoAssign(tx, input.orgId, routed.id);
   }
-  await conversationUpdated(tx, input.orgId, [{ id: routed.id, contactId: input.contactId }]);
   return routed;
 }

@@ -2,8 +2,7 @@
 // woken from a snooze, unread per teammate, auto-assigned round-robin under caps.
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { routeInbound } from "@/lib/conversations/route-inbound";
-import { createContact } from "@/lib/contacts/create-contact";
+import { conversationUpdated } from "@/lib/conversations/conversation-events";
 import { channelFor } from "@/lib/realtime/channel";
 import { systemSqlTransaction } from "@/lib/db/sql";
 import { wakeSnoozed } from "@/lib/conversations/wake-snoozed";
@@ -150,36 +149,43 @@ describe("auto-assignment", () => {
 });
 
 describe("live events", () => {
-  it("announces the conversation's change to listeners only when its transaction commits, never after a rollback", async () => {
+  it("announces a conversation's change to listeners only when its transaction commits, never after a rollback", async () => {
     const listener = new pg.Client({ connectionString: databaseUrl() });
     await listener.connect();
     const heard: string[] = [];
     listener.on("notification", (n) => heard.push(n.payload ?? ""));
     await listener.query(`LISTEN "${channelFor(schema)}"`);
     try {
-      const contact = await createContact(owner, { phone: nextPhone() });
-      const routing = { orgId: owner.orgId, contactId: contact.id, senderId: sender.id, messageId: "msg_none", at: new Date() };
+      const phone = nextPhone();
+      await text(phone);
+      const conversation = await conversationOf(phone);
       const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+      const mine = () => heard.filter((p) => p.includes(`"conversation.updated"`) && p.includes(conversation.id));
+      await settle();
+      heard.length = 0;
 
       await expect(
         owner.db.$transaction(async (tx) => {
-          await routeInbound(tx, routing);
+          await conversationUpdated(tx, owner.orgId, [conversation]);
           throw new Error("rolled back");
         }),
       ).rejects.toThrow("rolled back");
       await settle();
-      expect(heard.filter((p) => p.includes(contact.id))).toEqual([]);
+      expect(mine()).toEqual([]);
 
-      let conversationId = "";
       await owner.db.$transaction(async (tx) => {
-        conversationId = (await routeInbound(tx, routing)).id;
+        await conversationUpdated(tx, owner.orgId, [conversation]);
         await settle();
-        expect(heard.filter((p) => p.includes(contact.id))).toEqual([]);
+        expect(mine()).toEqual([]);
       });
       await settle();
-      const mine = heard.filter((p) => p.includes(contact.id));
-      expect(mine).toHaveLength(1);
-      expect(JSON.parse(mine[0]!).e).toEqual([[expect.any(String), "conversation.updated", { conversationId, contactId: contact.id }]]);
+      expect(mine()).toHaveLength(1);
+
+      // A teammate's change publishes it in its own transaction.
+      await changeConversationStatus(owner, { id: conversation.id, status: "CLOSED" });
+      await settle();
+      expect(mine()).toHaveLength(2);
+      expect(JSON.parse(mine()[1]!).e).toEqual([[expect.any(String), "conversation.updated", { conversationId: conversation.id, contactId: conversation.contactId }]]);
     } finally {
       await listener.end();
     }
