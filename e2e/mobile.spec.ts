@@ -69,6 +69,7 @@ test("every page of the app fits a 390 px phone, light and dark", async ({ page 
 
   const pages: [name: string, path: string, ready?: string][] = [
     ["dashboard", "/dashboard", ".recharts-surface"],
+    ["inbox", "/inbox", "[data-testid=conversation-row]"],
     ["messages", "/messages", ROW],
     ["campaigns", "/campaigns", ROW],
     ["campaign-new", "/campaigns/new"],

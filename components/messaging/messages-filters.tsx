@@ -34,7 +34,7 @@ export function MessagesFilters({ values, onChange, errors }: { values: MessageF
   return (
     <div className="mb-4">
       <div className="flex flex-wrap items-center gap-2">
-        <div className="relative min-w-56 flex-1">
+        <div className="relative min-w-56 flex-[1_1_100%] sm:flex-1">
           <Search className="pointer-events-none absolute left-3 top-2.5 h-4 w-4 text-zinc-400" aria-hidden />
           <Input
             type="search"

@@ -6,6 +6,7 @@
 import { rebuildOrgRollup } from "../../lib/analytics/rebuild-org-rollup.ts";
 import type { Db } from "../../lib/db/client.ts";
 import { scopedDb } from "../../lib/db/scoped.ts";
+import { conversationsFromHistory } from "../../lib/conversations/conversations-from-history.ts";
 import { signUp } from "../../lib/auth/sign-up.ts";
 import { newId } from "../../lib/ids.ts";
 import { createOrg } from "../../lib/orgs/create-org.ts";
@@ -32,6 +33,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<string> {
     }
     const [segments, messages] = await Promise.all([db.segment.count({ where: { orgId: demoOrgId } }), db.message.count({ where: { orgId: demoOrgId } })]);
     if (segments === 0 && messages === 0) await seedSegmentsAndHistory(db, demoOrgId, now);
+    // A demo org seeded before the inbox: its customers' texts get their conversations.
+    else await conversationsFromHistory(db, demoOrgId);
     await ensureDemoTeammate(db, demoOrgId);
     console.log(`Demo data present (login ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}).`);
     return demoOrgId;
@@ -70,5 +73,7 @@ async function seedSegmentsAndHistory(db: Db, orgId: string, now: Date) {
   const history = await seedDemoHistory(db, orgId, now);
   // Backdated history is older than the refresh job's watermark: the dashboard's rollup is counted here.
   await rebuildOrgRollup({ db: scopedDb(db, orgId), orgId }, now);
-  console.log(`Seeded ${segments} segments, ${history.messages.length} messages, ${history.optOuts.length} opt-outs over the last 90 days.`);
+  // Likewise the inbox: the customers' texts were not routed by receiveMessage.
+  const conversations = await conversationsFromHistory(db, orgId);
+  console.log(`Seeded ${segments} segments, ${history.messages.length} messages, ${history.optOuts.length} opt-outs over the last 90 days, ${conversations} conversations.`);
 }

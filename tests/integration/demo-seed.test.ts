@@ -25,6 +25,7 @@ const counts = async () => ({
   consent: await db.consentEvent.count({ where: { orgId } }),
   segments: await db.segment.count({ where: { orgId } }),
   audit: await db.auditLog.count({ where: { orgId } }),
+  conversations: await db.conversation.count({ where: { orgId } }),
 });
 
 beforeAll(async () => {
@@ -126,6 +127,26 @@ describe("the demo seed", () => {
     const ctx: OrgContext = { db: scopedDb(db, orgId), orgId, actor: { type: "SYSTEM", id: null, label: "test" }, role: null };
     const unreachable = await db.segment.findFirstOrThrow({ where: { orgId, name: "Unreachable numbers" } });
     expect(await countSegment(ctx, unreachable.definition as SegmentDefinitionInput)).toBeGreaterThan(0);
+  });
+
+  it("gives each customer who texted the conversation the routing would have: open while their last texts are unanswered", async () => {
+    const texted = await db.message.findMany({ where: { orgId, direction: "INBOUND" }, distinct: ["contactId"], select: { contactId: true } });
+    const conversations = await db.conversation.findMany({ where: { orgId } });
+    expect(conversations.map((c) => c.contactId).sort()).toEqual(texted.map((m) => m.contactId).sort());
+    expect(conversations.some((c) => c.status === "OPEN")).toBe(true);
+    for (const c of conversations) {
+      const last = await db.message.findFirstOrThrow({ where: { orgId, contactId: c.contactId, direction: "INBOUND" }, orderBy: { id: "desc" } });
+      const reply = await db.message.findFirst({ where: { orgId, contactId: c.contactId, direction: "OUTBOUND", source: { in: ["ui", "api"] } }, orderBy: { id: "desc" } });
+      const unanswered = !reply || reply.id < last.id;
+      expect(c.status, c.contactId).toBe(unanswered ? "OPEN" : "CLOSED");
+      expect(c.lastInboundAt).toEqual(last.createdAt);
+      expect(c.senderId).toBe(last.senderId);
+      expect(c.waitingSince !== null).toBe(unanswered);
+      if (unanswered) {
+        const first = await db.message.findFirstOrThrow({ where: { orgId, contactId: c.contactId, direction: "INBOUND", ...(reply && { id: { gt: reply.id } }) }, orderBy: { id: "asc" } });
+        expect(c.waitingSince).toEqual(first.createdAt);
+      }
+    }
   });
 
   it("adds nothing when run again, and backfills an older demo org that has neither segments nor messages", async () => {
