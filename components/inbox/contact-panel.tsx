@@ -1,14 +1,16 @@
 "use client";
 // The side panel: the contact as their page shows them, editable in place (the contact page's own
-// cards: fields, consent and its control, lists, segments), the campaigns that texted them (from
-// the thread's messages), and a link to the whole page.
+// cards: fields, consent and its control, lists, segments), their consent history, the campaigns
+// that texted them (from the thread's messages), and a link to the whole page.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ContactListsCard } from "@/components/contacts/contact-lists-card";
 import { ContactSummary } from "@/components/contacts/contact-summary";
 import { EditContactCard } from "@/components/contacts/edit-contact-card";
-import type { ThreadEntry } from "@/components/inbox/inbox-types";
+import { consentChangeText } from "@/components/inbox/consent-change";
+import type { Thread, ThreadEntry } from "@/components/inbox/inbox-types";
 import { ContactSegmentsCard } from "@/components/segments/contact-segments-card";
+import { formatDateTime } from "@/components/app/format";
 import { Card } from "@/components/ui/card";
 import { LoadError } from "@/components/ui/query-state";
 import { useTRPC } from "@/lib/trpc/react";
@@ -24,7 +26,7 @@ function recentCampaigns(items: readonly ThreadEntry[]) {
   return [...seen.values()].slice(0, 5);
 }
 
-export function ContactPanel({ contactId, items }: { contactId: string; items: readonly ThreadEntry[] }) {
+export function ContactPanel({ contactId, items, consent }: { contactId: string; items: readonly ThreadEntry[]; consent: Thread["consentHistory"] }) {
   const trpc = useTRPC();
   const contact = useQuery(trpc.contacts.get.queryOptions({ id: contactId }));
   const campaigns = recentCampaigns(items);
@@ -36,6 +38,21 @@ export function ContactPanel({ contactId, items }: { contactId: string; items: r
         Open the contact&apos;s page
       </Link>
       <ContactSummary contact={contact.data} />
+      <Card className="p-5">
+        <h2 className="mb-2 font-semibold">Consent history</h2>
+        {consent.length === 0 ? (
+          <p className="text-sm text-zinc-500">No consent changes recorded.</p>
+        ) : (
+          <ol className="space-y-1 text-sm" data-testid="panel-consent">
+            {consent.map((c) => (
+              <li key={c.id} className="flex justify-between gap-2">
+                <span>{consentChangeText(c)}</span>
+                <span className="shrink-0 text-zinc-500">{formatDateTime(c.at)}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
       {campaigns.length > 0 && (
         <Card className="p-5">
           <h2 className="mb-2 font-semibold">Recent campaigns</h2>

@@ -124,7 +124,7 @@ export function InboxScreen({ me }: { me: string }) {
                 <X className="h-5 w-5" aria-hidden />
               </Button>
             </div>
-            <ContactPanel contactId={open.contact.id} items={open.items} />
+            <ContactPanel contactId={open.contact.id} items={open.items} consent={open.consentHistory} />
           </aside>
         )}
       </div>

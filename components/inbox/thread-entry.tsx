@@ -4,6 +4,7 @@
 // internal note (amber, never sent), or a consent change in the flow.
 import { ShieldCheck, ShieldOff, StickyNote } from "lucide-react";
 import { formatDateTime } from "@/components/app/format";
+import { consentChangeText } from "@/components/inbox/consent-change";
 import type { ThreadEntry } from "@/components/inbox/inbox-types";
 import { cn } from "@/components/ui/cn";
 import { LinkedText } from "@/components/links/linked-text";
@@ -56,8 +57,7 @@ export function ThreadEntryView({ entry, undo }: { entry: ThreadEntry; undo?: { 
     return (
       <li className="flex items-center justify-center gap-1.5 text-xs text-zinc-500" data-testid="thread-consent">
         <Icon className={cn("h-3.5 w-3.5", out ? "text-red-600" : "text-emerald-600")} aria-hidden />
-        {out ? "Opted out" : "Opted in"}
-        {entry.keyword ? ` by texting ${entry.keyword}` : ` (${entry.source})`} · {formatDateTime(entry.at)}
+        {consentChangeText(entry)} · {formatDateTime(entry.at)}
       </li>
     );
   }

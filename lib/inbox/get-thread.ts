@@ -90,6 +90,8 @@ export async function getThread(ctx: OrgContext, id: string) {
     },
     contact,
     items,
+    // The side panel's consent history: every change, not only those beside the texts shown.
+    consentHistory: consent.map((c) => ({ id: c.id, at: c.occurredAt, action: c.action, source: c.source, keyword: c.keyword })).reverse(),
   };
 }
 

@@ -97,6 +97,11 @@ describe("the thread", () => {
     expect(summary.some((s) => s.startsWith("out:keyword:"))).toBe(true);
     const teammate = thread.items.find((i) => i.type === "message" && i.author.kind === "teammate");
     expect(teammate).toMatchObject({ author: { name: expect.stringMatching(/^User /), userId: ctx.actor.id } });
+
+    // The side panel's history has every change, newest first: START back in after the STOP.
+    await text(phone, "START");
+    const later = await getThread(ctx, conversation.id);
+    expect(later.consentHistory.map((c) => `${c.action}:${c.keyword}`)).toEqual(["OPT_IN:START", "OPT_OUT:STOP"]);
   });
 
   it("starts one conversation with a contact who never texted, empty until someone writes", async () => {
