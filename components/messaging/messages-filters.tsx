@@ -46,7 +46,7 @@ export function MessagesFilters({ values, onChange, errors }: { values: MessageF
             onChange={(e) => set("number", e.target.value)}
           />
         </div>
-        <Select aria-label="Filter by status" className="min-w-0 flex-1 sm:w-40 sm:flex-none" value={values.status} onChange={(e) => set("status", e.target.value as MessageFilterValues["status"])}>
+        <Select aria-label="Filter by status" className="min-w-36 flex-1 sm:w-40 sm:min-w-0 sm:flex-none" value={values.status} onChange={(e) => set("status", e.target.value as MessageFilterValues["status"])}>
           <option value="">Any status</option>
           {Object.values(MessageStatus).map((status) => (
             <option key={status} value={status}>
@@ -54,14 +54,14 @@ export function MessagesFilters({ values, onChange, errors }: { values: MessageF
             </option>
           ))}
         </Select>
-        <Select aria-label="Filter by direction" className="min-w-0 flex-1 sm:w-36 sm:flex-none" value={values.direction} onChange={(e) => set("direction", e.target.value as MessageFilterValues["direction"])}>
+        <Select aria-label="Filter by direction" className="min-w-36 flex-1 sm:w-36 sm:min-w-0 sm:flex-none" value={values.direction} onChange={(e) => set("direction", e.target.value as MessageFilterValues["direction"])}>
           <option value="">Both ways</option>
           <option value="OUTBOUND">Outbound</option>
           <option value="INBOUND">Inbound</option>
         </Select>
-        <Input type="date" aria-label="From date" className="min-w-0 flex-1 sm:w-40 sm:flex-none" value={values.fromDay} onChange={(e) => set("fromDay", e.target.value)} />
+        <Input type="date" aria-label="From date" className="min-w-36 flex-1 sm:w-40 sm:min-w-0 sm:flex-none" value={values.fromDay} onChange={(e) => set("fromDay", e.target.value)} />
         <span className="text-sm text-zinc-500">to</span>
-        <Input type="date" aria-label="To date" className="min-w-0 flex-1 sm:w-40 sm:flex-none" value={values.toDay} aria-invalid={errors.until ? true : undefined} onChange={(e) => set("toDay", e.target.value)} />
+        <Input type="date" aria-label="To date" className="min-w-36 flex-1 sm:w-40 sm:min-w-0 sm:flex-none" value={values.toDay} aria-invalid={errors.until ? true : undefined} onChange={(e) => set("toDay", e.target.value)} />
       </div>
       {error && (
         <p role="alert" className="mt-1 text-xs font-medium text-red-600 dark:text-red-400">
