@@ -16,6 +16,7 @@ const LAYERS = [
   ["orgs", "delivery"], // organisations (each gets a simulator) and their sending rules; the dispatcher and live carrier links
   ["auth", "campaigns"], // Auth.js; campaigns, which obey the org's sending rules
   ["members", "analytics", "inbox"], // members, roles, invitations; the dashboard's rollups and figures, over every domain below; the team inbox
+  ["workflows"], // automated workflows: the graph model, drafts and versions, enrolment, the interpreter's steps, run history
   ["api"], // REST v1 plumbing
   ["twilio-api"], // the Twilio-compatible API, on the same pipeline
   ["jobs", "trpc"], // Inngest functions; the UI's procedures

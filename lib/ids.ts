@@ -37,6 +37,10 @@ export const ID_PREFIXES = {
   conversation: "cnv",
   conversationNote: "cnn",
   savedReply: "srp",
+  workflow: "wf",
+  workflowVersion: "wfv",
+  workflowRun: "wfr",
+  workflowRunStep: "wrs",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
