@@ -29,7 +29,7 @@ export const workflowTriggerFired = eventType("workflows/trigger.fired", {
     kind: z.enum(TRIGGER_EVENT_KINDS),
     key: z.string().nullable(),
     contactIds: z.array(z.string().min(1)).min(1).max(10_000),
-    data: z.record(z.string(), z.unknown()).default({}),
+    data: z.record(z.string(), z.unknown()),
     /** Segment entered and anniversaries: the workflow whose own check found the contacts. */
     workflowId: z.string().optional(),
   }),
