@@ -12,8 +12,8 @@ export interface Ctx {
   log: Log;
   /** Work becomes due in `delayMs` (now by default): wake the local worker then. */
   wake(delayMs?: number): void;
-  /** Counters of this process, for tests and the benchmark. */
-  stats: { calls: number };
+  /** Counters of this process, for tests and the benchmark (waitsLoaded: wait rows read by matchWaits). */
+  stats: { calls: number; waitsLoaded: number };
 }
 
 /** An event as functions receive it. */

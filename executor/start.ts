@@ -24,7 +24,7 @@ export async function startExecutor(options: ExecutorOptions): Promise<RunningEx
   const db = new Db(options.databaseUrl, options.sessionLimits, Math.min(options.concurrency + 4, 24));
   const registry = new Registry(db, log);
   await registry.refresh(true);
-  const ctx: Ctx = { db, registry, options, log, wake: (delayMs) => worker.wake(delayMs), stats: { calls: 0 } };
+  const ctx: Ctx = { db, registry, options, log, wake: (delayMs) => worker.wake(delayMs), stats: { calls: 0, waitsLoaded: 0 } };
   const worker = new Worker(ctx);
   const server = createApiServer(ctx);
   await new Promise<void>((resolve, reject) => {

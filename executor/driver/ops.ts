@@ -4,6 +4,7 @@
 import type { Ctx, JsonError } from "../context.ts";
 import { errorOf } from "../context.ts";
 import type { Tx } from "../db.ts";
+import { waitKey } from "../events/wait-key.ts";
 import type { FunctionDef } from "../functions/config.ts";
 import { backoffMs, type QueueItem } from "../queue/item.ts";
 import { queueDiscovery } from "../runs/discovery.ts";
@@ -72,7 +73,11 @@ export async function applyOps(tx: Tx, ctx: Ctx, input: OpsInput, ops: Op[]): Pr
         const due = dueParams(op.opts?.timeout) ?? [365 * 86_400_000, null];
         const expression = typeof op.opts?.if === "string" ? op.opts.if : null;
         if (await startWaitingStep(tx, ctx, run, op, "WAITING", { event: eventName, if: expression, timeout: op.opts?.timeout ?? null })) {
-          await tx.query(`INSERT INTO ${t.wait} ("runId", kind, "stepId", "eventName", expression) VALUES ($1, 'WAIT', $2, $3, $4)`, [run.id, op.id, eventName, expression]);
+          const key = waitKey(expression, run.events[0]);
+          await tx.query(
+            `INSERT INTO ${t.wait} ("runId", kind, "stepId", "eventName", expression, "matchPath", "matchValue") VALUES ($1, 'WAIT', $2, $3, $4, $5, $6)`,
+            [run.id, op.id, eventName, expression, key?.path ?? null, key?.value ?? null],
+          );
           await insertTimer(tx, ctx, "WAIT_TIMEOUT", run, op.id, due, "wait");
         }
         break;

@@ -4,6 +4,7 @@
 import { newId } from "../../lib/ids.ts";
 import type { Ctx, EventPayload } from "../context.ts";
 import type { Tx } from "../db.ts";
+import { waitKey } from "../events/wait-key.ts";
 import type { FunctionDef } from "../functions/config.ts";
 import { concurrencyKeys, runPriority } from "../flow/keys.ts";
 
@@ -36,10 +37,11 @@ export async function createRun(tx: Tx, ctx: Ctx, run: NewRun): Promise<string> 
     [id, run.fn.id, delay, delay - runPriority(run.fn, event) * 1000, keys, `call:${id}:step`],
   );
   for (const cancel of run.fn.cancel) {
+    const key = waitKey(cancel.if, event);
     await tx.query(
-      `INSERT INTO ${t.wait} ("runId", kind, "eventName", expression, "expiresAt")
-       VALUES ($1, 'CANCEL', $2, $3, CASE WHEN $4::float8 IS NULL THEN NULL ELSE now() + $4::float8 * interval '1 millisecond' END)`,
-      [id, cancel.event, cancel.if ?? null, cancel.timeoutMs ?? null],
+      `INSERT INTO ${t.wait} ("runId", kind, "eventName", expression, "expiresAt", "matchPath", "matchValue")
+       VALUES ($1, 'CANCEL', $2, $3, CASE WHEN $4::float8 IS NULL THEN NULL ELSE now() + $4::float8 * interval '1 millisecond' END, $5, $6)`,
+      [id, cancel.event, cancel.if ?? null, cancel.timeoutMs ?? null, key?.path ?? null, key?.value ?? null],
     );
   }
   if (run.fn.timeouts.startMs !== undefined) {
