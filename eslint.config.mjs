@@ -17,6 +17,7 @@ export const SYSTEM_SQL_FILES = [
   "lib/messaging/sweep-messages.ts",
   "lib/rate-limit/rate-limit.ts",
   "lib/realtime/prune-live-events.ts",
+  "lib/simulator/recover-receipts.ts",
   "lib/twilio-api/deliver-status-callback.ts",
   "lib/twilio-api/due-status-callbacks.ts",
   "lib/webhooks/deliver-round.ts",

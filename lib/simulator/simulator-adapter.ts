@@ -27,7 +27,8 @@ const RECEIPTS_PER_EVENT = 500;
 type Draw = () => number;
 const secureDraw: Draw = () => pooledRandomBytes(4).reduce((n, b) => n * 256 + b, 0) / 2 ** 32;
 
-function simulatedOutcome(config: SimulatorConfig, draw: Draw = secureDraw) {
+/** What the simulated network reports for one message (also drawn again for a receipt that was lost). */
+export function simulatedOutcome(config: SimulatorConfig, draw: Draw = secureDraw) {
   const roll = draw();
   if (roll < config.failedRate) return { status: "FAILED" as const, ...FAILED[randomInt(FAILED.length)]! };
   if (roll < config.failedRate + config.undeliveredRate) return { status: "UNDELIVERED" as const, ...UNDELIVERED[randomInt(UNDELIVERED.length)]! };
