@@ -16,6 +16,8 @@ export interface WaitKey {
 
 type Scalar = string | number | boolean;
 
+const MAX_KEY_LENGTH = 1_000;
+
 const isScalar = (value: unknown): value is Scalar =>
   typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
 
@@ -78,7 +80,10 @@ export function waitKey(expression: string | null | undefined, runEvent: EventPa
       const path = fieldPath(incoming, "async");
       if (!path || path.length === 0) continue;
       const value = knownSide(other, runEvent);
-      if (value !== null) return { path: JSON.stringify(path), value: JSON.stringify(value) };
+      if (value === null) continue;
+      const key = { path: JSON.stringify(path), value: JSON.stringify(value) };
+      // A btree entry has a size limit (about 2.7 kB): a longer key stays unkeyed rather than fail the insert.
+      if (key.path.length + key.value.length <= MAX_KEY_LENGTH) return key;
     }
   }
   return null;

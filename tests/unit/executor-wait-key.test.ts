@@ -41,6 +41,10 @@ describe("waitKey", () => {
     expect(waitKey("async == 1", run)).toBeNull();
     expect(waitKey("async.data.a == (", run)).toBeNull();
     expect(waitKey(null, run)).toBeNull();
+    // Too long for an index entry: the next conjunct's key, else none.
+    const long = "x".repeat(1_000);
+    expect(waitKey(`async.data.a == "${long}"`, run)).toBeNull();
+    expect(waitKey(`async.data.a == "${long}" && async.data.b == 1`, run)).toEqual({ path: path("data", "b"), value: "1" });
     expect(waitKey("  ", run)).toBeNull();
   });
 });
