@@ -59,7 +59,7 @@ describe("segment entered", () => {
   let segmentId: string;
   let workflowId: string;
   const tagged = (id: string, add: string[], remove: string[] = []) => tagContacts(ctx, { ids: [id], add, remove });
-  const vipRule = { timeZone: "UTC", root: { type: "group" as const, match: "all" as const, rules: [{ type: "condition" as const, field: "tags", operator: "has_any", value: ["vip"] }] } };
+  const vipRule = { timeZone: "UTC", root: { type: "group" as const, match: "all" as const, rules: [{ type: "condition" as const, field: "tags", operator: "has_any" as const, value: ["vip"] }] } };
 
   beforeAll(async () => {
     segmentId = (await createSegment(ctx, { name: "VIPs", definition: vipRule })).id;

@@ -32,6 +32,7 @@ const { changeConsent } = await import("@/lib/contacts/change-consent");
 const { createList } = await import("@/lib/lists/manage-lists");
 const { addToList } = await import("@/lib/lists/list-membership");
 const { receiveMessage } = await import("@/lib/messaging/receive-message");
+const { sendMessages } = await import("@/lib/messaging/send-messages");
 const { createKeywordRule } = await import("@/lib/keywords/manage-rules");
 const { recordClick } = await import("@/lib/links/record-click");
 const { newLinkCode } = await import("@/lib/links/link-code");
@@ -124,6 +125,21 @@ describe("contacts, tags and lists", () => {
     expect(rest).toEqual([]);
     expect(added).toMatchObject({ kind: "list_added", key: other.id });
     expect(sorted(added!.contactIds)).toEqual(sorted([one.id, two.id]));
+  });
+
+  it("a marketing text to a new number makes a contact_created (the send's source); a transactional one (a code, a receipt) does not", async () => {
+    const [toNew, toCode, toKnown] = [nextPhone(), nextPhone(), nextPhone()];
+    const known = await createContact(ctx, { phone: toKnown });
+    emitted.length = 0;
+    const results = await sendMessages(ctx, [
+      { to: toNew, body: "Our new menu is out" },
+      { to: toCode, body: "Your code is 123456", marketing: false },
+      { to: toKnown, body: "Hello again" },
+    ], "ui");
+    expect(results.every((r) => r.ok)).toBe(true);
+    const made = await db.contact.findFirstOrThrow({ where: { orgId: ctx.orgId, phone: toNew } });
+    expect(triggers()).toEqual([{ orgId: ctx.orgId, kind: "contact_created", key: null, contactIds: [made.id], data: { source: "ui" } }]);
+    expect(known.id).not.toBe(made.id);
   });
 
   it("a CSV import announces no contact made, tag or list; only the opt-outs it makes", async () => {
