@@ -38,6 +38,14 @@ describe("emitTriggers", () => {
       ["org_a", "seg_1", "wf_2"],
     ]);
   });
+
+  it("sends many events a megabyte at a time", async () => {
+    sent.length = 0;
+    await emitTriggers([{ orgId: "org_a", kind: "segment_entered", key: "seg_1", contactIds: ids(60_000, "ct_01jf00000000000000000"), workflowId: "wf_1" }]);
+    expect(sent.flat()).toHaveLength(12);
+    expect(sent.length).toBeGreaterThan(1);
+    for (const request of sent) expect(JSON.stringify(request.map((e) => e.data)).length).toBeLessThanOrEqual(1024 * 1024 + 100);
+  });
 });
 
 describe("announceTriggers", () => {
