@@ -33,8 +33,15 @@ const liveSegmentWorkflow = Prisma.sql`
   SELECT 1 FROM "Workflow" w JOIN "WorkflowVersion" v ON v.id = w."publishedVersionId"
   WHERE w.status IN ('ACTIVE', 'PAUSED') AND v."triggerKind" = 'segment_entered'`;
 
-/** Snapshots of workflows that no longer wait for a segment (another trigger now, or unpublished): dropped. */
+/**
+ * Snapshots of workflows that no longer wait for a segment (another trigger now, or unpublished):
+ * dropped. Found by their check rows (a snapshot is written with its check row, in one transaction),
+ * so the members are deleted along their primary key, not by scanning every snapshot.
+ */
 export async function dropStaleSegmentSnapshots(db: Db): Promise<void> {
-  await systemSql(db).$executeRaw`DELETE FROM "WorkflowSegmentMember" m WHERE NOT EXISTS (${liveSegmentWorkflow} AND w.id = m."workflowId")`;
-  await systemSql(db).$executeRaw`DELETE FROM "WorkflowSegmentCheck" k WHERE NOT EXISTS (${liveSegmentWorkflow} AND w.id = k."workflowId")`;
+  await systemSql(db).$executeRaw`
+    WITH stale AS (
+      DELETE FROM "WorkflowSegmentCheck" k WHERE NOT EXISTS (${liveSegmentWorkflow} AND w.id = k."workflowId") RETURNING "workflowId"
+    )
+    DELETE FROM "WorkflowSegmentMember" m USING stale WHERE m."workflowId" = stale."workflowId"`;
 }
