@@ -22,6 +22,7 @@ export const SYSTEM_SQL_FILES = [
   "lib/twilio-api/due-status-callbacks.ts",
   "lib/webhooks/deliver-round.ts",
   "lib/webhooks/due-endpoints.ts",
+  "lib/workflows/trigger-check-workflows.ts",
 ];
 
 const config = [

@@ -18,6 +18,7 @@ export const API_SCOPES = [
   { scope: "campaigns:write", label: "Write campaigns", description: "Create campaigns, send or schedule them, pause, resume and cancel them" },
   { scope: "webhooks:manage", label: "Manage webhooks", description: "Create, read, change and delete webhook endpoints, read their delivery logs and replay deliveries" },
   { scope: "verify", label: "Verification codes", description: "Send and check verification codes" },
+  { scope: "events:write", label: "Send events", description: "Send events about contacts that start workflows (POST /events)" },
 ] as const;
 
 export type ApiScope = (typeof API_SCOPES)[number]["scope"];

@@ -1,6 +1,8 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { createContactInput, type CreateContactInput } from "@/lib/contacts/contact-input";
 import { contactOmit } from "@/lib/contacts/contact-select";
+import { contactCreatedTriggers } from "@/lib/contacts/contact-triggers";
+import { announceTriggers } from "@/lib/events/announce-triggers";
 import { checkCustomValues, contactSource, orgDefaultCountry, toE164 } from "@/lib/contacts/prepare-contact";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { DomainError } from "@/lib/errors";
@@ -32,6 +34,7 @@ export async function createContact(ctx: OrgContext, raw: CreateContactInput) {
         omit: contactOmit,
       });
       await recordAudit(ctx, tx, { action: "contact.created", targetType: "contact", targetId: contact.id, changes: { phone } });
+      await announceTriggers(tx, contactCreatedTriggers(ctx, contact.id, contact.tags));
       return contact;
     });
   } catch (error) {

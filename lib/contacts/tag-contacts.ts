@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { tagContactsInput } from "@/lib/contacts/contact-input";
+import { tagAddedTriggers } from "@/lib/contacts/contact-triggers";
+import { announceTriggers } from "@/lib/events/announce-triggers";
 import type { OrgContext } from "@/lib/org-context";
 
 /** Adds and removes tags on many contacts at once (bulk action). */
@@ -22,6 +24,7 @@ export async function tagContacts(ctx: OrgContext, raw: z.input<typeof tagContac
     for (const { tags, ids: groupIds } of byTags.values()) {
       await tx.contact.updateMany({ where: { id: { in: groupIds } }, data: { tags } });
     }
+    await announceTriggers(tx, tagAddedTriggers(ctx, changed.map((c) => ({ id: c.id, from: c.from, to: c.tags }))));
     await recordAudit(
       ctx,
       tx,

@@ -1,5 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { updateContactInput, type UpdateContactInput } from "@/lib/contacts/contact-input";
+import { tagAddedTriggers } from "@/lib/contacts/contact-triggers";
+import { announceTriggers } from "@/lib/events/announce-triggers";
 import { contactOmit } from "@/lib/contacts/contact-select";
 import { checkCustomValues, orgDefaultCountry, toE164 } from "@/lib/contacts/prepare-contact";
 import type { CustomFieldValues } from "@/lib/custom-fields/custom-field-input";
@@ -56,6 +58,7 @@ export async function writeContactChanges(ctx: OrgContext, tx: ScopedTx, before:
     }),
   };
   const contact = await tx.contact.update({ where: { id: before.id }, data, omit: contactOmit });
+  await announceTriggers(tx, tagAddedTriggers(ctx, [{ id: contact.id, from: before.tags, to: contact.tags }]));
   const changes = Object.fromEntries(
     AUDITED.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(contact[k])).map((k) => [k, { from: before[k], to: contact[k] }]),
   ) as Prisma.InputJsonObject;

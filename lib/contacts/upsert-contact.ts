@@ -4,6 +4,8 @@
 // waits on the row lock and then updates. Neither sees a unique violation, whatever the timing.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { upsertContactInput, type UpsertContactInput } from "@/lib/contacts/contact-input";
+import { contactCreatedTriggers } from "@/lib/contacts/contact-triggers";
+import { announceTriggers } from "@/lib/events/announce-triggers";
 import { contactOmit } from "@/lib/contacts/contact-select";
 import { contactSource, orgDefaultCountry, toE164 } from "@/lib/contacts/prepare-contact";
 import { writeContactChanges } from "@/lib/contacts/update-contact";
@@ -27,6 +29,7 @@ export async function upsertContact(ctx: OrgContext, raw: UpsertContactInput) {
     const { contact, changes } = await writeContactChanges(ctx, tx, before, { ...input, phone });
     if (created) {
       await recordAudit(ctx, tx, { action: "contact.created", targetType: "contact", targetId: contact.id, changes: { phone } });
+      await announceTriggers(tx, contactCreatedTriggers(ctx, contact.id, []));
     } else if (changes) {
       await recordAudit(ctx, tx, { action: "contact.updated", targetType: "contact", targetId: contact.id, changes });
     }

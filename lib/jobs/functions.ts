@@ -1,6 +1,8 @@
 // Every Inngest function of the app (one file each in lib/jobs/), served at /api/inngest and
 // registered with the Inngest server on sync.
 import type { InngestFunction } from "inngest";
+import { checkAnniversaryTriggersJob } from "@/lib/jobs/check-anniversary-triggers";
+import { checkSegmentTriggersJob } from "@/lib/jobs/check-segment-triggers";
 import { deliverWebhooksJob } from "@/lib/jobs/deliver-webhooks";
 import { dispatchMessagesJob } from "@/lib/jobs/dispatch-messages";
 import { fanOutCampaignJob } from "@/lib/jobs/fan-out-campaign";
@@ -37,4 +39,6 @@ export const functions: InngestFunction.Any[] = [
   refreshAnalyticsJob,
   wakeSnoozedConversationsJob,
   pruneLiveEventsJob,
+  checkSegmentTriggersJob,
+  checkAnniversaryTriggersJob,
 ];

@@ -4,14 +4,19 @@
 // message's times by primary key, the click inserted: one round trip); only a person's click to an
 // org with an endpoint wanting link.clicked takes a transaction, for the click and its outbox rows. Cross-org by nature (the code is
 // what says whose link it is, as a key says whose request it is), hence systemSql
-// (eslint.config.mjs SYSTEM_SQL_FILES); every row it writes carries the link's own org.
+// (eslint.config.mjs SYSTEM_SQL_FILES); every row it writes carries the link's own org. A person's
+// click is then announced to workflows, after its commit, without holding up the redirect.
 import type { Db } from "@/lib/db/client";
 import { systemSqlTransaction } from "@/lib/db/sql";
+import { emitTriggers } from "@/lib/events/announce-triggers";
 import { newId } from "@/lib/ids";
+import { logger } from "@/lib/log/logger";
 import { requestBotReason, TOO_SOON_SECONDS, type BotReason } from "@/lib/links/bot-reason";
 import { LINK_CODE_PATTERN } from "@/lib/links/link-code";
 import { linkClickedEvent, type ClickedLink } from "@/lib/links/link-clicked-event";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
+
+const log = logger.child({ component: "links" });
 
 export interface ClickRequest {
   code: string;
@@ -65,7 +70,19 @@ export async function recordClick(db: Db, request: ClickRequest): Promise<ClickO
   });
   if (!row || row.expired) return { kind: "not_found" };
   if (row.inserted === 0) await clickWithWebhook(db, row, clickId, userAgent);
+  if (row.botReason === null && row.contactId) announceClick(row, clickId);
   return { kind: "redirect", url: row.url, botReason: row.botReason };
+}
+
+/**
+ * A person's click, committed, told to workflows (link_clicked, keyed by the campaign of the
+ * link's message) without the redirect waiting for the job server: not awaited, a failure logged.
+ */
+function announceClick(link: Row, clickId: string): void {
+  const data = { url: link.url, linkId: link.id, clickId, messageId: link.messageId, campaignId: link.campaignId };
+  emitTriggers([{ orgId: link.orgId, kind: "link_clicked", key: link.campaignId, contactIds: [link.contactId!], data }]).catch((error: unknown) =>
+    log.error(`link_clicked of ${link.id} not announced: ${(error as Error).message}`),
+  );
 }
 
 /** A person's click for an org with a link.clicked endpoint: the click and its outbox rows in one transaction. */

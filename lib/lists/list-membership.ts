@@ -2,9 +2,13 @@
 // or removing one that is not there, changes nothing and reports what did change.
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { announceTriggers } from "@/lib/events/announce-triggers";
 import { notFound } from "@/lib/errors";
 import { listMembersInput } from "@/lib/lists/list-input";
 import type { OrgContext } from "@/lib/org-context";
+
+/** Who added them, for {{trigger.source}}: the API, a person in the app, or the system (a workflow's own step). */
+const actorSource = (ctx: OrgContext) => ({ API_KEY: "api", USER: "ui", SYSTEM: "system" })[ctx.actor.type];
 
 export async function addToList(ctx: OrgContext, raw: z.input<typeof listMembersInput>) {
   const { listId, contactIds } = listMembersInput.parse(raw);
@@ -14,10 +18,14 @@ export async function addToList(ctx: OrgContext, raw: z.input<typeof listMembers
     // Only this org's contacts: the scoped client filters the lookup by org.
     const contacts = await tx.contact.findMany({ where: { id: { in: contactIds } }, select: { id: true } });
     if (contacts.length === 0) throw notFound("Contacts", "contactIds");
-    const { count } = await tx.listMembership.createMany({
+    const added = await tx.listMembership.createManyAndReturn({
       data: contacts.map((c) => ({ listId, contactId: c.id, orgId: ctx.orgId })),
       skipDuplicates: true,
+      select: { contactId: true },
     });
+    const count = added.length;
+    // Workflows waiting for this list hear of the contacts that were not on it, once this commits.
+    await announceTriggers(tx, [{ orgId: ctx.orgId, kind: "list_added", key: listId, contactIds: added.map((m) => m.contactId), data: { listId, source: actorSource(ctx) } }]);
     await recordAudit(ctx, tx, {
       action: "list.members_added",
       targetType: "list",

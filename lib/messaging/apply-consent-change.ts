@@ -2,8 +2,12 @@
 // receive-message.ts, a call to the API in change-consent.ts), recorded the one way: the
 // contact's state, a row of consent history, an audit entry, and for an opt-out the marketing still
 // waiting to go to them canceled. All in the caller's transaction, which holds the contact's row
-// lock: a concurrent send's share lock on the contact waits for it (see send-messages.ts).
+// lock: a concurrent send's share lock on the contact waits for it (see send-messages.ts). A real
+// change of state is announced to workflows after commit (subscription_changed), whatever made it,
+// a CSV import's opt-outs included: they start nothing that sends, and they must end the runs of
+// the contacts they opt out.
 import { recordAudit } from "@/lib/audit/record-audit";
+import { announceTriggers } from "@/lib/events/announce-triggers";
 import { newId } from "@/lib/ids";
 import { applyStatusChanges } from "@/lib/messaging/message-history";
 import { OPTED_OUT_ERROR } from "@/lib/messaging/status";
@@ -35,6 +39,8 @@ export interface ConsentChange {
  */
 export async function applyConsentChange(ctx: OrgContext, tx: ScopedTx, change: ConsentChange): Promise<WebhookEvent> {
   const optOut = change.kind === "OPT_OUT";
+  // Read under the caller's row lock: whether this is a change of state, which is what workflows hear.
+  const before = await tx.contact.findUniqueOrThrow({ where: { id: change.contactId }, select: { consentStatus: true } });
   await tx.contact.update({
     where: { id: change.contactId },
     data: optOut
@@ -66,6 +72,13 @@ export async function applyConsentChange(ctx: OrgContext, tx: ScopedTx, change: 
         : { source: change.source },
   });
   if (optOut) await cancelPendingMarketing(ctx, tx, change.contactId);
+  // Announced after commit (batched per transaction: an import chunk's opt-outs are one event). The
+  // runtime ends every run of a contact who opts out when it hears this; a STOP from someone already
+  // out (or a START from someone in) is recorded above as proof but changes nothing, and starts nothing.
+  if (before.consentStatus !== (optOut ? "OPTED_OUT" : "OPTED_IN")) {
+    const key = optOut ? "opted_out" : "opted_in";
+    await announceTriggers(tx, [{ orgId: ctx.orgId, kind: "subscription_changed", key, contactIds: [change.contactId], data: { status: key, source: change.source } }]);
+  }
   return consentWebhookEvent(ctx.orgId, { ...change, occurredAt: change.at });
 }
 

@@ -9,6 +9,7 @@
 // lands between the commit and the send wins (sendOne refuses it). Like Attentive's autoresponders,
 // a rule answers a contact at most once a day: a second JOIN within 24 hours is recorded, not answered.
 import { recordAudit } from "@/lib/audit/record-audit";
+import { announceTriggers } from "@/lib/events/announce-triggers";
 import { setConversationStatus } from "@/lib/conversations/open-conversation";
 import type { KeywordRule } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
@@ -66,6 +67,11 @@ export async function applyKeywordRule(
     const changes = { rule: rule.id, keyword, messageId, tagsAdded: tagged, listsAdded: listed.map((l) => l.listId), conversation };
     await recordAudit(ctx, tx, { action: "keyword_rule.applied", targetType: "contact", targetId: contact.id, changes });
   }
+  // Workflows waiting for these tags or lists start once the text commits.
+  await announceTriggers(tx, [
+    ...tagged.map((tag) => ({ orgId: ctx.orgId, kind: "tag_added" as const, key: tag, contactIds: [contact.id], data: { tag, source: "keyword_rule" } })),
+    ...listed.map((l) => ({ orgId: ctx.orgId, kind: "list_added" as const, key: l.listId, contactIds: [contact.id], data: { listId: l.listId, source: "keyword_rule" } })),
+  ]);
   if (rule.subscribe) {
     // Recorded even for someone opted in already: the text is their latest proof of consent.
     const change = { kind: "OPT_IN" as const, contactId: contact.id, phone: contact.phone, at: contact.at, source: "keyword", keyword, messageId, detail: `rule "${rule.name}"` };

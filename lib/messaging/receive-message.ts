@@ -16,6 +16,7 @@ import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/log/logger";
 import { fetchMedia } from "@/lib/media/fetch-media";
+import { announceTriggers } from "@/lib/events/announce-triggers";
 import { emitEvents } from "@/lib/events/emit";
 import { messageReceived } from "@/lib/events/messaging";
 import { matchKeyword, type KeywordKind } from "@/lib/keywords/compliance-keywords";
@@ -107,9 +108,12 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
     // Heard by the inbox's open views when this commits (lib/realtime/publish-live.ts).
     await publishLive(tx, org.id, [{ topic: "message.received", data: { messageId: message.id, contactId: contact!.id, senderId: sender.id } }]);
     const kind = keyword?.kind ?? null;
+    const keywordRuleId = applied ? rule!.rule.id : null;
     await afterCommit(tx, () =>
-      emitEvents(messageReceived.create({ orgId: org.id, messageId: message.id, contactId: contact!.id, senderId: sender.id, keyword: kind })),
+      emitEvents(messageReceived.create({ orgId: org.id, messageId: message.id, contactId: contact!.id, senderId: sender.id, keyword: kind, keywordRuleId })),
     );
+    // A new number texting in is a contact made (source inbound), as one made in the UI or the API is.
+    if (contact!.isNew) await announceTriggers(tx, [{ orgId: org.id, kind: "contact_created", key: null, contactIds: [contact!.id], data: { source: "inbound" } }]);
     return { message, keyword: kind, ruleReply: applied?.reply ?? null };
   });
 

@@ -12,6 +12,7 @@ import { Prisma, type Message as MessageRow } from "@/lib/generated/prisma/clien
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { dropShortLinks, insertShortLinks } from "@/lib/links/insert-short-links";
+import { announceTriggers } from "@/lib/events/announce-triggers";
 import { emitEvents } from "@/lib/events/emit";
 import { messagesScheduled } from "@/lib/events/messaging";
 import { requestDispatch } from "@/lib/messaging/request-dispatch";
@@ -95,7 +96,8 @@ async function writeMessages(
     }
   }
 
-  const contacts = await lockRecipients(ctx, tx, [...new Set(pending.map((p) => p.send.to))], source);
+  const marketingTo = new Set(pending.filter((p) => p.send.marketing).map((p) => p.send.to));
+  const contacts = await lockRecipients(ctx, tx, [...new Set(pending.map((p) => p.send.to))], source, marketingTo);
   const accepted = pending.filter(({ index, send }) => {
     const contact = contacts.get(send.to)!;
     if (send.marketing && contact.consentStatus === "OPTED_OUT") {
@@ -158,14 +160,21 @@ const messagesWithKeys = async (tx: OrgSqlClient, orgId: string, keys: string[])
 /**
  * Makes a contact for every new recipient and share-locks every recipient's row for the rest of the
  * transaction. A concurrent STOP (an update of the row) waits for this commit, or this waits for it.
+ * A contact made by a person's or a key's marketing text is announced to workflows (contact_created);
+ * one made by a transactional text (a login code, a receipt) is not: a welcome series must not follow it.
  */
-async function lockRecipients(ctx: OrgContext, tx: OrgSqlClient, phones: string[], source: SendSource): Promise<Map<string, ContactLock>> {
+async function lockRecipients(ctx: OrgContext, tx: OrgSqlClient, phones: string[], source: SendSource, marketingTo: ReadonlySet<string>): Promise<Map<string, ContactLock>> {
   if (phones.length === 0) return new Map();
-  await tx.$executeRaw`
+  const made = await tx.$queryRaw<{ id: string; phone: string }[]>`
     INSERT INTO "Contact" (id, "orgId", phone, "timeZone", source, "optedInAt", "updatedAt")
     SELECT u.id, ${ctx.orgId}, u.phone, u.zone, ${source}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM unnest(${phones.map(() => newId("contact"))}::text[], ${phones}::text[], ${phones.map(timeZoneForPhone)}::text[]) AS u(id, phone, zone)
-    ON CONFLICT ("orgId", phone) DO NOTHING`;
+    ON CONFLICT ("orgId", phone) DO NOTHING
+    RETURNING id, phone`;
+  if (source === "ui" || source === "api") {
+    const contactIds = made.filter((c) => marketingTo.has(c.phone)).map((c) => c.id);
+    await announceTriggers(tx, [{ orgId: ctx.orgId, kind: "contact_created", key: null, contactIds, data: { source } }]);
+  }
   const rows = await tx.$queryRaw<ContactLock[]>`
     SELECT id, phone, "consentStatus"::text AS "consentStatus" FROM "Contact"
     WHERE "orgId" = ${ctx.orgId} AND phone = ANY(${phones}::text[])

@@ -22,6 +22,9 @@ const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM, 24-h
 
 // ---- Triggers: what enrols a contact (one trigger node per workflow) ----
 
+/** The name of an API event (POST /api/v1/events), which an api_event trigger waits for. */
+export const apiEventName = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/i, "Use letters, digits, dots, dashes and underscores");
+
 export const TRIGGER_KINDS = [
   "keyword",
   "inbound_message",
@@ -52,7 +55,7 @@ export const triggerConfig = z.discriminatedUnion("kind", [
   /** A person's click on a tracked link (bots excluded), optionally only one campaign's links. */
   z.strictObject({ kind: z.literal("link_clicked"), campaignId: id.nullable().default(null) }),
   /** POST /api/v1/events with this name. */
-  z.strictObject({ kind: z.literal("api_event"), name: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/i, "Use letters, digits, dots, dashes and underscores") }),
+  z.strictObject({ kind: z.literal("api_event"), name: apiEventName }),
   /** Only by enrolling a list or segment by hand. */
   z.strictObject({ kind: z.literal("manual") }),
 ]);

@@ -195,7 +195,7 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(paths["/api/v1/media"]!.post!.requestBody!.content)).toEqual(["multipart/form-data"]);
     expect(Object.keys(paths["/api/v1/contacts/{id}"]!.patch!.responses)).toEqual(expect.arrayContaining(["200", "404", "409"]));
     expect(Object.keys(paths["/api/v1/contacts"]!.get!.responses)).not.toContain("404");
-    expect(doc.tags.map((t) => t.name)).toEqual(["Messages", "Media", "Contacts", "Lists", "Segments", "Campaigns", "Verifications", "Webhook endpoints"]);
+    expect(doc.tags.map((t) => t.name)).toEqual(["Messages", "Media", "Contacts", "Lists", "Segments", "Campaigns", "Verifications", "Webhook endpoints", "Events"]);
     expect(Object.keys((paths["/api/v1/segments/{id}/export"]!.get!.responses["200"] as { content: object }).content)).toEqual(["text/csv"]);
   });
 });

@@ -160,7 +160,7 @@ export default function ApiDocsPage() {
         <main className="min-w-0 flex-1 space-y-10">
           <header>
             <h1 className="text-3xl font-semibold">Textstack API</h1>
-            <p className="mt-2 text-zinc-600 dark:text-zinc-400">Send SMS and MMS, follow their delivery with signed webhooks, manage contacts, lists, segments and webhook endpoints, export contacts as CSV, send and follow campaigns, and verify phone numbers. Base URL: <code>{base}</code></p>
+            <p className="mt-2 text-zinc-600 dark:text-zinc-400">Send SMS and MMS, follow their delivery with signed webhooks, manage contacts, lists, segments and webhook endpoints, export contacts as CSV, send and follow campaigns, start workflows with events about your contacts, and verify phone numbers. Base URL: <code>{base}</code></p>
           </header>
           <Conventions base={base} />
           {tags.map((tag) => (

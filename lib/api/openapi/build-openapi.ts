@@ -66,7 +66,7 @@ export function buildOpenApi(serverUrl: string) {
     info: {
       title: "Textstack API",
       version: "1",
-      description: "Send SMS and MMS, follow their delivery, manage contacts, lists and segments, send campaigns, and verify phone numbers. Errors are JSON with a stable `code`; see /docs/api.",
+      description: "Send SMS and MMS, follow their delivery, manage contacts, lists and segments, send campaigns, start workflows with events, and verify phone numbers. Errors are JSON with a stable `code`; see /docs/api.",
     },
     servers: [{ url: serverUrl }],
     tags: [...new Set(OPERATIONS.map((op) => op.tag))].map((name) => ({ name })),

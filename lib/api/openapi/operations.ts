@@ -5,6 +5,7 @@ import type { ApiScope } from "@/lib/api-keys/scopes";
 import { listMessagesParams, sendBatchParams, sendMessageParams } from "@/lib/api/messages/message-params";
 import { CAMPAIGN_OPERATIONS } from "@/lib/api/openapi/campaign-operations";
 import { CONTACT_OPERATIONS } from "@/lib/api/openapi/contact-operations";
+import { EVENT_OPERATIONS } from "@/lib/api/openapi/event-operations";
 import { SEGMENT_OPERATIONS } from "@/lib/api/openapi/segment-operations";
 import { batchResult, mediaObject, messageList, messageObject, messageWithHistory, verificationObject } from "@/lib/api/openapi/resources";
 import { WEBHOOK_OPERATIONS } from "@/lib/api/openapi/webhook-operations";
@@ -16,7 +17,7 @@ export interface ApiOperation {
   id: string;
   method: "get" | "post" | "patch" | "delete";
   path: string;
-  tag: "Messages" | "Media" | "Contacts" | "Lists" | "Segments" | "Campaigns" | "Verifications" | "Webhook endpoints";
+  tag: "Messages" | "Media" | "Contacts" | "Lists" | "Segments" | "Campaigns" | "Verifications" | "Webhook endpoints" | "Events";
   summary: string;
   description: string;
   scope: ApiScope;
@@ -164,4 +165,5 @@ export const OPERATIONS: ApiOperation[] = [
     response: { status: 200, schema: verificationObject, description: "The verification" },
   },
   ...WEBHOOK_OPERATIONS,
+  ...EVENT_OPERATIONS,
 ];

@@ -290,6 +290,7 @@ function examples(baseUrl: string): Record<string, unknown> {
     rotateWebhookEndpointSecret: { ...endpoint, secret: "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD", updated_at: LATER },
     listWebhookDeliveries: page({ ...delivery, last_attempt: attempt }),
     getWebhookDelivery: { ...delivery, payload, attempts: [{ attempt: 1, ...attempt, request_body: JSON.stringify(payload), response_body: "ok" }] },
+    sendEvent: { object: "event", name: "order.placed", contact_id: SAMPLE_IDS.contacts, contact_created: false, received_at: CREATED },
     replayWebhookDelivery: { ...delivery, id: "wd_01jf0000000000000000000001", status: "pending", attempt_count: 0, next_attempt_at: null, delivered_at: null, payload, attempts: [] },
   };
 }

@@ -72,7 +72,7 @@ const known: string[] = [];
 beforeAll(async () => {
   const { org } = await createOrgWithOwner(db, { defaultCountry: "US" });
   accountSid = org.accountSid;
-  const key = await createTestApiKey(db, org.id, ["messages:send", "messages:read", "verify", "contacts:read", "contacts:write", "webhooks:manage", "campaigns:read", "campaigns:write"], { name: "Fuzzing" });
+  const key = await createTestApiKey(db, org.id, ["messages:send", "messages:read", "verify", "contacts:read", "contacts:write", "webhooks:manage", "campaigns:read", "campaigns:write", "events:write"], { name: "Fuzzing" });
   token = key.token;
   keyId = key.key.id;
   // Subscribed before the messages below are sent, so their message.queued events make deliveries.

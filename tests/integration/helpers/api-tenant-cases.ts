@@ -82,6 +82,12 @@ export const API_CASES: Record<string, (f: ApiFixture) => ApiCase[]> = {
   "POST /api/v1/contacts/{id}/opt_out": (f) => [notFound({ id: f.contactA })],
   "POST /api/v1/contacts/{id}/opt_in": (f) => [notFound({ id: f.contactA })],
 
+  // Events: A's contact is not found by id; by A's number the event is about B's own contact (made for it).
+  "POST /api/v1/events": (f) => [
+    refused(404, "not_found", "contact.id", { body: { name: "order.placed", contact: { id: f.contactA } } }),
+    ok(202, { body: { name: "order.placed", contact: { phone: f.contactAPhone } } }, (body) => expect(body.contact_id).not.toBe(f.contactA)),
+  ],
+
   "GET /api/v1/lists": () => [ok(200, {}, (body) => expect(dataOf(body).length).toBeGreaterThan(0))],
   "POST /api/v1/lists": (f) => [ok(201, { body: { name: f.listAName } })],
   "GET /api/v1/lists/{id}": (f) => [notFound({ id: f.listA })],

@@ -23,6 +23,8 @@ describe("app/api/inngest", () => {
     expect(app).toEqual({ id: "textstack", url: "http://127.0.0.1:3000/api/inngest", framework: "nextjs" });
     const registered = await h.database.sql<{ id: string; config: { triggers: unknown[] } }>(`SELECT id, config FROM "JobFunction" ORDER BY id`);
     expect(registered.map((f) => f.id)).toEqual([
+      "textstack-check-anniversary-triggers",
+      "textstack-check-segment-triggers",
       "textstack-deliver-webhooks",
       "textstack-dispatch-messages",
       "textstack-fan-out-campaign",
@@ -52,8 +54,10 @@ describe("app/api/inngest", () => {
     expect(triggers["textstack-refresh-analytics"]).toEqual([{ cron: "* * * * *" }]);
     expect(triggers["textstack-wake-snoozed-conversations"]).toEqual([{ cron: "* * * * *" }]);
     expect(triggers["textstack-prune-live-events"]).toEqual([{ cron: "*/10 * * * *" }]);
+    expect(triggers["textstack-check-segment-triggers"]).toEqual([{ cron: "*/5 * * * *" }]);
+    expect(triggers["textstack-check-anniversary-triggers"]).toEqual([{ cron: "*/15 * * * *" }]);
 
     const get = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined);
-    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 19 });
+    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 21 });
   });
 });
