@@ -8,6 +8,7 @@ async function makeJoinRule(page: Page) {
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name").fill("Join the club");
   await dialog.getByLabel("Keywords").fill("JOIN");
+  await dialog.getByLabel("Add tags").fill("club");
   await dialog.getByRole("button", { name: "Create rule" }).click();
   await expect(dialog).toBeHidden();
 }
@@ -61,7 +62,9 @@ test("a marketer builds JOIN → welcome → wait for reply → a text per branc
   await expect(page.getByTestId("problems")).toContainText('Wait for reply: The "No" branch leads nowhere');
 
   for (const body of ["No worries, maybe next time.", "Please reply YES or NO."]) {
+    await page.getByRole("button", { name: "Fit to view" }).click();
     await wait.click();
+    await expect(panel(page).getByRole("heading", { name: "Wait for reply" })).toBeVisible();
     await palette(page, "Send message").click();
     await panel(page).getByLabel("Message").fill(body);
   }
@@ -90,14 +93,14 @@ test("a marketer builds JOIN → welcome → wait for reply → a text per branc
   await expect(page.getByTestId("save-state")).toHaveText("Saved");
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByText("Published version 1")).toBeVisible();
-  await expect(page.getByText("Version 1")).toBeVisible();
+  await expect(page.getByText("Version 1", { exact: true })).toBeVisible();
   await expect(page.getByText("Active", { exact: true })).toBeVisible();
 
   // Persisted: the same steps after a reload, and an edit afterwards is an unpublished change.
   await page.reload();
   await expect(step(page, "send_message")).toHaveCount(4);
   await expect(step(page, "trigger")).toContainText("Keyword: JOIN");
-  await expect(page.getByText("Version 1")).toBeVisible();
+  await expect(page.getByText("Version 1", { exact: true })).toBeVisible();
   await expect(page.getByText("Unpublished changes")).toBeHidden();
   await step(page, "exit").click();
   await page.keyboard.press("ControlOrMeta+d");

@@ -7,7 +7,7 @@ import { Input, Select } from "@/components/ui/input";
 import type { EditorOptions } from "@/lib/workflows/editor-options";
 import type { WorkflowSettings } from "@/lib/workflows/graph-model";
 
-const REENTRY_LABELS = { once: "Once ever", one_at_a_time: "Again, once their last run has ended", always: "Every time the trigger fires" } as const;
+const REENTRY_LABELS = { once: "Once ever", one_at_a_time: "Once at a time", always: "Every time" } as const;
 
 export function SettingsForm({
   name,
@@ -54,7 +54,7 @@ export function SettingsForm({
           ))}
         </Select>
       </Field>
-      <Field label="A contact enters">
+      <Field label="A contact enters" hint="Once at a time: again only after their last run has ended. Every time: each time the trigger fires, even mid-run.">
         <Select value={settings.reentry} onChange={(e) => onChange({ ...settings, reentry: e.target.value as WorkflowSettings["reentry"] })}>
           {Object.entries(REENTRY_LABELS).map(([value, label]) => (
             <option key={value} value={value}>

@@ -202,7 +202,7 @@ export function WorkflowCanvas({
     >
       <Background gap={20} />
       <Controls showInteractive={false} />
-      <MiniMap pannable zoomable className="!hidden sm:!block" nodeStrokeWidth={2} />
+      <MiniMap pannable zoomable className="!hidden xl:!block" style={{ width: 128, height: 88 }} nodeStrokeWidth={2} />
     </ReactFlow>
   );
 }

@@ -66,6 +66,19 @@ export function WorkflowEditor({ workflow, options, overlay }: { workflow: Workf
     commitGraph(() => r.graph);
     // The new step is chosen, so its form opens and the next click hangs the next step from it.
     setSelected(new Set([r.id]));
+    const p = r.graph.nodes.find((n) => n.id === r.id)!.position;
+    requestAnimationFrame(() => reveal(p));
+  };
+
+  /** Pans (keeping the zoom) so a step just added is in sight. */
+  const reveal = (p: { x: number; y: number }) => {
+    const box = canvasBox.current?.getBoundingClientRect();
+    if (!box) return;
+    const { x, y, zoom } = flow.getViewport();
+    const left = p.x * zoom + x;
+    const top = p.y * zoom + y;
+    if (left >= 0 && top >= 0 && left + 240 * zoom <= box.width && top + 120 * zoom <= box.height) return;
+    void flow.setCenter(p.x + 120, p.y + 60, { zoom, duration: 150 });
   };
 
   const layout = () => {
@@ -153,7 +166,7 @@ export function WorkflowEditor({ workflow, options, overlay }: { workflow: Workf
       {autosave.state === "error" && autosave.error && <p className="text-sm text-red-600 dark:text-red-400">{autosave.error}</p>}
 
       <div className="flex flex-col gap-3 lg:flex-row">
-        <div className="lg:w-44 lg:shrink-0">
+        <div className="lg:w-40 lg:shrink-0">
           <NodePalette hasTrigger={hasTrigger} onAdd={(t) => add(t)} />
         </div>
         <div ref={canvasBox} className="relative h-[60vh] min-h-[380px] flex-1 overflow-hidden rounded-lg border border-zinc-200 lg:h-[calc(100vh-14rem)] dark:border-zinc-800">
