@@ -60,6 +60,7 @@ test("a marketer builds JOIN → welcome → wait for reply → a text per branc
   const wait = step(page, "wait_for_reply");
   await expect(wait.getByTestId("step-problem")).toContainText('The "No" branch leads nowhere');
   await expect(page.getByTestId("problems")).toContainText('Wait for reply: The "No" branch leads nowhere');
+  await page.screenshot({ path: testInfo.outputPath("workflow-editor-problem-1280-light.png") });
 
   for (const body of ["No worries, maybe next time.", "Please reply YES or NO."]) {
     await page.getByRole("button", { name: "Fit to view" }).click();
@@ -107,9 +108,11 @@ test("a marketer builds JOIN → welcome → wait for reply → a text per branc
   await expect(step(page, "exit")).toHaveCount(2);
   await expect(page.getByTestId("save-state")).toHaveText("Saved");
   await expect(page.getByText("Unpublished changes")).toBeVisible();
+  // Undone back to what was published: no unpublished changes.
   await page.keyboard.press("ControlOrMeta+z");
   await expect(step(page, "exit")).toHaveCount(1);
   await expect(page.getByTestId("save-state")).toHaveText("Saved");
+  await expect(page.getByText("Unpublished changes")).toBeHidden();
 
   await shots(page, testInfo, "workflow-editor", page.locator(".react-flow__node").first());
   await page.goto("/workflows");

@@ -169,7 +169,7 @@ export function WorkflowEditor({ workflow, options, overlay }: { workflow: Workf
         <div className="lg:w-40 lg:shrink-0">
           <NodePalette hasTrigger={hasTrigger} onAdd={(t) => add(t)} />
         </div>
-        <div ref={canvasBox} className="relative h-[60vh] min-h-[380px] flex-1 overflow-hidden rounded-lg border border-zinc-200 lg:h-[calc(100vh-14rem)] dark:border-zinc-800">
+        <div ref={canvasBox} className="relative h-[60vh] min-h-[380px] w-full overflow-hidden rounded-lg border border-zinc-200 lg:h-[calc(100vh-14rem)] lg:w-auto lg:min-w-0 lg:flex-1 dark:border-zinc-800">
           {graph.nodes.length === 0 && (
             <div className="pointer-events-none absolute inset-x-0 top-1/3 z-10 text-center text-sm text-zinc-500">Start with a trigger: what makes a contact enter.</div>
           )}

@@ -93,6 +93,10 @@ describe("workflow drafts and versions", () => {
     await saveDraft(ctx, { id: wf.id, revision: 2, graph: joinFlow("Welcome back!"), settings });
     let got = await getWorkflow(ctx, { id: wf.id });
     expect(got).toMatchObject({ draftChanged: true, publishedVersion: 1, status: "ACTIVE" });
+    // Edited back to what was published: no unpublished changes.
+    await saveDraft(ctx, { id: wf.id, revision: 3, graph: joinFlow(), settings });
+    expect((await getWorkflow(ctx, { id: wf.id })).draftChanged).toBe(false);
+    await saveDraft(ctx, { id: wf.id, revision: 4, graph: joinFlow("Welcome back!"), settings });
     const v2 = await publishWorkflow(ctx, { id: wf.id });
     expect(v2.publishedVersion).toBe(2);
     got = await getWorkflow(ctx, { id: wf.id });
