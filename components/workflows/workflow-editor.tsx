@@ -240,6 +240,9 @@ export function WorkflowEditor({ workflow, options, overlay }: { workflow: Workf
           )}
         </aside>
       </div>
+      <p className="hidden text-xs text-zinc-500 lg:block">
+        Drag from an output to a step to connect · Shift-drag or Shift-click to choose several · Ctrl/⌘+C, V, D to copy, paste, duplicate · Backspace to delete · Ctrl/⌘+Z to undo
+      </p>
     </div>
   );
 }
