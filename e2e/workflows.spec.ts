@@ -61,6 +61,7 @@ test("a marketer builds JOIN → welcome → wait for reply → a text per branc
   await expect(wait.getByTestId("step-problem")).toContainText('The "No" branch leads nowhere');
   await expect(page.getByTestId("problems")).toContainText('Wait for reply: The "No" branch leads nowhere');
   await page.getByRole("button", { name: "Fit to view" }).click();
+  await expect(wait).toBeInViewport({ ratio: 1 });
   await page.screenshot({ path: testInfo.outputPath("workflow-editor-problem-1280-light.png") });
 
   for (const body of ["No worries, maybe next time.", "Please reply YES or NO."]) {

@@ -13,7 +13,8 @@ export type SaveState = "saved" | "pending" | "saving" | "error" | "stale";
 
 export function useAutosave(id: string, initialRevision: number, value: { graph: WorkflowDraftGraph; settings: WorkflowSettings }, onSaved: (r: { draftChanged: boolean }) => void) {
   const trpc = useTRPC();
-  const save = useMutation(trpc.workflows.saveDraft.mutationOptions());
+  // mutateAsync keeps its identity across renders, so the debounce below is not reset by each render.
+  const { mutateAsync: save } = useMutation(trpc.workflows.saveDraft.mutationOptions());
   const revision = useRef(initialRevision);
   const savedValue = useRef(value);
   const latest = useRef(value);
@@ -32,7 +33,7 @@ export function useAutosave(id: string, initialRevision: number, value: { graph:
     setState("saving");
     const run = (async () => {
       try {
-        const r = await save.mutateAsync({ id, revision: revision.current, graph: v.graph, settings: v.settings });
+        const r = await save({ id, revision: revision.current, graph: v.graph, settings: v.settings });
         revision.current = r.revision;
         savedValue.current = v;
         setError(null);
