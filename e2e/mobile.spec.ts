@@ -73,6 +73,7 @@ test("every page of the app fits a 390 px phone, light and dark", async ({ page 
     ["messages", "/messages", ROW],
     ["campaigns", "/campaigns", ROW],
     ["campaign-new", "/campaigns/new"],
+    ["workflows", "/workflows"],
     ["contacts", "/contacts", ROW],
     ["contacts-import", "/contacts/import"],
     ["lists", "/lists", ROW],

@@ -1,5 +1,5 @@
 // The sidebar: only areas that exist appear; admin-only areas only for admins and owners.
-import { BookOpen, ChartColumn, Cog, ContactRound, CodeXml, Filter, Inbox, List, Megaphone, MessagesSquare, ScrollText, Settings, Smartphone, type LucideIcon } from "lucide-react";
+import { BookOpen, ChartColumn, Cog, ContactRound, CodeXml, Filter, Inbox, List, Megaphone, MessagesSquare, ScrollText, Settings, Smartphone, Workflow, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -17,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/inbox", label: "Inbox", icon: Inbox, badge: "inboxUnread" },
   { href: "/messages", label: "Messages", icon: MessagesSquare },
   { href: "/campaigns", label: "Campaigns", icon: Megaphone },
+  { href: "/workflows", label: "Workflows", icon: Workflow },
   { href: "/contacts", label: "Contacts", icon: ContactRound },
   { href: "/lists", label: "Lists", icon: List },
   { href: "/segments", label: "Segments", icon: Filter },

@@ -25,6 +25,7 @@ export const AUDIT_TARGET_TYPES = {
   conversation: "Conversation",
   saved_reply: "Saved reply",
   inbox: "Inbox",
+  workflow: "Workflow",
 } as const;
 
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
@@ -106,6 +107,14 @@ export const AUDIT_ACTIONS = {
   "saved_reply.created": { label: "Saved reply created", target: "saved_reply" },
   "saved_reply.updated": { label: "Saved reply updated", target: "saved_reply" },
   "saved_reply.deleted": { label: "Saved reply deleted", target: "saved_reply" },
+  "workflow.created": { label: "Workflow created", target: "workflow" },
+  "workflow.renamed": { label: "Workflow renamed", target: "workflow" },
+  "workflow.draft_saved": { label: "Workflow draft saved", target: "workflow" },
+  "workflow.duplicated": { label: "Workflow duplicated", target: "workflow" },
+  "workflow.deleted": { label: "Workflow deleted", target: "workflow" },
+  "workflow.published": { label: "Workflow published", target: "workflow" },
+  "workflow.paused": { label: "Workflow paused", target: "workflow" },
+  "workflow.resumed": { label: "Workflow resumed", target: "workflow" },
   "inbox.auto_assign_updated": { label: "Inbox auto-assignment changed", target: "inbox" },
 } as const satisfies Record<string, { label: string; target: AuditTargetType }>;
 

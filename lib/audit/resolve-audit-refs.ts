@@ -85,6 +85,8 @@ const RESOLVERS: Partial<Record<IdKind, Resolver>> = {
   // The campaign pages come with the campaigns UI; until then the name alone.
   campaign: async (db, ids) =>
     (await db.campaign.findMany({ ...where(ids), select: { id: true, name: true } })).map((c) => [c.id, { label: c.name, href: null }]),
+  workflow: async (db, ids) =>
+    (await db.workflow.findMany({ ...where(ids), select: { id: true, name: true } })).map((w) => [w.id, { label: w.name, href: `/workflows/${w.id}` }]),
   verification: async (db, ids) =>
     (await db.verification.findMany({ ...where(ids), select: { id: true, to: true } })).map((v) => [
       v.id,

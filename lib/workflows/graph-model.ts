@@ -182,3 +182,20 @@ export function durationMs(d: WorkflowDuration): number {
   const unit = { minutes: 60_000, hours: 3_600_000, days: 86_400_000, weeks: 604_800_000 }[d.unit];
   return d.amount * unit;
 }
+
+// ---- Drafts ----
+
+/**
+ * A draft as the canvas autosaves it: the shape of a graph, but each node's data as typed so far
+ * (a keyword not chosen yet, an empty branch name). Autosave must never refuse half-typed work;
+ * validate-graph.ts reports each node that does not parse as workflowNode as a problem pinned to
+ * it, and publishing takes only a draft that parses as workflowGraph.
+ */
+export const workflowDraftGraph = z.strictObject({
+  nodes: z
+    .array(z.strictObject({ id, type: z.enum(workflowNode.options.map((o) => o.shape.type.value) as [WorkflowNodeType, ...WorkflowNodeType[]]), position, data: z.record(z.string(), z.unknown()) }))
+    .max(MAX_NODES, `A workflow has at most ${MAX_NODES} steps`),
+  edges: z.array(workflowEdge).max(MAX_NODES * 10),
+});
+export type WorkflowDraftGraph = z.infer<typeof workflowDraftGraph>;
+export type DraftNode = WorkflowDraftGraph["nodes"][number];

@@ -25,6 +25,10 @@ import { createSavedReply } from "@/lib/inbox/saved-replies";
 import { sendTestEvent } from "@/lib/webhooks/replay-delivery";
 import { setupTestDatabase } from "./helpers/db";
 import { expectTRPCError } from "./helpers/expect-error";
+import { pauseWorkflow } from "@/lib/workflows/control-workflow";
+import { createWorkflow } from "@/lib/workflows/manage-workflows";
+import { publishWorkflow } from "@/lib/workflows/publish-workflow";
+import { saveDraft } from "@/lib/workflows/save-draft";
 import { callProcedure, PROCEDURE_PATHS, procedureType } from "./helpers/procedures";
 import { addMember, callerFor, createOrgWithOwner, orgContextFor, type TestUser } from "./helpers/factories";
 
@@ -148,7 +152,39 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
   "inbox.updateSavedReply": async () => ({ id: (await createSavedReply(ctx, { name: `Reply ${seq++}`, body: "Hi" })).id, name: `Renamed ${seq++}`, body: "Hello" }),
   "inbox.deleteSavedReply": async () => ({ id: (await createSavedReply(ctx, { name: `Reply ${seq++}`, body: "Hi" })).id }),
   "inbox.setAutoAssign": async () => ({ teammates: [{ userId: user.id, cap: 10 }] }),
+  "workflows.create": async () => ({ name: `Workflow ${seq++}` }),
+  "workflows.rename": async () => ({ id: (await workflow()).id, name: `Renamed ${seq++}` }),
+  "workflows.saveDraft": async () => ({ id: (await workflow()).id, revision: 0, graph: ENTER_AND_EXIT, settings: {} }),
+  "workflows.duplicate": async () => ({ id: (await workflow()).id }),
+  "workflows.delete": async () => ({ id: (await workflow()).id }),
+  "workflows.publish": async () => {
+    const { id } = await workflow();
+    await saveDraft(ctx, { id, revision: 0, graph: ENTER_AND_EXIT, settings: {} });
+    return { id };
+  },
+  "workflows.pause": async () => ({ id: (await workflow("ACTIVE")).id }),
+  "workflows.resume": async () => ({ id: (await workflow("PAUSED")).id }),
 };
+
+// The smallest valid workflow: entered by hand, ended at once.
+const ENTER_AND_EXIT = {
+  nodes: [
+    { id: "t", type: "trigger" as const, position: { x: 0, y: 0 }, data: { trigger: { kind: "manual" } } },
+    { id: "x", type: "exit" as const, position: { x: 0, y: 120 }, data: {} },
+  ],
+  edges: [{ id: "e", source: "t", sourceHandle: "next", target: "x" }],
+};
+
+/** A workflow of the user's: a draft, or published (and paused). */
+async function workflow(status: "DRAFT" | "ACTIVE" | "PAUSED" = "DRAFT") {
+  const created = await createWorkflow(ctx, { name: `Workflow ${seq++}` });
+  if (status !== "DRAFT") {
+    await saveDraft(ctx, { id: created.id, revision: 0, graph: ENTER_AND_EXIT, settings: {} });
+    await publishWorkflow(ctx, { id: created.id });
+  }
+  if (status === "PAUSED") await pauseWorkflow(ctx, { id: created.id });
+  return created;
+}
 
 // Mutations that change nothing of the org's, so nothing to audit: a teammate's own read marker.
 const NOT_AUDITED = new Set(["inbox.markRead"]);

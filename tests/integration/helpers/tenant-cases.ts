@@ -78,6 +78,17 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
   "contacts.tag": (f) => [ok({ ids: [f.contactA], add: ["pwned"], remove: ["a-only"] }, (r) => expect(r).toEqual({ updated: 0 }))],
   "contacts.changeConsent": (f) => [notFound({ id: f.contactA, kind: "OPT_OUT" }), notFound({ id: f.contactA, kind: "OPT_IN" })],
 
+  "workflows.list": () => [ok({}, (r) => expect(r).toEqual([]))],
+  "workflows.get": (f) => [notFound({ id: f.workflowA })],
+  "workflows.options": () => [ok(undefined)],
+  "workflows.create": () => [ok({ name: "B's own flow" })],
+  "workflows.rename": (f) => [notFound({ id: f.workflowA, name: "Renamed by B" })],
+  "workflows.saveDraft": (f) => [notFound({ id: f.workflowA, revision: 0, graph: { nodes: [], edges: [] }, settings: {} })],
+  "workflows.duplicate": (f) => [notFound({ id: f.workflowA })],
+  "workflows.delete": (f) => [notFound({ id: f.workflowA })],
+  "workflows.publish": (f) => [notFound({ id: f.workflowA })],
+  "workflows.pause": (f) => [notFound({ id: f.workflowA })],
+  "workflows.resume": (f) => [notFound({ id: f.workflowA })],
   "campaigns.list": () => [ok({}, (r) => expect(itemsOf(r)).toEqual([]))],
   "campaigns.get": (f) => [notFound({ id: f.campaignA })],
   "campaigns.create": (f) => {

@@ -18,6 +18,7 @@ import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
 import { addNote } from "@/lib/inbox/add-note";
 import { createSavedReply } from "@/lib/inbox/saved-replies";
 import { startConversation } from "@/lib/inbox/start-conversation";
+import { createWorkflow } from "@/lib/workflows/manage-workflows";
 import { addMember, createOrgWithOwner, createUser, orgContextFor, type TestUser } from "./factories";
 import type { Db } from "@/lib/db/client";
 
@@ -51,6 +52,7 @@ export interface Fixture {
   segmentAName: string;
   importA: string;
   campaignA: string;
+  workflowA: string;
   keywordRuleA: string;
   conversationA: string;
   conversationB: string;
@@ -88,6 +90,7 @@ export async function snapshotOrg(db: Db, orgId: string) {
     conversations: await db.conversation.findMany({ where, ...byId }),
     conversationNotes: await db.conversationNote.findMany({ where, ...byId }),
     savedReplies: await db.savedReply.findMany({ where, ...byId }),
+    workflows: await db.workflow.findMany({ where, ...byId }),
     inboxAssignees: await db.inboxAssignee.findMany({ where, orderBy: { userId: "asc" } }),
   };
 }
@@ -187,6 +190,7 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
   const conversationA = await startConversation(ctxA, { contactId: contactA.id });
   await addNote(ctxA, { id: conversationA.id, body: "SecretAlice note" });
   const savedReplyA = await createSavedReply(ctxA, { name: "Reply of A", body: "SecretAlice, thanks" });
+  const workflowA = await createWorkflow(ctxA, { name: "SecretAlice flow" });
 
   const userB = await createUser(db);
   const { org: orgB } = await createOrgWithOwner(db, { owner: userB, name: "Org B" });
@@ -232,6 +236,7 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
     segmentAName: segmentA.name,
     importA: importA.id,
     campaignA: campaignA.id,
+    workflowA: workflowA.id,
     keywordRuleA: keywordRuleA.id,
     conversationA: conversationA.id,
     conversationB: conversationB.id,
@@ -244,7 +249,7 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
   rows.push(...snapshot.lists, ...snapshot.customFields, ...snapshot.audit, ...snapshot.connections, ...snapshot.senders, ...snapshot.messages);
   rows.push(...snapshot.apiKeys, ...snapshot.webhookEndpoints, ...snapshot.webhookDeliveries, ...snapshot.segments, ...snapshot.contactImports, ...snapshot.campaigns);
   rows.push(...snapshot.keywordRules, ...snapshot.keywordMatches, ...snapshot.consentEvents);
-  rows.push(...snapshot.conversations, ...snapshot.conversationNotes, ...snapshot.savedReplies);
+  rows.push(...snapshot.conversations, ...snapshot.conversationNotes, ...snapshot.savedReplies, ...snapshot.workflows);
   const secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a", apiKeyA.key.preview];
   secrets.push("hooks-of-a", endpointA.secret);
   return { f, userB, secrets };
