@@ -25,6 +25,7 @@ export const AUDIT_TARGET_TYPES = {
   conversation: "Conversation",
   saved_reply: "Saved reply",
   inbox: "Inbox",
+  workflow: "Workflow",
 } as const;
 
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
@@ -107,6 +108,10 @@ export const AUDIT_ACTIONS = {
   "saved_reply.updated": { label: "Saved reply updated", target: "saved_reply" },
   "saved_reply.deleted": { label: "Saved reply deleted", target: "saved_reply" },
   "inbox.auto_assign_updated": { label: "Inbox auto-assignment changed", target: "inbox" },
+  "workflow.contacts_enrolled": { label: "Contacts enrolled in a workflow", target: "workflow" },
+  "workflow.test_run_started": { label: "Workflow test run started", target: "workflow" },
+  "workflow.run_canceled": { label: "Workflow run canceled", target: "workflow" },
+  "workflow.runs_migrated": { label: "Workflow runs moved to another version", target: "workflow" },
 } as const satisfies Record<string, { label: string; target: AuditTargetType }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

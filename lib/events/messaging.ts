@@ -22,6 +22,8 @@ export const messageReceived = eventType("messages/received", {
     contactId: z.string(),
     senderId: z.string(),
     keyword: z.enum(["OPT_OUT", "OPT_IN", "HELP"]).nullable(),
+    /** The org keyword rule the text matched (lib/keywords), which starts keyword-triggered workflows. */
+    keywordRuleId: z.string().nullable().optional(),
   }),
 });
 

@@ -18,6 +18,8 @@ import { twilioStatusCallbackJob } from "@/lib/jobs/twilio-status-callback";
 import { wakeSenderJob } from "@/lib/jobs/wake-sender";
 import { wakeWebhooksJob } from "@/lib/jobs/wake-webhooks";
 import { wakeSnoozedConversationsJob } from "@/lib/jobs/wake-snoozed-conversations";
+import { enrollWorkflowsJob } from "@/lib/jobs/enroll-workflows";
+import { runWorkflowJob } from "@/lib/jobs/run-workflow";
 
 export const functions: InngestFunction.Any[] = [
   purgeExpiredInvitationsJob,
@@ -37,4 +39,6 @@ export const functions: InngestFunction.Any[] = [
   refreshAnalyticsJob,
   wakeSnoozedConversationsJob,
   pruneLiveEventsJob,
+  enrollWorkflowsJob,
+  runWorkflowJob,
 ];

@@ -17,6 +17,7 @@ import { segmentsRouter } from "@/lib/trpc/routers/segments";
 import { inboxRouter } from "@/lib/trpc/routers/inbox";
 import { twilioApiRouter } from "@/lib/trpc/routers/twilio-api";
 import { webhooksRouter } from "@/lib/trpc/routers/webhooks";
+import { workflowRunsRouter } from "@/lib/trpc/routers/workflow-runs";
 import { createCallerFactory, createTRPCRouter } from "@/lib/trpc/init";
 
 export const appRouter = createTRPCRouter({
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
   keywords: keywordsRouter,
+  workflowRuns: workflowRunsRouter,
 });
 
 export type AppRouter = typeof appRouter;

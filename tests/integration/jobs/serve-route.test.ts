@@ -25,6 +25,7 @@ describe("app/api/inngest", () => {
     expect(registered.map((f) => f.id)).toEqual([
       "textstack-deliver-webhooks",
       "textstack-dispatch-messages",
+      "textstack-enroll-workflows",
       "textstack-fan-out-campaign",
       "textstack-prune-live-events",
       "textstack-purge-expired-invitations",
@@ -32,6 +33,8 @@ describe("app/api/inngest", () => {
       "textstack-run-contact-import",
       // An onFailure handler is registered as a function of its own, triggered by inngest/function.failed.
       "textstack-run-contact-import-failure",
+      "textstack-run-workflow",
+      "textstack-run-workflow-failure",
       "textstack-simulator-deliver",
       "textstack-stage-contact-import",
       "textstack-stage-contact-import-failure",
@@ -52,8 +55,10 @@ describe("app/api/inngest", () => {
     expect(triggers["textstack-refresh-analytics"]).toEqual([{ cron: "* * * * *" }]);
     expect(triggers["textstack-wake-snoozed-conversations"]).toEqual([{ cron: "* * * * *" }]);
     expect(triggers["textstack-prune-live-events"]).toEqual([{ cron: "*/10 * * * *" }]);
+    expect(triggers["textstack-enroll-workflows"]).toEqual([{ event: "workflows/trigger.fired" }, { event: "messages/received" }]);
+    expect(triggers["textstack-run-workflow"]).toEqual([{ event: "workflows/run.requested" }]);
 
     const get = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined);
-    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 19 });
+    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 21 });
   });
 });

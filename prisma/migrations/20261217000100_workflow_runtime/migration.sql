@@ -1,0 +1,6 @@
+-- The workflow runtime (lib/workflows/, lib/jobs/run-workflow.ts): the secret its webhook nodes sign with,
+-- made at first use (one per org, as a receiver verifies any of the org's workflows with it).
+ALTER TABLE "Organization" ADD COLUMN "workflowWebhookSecret" TEXT;
+
+-- A contact's active runs, read by every STOP (all of them end) and by re-entry "one at a time".
+CREATE INDEX "WorkflowRun_active_contact_idx" ON "WorkflowRun"("orgId", "contactId") WHERE status = 'ACTIVE';
