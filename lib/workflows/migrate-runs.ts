@@ -21,12 +21,12 @@ const MOVABLE_WAITS = ["duration", "until", "reply"];
 
 export async function migrateRuns(ctx: OrgContext, workflowId: string, raw: Omit<z.input<typeof migrateRunsInput>, "workflowId">) {
   const { fromVersionId, toVersionId, mapping } = migrateRunsInput.parse({ workflowId, ...raw });
+  if (!(await ctx.db.workflow.findUnique({ where: { id: workflowId }, select: { id: true } }))) throw notFound("Workflow", "workflowId");
   if (fromVersionId === toVersionId) throw new DomainError("BAD_REQUEST", "Choose another version to move the runs to", "toVersionId");
   const versions = await ctx.db.workflowVersion.findMany({ where: { workflowId, id: { in: [fromVersionId, toVersionId] } }, select: { id: true, graph: true, version: true } });
   const from = versions.find((v) => v.id === fromVersionId);
   const to = versions.find((v) => v.id === toVersionId);
   if (!from || !to) {
-    if (!(await ctx.db.workflow.findUnique({ where: { id: workflowId }, select: { id: true } }))) throw notFound("Workflow", "workflowId");
     throw new DomainError("BAD_REQUEST", `Version ${!from ? fromVersionId : toVersionId} is not a version of this workflow`, !from ? "fromVersionId" : "toVersionId");
   }
   const fromNodes = new Map(workflowGraph.parse(from.graph).nodes.map((n) => [n.id, n]));

@@ -56,6 +56,9 @@ export interface Fixture {
   conversationB: string;
   savedReplyA: string;
   userA: string;
+  workflowA: string;
+  workflowVersionA: string;
+  workflowRunA: string;
 }
 
 /** Every row of org A, in a stable order, to compare before and after. */
@@ -89,6 +92,10 @@ export async function snapshotOrg(db: Db, orgId: string) {
     conversationNotes: await db.conversationNote.findMany({ where, ...byId }),
     savedReplies: await db.savedReply.findMany({ where, ...byId }),
     inboxAssignees: await db.inboxAssignee.findMany({ where, orderBy: { userId: "asc" } }),
+    workflows: await db.workflow.findMany({ where, ...byId }),
+    workflowVersions: await db.workflowVersion.findMany({ where, ...byId }),
+    workflowRuns: await db.workflowRun.findMany({ where, ...byId }),
+    workflowRunSteps: await db.workflowRunStep.findMany({ where, ...byId }),
   };
 }
 
@@ -188,6 +195,18 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
   await addNote(ctxA, { id: conversationA.id, body: "SecretAlice note" });
   const savedReplyA = await createSavedReply(ctxA, { name: "Reply of A", body: "SecretAlice, thanks" });
 
+  // A published workflow of A's with a run of contact A's that passed its trigger.
+  const workflowA = newId("workflow");
+  const workflowVersionA = newId("workflowVersion");
+  const workflowRunA = newId("workflowRun");
+  const graphA = { nodes: [{ id: "start", type: "trigger", position: { x: 0, y: 0 }, data: { trigger: { kind: "manual" } } }], edges: [] };
+  const settingsA = { entrySegmentId: null, reentry: "one_at_a_time", quietHours: true, frequencyCap: false, pauseWhileTeammateReplies: false };
+  await db.workflow.create({ data: { id: workflowA, orgId: orgA.id, name: "Workflow of A", status: "ACTIVE", draft: graphA, settings: settingsA } });
+  await db.workflowVersion.create({ data: { id: workflowVersionA, orgId: orgA.id, workflowId: workflowA, version: 1, graph: graphA, settings: settingsA, triggerKind: "manual" } });
+  await db.workflow.update({ where: { id: workflowA }, data: { publishedVersionId: workflowVersionA } });
+  await db.workflowRun.create({ data: { id: workflowRunA, orgId: orgA.id, workflowId: workflowA, versionId: workflowVersionA, contactId: contactA.id, nodeId: "start", waiting: "reply", trigger: { kind: "manual", data: { note: "SecretAlice" } } } });
+  await db.workflowRunStep.create({ data: { id: newId("workflowRunStep"), orgId: orgA.id, runId: workflowRunA, workflowId: workflowA, versionId: workflowVersionA, nodeId: "start", nodeType: "trigger", outcome: "next", leftAt: new Date() } });
+
   const userB = await createUser(db);
   const { org: orgB } = await createOrgWithOwner(db, { owner: userB, name: "Org B" });
   const ctxB = await orgContextFor(db, userB, orgB.id);
@@ -237,6 +256,9 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
     conversationB: conversationB.id,
     savedReplyA: savedReplyA.id,
     userA: ownerA.id,
+    workflowA,
+    workflowVersionA,
+    workflowRunA,
   };
   const snapshot = await snapshotOrg(db, f.orgA);
   // Every ID in org A (rows and the users in it), and two strings only org A's rows hold.
@@ -245,6 +267,7 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
   rows.push(...snapshot.apiKeys, ...snapshot.webhookEndpoints, ...snapshot.webhookDeliveries, ...snapshot.segments, ...snapshot.contactImports, ...snapshot.campaigns);
   rows.push(...snapshot.keywordRules, ...snapshot.keywordMatches, ...snapshot.consentEvents);
   rows.push(...snapshot.conversations, ...snapshot.conversationNotes, ...snapshot.savedReplies);
+  rows.push(...snapshot.workflows, ...snapshot.workflowVersions, ...snapshot.workflowRuns, ...snapshot.workflowRunSteps);
   const secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a", apiKeyA.key.preview];
   secrets.push("hooks-of-a", endpointA.secret);
   return { f, userB, secrets };
