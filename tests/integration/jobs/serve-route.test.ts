@@ -59,6 +59,6 @@ describe("app/api/inngest", () => {
     expect(triggers["textstack-run-workflow"]).toEqual([{ event: "workflows/run.requested" }]);
 
     const get = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined);
-    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 21 });
+    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 22 });
   });
 });
