@@ -67,9 +67,9 @@ async function updateField(ctx: OrgContext, tx: ScopedTx, contactId: string, fie
   if (STANDARD_FIELDS.has(field)) input = { [field]: value.trim() === "" ? null : value.trim() };
   else if (field.startsWith("custom.")) input = { customFields: { [field.slice("custom.".length)]: value.trim() === "" ? null : value.trim() } };
   else return skipped(`${field} is not a contact field`);
-  const parsed = updateContactInput.safeParse({ id: contactId, ...input });
+  const parsed = updateContactInput.omit({ id: true }).safeParse(input);
   if (!parsed.success) return skipped(`${field}: ${parsed.error.issues[0]?.message ?? "not a valid value"}`);
-  const { id: _id, ...changes } = parsed.data;
+  const changes = parsed.data;
   try {
     const { changes: audited } = await writeContactChanges(ctx, tx, before, changes);
     if (audited) await recordAudit(ctx, tx, { action: "contact.updated", targetType: "contact", targetId: contactId, changes: audited });
