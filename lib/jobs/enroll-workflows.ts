@@ -17,33 +17,38 @@ export const enrollWorkflowsJob = inngest.createFunction(
   async ({ event, step }) => {
     const ctx = workflowJobContext(event.data.orgId);
     let contactIds: string[];
-    let matches: (TriggerMatch & { trigger: RunTrigger })[] = [];
     let optedOut = false;
+    // Which workflows start, found in one step (every inbound text comes here: most start nothing).
+    let find: () => Promise<{ workflowId: string; trigger: RunTrigger }[]>;
     if (event.name === "messages/received") {
       const data = event.data as { messageId: string; contactId: string; senderId: string; keyword: "OPT_OUT" | "OPT_IN" | "HELP" | null; keywordRuleId?: string | null };
       contactIds = [data.contactId];
       optedOut = data.keyword === "OPT_OUT";
-      if (!data.keyword) {
-        const body = await step.run("read-text", async () => (await ctx.db.message.findUnique({ where: { id: data.messageId }, select: { body: true } }))?.body ?? "");
-        const trigger = { messageId: data.messageId, senderId: data.senderId, body, keywordRuleId: data.keywordRuleId ?? null };
-        if (data.keywordRuleId) matches.push({ kind: "keyword", key: data.keywordRuleId, trigger: { kind: "keyword", data: trigger } });
-        matches.push({ kind: "inbound_message", key: null, senderId: data.senderId, trigger: { kind: "inbound_message", data: trigger } });
-      }
+      find = async () => {
+        // Compliance keywords (STOP, START, HELP) start nothing.
+        if (data.keyword) return [];
+        const matches: (TriggerMatch & { kind: string })[] = [{ kind: "inbound_message", key: null, senderId: data.senderId }];
+        if (data.keywordRuleId) matches.unshift({ kind: "keyword", key: data.keywordRuleId });
+        const found = (await Promise.all(matches.map(async (m) => (await matchWorkflows(ctx, m)).map((workflowId) => ({ workflowId, kind: m.kind }))))).flat();
+        if (found.length === 0) return [];
+        const body = (await ctx.db.message.findUnique({ where: { id: data.messageId }, select: { body: true } }))?.body ?? "";
+        const triggerData = { messageId: data.messageId, senderId: data.senderId, body, keywordRuleId: data.keywordRuleId ?? null };
+        return found.map(({ workflowId, kind }) => ({ workflowId, trigger: { kind, data: triggerData } }));
+      };
     } else {
       const data = (event as { data: { kind: string; key: string | null; contactIds: string[]; data: Record<string, unknown>; workflowId?: string } }).data;
       contactIds = data.contactIds;
       optedOut = data.kind === "subscription_changed" && data.key === "opted_out";
-      matches = [{ kind: data.kind, key: data.key, workflowId: data.workflowId, trigger: { kind: data.kind, data: data.data } }];
+      find = async () =>
+        (await matchWorkflows(ctx, { kind: data.kind, key: data.key, workflowId: data.workflowId })).map((workflowId) => ({ workflowId, trigger: { kind: data.kind, data: data.data } }));
     }
     let exited = 0;
     if (optedOut) exited = (await step.run("exit-runs", () => exitRunsOfContacts(ctx, contactIds, "opted out"))).length;
+    const starts = await step.run("match", find);
     let enrolled = 0;
-    for (const [i, match] of matches.entries()) {
-      const workflowIds = await step.run(`match-${i}`, () => matchWorkflows(ctx, match));
-      for (const workflowId of workflowIds) {
-        const { runIds } = await step.run(`enroll-${workflowId}`, () => enrollContacts(ctx, { workflowId, contacts: { ids: contactIds }, trigger: match.trigger }));
-        enrolled += runIds.length;
-      }
+    for (const { workflowId, trigger } of starts) {
+      const { runIds } = await step.run(`enroll-${workflowId}`, () => enrollContacts(ctx, { workflowId, contacts: { ids: contactIds }, trigger: trigger as RunTrigger }));
+      enrolled += runIds.length;
     }
     return { exited, enrolled };
   },

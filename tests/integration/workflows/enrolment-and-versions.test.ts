@@ -14,6 +14,7 @@ const { enrollAudience } = await import("@/lib/workflows/enroll-audience");
 const { migrateRuns } = await import("@/lib/workflows/migrate-runs");
 const { cancelRun } = await import("@/lib/workflows/end-runs");
 const { runCounters } = await import("@/lib/workflows/run-counters");
+const { listRuns } = await import("@/lib/workflows/run-history");
 const { createSegment } = await import("@/lib/segments/manage-segments");
 const { campaignOrg, makeList, phone, seedContacts } = await import("../campaigns/campaign-helpers");
 const { edge, node, publishVersion, publishWorkflow, trigger } = await import("./workflow-helpers");
@@ -95,6 +96,14 @@ describe("re-entry", () => {
     expect(await db.auditLog.count({ where: { orgId: ctx.orgId, action: "workflow.contacts_enrolled", targetId: workflowId } })).toBe(1);
     // A trigger with nothing after it: each run completes at once.
     await waitUntil(async () => (await db.workflowRun.count({ where: { workflowId, status: "COMPLETED" } })) === 40, 30_000, "40 runs completed");
+    // The history in keyset pages, newest first.
+    const page1 = await listRuns(ctx, { workflowId, status: "COMPLETED", limit: 25 });
+    const page2 = await listRuns(ctx, { workflowId, status: "COMPLETED", limit: 25, cursor: page1.nextCursor });
+    expect(page1.items).toHaveLength(25);
+    expect(page2.items).toHaveLength(15);
+    expect(page2.nextCursor).toBeNull();
+    expect(new Set([...page1.items, ...page2.items].map((r) => r.contactId)).size).toBe(40);
+    expect(await listRuns(ctx, { workflowId, status: "ACTIVE" })).toEqual({ items: [], nextCursor: null });
   });
 });
 
