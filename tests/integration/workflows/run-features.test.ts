@@ -177,4 +177,14 @@ describe("the interpreter's rules", () => {
     expect((await ended(secondRun.id)).status).toBe("COMPLETED");
     expect(await textsTo(sid!)).toEqual(["From the second"]);
   });
+
+  it("fails a run whose step keeps failing after its retries, saying why", { timeout: 60_000 }, async () => {
+    const [gus] = await seedContacts(db, ctx, [{ phone: phone(709) }]);
+    // A version whose edge leads nowhere (the publisher's validation refuses one; rows written by hand here).
+    const { workflowId } = await publishWorkflow(db, ctx, "Broken", { nodes: [trigger({ kind: "manual" })], edges: [edge("start", "ghost")] });
+    const [runId] = (await enrollContacts(ctx, { workflowId, contacts: { ids: [gus!] }, trigger: manual })).runIds;
+    const failed = await ended(runId!, 45_000);
+    expect(failed.status).toBe("FAILED");
+    expect(failed.endReason).toContain("no node ghost");
+  });
 });
