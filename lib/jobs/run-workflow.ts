@@ -11,14 +11,19 @@ import { messageReceived } from "@/lib/events/messaging";
 import { workflowResumed, workflowRunEnded, workflowRunRequested } from "@/lib/events/workflows";
 import { finishWait } from "@/lib/workflows/finish-wait";
 import { MAX_RUN_STEPS } from "@/lib/workflows/graph-model";
-import { runNode, type InterpreterOptions } from "@/lib/workflows/run-node";
+import { runNode, type InterpreterOptions, type NodeResult } from "@/lib/workflows/run-node";
 import { failRun } from "@/lib/workflows/fail-run";
 import { loadRun, type RunSnapshot } from "@/lib/workflows/run-state";
 import { workflowJobContext } from "@/lib/workflows/workflow-job-context";
 
 const PAUSE_RECHECK = "1h";
 
-export function makeRunWorkflowJob(options: InterpreterOptions = {}) {
+export interface RunWorkflowOptions extends InterpreterOptions {
+  /** Tests: runs in a node's step after it has committed (before the job sleeps or waits). */
+  afterNode?: (run: { runId: string; contactId: string }, nodeId: string, result: NodeResult) => Promise<void> | void;
+}
+
+export function makeRunWorkflowJob(options: RunWorkflowOptions = {}) {
   return inngest.createFunction(
     {
       id: "run-workflow",
@@ -45,7 +50,11 @@ export function makeRunWorkflowJob(options: InterpreterOptions = {}) {
       for (let i = 0; nodeId && i < MAX_RUN_STEPS * 2; i++) {
         const snapshot: RunSnapshot = run;
         const at: string = nodeId;
-        const result = await step.run(`node:${at}`, () => runNode(ctx, snapshot, at, { reply, options }));
+        const result = await step.run(`node:${at}`, async () => {
+          const done = await runNode(ctx, snapshot, at, { reply, options });
+          await options.afterNode?.({ runId: snapshot.runId, contactId: snapshot.contactId }, at, done);
+          return done;
+        });
         if (result.kind === "stopped") return { ended: "stopped", at };
         if (result.kind === "paused") {
           await step.waitForEvent(`node:${at}:resume`, { event: workflowResumed, timeout: PAUSE_RECHECK, if: `async.data.workflowId == "${snapshot.workflowId}"` });

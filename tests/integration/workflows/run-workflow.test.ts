@@ -18,7 +18,22 @@ const { signatureHeaders } = await import("@/lib/webhooks/sign-webhook");
 const { campaignOrg, phone, seedContacts } = await import("../campaigns/campaign-helpers");
 const { edge, node, publishWorkflow, trigger, zoneAsleepNow } = await import("./workflow-helpers");
 
-await h.serve([...functions.filter((f) => f.id() !== "run-workflow"), makeRunWorkflowJob({ maxWaitMs: 2_500, allowPrivate: true })]);
+// The early reply test texts from the phone inside the wait node's step: before the wait is registered.
+const earlyReplies = new Map<string, string>();
+await h.serve([
+  ...functions.filter((f) => f.id() !== "run-workflow"),
+  makeRunWorkflowJob({
+    maxWaitMs: 2_500,
+    allowPrivate: true,
+    afterNode: async ({ contactId }, nodeId) => {
+      const from = earlyReplies.get(contactId);
+      if (from && nodeId === "wait") {
+        earlyReplies.delete(contactId);
+        await text(from, "yes, early");
+      }
+    },
+  }),
+]);
 const db = h.database.db;
 
 const { ctx, sender } = await campaignOrg(db);
@@ -182,5 +197,22 @@ describe("a workflow run through the executor", () => {
     const { workflowWebhookSecret } = (await db.organization.findUniqueOrThrow({ where: { id: ctx.orgId } })) as unknown as { workflowWebhookSecret: string };
     const expected = signatureHeaders(workflowWebhookSecret, String(last.headers["webhook-id"]), Number(last.headers["webhook-timestamp"]), last.body);
     expect(last.headers["webhook-signature"]).toBe(expected["webhook-signature"]);
+  });
+
+  it("takes a reply that came before the wait was registered (on its timeout)", { timeout: 60_000 }, async () => {
+    const [fred] = await seedContacts(db, ctx, [{ phone: phone(106) }]);
+    const { workflowId } = await publishWorkflow(db, ctx, "Early", {
+      nodes: [
+        trigger({ kind: "manual" }),
+        node("wait", "wait_for_reply", { timeout: { amount: 1, unit: "hours" }, branches: [{ id: "y", label: "Yes", test: { kind: "yes" } }], saveTo: null }),
+        node("yes", "tag", { op: "add", tag: "early-yes" }),
+      ],
+      edges: [edge("start", "wait"), edge("wait", "yes", "y")],
+    });
+    earlyReplies.set(fred!, phone(106));
+    const runId = (await enrollContacts(ctx, { workflowId, contacts: { ids: [fred!] }, trigger: { kind: "manual", data: {} } })).runIds[0]!;
+    const done = await ended(runId);
+    expect(done.status).toBe("COMPLETED");
+    expect(await path(runId)).toEqual(["start:next", "wait:y", "yes:next"]);
   });
 });
