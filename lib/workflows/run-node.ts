@@ -86,12 +86,13 @@ export async function runNode(ctx: OrgContext, snapshot: RunSnapshot, nodeId: st
       const guarded = await guard(ctx, tx, snapshot.runId);
       return "result" in guarded ? guarded.result : work(tx, guarded.run);
     });
+  // Looked at before a node's network call or send: a canceled run sends nothing.
+  const look = () => ctx.db.$transaction((tx) => guard(ctx, tx, snapshot.runId));
   switch (node.type) {
     case "send_message": {
-      // Looked at before sending: a canceled run sends nothing.
-      const pre = await inTx(async () => ({ kind: "moved", next: null }));
-      if (pre.kind !== "moved") return pre;
-      const stepCount = (await ctx.db.workflowRun.findUniqueOrThrow({ where: { id: snapshot.runId }, select: { stepCount: true } })).stepCount;
+      const pre = await look();
+      if ("result" in pre) return pre.result;
+      const { stepCount } = pre.run;
       const sent = await sendStep(ctx, { runId: snapshot.runId, contactId: snapshot.contactId, stepCount, settings: snapshot.settings, trigger: snapshot.trigger.data, reply: extras.reply }, node);
       if (sent.kind === "teammate") {
         const until = new Date(Date.now() + waitMs(snapshot, TEAMMATE_RECHECK_MS, extras.options));
@@ -103,15 +104,15 @@ export async function runNode(ctx: OrgContext, snapshot: RunSnapshot, nodeId: st
       return inTx((tx, run) => moveOn(tx, ctx.orgId, run, snapshot, node, "next", sent.detail));
     }
     case "webhook": {
-      const pre = await inTx(async () => ({ kind: "moved", next: null }));
-      if (pre.kind !== "moved") return pre;
-      const { stepCount } = await ctx.db.workflowRun.findUniqueOrThrow({ where: { id: snapshot.runId }, select: { stepCount: true } });
+      const pre = await look();
+      if ("result" in pre) return pre.result;
+      const { stepCount } = pre.run;
       const { handle, detail } = await webhookStep(ctx, { ...snapshot, stepCount }, node, { allowPrivate: extras.options.allowPrivate });
       return inTx((tx, run) => moveOn(tx, ctx.orgId, run, snapshot, node, handle, detail));
     }
     case "start_workflow": {
-      const pre = await inTx(async () => ({ kind: "moved", next: null }));
-      if (pre.kind !== "moved") return pre;
+      const pre = await look();
+      if ("result" in pre) return pre.result;
       let detail: Record<string, unknown>;
       if (node.data.workflowId === snapshot.workflowId) detail = { skipped: "a workflow does not start itself" };
       else {

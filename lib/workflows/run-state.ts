@@ -57,8 +57,6 @@ export function nodeById(graph: WorkflowGraph, nodeId: string): WorkflowNode {
   return node;
 }
 
-export const triggerNode = (graph: WorkflowGraph) => graph.nodes.find((n) => n.type === "trigger") ?? null;
-
 export interface LockedRun {
   id: string;
   workflowId: string;
