@@ -110,6 +110,11 @@ describe("the interpreter's rules", () => {
     await waitUntil(async () => (await run(runId!)).waiting === "reply", 15_000, "the wait");
     await emitEvents(workflowTriggerFired.create({ orgId: ctx.orgId, kind: "subscription_changed", key: "opted_out", contactIds: [olive!], data: { to: "opted_out" } }));
     expect(await ended(runId!, 10_000)).toMatchObject({ status: "EXITED", endReason: "opted out" });
+    // Nothing else wakes its execution (no text came): workflows/run.ended cancels it.
+    await waitUntil(async () => {
+      const execution = (await h.runs("run-workflow")).find((r) => r.events[0]?.data.runId === runId);
+      return execution?.status === "CANCELLED";
+    }, 15_000, "the execution cancelled");
   });
 
   it("skips a send past the frequency cap and says why, then goes on", { timeout: 60_000 }, async () => {

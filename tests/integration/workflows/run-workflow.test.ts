@@ -134,6 +134,12 @@ describe("a workflow run through the executor", () => {
       const run = await ended(runId);
       expect(run).toMatchObject({ status: "EXITED", endReason: "opted out" });
     }
+    // Their executions, waiting for a reply for a day, end too: the STOP is the reply they wait for
+    // (it finds the run ended), or workflows/run.ended cancels them, whichever comes first.
+    await waitUntil(async () => {
+      const executions = (await h.runs("run-workflow")).filter((r) => runs.includes(String(r.events[0]?.data.runId)));
+      return executions.length === 2 && executions.every((r) => r.status === "CANCELLED" || r.status === "COMPLETED");
+    }, 15_000, "both executions ended");
   });
 
   it("holds a send outside quiet hours until the window opens in the contact's zone", { timeout: 60_000 }, async () => {
