@@ -7,7 +7,8 @@ import { emitEvents } from "@/lib/events/emit";
 import { workflowRunEnded } from "@/lib/events/workflows";
 import { DomainError, notFound } from "@/lib/errors";
 import type { OrgContext } from "@/lib/org-context";
-import { finishRun, lockRun, type EndStatus } from "@/lib/workflows/run-state";
+import { finishRun, type EndStatus } from "@/lib/workflows/finish-run";
+import { lockRun } from "@/lib/workflows/run-rows";
 
 const EMIT_CHUNK = 500;
 

@@ -10,7 +10,9 @@ import { applyContactAction } from "@/lib/workflows/contact-actions";
 import { nextNodeId, type WorkflowNode } from "@/lib/workflows/graph-model";
 import { chooseReplyBranch } from "@/lib/workflows/reply-tests";
 import type { NodeResult } from "@/lib/workflows/run-node";
-import { finishRun, leaveStep, loadVersion, lockRun, nodeById, type LockedRun, type RunSnapshot } from "@/lib/workflows/run-state";
+import { finishRun } from "@/lib/workflows/finish-run";
+import { leaveStep, lockRun, type LockedRun } from "@/lib/workflows/run-rows";
+import { loadVersion, nodeById, type RunSnapshot } from "@/lib/workflows/run-state";
 
 export interface ReceivedReply {
   messageId: string;

@@ -19,7 +19,7 @@ import { checkVerification } from "@/lib/verify/check-verification";
 import { startVerification } from "@/lib/verify/start-verification";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/event-types";
 import { newId } from "@/lib/ids";
-import { finishRun } from "@/lib/workflows/run-state";
+import { finishRun } from "@/lib/workflows/finish-run";
 import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
 import { setupTestDatabase } from "../helpers/db";
 import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
