@@ -61,6 +61,8 @@ export function makeRunWorkflowJob(options: RunWorkflowOptions = {}) {
           continue;
         }
         if (result.kind === "moved") {
+          // A text held for quiet hours: the next node waits until it goes.
+          if (result.holdUntil) await step.sleepUntil(`node:${at}:quiet`, result.holdUntil);
           nodeId = result.next;
           continue;
         }

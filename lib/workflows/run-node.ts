@@ -39,7 +39,7 @@ export type NodeResult =
   | { kind: "stopped" }
   | { kind: "paused" }
   /** Done; `next` is where the run goes (null: it ended here). */
-  | { kind: "moved"; next: string | null }
+  | { kind: "moved"; next: string | null; holdUntil?: string }
   | { kind: "sleep"; until: string; waiting: "duration" | "until" | "teammate" }
   /** Wait for a reply since `since` (the time the run reached the node) until `timeoutAt`. */
   | { kind: "reply"; since: string; timeoutAt: string };
@@ -103,7 +103,15 @@ export async function runNode(ctx: OrgContext, snapshot: RunSnapshot, nodeId: st
           return { kind: "sleep", until: until.toISOString(), waiting: "teammate" };
         });
       }
-      return inTx((tx, run) => moveOn(tx, ctx.orgId, run, snapshot, node, "next", sent.detail));
+      const heldUntil = typeof sent.detail.heldUntil === "string" ? new Date(sent.detail.heldUntil) : null;
+      return inTx(async (tx, run) => {
+        const moved = await moveOn(tx, ctx.orgId, run, snapshot, node, "next", sent.detail);
+        if (moved.kind !== "moved" || moved.next === null || !heldUntil) return moved;
+        // Held for quiet hours: the run goes on once the text goes, so a reply wait after it counts from then.
+        const until = new Date(Date.now() + waitMs(snapshot, heldUntil.getTime() - Date.now(), extras.options));
+        await tx.workflowRun.update({ where: { id: run.id }, data: { waiting: "quiet", waitingUntil: until } });
+        return { ...moved, holdUntil: until.toISOString() };
+      });
     }
     case "webhook": {
       const pre = await look();

@@ -149,10 +149,19 @@ describe("a workflow run through the executor", () => {
       db,
       ctx,
       "Night",
-      { nodes: [trigger({ kind: "manual" }), node("hello", "send_message", { body: "Good morning" })], edges: [edge("start", "hello")] },
+      {
+        nodes: [trigger({ kind: "manual" }), node("hello", "send_message", { body: "Good morning" }), node("after", "tag", { op: "add", tag: "greeted" })],
+        edges: [edge("start", "hello"), edge("hello", "after")],
+      },
       { quietHours: true },
     );
     const { runIds } = await enrollContacts(ctx, { workflowId, contacts: { ids: [dave!] }, trigger: { kind: "manual", data: {} } });
+    // The run holds with its text (the test cap makes the hold 2.5 s), so what follows counts from the send.
+    const held = await waitUntil(async () => {
+      const r = await db.workflowRun.findUniqueOrThrow({ where: { id: runIds[0]! } });
+      return r.waiting === "quiet" && r;
+    }, 15_000, "the run held for quiet hours");
+    expect(held.nodeId).toBe("after");
     const run = await ended(runIds[0]!);
     expect(run.status).toBe("COMPLETED");
     const message = await db.message.findFirstOrThrow({ where: { contactId: dave! } });
@@ -162,6 +171,8 @@ describe("a workflow run through the executor", () => {
     expect(message.sendAt!.getTime()).toBeGreaterThan(Date.now());
     const step = await db.workflowRunStep.findFirstOrThrow({ where: { runId: run.id, nodeId: "hello" } });
     expect(step.detail).toMatchObject({ messageId: message.id, heldUntil: message.sendAt!.toISOString() });
+    const after = await db.workflowRunStep.findFirstOrThrow({ where: { runId: run.id, nodeId: "after" } });
+    expect(after.enteredAt.getTime() - step.leftAt!.getTime()).toBeGreaterThanOrEqual(2_000);
   });
 
   it("takes a webhook's failure branch on a 500 and its success branch on a 200, signed with the org's secret", { timeout: 60_000 }, async () => {
