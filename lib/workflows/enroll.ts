@@ -10,7 +10,7 @@ import { orgSqlTransaction } from "@/lib/db/sql";
 import { emitEvents } from "@/lib/events/emit";
 import { workflowRunRequested } from "@/lib/events/workflows";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ID_PREFIXES, firstIdAt } from "@/lib/ids";
+import { firstIdAt } from "@/lib/ids";
 import type { OrgContext } from "@/lib/org-context";
 import { segmentCondition } from "@/lib/segments/evaluate-segment";
 import { workflowSettings } from "@/lib/workflows/graph-model";
@@ -66,8 +66,8 @@ export async function enrollContacts(ctx: OrgContext, options: EnrollOptions): P
     conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "WorkflowRun" r WHERE r."orgId" = ${ctx.orgId} AND r."workflowId" = ${workflowId}
       AND r."contactId" = c.id AND NOT r.test ${active})`);
   }
-  const idStem = `${firstIdAt("workflowRun", new Date())}`;
-  if (idStem.length !== ID_PREFIXES.workflowRun.length + 11) throw new Error("unexpected id layout");
+  // The ids' prefix and time part (lib/ids.ts); the rest is drawn per row in the statement.
+  const idStem = firstIdAt("workflowRun", new Date());
 
   const runIds = await orgSqlTransaction(ctx, async (tx) => {
     if (hashMemory) await tx.$executeRaw`SELECT set_config('work_mem', '64MB', true), ${ctx.orgId}::text`;
