@@ -18,12 +18,13 @@ const { enrollContacts } = await import("@/lib/workflows/enroll");
 const { cancelRun } = await import("@/lib/workflows/end-runs");
 const { startTestRun } = await import("@/lib/workflows/test-run");
 const { getRun, contactRuns } = await import("@/lib/workflows/run-history");
-const { campaignOrg, phone, seedContacts } = await import("../campaigns/campaign-helpers");
+const { campaignOrg, makeList, phone, seedContacts } = await import("../campaigns/campaign-helpers");
+const { newId } = await import("@/lib/ids");
 const { edge, node, publishWorkflow, trigger } = await import("./workflow-helpers");
 
 await h.serve([...functions.filter((f) => f.id() !== "run-workflow"), makeRunWorkflowJob({ maxWaitMs: 3_000, testReplyTimeoutMs: 1_500 })]);
 const db = h.database.db;
-const { ctx, sender } = await campaignOrg(db);
+const { ctx, sender, owner } = await campaignOrg(db);
 await db.carrierConnection.update({ where: { id: sender.connectionId }, data: { config: { deliveryDelayMs: 20, undeliveredRate: 0, failedRate: 0 } } });
 
 const manual = { kind: "manual", data: {} };
@@ -191,5 +192,35 @@ describe("the interpreter's rules", () => {
     const failed = await ended(runId!, 45_000);
     expect(failed.status).toBe("FAILED");
     expect(failed.endReason).toContain("no node ghost");
+  });
+
+  it("changes the contact and its conversation: list in and out, a custom field from the reply, opened and assigned, closed", { timeout: 60_000 }, async () => {
+    const [lou] = await seedContacts(db, ctx, [{ phone: phone(710) }]);
+    const list = await makeList(db, ctx, "Workflow list");
+    const leaving = await makeList(db, ctx, "Leaving list");
+    await db.listMembership.create({ data: { listId: leaving.id, contactId: lou!, orgId: ctx.orgId } });
+    await db.customFieldDefinition.create({ data: { id: newId("customField"), orgId: ctx.orgId, key: "points", label: "Points", type: "NUMBER" } });
+    const { workflowId } = await publishWorkflow(db, ctx, "Changes", {
+      nodes: [
+        trigger({ kind: "manual" }),
+        node("join", "list", { op: "add", listId: list.id }),
+        node("leave", "list", { op: "remove", listId: leaving.id }),
+        node("points", "update_field", { field: "custom.points", value: "{{trigger.points}}" }),
+        node("bad-points", "update_field", { field: "custom.points", value: "lots" }),
+        node("open", "conversation", { op: "open", assigneeId: owner.id }),
+        node("close", "conversation", { op: "close", assigneeId: null }),
+      ],
+      edges: [edge("start", "join"), edge("join", "leave"), edge("leave", "points"), edge("points", "bad-points"), edge("bad-points", "open"), edge("open", "close")],
+    });
+    const [runId] = (await enrollContacts(ctx, { workflowId, contacts: { ids: [lou!] }, trigger: { kind: "api_event", data: { points: 42 } } })).runIds;
+    expect((await ended(runId!)).status).toBe("COMPLETED");
+    expect(await db.listMembership.findMany({ where: { contactId: lou! }, select: { listId: true } })).toEqual([{ listId: list.id }]);
+    const contact = await db.contact.findUniqueOrThrow({ where: { id: lou! }, include: { conversation: true } });
+    expect(contact.customFields).toMatchObject({ points: 42 });
+    const { steps } = await getRun(ctx, { runId: runId! });
+    expect(steps.find((s) => s.nodeId === "bad-points")!.detail).toMatchObject({ skipped: expect.stringContaining("custom.points") });
+    expect(steps.find((s) => s.nodeId === "open")!.detail).toMatchObject({ status: "open", assigneeId: owner.id });
+    expect(contact.conversation).toMatchObject({ status: "CLOSED", assigneeId: owner.id });
+    expect(await db.auditLog.count({ where: { orgId: ctx.orgId, action: "conversation.assigned" } })).toBe(1);
   });
 });
