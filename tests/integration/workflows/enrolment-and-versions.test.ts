@@ -15,6 +15,7 @@ const { migrateRuns } = await import("@/lib/workflows/migrate-runs");
 const { cancelRun } = await import("@/lib/workflows/end-runs");
 const { runCounters } = await import("@/lib/workflows/run-counters");
 const { listRuns } = await import("@/lib/workflows/run-history");
+const { matchWorkflows } = await import("@/lib/workflows/match-workflows");
 const { createSegment } = await import("@/lib/segments/manage-segments");
 const { campaignOrg, makeList, phone, seedContacts } = await import("../campaigns/campaign-helpers");
 const { edge, node, publishVersion, publishWorkflow, trigger } = await import("./workflow-helpers");
@@ -104,6 +105,29 @@ describe("re-entry", () => {
     expect(page2.nextCursor).toBeNull();
     expect(new Set([...page1.items, ...page2.items].map((r) => r.contactId)).size).toBe(40);
     expect(await listRuns(ctx, { workflowId, status: "ACTIVE" })).toEqual({ items: [], nextCursor: null });
+  });
+});
+
+describe("which workflows an event starts", () => {
+  it("matches kind and key; inbound texts by the trigger's numbers; link clicks of any campaign; not paused ones", { timeout: 30_000 }, async () => {
+    const g = (config: Parameters<typeof trigger>[0]) => ({ nodes: [trigger(config)], edges: [] });
+    const anyNumber = await publishWorkflow(db, ctx, "Any number", g({ kind: "inbound_message", senderIds: [] }));
+    const ourNumber = await publishWorkflow(db, ctx, "Our number", g({ kind: "inbound_message", senderIds: [sender.id] }));
+    const otherNumber = await publishWorkflow(db, ctx, "Other number", g({ kind: "inbound_message", senderIds: ["snd_other"] }));
+    const anyClick = await publishWorkflow(db, ctx, "Any click", g({ kind: "link_clicked", campaignId: null }));
+    const campaignClick = await publishWorkflow(db, ctx, "Campaign click", g({ kind: "link_clicked", campaignId: "cmp_one" }));
+    const paused = await publishWorkflow(db, ctx, "Paused list", g({ kind: "list_added", listId: "lst_one" }));
+    await db.workflow.update({ where: { id: paused.workflowId }, data: { status: "PAUSED" } });
+    const listed = await publishWorkflow(db, ctx, "Listed", g({ kind: "list_added", listId: "lst_one" }));
+
+    const inbound = await matchWorkflows(ctx, { kind: "inbound_message", key: null, senderId: sender.id });
+    expect(inbound.sort()).toEqual([anyNumber.workflowId, ourNumber.workflowId].sort());
+    expect(inbound).not.toContain(otherNumber.workflowId);
+    expect((await matchWorkflows(ctx, { kind: "link_clicked", key: "cmp_one" })).sort()).toEqual([anyClick.workflowId, campaignClick.workflowId].sort());
+    expect(await matchWorkflows(ctx, { kind: "link_clicked", key: null })).toEqual([anyClick.workflowId]);
+    expect(await matchWorkflows(ctx, { kind: "list_added", key: "lst_one" })).toEqual([listed.workflowId]);
+    expect(await matchWorkflows(ctx, { kind: "list_added", key: "lst_one", workflowId: anyClick.workflowId })).toEqual([]);
+    for (const w of [anyNumber, ourNumber, otherNumber, anyClick, campaignClick, listed]) await db.workflow.update({ where: { id: w.workflowId }, data: { status: "PAUSED" } });
   });
 });
 
