@@ -20,6 +20,7 @@ import { wakeWebhooksJob } from "@/lib/jobs/wake-webhooks";
 import { wakeSnoozedConversationsJob } from "@/lib/jobs/wake-snoozed-conversations";
 import { enrollWorkflowsJob } from "@/lib/jobs/enroll-workflows";
 import { runWorkflowJob } from "@/lib/jobs/run-workflow";
+import { sweepWorkflowRunsJob } from "@/lib/jobs/sweep-workflow-runs";
 
 export const functions: InngestFunction.Any[] = [
   purgeExpiredInvitationsJob,
@@ -41,4 +42,5 @@ export const functions: InngestFunction.Any[] = [
   pruneLiveEventsJob,
   enrollWorkflowsJob,
   runWorkflowJob,
+  sweepWorkflowRunsJob,
 ];

@@ -42,6 +42,7 @@ describe("app/api/inngest", () => {
       "textstack-sweep-messages",
       "textstack-sweep-status-callbacks",
       "textstack-sweep-webhooks",
+      "textstack-sweep-workflow-runs",
       "textstack-twilio-status-callback",
       "textstack-wake-sender",
       "textstack-wake-snoozed-conversations",
@@ -57,8 +58,9 @@ describe("app/api/inngest", () => {
     expect(triggers["textstack-prune-live-events"]).toEqual([{ cron: "*/10 * * * *" }]);
     expect(triggers["textstack-enroll-workflows"]).toEqual([{ event: "workflows/trigger.fired" }, { event: "messages/received" }]);
     expect(triggers["textstack-run-workflow"]).toEqual([{ event: "workflows/run.requested" }]);
+    expect(triggers["textstack-sweep-workflow-runs"]).toEqual([{ cron: "*/5 * * * *" }]);
 
     const get = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined);
-    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 22 });
+    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 23 });
   });
 });

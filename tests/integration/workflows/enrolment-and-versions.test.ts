@@ -16,6 +16,9 @@ const { cancelRun } = await import("@/lib/workflows/end-runs");
 const { runCounters } = await import("@/lib/workflows/run-counters");
 const { listRuns } = await import("@/lib/workflows/run-history");
 const { matchWorkflows } = await import("@/lib/workflows/match-workflows");
+const { strandedRuns } = await import("@/lib/workflows/stranded-runs");
+const { emitRunRequests } = await import("@/lib/workflows/enroll");
+const { newId } = await import("@/lib/ids");
 const { createSegment } = await import("@/lib/segments/manage-segments");
 const { campaignOrg, makeList, phone, seedContacts } = await import("../campaigns/campaign-helpers");
 const { edge, node, publishVersion, publishWorkflow, trigger } = await import("./workflow-helpers");
@@ -128,6 +131,30 @@ describe("which workflows an event starts", () => {
     expect(await matchWorkflows(ctx, { kind: "list_added", key: "lst_one" })).toEqual([listed.workflowId]);
     expect(await matchWorkflows(ctx, { kind: "list_added", key: "lst_one", workflowId: anyClick.workflowId })).toEqual([]);
     for (const w of [anyNumber, ourNumber, otherNumber, anyClick, campaignClick, listed]) await db.workflow.update({ where: { id: w.workflowId }, data: { status: "PAUSED" } });
+  });
+});
+
+describe("the safety net", () => {
+  it("finds runs enrolled and never started (their event lost), within the job's idempotency window, and they run when asked again", { timeout: 30_000 }, async () => {
+    const [lost, slow, old] = await seedContacts(db, ctx, [{ phone: phone(801) }, { phone: phone(802) }, { phone: phone(803) }]);
+    const { workflowId, versionId } = await publishWorkflow(db, ctx, "Lost events", { nodes: [trigger({ kind: "manual" }), node("tag", "tag", { op: "add", tag: "found" })], edges: [edge("start", "tag")] });
+    const row = (contactId: string, minutesAgo: number) => ({
+      id: newId("workflowRun"),
+      orgId: ctx.orgId,
+      workflowId,
+      versionId,
+      contactId,
+      nodeId: "start",
+      trigger: manual,
+      startedAt: new Date(Date.now() - minutesAgo * 60_000),
+    });
+    const rows = [row(lost!, 10), row(slow!, 1), row(old!, 21 * 60)];
+    await db.workflowRun.createMany({ data: rows });
+    const found = (await strandedRuns(db)).filter((r) => rows.some((x) => x.id === r.runId));
+    expect(found).toEqual([{ orgId: ctx.orgId, runId: rows[0]!.id }]);
+    await emitRunRequests(ctx.orgId, [rows[0]!.id]);
+    await waitUntil(async () => (await db.workflowRun.findUniqueOrThrow({ where: { id: rows[0]!.id } })).status === "COMPLETED", 15_000, "the found run");
+    expect((await db.contact.findUniqueOrThrow({ where: { id: lost! } })).tags).toContain("found");
   });
 });
 
