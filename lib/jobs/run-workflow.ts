@@ -17,6 +17,7 @@ import { loadRun, type RunSnapshot } from "@/lib/workflows/run-state";
 import { workflowJobContext } from "@/lib/workflows/workflow-job-context";
 
 const PAUSE_RECHECK = "1h";
+const PAUSE_RECHECK_MS = 3_600_000;
 
 export interface RunWorkflowOptions extends InterpreterOptions {
   /** Tests: runs in a node's step after it has committed (before the job sleeps or waits). */
@@ -57,7 +58,8 @@ export function makeRunWorkflowJob(options: RunWorkflowOptions = {}) {
         });
         if (result.kind === "stopped") return { ended: "stopped", at };
         if (result.kind === "paused") {
-          await step.waitForEvent(`node:${at}:resume`, { event: workflowResumed, timeout: PAUSE_RECHECK, if: `async.data.workflowId == "${snapshot.workflowId}"` });
+          const recheck = options.maxWaitMs === undefined ? PAUSE_RECHECK : Math.min(options.maxWaitMs, PAUSE_RECHECK_MS);
+          await step.waitForEvent(`node:${at}:resume`, { event: workflowResumed, timeout: recheck, if: `async.data.workflowId == "${snapshot.workflowId}"` });
           continue;
         }
         if (result.kind === "moved") {

@@ -70,6 +70,11 @@ describe("the interpreter's rules", () => {
     await waitUntil(async () => (await run(runId!)).waiting === "duration", 15_000, "the nap");
     await db.workflow.update({ where: { id: workflowId }, data: { status: "PAUSED" } });
     await waitUntil(async () => (await run(runId!)).waiting === "paused", 15_000, "the hold");
+    // Past a re-check (the test cap makes it 3 s), still held.
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    expect((await run(runId!)).waiting).toBe("paused");
+    // Resumed once the execution waits for it (a resume before that is found by its re-check instead).
+    await waitUntil(async () => (await h.database.sql(`SELECT 1 FROM "JobWait" WHERE "eventName" = 'workflows/workflow.resumed'`)).length > 0, 15_000, "the resume wait");
     expect(await textsTo(pat!)).toEqual([]);
     await db.workflow.update({ where: { id: workflowId }, data: { status: "ACTIVE" } });
     await emitEvents(workflowResumed.create({ orgId: ctx.orgId, workflowId }));
