@@ -116,6 +116,10 @@ export const AUDIT_ACTIONS = {
   "workflow.paused": { label: "Workflow paused", target: "workflow" },
   "workflow.resumed": { label: "Workflow resumed", target: "workflow" },
   "inbox.auto_assign_updated": { label: "Inbox auto-assignment changed", target: "inbox" },
+  "workflow.contacts_enrolled": { label: "Contacts enrolled in a workflow", target: "workflow" },
+  "workflow.test_run_started": { label: "Workflow test run started", target: "workflow" },
+  "workflow.run_canceled": { label: "Workflow run canceled", target: "workflow" },
+  "workflow.runs_migrated": { label: "Workflow runs moved to another version", target: "workflow" },
 } as const satisfies Record<string, { label: string; target: AuditTargetType }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

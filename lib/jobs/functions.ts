@@ -20,6 +20,9 @@ import { twilioStatusCallbackJob } from "@/lib/jobs/twilio-status-callback";
 import { wakeSenderJob } from "@/lib/jobs/wake-sender";
 import { wakeWebhooksJob } from "@/lib/jobs/wake-webhooks";
 import { wakeSnoozedConversationsJob } from "@/lib/jobs/wake-snoozed-conversations";
+import { enrollWorkflowsJob } from "@/lib/jobs/enroll-workflows";
+import { runWorkflowJob } from "@/lib/jobs/run-workflow";
+import { sweepWorkflowRunsJob } from "@/lib/jobs/sweep-workflow-runs";
 
 export const functions: InngestFunction.Any[] = [
   purgeExpiredInvitationsJob,
@@ -41,4 +44,7 @@ export const functions: InngestFunction.Any[] = [
   pruneLiveEventsJob,
   checkSegmentTriggersJob,
   checkAnniversaryTriggersJob,
+  enrollWorkflowsJob,
+  runWorkflowJob,
+  sweepWorkflowRunsJob,
 ];

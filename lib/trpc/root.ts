@@ -18,6 +18,7 @@ import { inboxRouter } from "@/lib/trpc/routers/inbox";
 import { twilioApiRouter } from "@/lib/trpc/routers/twilio-api";
 import { webhooksRouter } from "@/lib/trpc/routers/webhooks";
 import { workflowsRouter } from "@/lib/trpc/routers/workflows";
+import { workflowRunsRouter } from "@/lib/trpc/routers/workflow-runs";
 import { createCallerFactory, createTRPCRouter } from "@/lib/trpc/init";
 
 export const appRouter = createTRPCRouter({
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   webhooks: webhooksRouter,
   keywords: keywordsRouter,
   workflows: workflowsRouter,
+  workflowRuns: workflowRunsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,7 @@ const WEBHOOK_EVENTS = [
   { type: "verification.approved", label: "Verification approved" },
   { type: "campaign.completed", label: "Campaign completed" },
   { type: "link.clicked", label: "Link clicked" },
+  { type: "workflow.run.completed", label: "Workflow run ended" },
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number]["type"];

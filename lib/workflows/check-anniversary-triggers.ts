@@ -56,7 +56,7 @@ const codes = [...NANP_AREA_CODES];
 const codeZones = codes.map((code) => areaCodeInfo(code)!.timeZone);
 
 async function checkAnniversaryWorkflow(db: Db, { workflowId, orgId, key, graph }: TriggerCheckWorkflow, now: Date): Promise<AnniversaryCheckResult> {
-  const ctx = workflowJobContext(db, orgId);
+  const ctx = workflowJobContext(orgId);
   const field = key.replace(/^custom\./, "");
   const time = triggerTime(graph);
   const knownZones = await postgresZones();

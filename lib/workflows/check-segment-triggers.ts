@@ -41,7 +41,7 @@ export async function checkSegmentTriggers(db: Db): Promise<SegmentCheckResult[]
 }
 
 async function checkSegmentWorkflow(db: Db, { workflowId, orgId, status, key: segmentId }: TriggerCheckWorkflow): Promise<SegmentCheckResult | null> {
-  const ctx = workflowJobContext(db, orgId);
+  const ctx = workflowJobContext(orgId);
   const segment = await ctx.db.segment.findUnique({ where: { id: segmentId }, select: { definition: true } });
   if (!segment) {
     log.warn({ workflowId, segmentId }, "the segment of a segment_entered workflow no longer exists: not checked");

@@ -1,9 +1,9 @@
-// The context the workflows' own checks act in: the org's scoped client, and the system as the
-// actor (nothing they do is a person's).
-import type { Db } from "@/lib/db/client";
+// The context a workflow's jobs act in: the org's scoped client, and the system as the actor of
+// what they record (the audit log says "Workflow").
+import { db } from "@/lib/db";
 import { scopedDb } from "@/lib/db/scoped";
 import type { OrgContext } from "@/lib/org-context";
 
-export function workflowJobContext(db: Db, orgId: string): OrgContext {
+export function workflowJobContext(orgId: string): OrgContext {
   return { db: scopedDb(db, orgId), orgId, actor: { type: "SYSTEM", id: null, label: "Workflow" }, role: null };
 }

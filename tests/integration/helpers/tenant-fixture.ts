@@ -52,12 +52,14 @@ export interface Fixture {
   segmentAName: string;
   importA: string;
   campaignA: string;
-  workflowA: string;
   keywordRuleA: string;
   conversationA: string;
   conversationB: string;
   savedReplyA: string;
   userA: string;
+  workflowA: string;
+  workflowVersionA: string;
+  workflowRunA: string;
 }
 
 /** Every row of org A, in a stable order, to compare before and after. */
@@ -90,8 +92,11 @@ export async function snapshotOrg(db: Db, orgId: string) {
     conversations: await db.conversation.findMany({ where, ...byId }),
     conversationNotes: await db.conversationNote.findMany({ where, ...byId }),
     savedReplies: await db.savedReply.findMany({ where, ...byId }),
-    workflows: await db.workflow.findMany({ where, ...byId }),
     inboxAssignees: await db.inboxAssignee.findMany({ where, orderBy: { userId: "asc" } }),
+    workflows: await db.workflow.findMany({ where, ...byId }),
+    workflowVersions: await db.workflowVersion.findMany({ where, ...byId }),
+    workflowRuns: await db.workflowRun.findMany({ where, ...byId }),
+    workflowRunSteps: await db.workflowRunStep.findMany({ where, ...byId }),
   };
 }
 
@@ -190,7 +195,18 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
   const conversationA = await startConversation(ctxA, { contactId: contactA.id });
   await addNote(ctxA, { id: conversationA.id, body: "SecretAlice note" });
   const savedReplyA = await createSavedReply(ctxA, { name: "Reply of A", body: "SecretAlice, thanks" });
-  const workflowA = await createWorkflow(ctxA, { name: "SecretAlice flow" });
+
+  // A published workflow of A's with a run of contact A's that passed its trigger.
+  const workflowA = newId("workflow");
+  const workflowVersionA = newId("workflowVersion");
+  const workflowRunA = newId("workflowRun");
+  const graphA = { nodes: [{ id: "start", type: "trigger", position: { x: 0, y: 0 }, data: { trigger: { kind: "manual" } } }], edges: [] };
+  const settingsA = { entrySegmentId: null, reentry: "one_at_a_time", quietHours: true, frequencyCap: false, pauseWhileTeammateReplies: false };
+  await db.workflow.create({ data: { id: workflowA, orgId: orgA.id, name: "SecretAlice flow", status: "ACTIVE", draft: graphA, settings: settingsA } });
+  await db.workflowVersion.create({ data: { id: workflowVersionA, orgId: orgA.id, workflowId: workflowA, version: 1, graph: graphA, settings: settingsA, triggerKind: "manual" } });
+  await db.workflow.update({ where: { id: workflowA }, data: { publishedVersionId: workflowVersionA } });
+  await db.workflowRun.create({ data: { id: workflowRunA, orgId: orgA.id, workflowId: workflowA, versionId: workflowVersionA, contactId: contactA.id, nodeId: "start", waiting: "reply", trigger: { kind: "manual", data: { note: "SecretAlice" } } } });
+  await db.workflowRunStep.create({ data: { id: newId("workflowRunStep"), orgId: orgA.id, runId: workflowRunA, workflowId: workflowA, versionId: workflowVersionA, nodeId: "start", nodeType: "trigger", outcome: "next", leftAt: new Date() } });
 
   const userB = await createUser(db);
   const { org: orgB } = await createOrgWithOwner(db, { owner: userB, name: "Org B" });
@@ -236,12 +252,14 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
     segmentAName: segmentA.name,
     importA: importA.id,
     campaignA: campaignA.id,
-    workflowA: workflowA.id,
     keywordRuleA: keywordRuleA.id,
     conversationA: conversationA.id,
     conversationB: conversationB.id,
     savedReplyA: savedReplyA.id,
     userA: ownerA.id,
+    workflowA,
+    workflowVersionA,
+    workflowRunA,
   };
   const snapshot = await snapshotOrg(db, f.orgA);
   // Every ID in org A (rows and the users in it), and two strings only org A's rows hold.
@@ -249,7 +267,8 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
   rows.push(...snapshot.lists, ...snapshot.customFields, ...snapshot.audit, ...snapshot.connections, ...snapshot.senders, ...snapshot.messages);
   rows.push(...snapshot.apiKeys, ...snapshot.webhookEndpoints, ...snapshot.webhookDeliveries, ...snapshot.segments, ...snapshot.contactImports, ...snapshot.campaigns);
   rows.push(...snapshot.keywordRules, ...snapshot.keywordMatches, ...snapshot.consentEvents);
-  rows.push(...snapshot.conversations, ...snapshot.conversationNotes, ...snapshot.savedReplies, ...snapshot.workflows);
+  rows.push(...snapshot.conversations, ...snapshot.conversationNotes, ...snapshot.savedReplies);
+  rows.push(...snapshot.workflows, ...snapshot.workflowVersions, ...snapshot.workflowRuns, ...snapshot.workflowRunSteps);
   const secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a", apiKeyA.key.preview];
   secrets.push("hooks-of-a", endpointA.secret);
   return { f, userB, secrets };

@@ -27,6 +27,7 @@ describe("app/api/inngest", () => {
       "textstack-check-segment-triggers",
       "textstack-deliver-webhooks",
       "textstack-dispatch-messages",
+      "textstack-enroll-workflows",
       "textstack-fan-out-campaign",
       "textstack-prune-live-events",
       "textstack-purge-expired-invitations",
@@ -34,6 +35,8 @@ describe("app/api/inngest", () => {
       "textstack-run-contact-import",
       // An onFailure handler is registered as a function of its own, triggered by inngest/function.failed.
       "textstack-run-contact-import-failure",
+      "textstack-run-workflow",
+      "textstack-run-workflow-failure",
       "textstack-simulator-deliver",
       "textstack-stage-contact-import",
       "textstack-stage-contact-import-failure",
@@ -41,6 +44,7 @@ describe("app/api/inngest", () => {
       "textstack-sweep-messages",
       "textstack-sweep-status-callbacks",
       "textstack-sweep-webhooks",
+      "textstack-sweep-workflow-runs",
       "textstack-twilio-status-callback",
       "textstack-wake-sender",
       "textstack-wake-snoozed-conversations",
@@ -56,8 +60,11 @@ describe("app/api/inngest", () => {
     expect(triggers["textstack-prune-live-events"]).toEqual([{ cron: "*/10 * * * *" }]);
     expect(triggers["textstack-check-segment-triggers"]).toEqual([{ cron: "*/5 * * * *" }]);
     expect(triggers["textstack-check-anniversary-triggers"]).toEqual([{ cron: "*/15 * * * *" }]);
+    expect(triggers["textstack-enroll-workflows"]).toEqual([{ event: "workflows/trigger.fired" }, { event: "messages/received" }]);
+    expect(triggers["textstack-run-workflow"]).toEqual([{ event: "workflows/run.requested" }]);
+    expect(triggers["textstack-sweep-workflow-runs"]).toEqual([{ cron: "*/5 * * * *" }]);
 
     const get = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined);
-    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 21 });
+    expect(await get.json()).toMatchObject({ mode: "dev", function_count: 25 });
   });
 });

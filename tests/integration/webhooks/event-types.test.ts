@@ -18,6 +18,8 @@ import type { OrgContext } from "@/lib/org-context";
 import { checkVerification } from "@/lib/verify/check-verification";
 import { startVerification } from "@/lib/verify/start-verification";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/event-types";
+import { newId } from "@/lib/ids";
+import { finishRun } from "@/lib/workflows/finish-run";
 import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
 import { setupTestDatabase } from "../helpers/db";
 import { createOrgWithOwner, orgContextFor } from "../helpers/factories";
@@ -77,6 +79,15 @@ describe("the webhook event types offered", () => {
     await db.message.update({ where: { id: link.messageId! }, data: { sentAt: minuteAgo, deliveredAt: minuteAgo } });
     const iPhone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
     expect(await recordClick(db, { code: link.code, method: "GET", userAgent: iPhone })).toMatchObject({ kind: "redirect", botReason: null });
+
+    // A workflow run of the contact that ends (the interpreter's and a cancel's way: finishRun).
+    const workflowId = newId("workflow");
+    const versionId = newId("workflowVersion");
+    const graph = { nodes: [{ id: "start", type: "trigger", position: { x: 0, y: 0 }, data: { trigger: { kind: "manual" } } }], edges: [] };
+    await db.workflow.create({ data: { id: workflowId, orgId: ctx.orgId, name: "Ends", status: "ACTIVE", draft: graph, settings: {} } });
+    await db.workflowVersion.create({ data: { id: versionId, orgId: ctx.orgId, workflowId, version: 1, graph, settings: {}, triggerKind: "manual" } });
+    const run = await db.workflowRun.create({ data: { id: newId("workflowRun"), orgId: ctx.orgId, workflowId, versionId, contactId: contact.id, nodeId: "start", trigger: { kind: "manual", data: {} } } });
+    expect(await ctx.db.$transaction((tx) => finishRun(tx, ctx.orgId, run.id, "COMPLETED", "completed"))).toBe(true);
 
     const sent = await db.webhookDelivery.findMany({ where: { endpointId }, distinct: ["eventType"], select: { eventType: true } });
     expect(sent.map((d) => d.eventType).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
