@@ -22,6 +22,7 @@ import { createSender } from "@/lib/senders/manage-senders";
 import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
 import { startConversation } from "@/lib/inbox/start-conversation";
 import { createSavedReply } from "@/lib/inbox/saved-replies";
+import { startTestRun } from "@/lib/workflows/test-run";
 import { sendTestEvent } from "@/lib/webhooks/replay-delivery";
 import { setupTestDatabase } from "./helpers/db";
 import { expectTRPCError } from "./helpers/expect-error";
@@ -164,6 +165,23 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
   },
   "workflows.pause": async () => ({ id: (await workflow("ACTIVE")).id }),
   "workflows.resume": async () => ({ id: (await workflow("PAUSED")).id }),
+  "workflowRuns.enroll": async () => {
+    const list = await createList(ctx, { name: `Enrol list ${seq++}` });
+    await addToList(ctx, { listId: list.id, contactIds: [(await createContact(ctx, { phone: phone() })).id] });
+    return { workflowId: (await workflow("ACTIVE")).id, listIds: [list.id], segmentIds: [] };
+  },
+  "workflowRuns.testRun": async () => ({ workflowId: (await workflow("ACTIVE")).id, contactId: (await createContact(ctx, { phone: phone() })).id }),
+  "workflowRuns.cancel": async () => {
+    const { id } = await workflow("ACTIVE");
+    return startTestRun(ctx, id, (await createContact(ctx, { phone: phone() })).id);
+  },
+  "workflowRuns.migrate": async () => {
+    const { id } = await workflow("ACTIVE");
+    await saveDraft(ctx, { id, revision: 1, graph: { ...ENTER_AND_EXIT, nodes: ENTER_AND_EXIT.nodes.map((n) => ({ ...n, position: { x: 10, y: n.position.y } })) }, settings: {} });
+    await publishWorkflow(ctx, { id });
+    const [v1, v2] = await db.workflowVersion.findMany({ where: { workflowId: id }, orderBy: { version: "asc" } });
+    return { workflowId: id, fromVersionId: v1!.id, toVersionId: v2!.id, mapping: { x: "x" } };
+  },
 };
 
 // The smallest valid workflow: entered by hand, ended at once.
