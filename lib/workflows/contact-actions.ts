@@ -10,6 +10,7 @@ import { contactOmit } from "@/lib/contacts/contact-select";
 import { conversationUpdated } from "@/lib/conversations/conversation-events";
 import { ensureConversation, setConversationStatus } from "@/lib/conversations/open-conversation";
 import { DomainError } from "@/lib/errors";
+import { announceTriggers } from "@/lib/events/announce-triggers";
 import { applyConsentChange } from "@/lib/messaging/apply-consent-change";
 import type { OrgContext, ScopedTx } from "@/lib/org-context";
 import { enqueueWebhookEvents } from "@/lib/webhooks/enqueue-webhook-events";
@@ -42,6 +43,8 @@ async function tagContact(ctx: OrgContext, tx: ScopedTx, contactId: string, op: 
           WHERE id = ${contactId} AND "orgId" = ${ctx.orgId} AND NOT (${tag} = ANY(tags))`
       : await tx.$executeRaw`UPDATE "Contact" SET tags = array_remove(tags, ${tag}), "updatedAt" = now() AT TIME ZONE 'UTC'
           WHERE id = ${contactId} AND "orgId" = ${ctx.orgId} AND ${tag} = ANY(tags)`;
+  // Other workflows waiting for the tag hear of it once the step commits, as they would of a person's.
+  if (changed && op === "add") await announceTriggers(tx, [{ orgId: ctx.orgId, kind: "tag_added", key: tag, contactIds: [contactId], data: { tag, source: "workflow" } }]);
   return changed ? { tag } : { tag, unchanged: true };
 }
 
@@ -50,7 +53,10 @@ async function listContact(ctx: OrgContext, tx: ScopedTx, contactId: string, op:
   if (!list) return skipped("the list no longer exists");
   if (op === "add") {
     const added = await tx.listMembership.createMany({ data: [{ listId, contactId, orgId: ctx.orgId }], skipDuplicates: true });
-    if (added.count) await recordAudit(ctx, tx, { action: "list.members_added", targetType: "list", targetId: listId, changes: { contactIds: [contactId], by: "workflow" } });
+    if (added.count) {
+      await recordAudit(ctx, tx, { action: "list.members_added", targetType: "list", targetId: listId, changes: { contactIds: [contactId], by: "workflow" } });
+      await announceTriggers(tx, [{ orgId: ctx.orgId, kind: "list_added", key: listId, contactIds: [contactId], data: { listId, source: "workflow" } }]);
+    }
     return { list: list.name, unchanged: added.count === 0 || undefined };
   }
   const removed = await tx.listMembership.deleteMany({ where: { listId, contactId } });

@@ -106,6 +106,22 @@ describe("the interpreter's rules", () => {
     expect((await contactRuns(ctx, { contactId: kim! })).map((r) => r.workflow.name)).toEqual(["On keyword"]);
   });
 
+  it("chains: a workflow's tag and list steps start the workflows waiting for that tag and list", { timeout: 60_000 }, async () => {
+    const [cole] = await seedContacts(db, ctx, [{ phone: phone(712) }]);
+    const list = await makeList(db, ctx, "Chained list");
+    const first = await publishWorkflow(db, ctx, "Tags and lists", {
+      nodes: [trigger({ kind: "manual" }), node("tag", "tag", { op: "add", tag: "chained" }), node("list", "list", { op: "add", listId: list.id })],
+      edges: [edge("start", "tag"), edge("tag", "list")],
+    });
+    const onTag = await publishWorkflow(db, ctx, "On chained tag", { nodes: [trigger({ kind: "tag_added", tag: "chained" }), node("hi", "send_message", { body: "Tag {{trigger.tag}} by {{trigger.source}}" })], edges: [edge("start", "hi")] });
+    const onList = await publishWorkflow(db, ctx, "On chained list", { nodes: [trigger({ kind: "list_added", listId: list.id }), node("hi", "send_message", { body: "Listed" })], edges: [edge("start", "hi")] });
+    const [runId] = (await enrollContacts(ctx, { workflowId: first.workflowId, contacts: { ids: [cole!] }, trigger: manual })).runIds;
+    expect(await ended(runId!)).toMatchObject({ status: "COMPLETED" });
+    await ended((await onlyRun(onTag.workflowId)).id);
+    await ended((await onlyRun(onList.workflowId)).id);
+    expect((await textsTo(cole!)).sort()).toEqual(["Listed", "Tag chained by workflow"]);
+  });
+
   it("exits a contact's runs when they opt out by any way (subscription_changed)", { timeout: 60_000 }, async () => {
     const [olive] = await seedContacts(db, ctx, [{ phone: phone(705) }]);
     const { workflowId } = await publishWorkflow(db, ctx, "Long wait", {
