@@ -26,9 +26,19 @@ export async function claim(ctx: Ctx, max: number, token: string): Promise<Queue
 async function claimLimited(ctx: Ctx, max: number, token: string): Promise<QueueItem[]> {
   const { t } = ctx.db;
   return ctx.db.tx(async (tx) => {
+    // Groups already at their limit are passed over in the scan: taking the first rows by sortAt
+    // alone let a long line of one full group (a sender's dispatcher asked for a thousand times,
+    // limit 1) hide every other group's rows behind it until it drained. A hint read without the
+    // locks: the count under them below still decides.
+    const full = await tx.query<{ k: string; n: string }>(
+      `SELECT k, count(*) AS n FROM ${t.queue}, unnest("concurrencyKeys") AS k
+       WHERE "leaseToken" IS NOT NULL AND "leaseUntil" >= now() GROUP BY k`,
+    );
+    const saturated = full.filter((row) => Number(row.n) >= limitOfKey(row.k)).map((row) => row.k);
     const candidates = await tx.query<{ id: string; concurrencyKeys: string[] }>(
-      `SELECT id, "concurrencyKeys" FROM ${t.queue} WHERE ${DUE} AND NOT ${UNLIMITED} ORDER BY "sortAt" LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [Math.max(max * 4, 50)],
+      `SELECT id, "concurrencyKeys" FROM ${t.queue} WHERE ${DUE} AND NOT ${UNLIMITED} AND NOT ("concurrencyKeys" && $2::text[])
+       ORDER BY "sortAt" LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [Math.max(max * 4, 50), saturated],
     );
     if (candidates.length === 0) return [];
     const keys = [...new Set(candidates.flatMap((c) => c.concurrencyKeys))].sort();

@@ -75,7 +75,21 @@ const singleton = h.client.createFunction(
   async ({ step }) => step.sleep("hold", "1s"),
 );
 
-await h.serve([throttled, limited, batched, idempotent, rateLimited, debounced, prioritized, singleton]);
+// One long line of a full group (limit 1, its first run held), and another group's function behind it.
+const laneGate = latch();
+const oneLane = h.client.createFunction(
+  { id: "one-lane", triggers: [{ event: "flow/one-lane" }], concurrency: 1 },
+  async ({ event, step }) =>
+    step.run("work", async () => {
+      if (event.data.n === 0) await laneGate.promise;
+    }),
+);
+const otherLane = h.client.createFunction(
+  { id: "other-lane", triggers: [{ event: "flow/other-lane" }], concurrency: 2 },
+  async ({ step }) => step.run("work", () => "done"),
+);
+
+await h.serve([throttled, limited, batched, idempotent, rateLimited, debounced, prioritized, singleton, oneLane, otherLane]);
 
 describe("flow control", () => {
   it("throttle: each sender's runs start spread at limit/period, never faster", async () => {
@@ -106,6 +120,20 @@ describe("flow control", () => {
     expect(maxActive).toBeLessThanOrEqual(3);
     expect(maxActive).toBeGreaterThanOrEqual(2);
     for (const sender of senders) expect(maxByKey.get(sender)).toBe(1);
+  });
+
+  it("concurrency: a long line of one full group does not hold back another group's runs", { timeout: 90_000 }, async () => {
+    await h.client.send({ name: "flow/one-lane", data: { n: 0 } });
+    await waitUntil(async () => (await h.runs("one-lane")).some((r) => r.startedAt), 10_000, "the held run");
+    // More rows of the full group than a claim looks at (four times the executor's free slots).
+    await h.client.send(Array.from({ length: 200 }, (_, i) => ({ name: "flow/one-lane", data: { n: i + 1 } })));
+    await waitUntil(async () => (await h.runs("one-lane")).length === 201, 20_000, "the line");
+    await h.client.send({ name: "flow/other-lane", data: {} });
+    const [other] = await h.waitForRuns("other-lane", 1, { status: ["COMPLETED"], timeoutMs: 10_000 });
+    expect(other!.output).toBe("done");
+    expect((await h.runs("one-lane")).filter((r) => r.status === "COMPLETED")).toHaveLength(0);
+    laneGate.release();
+    await h.waitForRuns("one-lane", 201, { status: ["COMPLETED"], timeoutMs: 60_000 });
   });
 
   it("batchEvents: full batches of maxSize, then the rest when the timeout passes", async () => {
