@@ -42,9 +42,19 @@ export function stepName(graph: WorkflowGraph | undefined, nodeId: string | null
   return node ? nodeTitle(node.type as WorkflowNodeType) : `step ${nodeId}`;
 }
 
-/** "Wait for reply: waiting for a reply", "Ended: opted out". */
+const ENDS: Record<string, string> = {
+  completed: "Completed: reached the end",
+  "exit node": "Exited at an Exit step",
+  "opted out": "Exited: opted out (STOP)",
+  "step limit": "Stopped: too many steps (a loop?)",
+};
+
+/** Why a run ended, in words (the runtime's reasons: lib/workflows/finish-run.ts callers). */
+export const endWords = (reason: string) => ENDS[reason] ?? sentenceCase(reason);
+
+/** "Wait for reply: waiting for a reply", or why it ended. */
 export function runPlace(run: RunPlace, graph: WorkflowGraph | undefined): string {
-  if (run.status !== "ACTIVE") return run.endReason ? sentenceCase(run.endReason) : LABEL[run.status];
+  if (run.status !== "ACTIVE") return run.endReason ? endWords(run.endReason) : LABEL[run.status];
   const at = stepName(graph, run.nodeId);
   if (!run.waiting) return run.nodeId ? `${at}: moving on` : "Starting";
   return `${at}: ${waitWords(run)}`;
