@@ -36,7 +36,7 @@ export function ContactWorkflowsCard({ contactId }: { contactId: string }) {
               {/* Step names need the version's graph, which the run's page draws: here, what the run says of itself. */}
               <p className="text-xs text-zinc-500">
                 {run.status === "ACTIVE" ? sentenceCase(waitWords(run) ?? "in progress") : runPlace(run, undefined)}
-                {run.test ? " · test" : ""} · started {formatDateTime(run.startedAt)}
+                {run.test ? " · test" : ""} · v{run.version.version} · started {formatDateTime(run.startedAt)}
               </p>
             </li>
           ))}

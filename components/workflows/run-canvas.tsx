@@ -26,7 +26,7 @@ export function RunCanvas({ graph, options, overlay, label }: { graph: WorkflowG
     readOnly: true,
   };
   return (
-    <section aria-label={label} className="relative h-[55vh] min-h-[360px] w-full overflow-hidden rounded-lg border border-zinc-200 lg:h-[calc(100vh-20rem)] dark:border-zinc-800">
+    <section aria-label={label} className="relative h-[45vh] min-h-[300px] md:h-[55vh] md:min-h-[360px] w-full overflow-hidden rounded-lg border border-zinc-200 lg:h-[calc(100vh-20rem)] dark:border-zinc-800">
       <ReactFlowProvider>
         <WorkflowCanvas {...props} />
       </ReactFlowProvider>

@@ -16,9 +16,9 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RunCanvas } from "@/components/workflows/run-canvas";
 import { RunTimeline } from "@/components/workflows/run-timeline";
+import { RunTrigger } from "@/components/workflows/run-trigger";
 import { RunStatusBadge, runPlace } from "@/components/workflows/run-words";
-import type { WorkflowGraph, TriggerKind } from "@/lib/workflows/graph-model";
-import { TRIGGER_LABELS } from "@/lib/workflows/labels";
+import type { WorkflowGraph } from "@/lib/workflows/graph-model";
 import { errorMessage } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/react";
 
@@ -45,8 +45,6 @@ export function RunScreen({ workflowId, runId }: { workflowId: string; runId: st
   const r = run.data;
   const graph = r.version.graph as WorkflowGraph;
   const who = contactName(r.contact) ?? r.contact.phone;
-  const trigger = r.trigger as { kind?: TriggerKind; data?: Record<string, unknown> } | null;
-  const triggerData = Object.entries(trigger?.data ?? {}).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0));
 
   return (
     <>
@@ -77,12 +75,7 @@ export function RunScreen({ workflowId, runId }: { workflowId: string; runId: st
           </Fact>
           <Fact label={r.endedAt ? "Ended" : "Steps"}>{r.endedAt ? formatDateTime(r.endedAt) : r.stepCount}</Fact>
           <Fact label="Trigger" wide>
-            {trigger?.kind ? TRIGGER_LABELS[trigger.kind] : "—"}
-            {triggerData.length > 0 && (
-              <span className="ml-2 break-all font-mono text-xs text-zinc-500" data-testid="trigger-data">
-                {triggerData.map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`).join(" · ")}
-              </span>
-            )}
+            <RunTrigger trigger={r.trigger} options={options.data} />
           </Fact>
         </dl>
       </Card>

@@ -56,7 +56,8 @@ export function RunTimeline({ run, graph, options }: { run: RunView; graph: Work
                 {step.leftAt && new Date(step.leftAt).getTime() - new Date(step.enteredAt).getTime() >= 1000 && <> → {formatDateTime(step.leftAt)}</>}
               </p>
             </div>
-            {node && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{summarize(node, options)}</p>}
+            {/* A text sent shows as its bubble below (as rendered for the contact): its template would say it twice. */}
+            {node && !(node.type === "send_message" && str(detail.messageId)) && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{summarize(node, options)}</p>}
             <StepDetail detail={detail} messages={messages} />
           </li>
         );

@@ -34,6 +34,11 @@ export function RunsScreen({ id }: { id: string }) {
   const versionId = picked ?? workflow.data?.publishedVersionId ?? workflow.data?.versions[0]?.id ?? null;
   const version = useQuery({ ...trpc.workflowRuns.version.queryOptions({ versionId: versionId ?? "" }), enabled: !!versionId, staleTime: Infinity });
   const counters = useQuery({ ...trpc.workflowRuns.counters.queryOptions({ versionId: versionId ?? "" }), enabled: !!versionId, refetchInterval: 5000 });
+  // Every step shows its figures, zeros included: a step no run reached reads as such, not as blank.
+  const counts = useMemo(
+    () => Object.fromEntries((version.data?.graph.nodes ?? []).map((n) => [n.id, counters.data?.[n.id] ?? { entered: 0, waiting: 0, completed: 0, exited: 0 }])),
+    [version.data, counters.data],
+  );
   const graphs = useMemo(() => new Map<number, WorkflowGraph>(version.data ? [[version.data.version, version.data.graph]] : []), [version.data]);
 
   if (workflow.isPending || workflow.isError) return <DetailPageState query={workflow} noun="workflow" back={back} />;
@@ -97,7 +102,7 @@ export function RunsScreen({ id }: { id: string }) {
             <LoadError error={version.error} />
           ) : version.data ? (
             <div className="space-y-1">
-              <RunCanvas graph={version.data.graph} options={options.data} overlay={{ counts: counters.data ?? {} }} label={`Version ${version.data.version} with its run counters`} />
+              <RunCanvas graph={version.data.graph} options={options.data} overlay={{ counts }} label={`Version ${version.data.version} with its run counters`} />
               <p className="text-xs text-zinc-500">
                 On each step: <b>In</b> runs that entered it · <b>Wait</b> waiting there now · <b>Done</b> completed there · <b>Exit</b> exited there. Test runs are not counted.
               </p>

@@ -37,14 +37,16 @@ export function RunsTable({ workflowId, graphs }: { workflowId: string; graphs: 
         <h2 id="runs-heading" className="text-lg font-semibold">
           Runs
         </h2>
-        <Select aria-label="Filter by status" value={status} onChange={(e) => setStatus(e.target.value as RunStatus | "")}>
-          <option value="">Any status</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {RUN_STATUS_LABELS[s]}
-            </option>
-          ))}
-        </Select>
+        <div>
+          <Select aria-label="Filter by status" value={status} onChange={(e) => setStatus(e.target.value as RunStatus | "")}>
+            <option value="">Any status</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {RUN_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </Select>
+        </div>
       </div>
       {runs.isPending ? (
         <Loading />
@@ -71,7 +73,7 @@ export function RunsTable({ workflowId, graphs }: { workflowId: string; graphs: 
               <tr>
                 <Th>Contact</Th>
                 <Th>Status</Th>
-                <Th>Where it is / why it ended</Th>
+                <Th cardLabel="Now / end">Where it is / why it ended</Th>
                 <Th>Version</Th>
                 <Th>Started</Th>
               </tr>
