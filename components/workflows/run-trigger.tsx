@@ -28,7 +28,7 @@ export function RunTrigger({ trigger, options }: { trigger: unknown; options: Ed
       </span>
     ),
     rule && <span key="rule">rule “{rule.name}”</span>,
-    sender && <span key="sender">to {sender.label || sender.address}</span>,
+    sender && <span key="sender">to {sender.address}</span>,
     names(data.listIds, options?.lists) && <span key="lists">lists {names(data.listIds, options?.lists)}</span>,
     names(data.segmentIds, options?.segments) && <span key="segments">segments {names(data.segmentIds, options?.segments)}</span>,
     typeof data.by === "string" && <span key="by">by {data.by}</span>,

@@ -22,12 +22,12 @@ const DAY = 86_400_000;
 const at = (x: number, y: number) => ({ x, y });
 export const DEMO_WORKFLOW_GRAPH: WorkflowGraph = {
   nodes: [
-    { id: "start", type: "trigger", position: at(260, 0), data: { trigger: { kind: "api_event", name: "loyalty.joined" } } },
-    { id: "welcome", type: "send_message", position: at(260, 140), data: { body: "Hi {{first_name|there}}, welcome to the Bean Club! Free tasting night Saturday at 6: want a seat? Reply YES or NO", mediaIds: [], senderId: null } },
+    { id: "start", type: "trigger", position: at(300, 0), data: { trigger: { kind: "api_event", name: "loyalty.joined" } } },
+    { id: "welcome", type: "send_message", position: at(300, 170), data: { body: "Hi {{first_name|there}}, welcome to the Bean Club! Free tasting night Saturday at 6: want a seat? Reply YES or NO", mediaIds: [], senderId: null } },
     {
       id: "ask",
       type: "wait_for_reply",
-      position: at(260, 290),
+      position: at(300, 350),
       data: {
         timeout: { amount: 2, unit: "days" },
         branches: [
@@ -37,11 +37,11 @@ export const DEMO_WORKFLOW_GRAPH: WorkflowGraph = {
         saveTo: null,
       },
     },
-    { id: "rsvp", type: "tag", position: at(-80, 470), data: { op: "add", tag: "tasting-rsvp" } },
-    { id: "see-you", type: "send_message", position: at(-80, 610), data: { body: "You're in! See you Saturday at 6, {{first_name|friend}}.", mediaIds: [], senderId: null } },
-    { id: "no-thanks", type: "send_message", position: at(200, 470), data: { body: "No problem, we'll keep you posted on the next one.", mediaIds: [], senderId: null } },
-    { id: "again", type: "send_message", position: at(480, 470), data: { body: "Sorry, we didn't catch that: reply YES or NO.", mediaIds: [], senderId: null } },
-    { id: "bye", type: "exit", position: at(760, 470), data: {} },
+    { id: "rsvp", type: "tag", position: at(-150, 560), data: { op: "add", tag: "tasting-rsvp" } },
+    { id: "see-you", type: "send_message", position: at(-150, 740), data: { body: "You're in! See you Saturday at 6, {{first_name|friend}}.", mediaIds: [], senderId: null } },
+    { id: "no-thanks", type: "send_message", position: at(150, 560), data: { body: "No problem, we'll keep you posted on the next one.", mediaIds: [], senderId: null } },
+    { id: "again", type: "send_message", position: at(450, 560), data: { body: "Sorry, we didn't catch that: reply YES or NO.", mediaIds: [], senderId: null } },
+    { id: "bye", type: "exit", position: at(750, 560), data: {} },
   ],
   edges: [
     { id: "e-start", source: "start", sourceHandle: "next", target: "welcome" },
