@@ -107,6 +107,11 @@ test("every page of the app fits a 390 px phone, light and dark", async ({ page 
     ["job-run", "/jobs", /^\/jobs\/[^/?]+$/, ROW],
   ];
   for (const [name, list, pattern, ready] of details) await check(page, testInfo, name, await firstLink(page, list, pattern), ready);
+  // The demo workflow's runs (seeded) and the first run's page.
+  await page.goto("/workflows");
+  const workflowRuns = `${await page.getByRole("link", { name: "Tasting night RSVP" }).getAttribute("href")}/runs`;
+  await check(page, testInfo, "workflow-runs", workflowRuns, ROW);
+  await check(page, testInfo, "workflow-run", await firstLink(page, workflowRuns, /^\/workflows\/wf_[^/]+\/runs\/wfr_/), "[data-testid=run-timeline]");
 
   // A virtual phone: its screen and keyboard at phone width, opened from a dialog that fits the phone.
   await page.setViewportSize({ width: PHONE, height: 844 });

@@ -12,6 +12,7 @@ import { ContactHistory } from "@/components/contacts/contact-history";
 import { ContactListsCard } from "@/components/contacts/contact-lists-card";
 import { ContactMessagesCard } from "@/components/contacts/contact-messages-card";
 import { contactName } from "@/components/contacts/contact-name";
+import { ContactWorkflowsCard } from "@/components/contacts/contact-workflows-card";
 import { ContactSummary } from "@/components/contacts/contact-summary";
 import { EditContactCard } from "@/components/contacts/edit-contact-card";
 import { ConsentBadge } from "@/components/contacts/consent-badge";
@@ -90,6 +91,7 @@ export function ContactDetailScreen({ id }: { id: string }) {
           <ContactSummary contact={c} />
           <ContactListsCard contact={c} />
           <ContactSegmentsCard contactId={c.id} />
+          <ContactWorkflowsCard contactId={c.id} />
         </div>
       </div>
       <ConfirmDialog

@@ -25,10 +25,11 @@ import type { EditorOptions } from "@/lib/workflows/editor-options";
 import type { WorkflowDraftGraph, WorkflowNodeType } from "@/lib/workflows/graph-model";
 import type { WorkflowProblem } from "@/lib/workflows/validate-graph";
 
-/** Run figures drawn on the steps: counts per step, and the steps of one run's path lit. */
+/** Run figures drawn on the steps: counts per step, and the steps of one run's path lit (its current step marked). */
 export interface CanvasOverlay {
   counts?: Record<string, NodeCounts>;
   path?: string[];
+  current?: string | null;
 }
 
 export const STEP_DRAG_TYPE = "application/x-textstack-step";
@@ -73,6 +74,7 @@ export function WorkflowCanvas({
   }, [problems]);
   const badEdges = useMemo(() => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [problems]);
   const lit = useMemo(() => new Set(overlay?.path ?? []), [overlay?.path]);
+  const current = overlay?.current ?? null;
 
   const nodes: StepNode[] = useMemo(
     () =>
@@ -90,9 +92,10 @@ export function WorkflowCanvas({
           problems: nodeProblems.get(step.id) ?? [],
           counts: overlay?.counts?.[step.id],
           lit: lit.has(step.id),
+          current: current === step.id,
         },
       })),
-    [graph, selected, measured, options, nodeProblems, overlay?.counts, lit, readOnly],
+    [graph, selected, measured, options, nodeProblems, overlay?.counts, current, lit, readOnly],
   );
   const edges: Edge[] = useMemo(
     () =>

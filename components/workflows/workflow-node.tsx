@@ -15,6 +15,8 @@ export interface NodeCounts {
   exited: number;
 }
 
+const COUNT_LABELS = { entered: "In", waiting: "Wait", completed: "Done", exited: "Exit" } as const;
+
 export type StepNodeData = {
   step: DraftNode;
   summary: string;
@@ -22,22 +24,27 @@ export type StepNodeData = {
   problems: string[];
   counts?: NodeCounts;
   lit?: boolean;
+  /** Where the run shown is now. */
+  current?: boolean;
 };
 export type StepNode = Node<StepNodeData, "step">;
 
 export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeProps<StepNode>) {
-  const { step, summary, outputs, problems, counts, lit } = data;
+  const { step, summary, outputs, problems, counts, lit, current } = data;
   const Icon = NODE_ICONS[step.type];
   const isTrigger = step.type === "trigger";
   return (
     <div
       data-testid={`step-${step.id}`}
       data-step-type={step.type}
+      data-lit={lit ? "true" : undefined}
+      data-current={current ? "true" : undefined}
       className={cn(
         "w-60 rounded-lg border bg-white text-left text-zinc-900 shadow-sm dark:bg-zinc-900 dark:text-zinc-100",
         isTrigger ? "border-amber-400 dark:border-amber-500/70" : "border-zinc-300 dark:border-zinc-700",
         problems.length > 0 && "ring-2 ring-red-500 dark:ring-red-500",
         lit && !problems.length && "ring-2 ring-emerald-500",
+        current && !problems.length && "ring-4 ring-emerald-500/70",
         selected && "outline-2 outline-offset-2 outline-brand-500",
       )}
     >
@@ -47,7 +54,10 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
           <Icon className="h-3.5 w-3.5" aria-hidden />
         </span>
         <div className="min-w-0 flex-1">
-          <p className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{nodeTitle(step.type)}</p>
+          <p className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+            {nodeTitle(step.type)}
+            {current && <span className="ml-1.5 rounded bg-emerald-100 px-1 py-px text-[10px] text-emerald-800 normal-case dark:bg-emerald-900/50 dark:text-emerald-300">here now</span>}
+          </p>
           <p className="line-clamp-2 text-sm break-words">{summary}</p>
         </div>
       </div>
@@ -61,8 +71,8 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
         <dl className="mx-3 mt-1.5 grid grid-cols-4 gap-1 text-center text-[11px] tabular-nums text-zinc-600 dark:text-zinc-400">
           {(["entered", "waiting", "completed", "exited"] as const).map((k) => (
             <div key={k}>
-              <dt className="sr-only">{k}</dt>
-              <dd title={k} className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">
+              <dt className="text-[9px] uppercase tracking-wide text-zinc-400 dark:text-zinc-500">{COUNT_LABELS[k]}</dt>
+              <dd title={k} data-count={k} className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">
                 {counts[k]}
               </dd>
             </div>

@@ -6,6 +6,7 @@ import { BackLink, DetailPageState } from "@/components/app/detail-page-state";
 import { LoadError } from "@/components/ui/query-state";
 import type { CanvasOverlay } from "@/components/workflows/workflow-canvas";
 import { WorkflowEditor } from "@/components/workflows/workflow-editor";
+import { WorkflowTabs } from "@/components/workflows/workflow-tabs";
 import { useTRPC } from "@/lib/trpc/react";
 
 const back = { href: "/workflows", label: "Workflows" };
@@ -22,6 +23,7 @@ export function WorkflowScreen({ id, overlay }: { id: string; overlay?: CanvasOv
       <h1 className="mb-3 text-xl font-semibold tracking-tight" data-testid="workflow-name">
         {workflow.data.name}
       </h1>
+      <WorkflowTabs id={id} />
       {options.isError ? (
         <LoadError error={options.error} />
       ) : options.isPending ? (

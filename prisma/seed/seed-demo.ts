@@ -15,6 +15,7 @@ import { DEMO_LOGIN, DEMO_ORG_NAME, DEMO_TEAMMATE } from "../demo.ts";
 import { ensureDemoTeammate } from "./demo-teammate.ts";
 import { demoContacts } from "./demo-contacts.ts";
 import { seedDemoSegments } from "./demo-segments.ts";
+import { DEMO_WORKFLOW_NAME, seedDemoWorkflow } from "./demo-workflow.ts";
 import { seedDemoHistory } from "./insert-demo-history.ts";
 
 // The demo's own number, in the 555-01xx block set aside for fiction: fixed, so that what the
@@ -63,6 +64,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<string> {
   await db.listMembership.createMany({ data: memberships });
   console.log(`Seeded ${DEMO_ORG_NAME}: ${contacts.length} contacts, ${lists.length} lists.`);
   await seedSegmentsAndHistory(db, orgId, now);
+  // Only a fresh demo: a workflow someone deleted from an older demo is not put back.
+  const workflow = await seedDemoWorkflow(db, orgId, now);
+  console.log(`Seeded the workflow "${DEMO_WORKFLOW_NAME}" with ${workflow.runs} ended runs.`);
   await ensureDemoTeammate(db, orgId);
   console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}; teammate ${DEMO_TEAMMATE.email}`);
   return orgId;

@@ -1,6 +1,6 @@
 // The demo seed (prisma/seed/): its message history reads as the pipeline would have written it,
 // its segments are valid under the rule model, it is the same for the same clock, and a rerun (as
-// every `npm start` does) adds nothing.
+// every `npm start` does) adds nothing; its workflow is published and its runs walk the graph.
 import { beforeAll, describe, expect, it } from "vitest";
 import { canTransition } from "@/lib/messaging/status";
 import { scopedDb } from "@/lib/db/scoped";
@@ -8,7 +8,9 @@ import type { OrgContext } from "@/lib/org-context";
 import { countSegment } from "@/lib/segments/evaluate-segment";
 import { segmentDefinition, type SegmentDefinitionInput } from "@/lib/segments/rule-model";
 import { DEMO_ORG_NAME } from "../../prisma/demo";
+import { nextNodeId, workflowGraph } from "@/lib/workflows/graph-model";
 import { DEMO_SEGMENTS } from "../../prisma/seed/demo-segments";
+import { DEMO_WORKFLOW_NAME } from "../../prisma/seed/demo-workflow";
 import { planDemoHistory } from "../../prisma/seed/plan-demo-history";
 import { DEMO_NUMBER, seedDemo } from "../../prisma/seed/seed-demo";
 import { setupTestDatabase } from "./helpers/db";
@@ -168,5 +170,27 @@ describe("the demo seed", () => {
     expect(after.segments).toBe(DEMO_SEGMENTS.length);
     expect(after.messages).toBeGreaterThan(2000);
     expect(after.consent).toBe(await db.contact.count({ where: { orgId, consentStatus: "OPTED_OUT" } }));
+  });
+  it("publishes its workflow (the validator passes it) with runs that each walk the graph: every step left by an output leading to the next, ended where the run says, none active", async () => {
+    const workflow = await db.workflow.findFirstOrThrow({ where: { orgId, name: DEMO_WORKFLOW_NAME }, include: { publishedVersion: true } });
+    expect(workflow.status).toBe("ACTIVE");
+    const graph = workflowGraph.parse(workflow.publishedVersion!.graph);
+    const runs = await db.workflowRun.findMany({ where: { orgId, workflowId: workflow.id }, include: { steps: { orderBy: { enteredAt: "asc" } } } });
+    expect(runs.length).toBeGreaterThan(40);
+    expect(new Set(runs.map((r) => r.status))).toEqual(new Set(["COMPLETED", "EXITED"]));
+    for (const run of runs) {
+      expect(run.steps[0]!.nodeId).toBe("start");
+      for (const [i, step] of run.steps.entries()) {
+        const next = run.steps[i + 1];
+        if (next) expect(nextNodeId(graph, step.nodeId, step.outcome!), `${run.id} step ${i}`).toBe(next.nodeId);
+        expect(step.leftAt!.getTime()).toBeGreaterThanOrEqual(step.enteredAt.getTime());
+      }
+      const last = run.steps.at(-1)!;
+      expect(run.nodeId).toBe(last.nodeId);
+      // The run ends where its last step leads nowhere (completed) or at the exit step.
+      expect(run.status === "EXITED" ? last.nodeId : nextNodeId(graph, last.nodeId, last.outcome!)).toBe(run.status === "EXITED" ? "bye" : null);
+      expect(run.endedAt!.getTime()).toBeLessThanOrEqual(now.getTime());
+      expect(run.stepCount).toBe(run.steps.length);
+    }
   });
 });

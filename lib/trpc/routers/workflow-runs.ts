@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cancelRun } from "@/lib/workflows/end-runs";
 import { enrollAudience, enrollAudienceInput } from "@/lib/workflows/enroll-audience";
+import { getVersion, versionIdInput } from "@/lib/workflows/get-version";
 import { migrateRuns, migrateRunsInput } from "@/lib/workflows/migrate-runs";
 import { runCounters, runCountersInput } from "@/lib/workflows/run-counters";
 import { contactRuns, contactRunsInput, getRun, listRuns, listRunsInput, runIdInput } from "@/lib/workflows/run-history";
@@ -20,6 +21,8 @@ export const workflowRunsRouter = createTRPCRouter({
   get: orgProcedure.input(runIdInput).query(({ ctx, input }) => getRun(ctx.org, input)),
   /** Per node of a version: entered, waiting now, completed and exited there (the canvas). */
   counters: orgProcedure.input(runCountersInput).query(({ ctx, input }) => runCounters(ctx.org, input)),
+  /** A published version with its graph (the runs view's canvas, the migration's mapping). */
+  version: orgProcedure.input(versionIdInput).query(({ ctx, input }) => getVersion(ctx.org, input)),
   byContact: orgProcedure.input(contactRunsInput).query(({ ctx, input }) => contactRuns(ctx.org, input)),
   migrate: orgProcedure.input(migrateRunsInput).mutation(({ ctx, input }) => migrateRuns(ctx.org, input.workflowId, input)),
 });

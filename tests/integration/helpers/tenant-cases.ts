@@ -153,6 +153,7 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
   "workflowRuns.list": (f) => [notFound({ workflowId: f.workflowA }), notFound({ workflowId: f.workflowA, status: "ACTIVE" })],
   "workflowRuns.get": (f) => [notFound({ runId: f.workflowRunA })],
   "workflowRuns.counters": (f) => [notFound({ versionId: f.workflowVersionA })],
+  "workflowRuns.version": (f) => [notFound({ versionId: f.workflowVersionA })],
   "workflowRuns.byContact": (f) => [notFound({ contactId: f.contactA })],
   "workflowRuns.migrate": (f) => [notFound({ workflowId: f.workflowA, fromVersionId: f.workflowVersionA, toVersionId: f.workflowVersionA, mapping: { start: "start" } })],
   "keywords.rules": () => [ok(undefined, (r) => expect(r).toEqual([]))],

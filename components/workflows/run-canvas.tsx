@@ -1,0 +1,35 @@
+"use client";
+// A published version drawn read-only: the builder's canvas with nothing to edit, under run
+// figures (counters per step, or one run's path lit with its current step marked).
+import { ReactFlowProvider } from "@xyflow/react";
+import type { ComponentProps } from "react";
+import { WorkflowCanvas, type CanvasOverlay } from "@/components/workflows/workflow-canvas";
+import type { EditorOptions } from "@/lib/workflows/editor-options";
+import type { WorkflowGraph } from "@/lib/workflows/graph-model";
+
+type CanvasProps = ComponentProps<typeof WorkflowCanvas>;
+const none = new Set<string>();
+const noop = () => {};
+
+export function RunCanvas({ graph, options, overlay, label }: { graph: WorkflowGraph; options: EditorOptions | undefined; overlay: CanvasOverlay; label: string }) {
+  const props: CanvasProps = {
+    graph: graph as CanvasProps["graph"],
+    options,
+    problems: [],
+    selected: none,
+    onSelect: noop,
+    onCommit: noop,
+    onMove: noop,
+    onMoveStart: noop,
+    onDropStep: noop,
+    overlay,
+    readOnly: true,
+  };
+  return (
+    <section aria-label={label} className="relative h-[45vh] min-h-[300px] md:h-[55vh] md:min-h-[360px] w-full overflow-hidden rounded-lg border border-zinc-200 lg:h-[calc(100vh-20rem)] dark:border-zinc-800">
+      <ReactFlowProvider>
+        <WorkflowCanvas {...props} />
+      </ReactFlowProvider>
+    </section>
+  );
+}
