@@ -18,7 +18,6 @@ import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
 import { addNote } from "@/lib/inbox/add-note";
 import { createSavedReply } from "@/lib/inbox/saved-replies";
 import { startConversation } from "@/lib/inbox/start-conversation";
-import { createWorkflow } from "@/lib/workflows/manage-workflows";
 import { addMember, createOrgWithOwner, createUser, orgContextFor, type TestUser } from "./factories";
 import type { Db } from "@/lib/db/client";
 
