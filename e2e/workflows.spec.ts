@@ -2,12 +2,12 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { shots } from "./page-shots";
 import { signInAsDemo } from "./sign-in-as-demo";
 
-async function makeJoinRule(page: Page) {
+async function makeSignupRule(page: Page) {
   await page.goto("/settings/keywords");
   await page.getByRole("button", { name: "New rule" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Name").fill("Join the club");
-  await dialog.getByLabel("Keywords").fill("JOIN");
+  await dialog.getByLabel("Name").fill("Sign up");
+  await dialog.getByLabel("Keywords").fill("SIGNUP");
   await dialog.getByLabel("Add tags").fill("club");
   await dialog.getByRole("button", { name: "Create rule" }).click();
   await expect(dialog).toBeHidden();
@@ -15,8 +15,18 @@ async function makeJoinRule(page: Page) {
 
 /** Drag to connect: from an output's handle to a step's input handle. */
 async function dragConnect(page: Page, from: Locator, to: Locator) {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
+  // Where the handles are once the canvas is still (a fit-to-view animates the viewport): a box read
+  // mid-animation put the press on the step's body, which moved the step instead of connecting.
+  const still = async (handle: Locator) => {
+    for (let previous = await handle.boundingBox(); ; ) {
+      await page.waitForTimeout(150);
+      const box = await handle.boundingBox();
+      if (box && previous && box.x === previous.x && box.y === previous.y) return box;
+      previous = box;
+    }
+  };
+  const a = await still(from);
+  const b = await still(to);
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
@@ -27,26 +37,26 @@ const step = (page: Page, type: string) => page.locator(`.react-flow__node [data
 const palette = (page: Page, name: string) => page.getByRole("navigation", { name: "Steps" }).getByRole("button", { name, exact: true });
 const panel = (page: Page) => page.getByRole("complementary", { name: /^(Step|Workflow) settings$/ });
 
-test("a marketer builds JOIN → welcome → wait for reply → a text per branch on the canvas, sees a dangling branch pinned, publishes, and finds it after a reload", async ({ page }, testInfo) => {
+test("a marketer builds SIGNUP → welcome → wait for reply → a text per branch on the canvas, sees a dangling branch pinned, publishes, and finds it after a reload", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await signInAsDemo(page);
-  await makeJoinRule(page);
+  await makeSignupRule(page);
 
   await page.getByRole("link", { name: "Workflows" }).first().click();
   await expect(page.getByRole("heading", { name: "Workflows", level: 1 })).toBeVisible();
   await page.getByRole("button", { name: "New workflow" }).first().click();
-  await page.getByRole("dialog").getByLabel("Workflow name").fill("JOIN welcome");
+  await page.getByRole("dialog").getByLabel("Workflow name").fill("SIGNUP welcome");
   await page.getByRole("dialog").getByRole("button", { name: "Create and open" }).click();
   await expect(page).toHaveURL(/\/workflows\/wf_/);
   await expect(page.getByText("Start with a trigger: what makes a contact enter.")).toBeVisible();
   // An empty canvas offers the trigger first.
   await expect(palette(page, "Send message")).toBeDisabled();
 
-  // The trigger: the JOIN keyword rule.
+  // The trigger: the SIGNUP keyword rule (the demo org's JOIN is the keywords spec's).
   await palette(page, "Trigger").click();
   await expect(step(page, "trigger")).toContainText("Choose a keyword rule");
-  await panel(page).getByLabel("Keyword rule").selectOption({ label: "JOIN (Join the club)" });
-  await expect(step(page, "trigger")).toContainText("Keyword: JOIN");
+  await panel(page).getByLabel("Keyword rule").selectOption({ label: "SIGNUP (Sign up)" });
+  await expect(step(page, "trigger")).toContainText("Keyword: SIGNUP");
 
   // Each click hangs the new step from the chosen one's first open output.
   await palette(page, "Send message").click();
@@ -61,7 +71,7 @@ test("a marketer builds JOIN → welcome → wait for reply → a text per branc
   await expect(wait.getByTestId("step-problem")).toContainText('The "No" branch leads nowhere');
   await expect(page.getByTestId("problems")).toContainText('Wait for reply: The "No" branch leads nowhere');
   await page.getByRole("button", { name: "Fit to view" }).click();
-  await expect(wait).toBeInViewport({ ratio: 1 });
+  await expect(wait).toBeInViewport({ ratio: 0.99 });
   await page.screenshot({ path: testInfo.outputPath("workflow-editor-problem-1280-light.png") });
 
   for (const body of ["No worries, maybe next time.", "Please reply YES or NO."]) {
@@ -102,7 +112,7 @@ test("a marketer builds JOIN → welcome → wait for reply → a text per branc
   // Persisted: the same steps after a reload, and an edit afterwards is an unpublished change.
   await page.reload();
   await expect(step(page, "send_message")).toHaveCount(4);
-  await expect(step(page, "trigger")).toContainText("Keyword: JOIN");
+  await expect(step(page, "trigger")).toContainText("Keyword: SIGNUP");
   await expect(page.getByText("Version 1", { exact: true })).toBeVisible();
   await expect(page.getByText("Unpublished changes")).toBeHidden();
   await step(page, "exit").click();
@@ -118,8 +128,8 @@ test("a marketer builds JOIN → welcome → wait for reply → a text per branc
 
   await shots(page, testInfo, "workflow-editor", page.locator(".react-flow__node").first());
   await page.goto("/workflows");
-  const row = page.getByRole("row").filter({ hasText: "JOIN welcome" });
-  await expect(row).toContainText("Keyword: JOIN");
+  const row = page.getByRole("row").filter({ hasText: "SIGNUP welcome" });
+  await expect(row).toContainText("Keyword: SIGNUP");
   await expect(row).toContainText("v1");
-  await shots(page, testInfo, "workflows-list", "JOIN welcome");
+  await shots(page, testInfo, "workflows-list", "SIGNUP welcome");
 });
