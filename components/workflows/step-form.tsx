@@ -6,6 +6,7 @@ import { HighlightedTextarea } from "@/components/messaging/highlighted-textarea
 import { SegmentMeter } from "@/components/messaging/segment-meter";
 import { SegmentBuilder } from "@/components/segments/segment-builder";
 import { Field } from "@/components/ui/field";
+import { ListSelect } from "@/components/workflows/list-select";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { ReplyBranchesForm, type Branch } from "@/components/workflows/reply-branches-form";
 import { TriggerForm } from "@/components/workflows/trigger-form";
@@ -187,16 +188,7 @@ export function StepForm({ step, options, selfId, onChange }: { step: DraftNode;
               <option value="remove">Remove from the list</option>
             </Select>
           </Field>
-          <Field label="List">
-            <Select value={data.listId ?? ""} onChange={(e) => set({ listId: e.target.value })}>
-              <option value="">Choose a list…</option>
-              {options.lists.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <ListSelect value={data.listId ?? ""} lists={options.lists} onChange={(listId) => set({ listId })} />
         </div>
       );
     case "update_field":

@@ -4,6 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Field } from "@/components/ui/field";
+import { ListSelect } from "@/components/workflows/list-select";
 import { Input, Select } from "@/components/ui/input";
 import type { EditorOptions } from "@/lib/workflows/editor-options";
 import { TRIGGER_KINDS, type TriggerKind } from "@/lib/workflows/graph-model";
@@ -79,16 +80,7 @@ export function TriggerForm({ trigger, options, onChange }: { trigger: Trigger; 
         </fieldset>
       )}
       {trigger.kind === "list_added" && (
-        <Field label="List">
-          <Select value={str("listId")} onChange={(e) => set({ listId: e.target.value })}>
-            <option value="">Choose a list…</option>
-            {options.lists.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ListSelect value={str("listId")} lists={options.lists} onChange={(listId) => set({ listId })} />
       )}
       {trigger.kind === "tag_added" && (
         <Field label="Tag">
