@@ -3,9 +3,12 @@
 // inside it, never for a change that rolled back), and every announcement a transaction makes goes
 // out together: contacts of one org, kind, key and data in one event, up to MAX_TRIGGER_CONTACTS
 // each, so a bulk action of 1,000 contacts or an import chunk's opt-outs is a handful of events, not
-// one per contact. Handed a client that is not a transaction (a pool), it is sent at once.
+// one per contact. Only what an active workflow may start on is sent (listened-triggers.ts, read in the
+// transaction). Handed a client that is not a transaction (a pool), it is sent at once.
 import { afterCommitBatched } from "@/lib/db/after-commit";
+import type { SqlClient } from "@/lib/db/sql";
 import { emitEvents } from "@/lib/events/emit";
+import { listenedTriggers } from "@/lib/events/listened-triggers";
 import { workflowTriggerFired, type TRIGGER_EVENT_KINDS } from "@/lib/events/workflows";
 
 export interface TriggerAnnouncement {
@@ -26,13 +29,17 @@ export const MAX_TRIGGER_CONTACTS = 5_000;
 /** Bytes of events in one send: the embedded executor refuses a request past 3 MiB (executor/http/events.ts). */
 const MAX_SEND_BYTES = 1024 * 1024;
 
-export async function announceTriggers(client: object, announcements: readonly TriggerAnnouncement[]): Promise<void> {
-  const some = announcements.filter((a) => a.contactIds.length > 0);
-  await afterCommitBatched(client, emitTriggers, some);
+export async function announceTriggers(client: SqlClient, announcements: readonly TriggerAnnouncement[]): Promise<void> {
+  const heard = await listenedTriggers(client, announcements.filter((a) => a.contactIds.length > 0));
+  await afterCommitBatched(client, sendTriggers, heard);
 }
 
-/** Sends `announcements` now, grouped as above (the caller is outside any transaction). */
-export async function emitTriggers(announcements: readonly TriggerAnnouncement[]): Promise<void> {
+/** Sends `announcements` now, those some workflow hears (`client` reads which), grouped as above; the caller is outside any transaction. */
+export async function emitTriggers(client: SqlClient, announcements: readonly TriggerAnnouncement[]): Promise<void> {
+  await sendTriggers(await listenedTriggers(client, announcements));
+}
+
+async function sendTriggers(announcements: readonly TriggerAnnouncement[]): Promise<void> {
   const groups = new Map<string, { first: TriggerAnnouncement; contactIds: Set<string> }>();
   for (const a of announcements) {
     const data = a.data ?? {};

@@ -6,6 +6,8 @@ import { eventType } from "inngest";
 import { z } from "zod";
 
 export const TRIGGER_EVENT_KINDS = [
+  "keyword",
+  "inbound_message",
   "contact_created",
   "list_added",
   "tag_added",
@@ -19,9 +21,9 @@ export const TRIGGER_EVENT_KINDS = [
 /**
  * Something happened to contacts that a published workflow's trigger may be waiting for. `key` is
  * what the trigger is keyed by (WorkflowVersion.triggerKey): the list id, the tag, the segment id,
- * "opted_in"/"opted_out", the date field, the campaign id (or null), the event name; null for
- * contact_created. `data` becomes {{trigger.<key>}} in the run's texts. Keyword and inbound-message
- * triggers start from `messages/received` instead (lib/events/messaging.ts).
+ * "opted_in"/"opted_out", the date field, the campaign id (or null), the event name, the keyword
+ * rule; null for contact_created and inbound_message. `data` becomes {{trigger.<key>}} in the run's
+ * texts (an inbound text's: messageId, senderId, body, keywordRuleId).
  */
 export const workflowTriggerFired = eventType("workflows/trigger.fired", {
   schema: z.object({

@@ -70,7 +70,7 @@ export async function recordClick(db: Db, request: ClickRequest): Promise<ClickO
   });
   if (!row || row.expired) return { kind: "not_found" };
   if (row.inserted === 0) await clickWithWebhook(db, row, clickId, userAgent);
-  if (row.botReason === null && row.contactId) announceClick(row, clickId);
+  if (row.botReason === null && row.contactId) announceClick(db, row, clickId);
   return { kind: "redirect", url: row.url, botReason: row.botReason };
 }
 
@@ -78,9 +78,9 @@ export async function recordClick(db: Db, request: ClickRequest): Promise<ClickO
  * A person's click, committed, told to workflows (link_clicked, keyed by the campaign of the
  * link's message) without the redirect waiting for the job server: not awaited, a failure logged.
  */
-function announceClick(link: Row, clickId: string): void {
+function announceClick(db: Db, link: Row, clickId: string): void {
   const data = { url: link.url, linkId: link.id, clickId, messageId: link.messageId, campaignId: link.campaignId };
-  emitTriggers([{ orgId: link.orgId, kind: "link_clicked", key: link.campaignId, contactIds: [link.contactId!], data }]).catch((error: unknown) =>
+  emitTriggers(db, [{ orgId: link.orgId, kind: "link_clicked", key: link.campaignId, contactIds: [link.contactId!], data }]).catch((error: unknown) =>
     log.error(`link_clicked of ${link.id} not announced: ${(error as Error).message}`),
   );
 }

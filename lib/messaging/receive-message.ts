@@ -4,7 +4,8 @@
 // contact who opted out) opt them back in, HELP/INFO get the org's help text. Then, in this order,
 // opt-out wording ("remove me": lib/keywords/opt-out-phrases.ts) opts them out too, and an org keyword
 // rule runs (apply-keyword-rule.ts). Every text lands in the contact's conversation
-// (lib/conversations/route-inbound.ts) in the same transaction, and is announced for the inbox and workflows.
+// (lib/conversations/route-inbound.ts) in the same transaction, and is announced for the inbox, for
+// workflows waiting for a reply (messages/received) and for those it may start (announce-triggers.ts).
 import type { InboundText } from "@/lib/carriers/carrier";
 import { twilioConfig } from "@/lib/carriers/connection-config";
 import { applyConsentChange } from "@/lib/messaging/apply-consent-change";
@@ -112,8 +113,15 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
     await afterCommit(tx, () =>
       emitEvents(messageReceived.create({ orgId: org.id, messageId: message.id, contactId: contact!.id, senderId: sender.id, keyword: kind, keywordRuleId })),
     );
-    // A new number texting in is a contact made (source inbound), as one made in the UI or the API is.
-    if (contact!.isNew) await announceTriggers(tx, [{ orgId: org.id, kind: "contact_created", key: null, contactIds: [contact!.id], data: { source: "inbound" } }]);
+    // A new number texting in is a contact made (source inbound), as one made in the UI or the API is;
+    // the text starts workflows on any text, or on the keyword rule it ran (compliance keywords start nothing).
+    const contactIds = [contact!.id];
+    const data = { messageId: message.id, senderId: sender.id, body: text.body, keywordRuleId };
+    await announceTriggers(tx, [
+      ...(contact!.isNew ? [{ orgId: org.id, kind: "contact_created" as const, key: null, contactIds, data: { source: "inbound" } }] : []),
+      ...(!kind && keywordRuleId ? [{ orgId: org.id, kind: "keyword" as const, key: keywordRuleId, contactIds, data }] : []),
+      ...(!kind ? [{ orgId: org.id, kind: "inbound_message" as const, key: null, contactIds, data }] : []),
+    ]);
     return { message, keyword: kind, ruleReply: applied?.reply ?? null };
   });
 

@@ -3,7 +3,7 @@
 // them one, source api, as an upsert would, and that is a contact_created too), then
 // `workflows/trigger.fired` (api_event, keyed by the name) sent. Nothing is stored of the event
 // itself: the runs it starts keep its data. Whether a workflow waits for the name is the runtime's
-// to decide, so an event no workflow waits for is accepted all the same.
+// to decide, so an event no workflow waits for is accepted all the same (and goes no further).
 import { upsertContact } from "@/lib/contacts/upsert-contact";
 import { DomainError, notFound } from "@/lib/errors";
 import { emitTriggers } from "@/lib/events/announce-triggers";
@@ -21,7 +21,7 @@ export async function fireApiEvent(ctx: OrgContext, raw: ApiEventInput): Promise
   const { name, contact, data } = apiEventInput.parse(raw);
   const receivedAt = new Date();
   const found = contact.id !== undefined ? { id: await contactById(ctx, contact.id), created: false } : await contactByPhone(ctx, contact.phone!);
-  await emitTriggers([{ orgId: ctx.orgId, kind: "api_event", key: name, contactIds: [found.id], data }]);
+  await emitTriggers(ctx.db, [{ orgId: ctx.orgId, kind: "api_event", key: name, contactIds: [found.id], data }]);
   return { name, contactId: found.id, contactCreated: found.created, receivedAt };
 }
 

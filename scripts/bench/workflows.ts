@@ -195,7 +195,36 @@ try {
     const rows = await measure();
     return { ...summarise(rows.flatMap((r) => (r.ms === null ? [] : [r.ms]))), missing: rows.filter((r) => r.ms === null).length };
   }
+  /**
+   * Where a reply's time goes, p50 of each leg (ms): the text's row to its wait resolved by the
+   * executor (the event sent and ingested), to the call that goes on from it (queued for a worker),
+   * to the branch's send row (the SDK's call: the wait's after-step and the send).
+   */
+  async function legs(messageIds: string[]) {
+    const rows = (await admin.query<{ ingest: number; queue: number; call: number }>(
+      `SELECT extract(epoch FROM w."completedAt" - i."createdAt") * 1000 AS ingest, extract(epoch FROM a."startedAt" - w."completedAt") * 1000 AS queue,
+              extract(epoch FROM (SELECT min(o."createdAt") FROM "Message" o WHERE o."contactId" = i."contactId" AND o.direction = 'OUTBOUND'
+                                  AND o.body = ANY($3) AND o."createdAt" >= i."createdAt") - a."startedAt") * 1000 AS call
+       FROM "Message" i
+       JOIN "WorkflowRun" r ON r."contactId" = i."contactId" AND r."workflowId" = $2
+       JOIN "JobRun" j ON j.events -> 0 -> 'data' ->> 'runId' = r.id
+       JOIN "JobStep" w ON w."runId" = j.id AND w.name = 'node:answer:reply'
+       JOIN "JobStep" a ON a."runId" = j.id AND a.name = 'node:answer:after'
+       WHERE i.id = ANY($1)`,
+      [messageIds, workflowId, [BODY_YES, BODY_OTHER]],
+    )).rows;
+    const p50 = (key: "ingest" | "queue" | "call") => summarise(rows.map((r) => Number(r[key]))).p50;
+    return { n: rows.length, ingest: p50("ingest"), queue: p50("queue"), call: p50("call") };
+  }
   const answer = (i: number) => (i % 2 === 0 ? "yeah" : "maybe later");
+  /** The executor's runs started since `since`, per function, per reply: the work one reply makes. */
+  async function runsPerReply(since: Date, replies: number) {
+    const rows = (await admin.query<{ fn: string; n: number }>(
+      `SELECT regexp_replace("functionId", '^[^-]+-', '') AS fn, count(*)::int AS n FROM "JobRun" WHERE "createdAt" >= $1 GROUP BY 1 ORDER BY 2 DESC`,
+      [since],
+    )).rows;
+    return Object.fromEntries(rows.map((r) => [r.fn, Math.round((r.n / replies) * 100) / 100]));
+  }
 
   // References: receiveMessage with no run waiting (texts from the reference sample, not enrolled yet).
   log(`reference: ${SAMPLE} texts at ${RATE}/s, no run waiting (load ${load()})`);
@@ -205,9 +234,12 @@ try {
   await enrollAudience(org.ctx, workflowId, { listIds: [reference.id] });
   await until("reference runs waiting for a reply", SAMPLE, replyWaits);
   log(`reference: ${SAMPLE} replies at ${RATE}/s, only their own runs waiting (load ${load()})`);
+  const referenceSince = new Date();
   const referenceReplies = await repliesAtRate(referencePhones, answer);
   const referenceLatency = await replyToSend(referenceReplies.map((r) => r.messageId));
   await until("reference runs completed", SAMPLE, completedRuns);
+  const referenceRuns = await runsPerReply(referenceSince, SAMPLE);
+  const referenceLegs = await legs(referenceReplies.map((r) => r.messageId));
 
   // 1. Enrolment of the main audience.
   log(`enrolling ${CONTACTS.toLocaleString()} contacts (load ${load()})`);
@@ -235,6 +267,7 @@ try {
   );
   const repliedMs = performance.now() - replyStart;
   const loadedLatency = await replyToSend(sampleReplies.map((r) => r.messageId));
+  const loadedLegs = await legs(sampleReplies.map((r) => r.messageId));
   await until("runs completed", SAMPLE + enrolled, completedRuns);
   const completedMs = performance.now() - replyStart;
   const [branches] = (
@@ -257,6 +290,8 @@ try {
     replyRate: RATE,
     replyToNextStepMs: { withAllWaiting: loadedLatency, onlyOwnRunsWaiting: referenceLatency },
     receiveMessageMs: { noRunWaiting: receiveAlone, allWaiting: receiveLoaded },
+    executorRunsPerReply: referenceRuns,
+    replyLegsP50Ms: { withAllWaiting: loadedLegs, onlyOwnRunsWaiting: referenceLegs },
     repliesPerSecond: Math.round(enrolled / (repliedMs / 1000)),
     completedPerSecond: Math.round(enrolled / (completedMs / 1000)),
     secondsToAllCompleted: seconds(completedMs),
@@ -276,6 +311,10 @@ try {
   console.log(`| enrolled to waiting for a reply (first send done) | ${result.enrolledPerSecond} runs/s (${result.secondsToAllWaiting} s) |`);
   console.log(`| replies in to every run completed (${CALLERS} callers) | ${result.completedPerSecond} runs/s (${result.secondsToAllCompleted} s; replies ${result.repliesPerSecond}/s) |`);
   console.log(`| branch sends: yes / other | ${branches.yes} / ${branches.other} |`);
+  const leg = (l: typeof loadedLegs) => `${l.ingest} / ${l.queue} / ${l.call} ms`;
+  console.log(`| a reply's legs, p50: text → wait resolved / → call started / → branch send row; all waiting | ${leg(loadedLegs)} |`);
+  console.log(`| the same, reference | ${leg(referenceLegs)} |`);
+  console.log(`| executor runs a reply starts (reference phase), by function | ${Object.entries(referenceRuns).map(([fn, n]) => `${fn} ${n}`).join(", ")} |`);
   if (loadedLatency.missing > 0 || referenceLatency.missing > 0) process.exitCode = 1;
 } finally {
   await cleanup();

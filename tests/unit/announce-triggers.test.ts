@@ -1,6 +1,7 @@
 // Announcing triggers (lib/events/announce-triggers.ts): grouped into events of one org, kind, key,
 // data and workflow, each within the schema's maximum of contacts, every contact once.
 import { describe, expect, it, vi } from "vitest";
+import type { SqlClient } from "@/lib/db/sql";
 
 const sent = vi.hoisted(() => [] as { name: string; data: Record<string, unknown> }[][]);
 vi.mock("@/lib/events/emit", () => ({
@@ -8,14 +9,18 @@ vi.mock("@/lib/events/emit", () => ({
     sent.push(events);
   },
 }));
+// Which announcements some workflow hears is a database read, tested in tests/integration/workflows/trigger-emitters.test.ts; here all are.
+vi.mock("@/lib/events/listened-triggers", () => ({ listenedTriggers: async <A>(announcements: readonly A[]) => [...announcements] }));
 const { emitTriggers, announceTriggers, MAX_TRIGGER_CONTACTS } = await import("@/lib/events/announce-triggers");
 
+/** A client that is no transaction (the listening read is mocked above). */
+const sql = { $queryRaw: async () => [], $executeRaw: async () => 0 } as unknown as SqlClient;
 const ids = (n: number, prefix = "ct_") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
 describe("emitTriggers", () => {
   it("groups by org, kind, key, data and workflow, drops repeats, and splits past the maximum", async () => {
     sent.length = 0;
-    await emitTriggers([
+    await emitTriggers(sql, [
       { orgId: "org_a", kind: "tag_added", key: "vip", contactIds: ids(MAX_TRIGGER_CONTACTS + 5), data: { tag: "vip" } },
       { orgId: "org_a", kind: "tag_added", key: "vip", contactIds: ["ct_0", "ct_x"], data: { tag: "vip" } },
       { orgId: "org_a", kind: "tag_added", key: "gold", contactIds: ["ct_1"], data: { tag: "gold" } },
@@ -41,7 +46,7 @@ describe("emitTriggers", () => {
 
   it("sends many events a megabyte at a time", async () => {
     sent.length = 0;
-    await emitTriggers([{ orgId: "org_a", kind: "segment_entered", key: "seg_1", contactIds: ids(60_000, "ct_01jf00000000000000000"), workflowId: "wf_1" }]);
+    await emitTriggers(sql, [{ orgId: "org_a", kind: "segment_entered", key: "seg_1", contactIds: ids(60_000, "ct_01jf00000000000000000"), workflowId: "wf_1" }]);
     expect(sent.flat()).toHaveLength(12);
     expect(sent.length).toBeGreaterThan(1);
     for (const request of sent) expect(JSON.stringify(request.map((e) => e.data)).length).toBeLessThanOrEqual(1024 * 1024 + 100);
@@ -51,9 +56,9 @@ describe("emitTriggers", () => {
 describe("announceTriggers", () => {
   it("outside a transaction sends at once, and nothing for no contacts", async () => {
     sent.length = 0;
-    await announceTriggers({}, [{ orgId: "org_a", kind: "contact_created", key: null, contactIds: [] }]);
+    await announceTriggers(sql, [{ orgId: "org_a", kind: "contact_created", key: null, contactIds: [] }]);
     expect(sent).toEqual([]);
-    await announceTriggers({}, [{ orgId: "org_a", kind: "contact_created", key: null, contactIds: ["ct_1"] }]);
+    await announceTriggers(sql, [{ orgId: "org_a", kind: "contact_created", key: null, contactIds: ["ct_1"] }]);
     expect(sent).toMatchObject([[{ name: "workflows/trigger.fired", data: { orgId: "org_a", kind: "contact_created", key: null, contactIds: ["ct_1"], data: {} } }]]);
   });
 });

@@ -10,7 +10,7 @@ const h = await setupAppHarness();
 const { functions } = await import("@/lib/jobs/functions");
 const { makeRunWorkflowJob } = await import("@/lib/jobs/run-workflow");
 const { emitEvents } = await import("@/lib/events/emit");
-const { messageReceived } = await import("@/lib/events/messaging");
+const { createKeywordRule } = await import("@/lib/keywords/manage-rules");
 const { workflowResumed, workflowTriggerFired } = await import("@/lib/events/workflows");
 const { replyFromPhone } = await import("@/lib/simulator/reply-from-phone");
 const { sendOne } = await import("@/lib/messaging/send-one");
@@ -84,17 +84,17 @@ describe("the interpreter's rules", () => {
 
   it("enrols on a keyword rule's text and on a domain's trigger, with the trigger's data in the text", { timeout: 60_000 }, async () => {
     const [kim, tad] = await seedContacts(db, ctx, [{ phone: phone(703) }, { phone: phone(704) }]);
+    const rule = await createKeywordRule(ctx, { name: "Secret", keywords: ["SECRET"], matchOn: "first_word", addTags: ["secret"] });
     const keyword = await publishWorkflow(db, ctx, "On keyword", {
-      nodes: [trigger({ kind: "keyword", keywordRuleId: "kwr_of_this_test" }), node("hi", "send_message", { body: "You texted {{trigger.body}}" })],
+      nodes: [trigger({ kind: "keyword", keywordRuleId: rule.id }), node("hi", "send_message", { body: "You texted {{trigger.body}}" })],
       edges: [edge("start", "hi")],
     });
     const tagged = await publishWorkflow(db, ctx, "On tag", {
       nodes: [trigger({ kind: "tag_added", tag: "vip" }), node("hi", "send_message", { body: "Tagged {{trigger.tag}}" })],
       edges: [edge("start", "hi")],
     });
-    // The keywords feature sets keywordRuleId on the text's event; here the event is sent again with it.
-    const message = await replyFromPhone(ctx, db, { senderId: sender.id, phone: phone(703), body: "SECRET WORD" });
-    await emitEvents(messageReceived.create({ orgId: ctx.orgId, messageId: message.id, contactId: kim!, senderId: sender.id, keyword: null, keywordRuleId: "kwr_of_this_test" }));
+    // The text runs the rule, and its announcement (the rule's key) starts the workflow.
+    await replyFromPhone(ctx, db, { senderId: sender.id, phone: phone(703), body: "SECRET WORD" });
     await emitEvents(workflowTriggerFired.create({ orgId: ctx.orgId, kind: "tag_added", key: "vip", contactIds: [tad!], data: { tag: "vip" } }));
     // Another tag does not start it.
     await emitEvents(workflowTriggerFired.create({ orgId: ctx.orgId, kind: "tag_added", key: "other", contactIds: [kim!], data: { tag: "other" } }));

@@ -39,17 +39,31 @@ const { newLinkCode } = await import("@/lib/links/link-code");
 const { newId } = await import("@/lib/ids");
 const { importCsv } = await import("../contact-import/import-helpers");
 const events = await import("@/app/api/v1/events/route");
+const { TRIGGER_EVENT_KINDS } = await import("@/lib/events/workflows");
 type OrgContext = import("@/lib/org-context").OrgContext;
 
 let ctx: OrgContext;
 let apiCtx: OrgContext;
 let sender: { id: string; address: string; connectionId: string };
 
+/** An active workflow of `orgId` whose published trigger is `kind` keyed by `key` (null: every key of the kind). */
+async function listenTo(orgId: string, kind: string, key: string | null, status: "ACTIVE" | "PAUSED" = "ACTIVE") {
+  const workflowId = newId("workflow");
+  const versionId = newId("workflowVersion");
+  const graph = { nodes: [], edges: [] };
+  await db.workflow.create({ data: { id: workflowId, orgId, name: `On ${kind} ${key ?? "any"} ${workflowId}`, status: "DRAFT", draft: graph, settings: {} } });
+  await db.workflowVersion.create({ data: { id: versionId, orgId, workflowId, version: 1, graph, settings: {}, triggerKind: kind, triggerKey: key } });
+  await db.workflow.update({ where: { id: workflowId }, data: { status, publishedVersionId: versionId } });
+  return workflowId;
+}
+
 beforeAll(async () => {
   const { org, owner } = await createOrgWithOwner(db, { name: "Trigger Cafe" });
   ctx = await orgContextFor(db, owner, org.id);
   apiCtx = { ...ctx, actor: { type: "API_KEY", id: "key_test", label: "test key" }, role: null };
   sender = await db.senderNumber.findFirstOrThrow({ where: { orgId: org.id } });
+  // What the domains announce is sent only to an org with a workflow listening: this one listens to every kind.
+  for (const kind of TRIGGER_EVENT_KINDS) await listenTo(org.id, kind, null);
 });
 beforeEach(() => {
   emitted.length = 0;
@@ -173,11 +187,14 @@ describe("inbound texts", () => {
   const text = (from: string, body: string) => receiveMessage(db, sender.connectionId, { from, to: sender.address, body, media: [], receivedAt: new Date() });
   const received = () => emitted.flatMap((e) => e.events.filter((ev) => ev.name === "messages/received").map((ev) => ev.data));
 
-  it("a new number: contact_created (inbound) and messages/received without a rule; a STOP from them: subscription_changed, once", async () => {
+  it("a new number: contact_created (inbound), inbound_message and messages/received without a rule; a STOP from them: subscription_changed, once", async () => {
     const phone = nextPhone();
     const { message } = await text(phone, "Hi, are you open today?");
     const contact = await db.contact.findFirstOrThrow({ where: { orgId: ctx.orgId, phone } });
-    expect(triggers()).toEqual([{ orgId: ctx.orgId, kind: "contact_created", key: null, contactIds: [contact.id], data: { source: "inbound" } }]);
+    expect(triggers()).toEqual([
+      { orgId: ctx.orgId, kind: "contact_created", key: null, contactIds: [contact.id], data: { source: "inbound" } },
+      { orgId: ctx.orgId, kind: "inbound_message", key: null, contactIds: [contact.id], data: { messageId: message.id, senderId: sender.id, body: "Hi, are you open today?", keywordRuleId: null } },
+    ]);
     expect(received()).toEqual([{ orgId: ctx.orgId, messageId: message.id, contactId: contact.id, senderId: sender.id, keyword: null, keywordRuleId: null }]);
 
     emitted.length = 0;
@@ -188,24 +205,55 @@ describe("inbound texts", () => {
     expect(triggers()).toEqual([]);
   });
 
-  it("a keyword rule: messages/received names it, its tags and lists are announced (only the new ones), its subscribe is a change only for someone out", async () => {
+  it("a keyword rule: keyword keyed by the rule, and messages/received names it; its tags and lists are announced (only the new ones), its subscribe is a change only for someone out", async () => {
     const list = await createList(ctx, { name: "Club" });
     const rule = await createKeywordRule(ctx, { name: "Join", keywords: ["JOIN"], matchOn: "first_word", reply: "Welcome!", addTags: ["club"], addListIds: [list.id], subscribe: true });
     const phone = nextPhone();
-    await text(phone, "join");
+    const { message } = await text(phone, "join");
     const contact = await db.contact.findFirstOrThrow({ where: { orgId: ctx.orgId, phone } });
     expect(received()).toMatchObject([{ contactId: contact.id, keyword: null, keywordRuleId: rule.id }]);
+    const textData = (m: { id: string }, body: string) => ({ messageId: m.id, senderId: sender.id, body, keywordRuleId: rule.id });
     expect(triggers()).toEqual([
       { orgId: ctx.orgId, kind: "tag_added", key: "club", contactIds: [contact.id], data: { tag: "club", source: "keyword_rule" } },
       { orgId: ctx.orgId, kind: "list_added", key: list.id, contactIds: [contact.id], data: { listId: list.id, source: "keyword_rule" } },
       { orgId: ctx.orgId, kind: "contact_created", key: null, contactIds: [contact.id], data: { source: "inbound" } },
+      { orgId: ctx.orgId, kind: "keyword", key: rule.id, contactIds: [contact.id], data: textData(message, "join") },
+      { orgId: ctx.orgId, kind: "inbound_message", key: null, contactIds: [contact.id], data: textData(message, "join") },
     ]);
 
     await changeConsent(ctx, { id: contact.id, kind: "OPT_OUT" }, "ui");
     emitted.length = 0;
-    await text(phone, "JOIN again");
+    const again = await text(phone, "JOIN again");
     expect(received()).toMatchObject([{ keywordRuleId: rule.id }]);
-    expect(triggers()).toEqual([{ orgId: ctx.orgId, kind: "subscription_changed", key: "opted_in", contactIds: [contact.id], data: { status: "opted_in", source: "keyword" } }]);
+    expect(triggers()).toEqual([
+      { orgId: ctx.orgId, kind: "subscription_changed", key: "opted_in", contactIds: [contact.id], data: { status: "opted_in", source: "keyword" } },
+      { orgId: ctx.orgId, kind: "keyword", key: rule.id, contactIds: [contact.id], data: textData(again.message, "JOIN again") },
+      { orgId: ctx.orgId, kind: "inbound_message", key: null, contactIds: [contact.id], data: textData(again.message, "JOIN again") },
+    ]);
+  });
+});
+
+describe("only what an active workflow may start on is sent", () => {
+  it("an org with no workflow: nothing but an opt-out (it ends runs); then a workflow on tag vip hears vip, not other, and not once paused", async () => {
+    const { org, owner } = await createOrgWithOwner(db, { name: "Quiet Cafe" });
+    const quiet = await orgContextFor(db, owner, org.id);
+    const quietSender = await db.senderNumber.findFirstOrThrow({ where: { orgId: org.id } });
+    const contact = await createContact(quiet, { phone: nextPhone(), tags: ["vip"] });
+    await receiveMessage(db, quietSender.connectionId, { from: nextPhone(), to: quietSender.address, body: "hello", media: [], receivedAt: new Date() });
+    expect(triggers()).toEqual([]);
+    expect(emitted.flatMap((e) => e.events.map((ev) => ev.name))).toEqual(["messages/received"]);
+    await changeConsent(quiet, { id: contact.id, kind: "OPT_OUT" }, "ui");
+    expect(triggers()).toEqual([{ orgId: org.id, kind: "subscription_changed", key: "opted_out", contactIds: [contact.id], data: { status: "opted_out", source: "ui" } }]);
+
+    const workflowId = await listenTo(org.id, "tag_added", "vip");
+    emitted.length = 0;
+    const other = await createContact(quiet, { phone: nextPhone(), tags: ["vip", "other"] });
+    expect(triggers()).toEqual([{ orgId: org.id, kind: "tag_added", key: "vip", contactIds: [other.id], data: { tag: "vip", source: "ui" } }]);
+
+    await db.workflow.update({ where: { id: workflowId }, data: { status: "PAUSED" } });
+    emitted.length = 0;
+    await createContact(quiet, { phone: nextPhone(), tags: ["vip"] });
+    expect(triggers()).toEqual([]);
   });
 });
 
