@@ -5,6 +5,8 @@ import { DEFAULT_SESSION_LIMITS, limitSessions, type SessionLimits } from "@/lib
 import { registerPool } from "@/lib/db/sql";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
+const TRANSACTION_MAX_WAIT_MS = 10_000;
+
 // A Prisma client for a postgresql:// URL. A `schema` query parameter (used by tests, which give
 // each file its own schema) becomes both Prisma's schema and the session's search_path. The pool is
 // Prisma's and lib/db/sql.ts's alike.
@@ -22,7 +24,11 @@ export function createPrismaClient(url: string, options: { max?: number; limits?
   limitSessions(pool, options.limits ?? DEFAULT_SESSION_LIMITS, settings);
   const adapter = new PrismaPg(pool, schema ? { schema } : undefined);
   // A message's secretBody (a verification code's whole text) is read only by the dispatcher's SQL.
-  const client = new PrismaClient({ adapter, omit: { message: { secretBody: true } } });
+  // An interactive transaction waits up to TRANSACTION_MAX_WAIT_MS for a connection of the pool
+  // (Prisma's default, 2 s, failed texts coming in while the pool's 10 connections served the job
+  // calls of a busy campaign: measured with bench:workflows beside bench:campaign); the session's
+  // statement and idle limits still bound what it then does.
+  const client = new PrismaClient({ adapter, omit: { message: { secretBody: true } }, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
   registerPool(client, pool);
   trackTransactions(client);
   return client;
