@@ -241,6 +241,7 @@ try {
     const replies = await repliesAtRate(phones, answer, rate);
     const ids = replies.map((r) => r.messageId);
     const latency = await replyToSend(ids);
+    log(`  at ${rate}/s: reply → branch send p50 ${latency.p50} / p95 ${latency.p95} ms (${latency.missing} missing)`);
     return { rate, latency, legs: await legs(ids), runs: await runsPerReply(since, phones.length), receive: summarise(replies.map((r) => r.ms)) };
   }
 
