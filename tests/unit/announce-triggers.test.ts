@@ -10,7 +10,7 @@ vi.mock("@/lib/events/emit", () => ({
   },
 }));
 // Which announcements some workflow hears is a database read, tested in tests/integration/workflows/trigger-emitters.test.ts; here all are.
-vi.mock("@/lib/events/listened-triggers", () => ({ listenedTriggers: async <A>(announcements: readonly A[]) => [...announcements] }));
+vi.mock("@/lib/events/listened-triggers", () => ({ listenedTriggers: async <A>(_client: unknown, announcements: readonly A[]) => [...announcements] }));
 const { emitTriggers, announceTriggers, MAX_TRIGGER_CONTACTS } = await import("@/lib/events/announce-triggers");
 
 /** A client that is no transaction (the listening read is mocked above). */
