@@ -60,7 +60,7 @@ describe("app/api/inngest", () => {
     expect(triggers["textstack-prune-live-events"]).toEqual([{ cron: "*/10 * * * *" }]);
     expect(triggers["textstack-check-segment-triggers"]).toEqual([{ cron: "*/5 * * * *" }]);
     expect(triggers["textstack-check-anniversary-triggers"]).toEqual([{ cron: "*/15 * * * *" }]);
-    expect(triggers["textstack-enroll-workflows"]).toEqual([{ event: "workflows/trigger.fired" }, { event: "messages/received" }]);
+    expect(triggers["textstack-enroll-workflows"]).toEqual([{ event: "workflows/trigger.fired" }]);
     expect(triggers["textstack-run-workflow"]).toEqual([{ event: "workflows/run.requested" }]);
     expect(triggers["textstack-sweep-workflow-runs"]).toEqual([{ cron: "*/5 * * * *" }]);
 
