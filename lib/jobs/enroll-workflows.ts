@@ -21,9 +21,9 @@ export const enrollWorkflowsJob = inngest.createFunction(
     // An inbound text's trigger names the number it came to (inbound-message triggers may name some).
     const senderId = typeof data.senderId === "string" ? data.senderId : undefined;
     const starts = await step.run("match", () => matchWorkflows(ctx, { kind, key, workflowId, senderId }));
+    const trigger: RunTrigger = { kind, data };
     let enrolled = 0;
     for (const id of starts) {
-      const trigger: RunTrigger = { kind, data };
       const { runIds } = await step.run(`enroll-${id}`, () => enrollContacts(ctx, { workflowId: id, contacts: { ids: contactIds }, trigger }));
       enrolled += runIds.length;
     }
