@@ -5,6 +5,7 @@ import { nextNodeId, type ReplyTest, type WorkflowGraph } from "@/lib/workflows/
 import { chooseSplitBranch } from "@/lib/workflows/random-split";
 import { chooseReplyBranch, replyMatches } from "@/lib/workflows/reply-tests";
 import { renderRunTokens } from "@/lib/workflows/run-tokens";
+import { checkWorkflowTemplate } from "@/lib/workflows/validate-graph";
 import { nextTimeOfDay } from "@/lib/workflows/wait-until";
 
 const matches = (test: ReplyTest, text: string) => replyMatches(test, text);
@@ -117,6 +118,13 @@ describe("the run's own merge fields", () => {
       reply: "yes",
     });
     expect(text).toBe("Hi {{first_name}}, you said yes about JOIN (42)");
+  });
+
+  it("gives an empty one its fallback, as publishing's check allows", () => {
+    const template = "You said {{ reply | nothing }} about {{trigger.body|our offer}}";
+    expect(checkWorkflowTemplate(template, [])).toBeNull();
+    expect(renderRunTokens(template, { trigger: {}, reply: null })).toBe("You said nothing about our offer");
+    expect(renderRunTokens(template, { trigger: { body: "JOIN" }, reply: "yes" })).toBe("You said yes about JOIN");
   });
 
   it("strips braces from values so a reply cannot add a merge field", () => {
