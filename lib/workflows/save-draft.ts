@@ -2,7 +2,8 @@
 // validate-graph.ts reports them; publishing refuses them). Cheap enough to run at every pause in
 // typing: one conditional UPDATE. Two tabs on one workflow cannot silently overwrite each other:
 // each save names the revision it edited and is refused when another save came in between, so the
-// stale tab reloads instead of wiping the other's work.
+// stale tab reloads instead of wiping the other's work. The audit log gets one "draft saved" per
+// person per ten minutes of editing, not one per pause in typing.
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { canonicalJson } from "@/lib/canonical-json";
@@ -13,6 +14,7 @@ import { workflowGraph } from "@/lib/workflows/graph-model";
 import { saveDraftInput } from "@/lib/workflows/workflow-input";
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
+const AUDIT_EVERY_MS = 10 * 60_000;
 
 export async function saveDraft(ctx: OrgContext, raw: z.input<typeof saveDraftInput>): Promise<{ revision: number; draftChanged: boolean; updatedAt: Date }> {
   const { id, revision, graph, settings } = saveDraftInput.parse(raw);
@@ -39,7 +41,11 @@ export async function saveDraft(ctx: OrgContext, raw: z.input<typeof saveDraftIn
       select: { draftRevision: true, draftChanged: true, updatedAt: true },
     });
     if (saved.length === 0) throw stale();
-    await recordAudit(ctx, tx, { action: "workflow.draft_saved", targetType: "workflow", targetId: id, changes: { revision: saved[0]!.draftRevision, nodes: graph.nodes.length } });
+    const recent = await tx.auditLog.findFirst({
+      where: { targetId: id, action: "workflow.draft_saved", actorId: ctx.actor.id, createdAt: { gt: new Date(Date.now() - AUDIT_EVERY_MS) } },
+      select: { id: true },
+    });
+    if (!recent) await recordAudit(ctx, tx, { action: "workflow.draft_saved", targetType: "workflow", targetId: id, changes: { revision: saved[0]!.draftRevision, nodes: graph.nodes.length } });
     return { revision: saved[0]!.draftRevision, draftChanged: saved[0]!.draftChanged, updatedAt: saved[0]!.updatedAt };
   });
 }

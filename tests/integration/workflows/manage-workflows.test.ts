@@ -72,6 +72,10 @@ describe("workflow drafts and versions", () => {
     const half = joinFlow();
     half.nodes[0]!.data = { trigger: { kind: "keyword", keywordRuleId: "" } };
     expect((await saveDraft(ctx, { id: wf.id, revision: 1, graph: half, settings })).revision).toBe(2);
+    // One audit row for the editing session, not one per save; another person's edit is theirs.
+    expect(await auditOf(wf.id)).toEqual(["workflow.created", "workflow.draft_saved"]);
+    const other = { ...ctx, actor: { ...ctx.actor, id: "usr_other", label: "Other Editor" } };
+    expect((await saveDraft(other, { id: wf.id, revision: 2, graph: joinFlow(), settings })).revision).toBe(3);
     expect(await auditOf(wf.id)).toEqual(["workflow.created", "workflow.draft_saved", "workflow.draft_saved"]);
   });
 
