@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { mediaBytes } from "../tests/support/media-fixtures";
 import { shots } from "./page-shots";
 import { signInAsDemo } from "./sign-in-as-demo";
 
@@ -125,6 +126,25 @@ test("a marketer builds SIGNUP → welcome → wait for reply → a text per bra
   await expect(step(page, "exit")).toHaveCount(1);
   await expect(page.getByTestId("save-state")).toHaveText("Saved");
   await expect(page.getByText("Unpublished changes")).toBeHidden();
+
+  // The welcome text becomes an MMS with a merge field put in at the cursor; both are kept after a reload.
+  const welcome = step(page, "send_message").filter({ hasText: "Welcome to the club" });
+  await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+  await welcome.click();
+  const body = panel(page).getByLabel("Message", { exact: true });
+  await body.focus();
+  await body.press("ControlOrMeta+Home");
+  await panel(page).getByLabel("Insert a merge field").selectOption({ label: "First name" });
+  await expect(body).toHaveValue("{{first_name}}Welcome to the club! Reply YES or NO");
+  await body.press("End");
+  await panel(page).getByTestId("media-picker-input").setInputFiles({ name: "club-card.png", mimeType: "image/png", buffer: Buffer.from(mediaBytes("png", 4_000)) });
+  await expect(panel(page).getByRole("list", { name: "Attached media" }).getByRole("listitem")).toHaveCount(1);
+  await expect(welcome).toContainText("MMS, 1 attachment · {{first_name}}Welcome");
+  await expect(page.getByTestId("save-state")).toHaveText("Saved");
+  await page.reload();
+  await welcome.click();
+  await expect(panel(page).getByRole("list", { name: "Attached media" }).getByRole("listitem")).toHaveCount(1);
+  await expect(panel(page).getByLabel("Message", { exact: true })).toHaveValue("{{first_name}}Welcome to the club! Reply YES or NO");
 
   await shots(page, testInfo, "workflow-editor", page.locator(".react-flow__node").first());
   await page.goto("/workflows");

@@ -113,7 +113,7 @@ export function MediaPicker({ value, onChange, disabled }: { value: MediaItem[];
       onDrop={dropped}
       className={cn(
         "space-y-2 rounded-md border border-dashed border-zinc-300 p-2 dark:border-zinc-700",
-        dragging && "border-brand-600 bg-brand-50 dark:bg-brand-950/30",
+        dragging && "border-brand-600 bg-brand-50 dark:bg-brand-700/20",
       )}
     >
       {(value.length > 0 || pending.length > 0) && (

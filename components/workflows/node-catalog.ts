@@ -131,8 +131,11 @@ export function summarize(node: DraftNode, options: EditorOptions | undefined): 
                       : null;
       return detail ? `${kind}: ${detail}` : kind;
     }
-    case "send_message":
-      return d.body?.trim() ? d.body : "No message yet";
+    case "send_message": {
+      const media = (d.mediaIds as string[] | undefined)?.length ?? 0;
+      const attached = media ? `MMS, ${plural(media, "attachments")}` : "";
+      return d.body?.trim() ? (attached ? `${attached} · ${d.body}` : d.body) : attached || "No message yet";
+    }
     case "wait_duration":
       return d.duration ? `For ${plural(d.duration.amount, d.duration.unit)}` : "";
     case "wait_until": {

@@ -1,7 +1,9 @@
 "use client";
 // The side panel's form for the chosen step: one per kind of step, its problems under it as it is
 // typed (validate-graph.ts's nodeProblems, the same checks publishing makes).
-import { useMemo } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo, useRef, useState } from "react";
+import { MediaPicker, type MediaItem } from "@/components/media/media-picker";
 import { HighlightedTextarea } from "@/components/messaging/highlighted-textarea";
 import { SegmentMeter } from "@/components/messaging/segment-meter";
 import { SegmentBuilder } from "@/components/segments/segment-builder";
@@ -11,6 +13,7 @@ import { Input, Select, Textarea } from "@/components/ui/input";
 import { ReplyBranchesForm, type Branch } from "@/components/workflows/reply-branches-form";
 import { TriggerForm } from "@/components/workflows/trigger-form";
 import type { SegmentGroup } from "@/lib/segments/rule-model";
+import { useTRPC } from "@/lib/trpc/react";
 import { MAX_BODY_LENGTH, segmentMessage } from "@/lib/sms/segments";
 import { STANDARD_FIELDS } from "@/lib/sms/templates";
 import type { EditorOptions } from "@/lib/workflows/editor-options";
@@ -60,25 +63,86 @@ function FieldPicker({ label, value, options, onChange, allowNone }: { label: st
   );
 }
 
-/** The fields a text may use, to copy in. */
-function MergeFieldHint({ options }: { options: EditorOptions }) {
-  const fields = [...STANDARD_FIELDS, ...options.customFields.map((f) => `custom.${f.key}`), "trigger.<key>", "reply"];
-  return <p className="text-xs text-zinc-500">Merge fields: {fields.map((f) => `{{${f}}}`).join(" ")}; a fallback: {"{{first_name|there}}"}.</p>;
+const STANDARD_LABELS: Record<(typeof STANDARD_FIELDS)[number], string> = { first_name: "First name", last_name: "Last name", phone: "Phone", email: "Email" };
+
+/** Puts a merge field where the cursor is in the text (or over the selection). */
+function MergeFieldMenu({ options, onInsert }: { options: EditorOptions; onInsert: (tag: string) => void }) {
+  return (
+    <div className="space-y-1">
+      <Select aria-label="Insert a merge field" value="" onChange={(e) => e.target.value && onInsert(`{{${e.target.value}}}`)} className="w-auto">
+        <option value="">Insert a merge field…</option>
+        <optgroup label="Contact">
+          {STANDARD_FIELDS.map((f) => (
+            <option key={f} value={f}>
+              {STANDARD_LABELS[f]}
+            </option>
+          ))}
+          {options.customFields.map((f) => (
+            <option key={f.key} value={`custom.${f.key}`}>
+              {f.label}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label="This run">
+          <option value="reply">Their last reply</option>
+          <option value="trigger.body">The text that started it</option>
+        </optgroup>
+      </Select>
+      <p className="text-xs text-zinc-500">
+        A fallback for an empty value: {"{{first_name|there}}"}. What started the run: {"{{trigger.<key>}}"} (an API event&apos;s data, a keyword&apos;s text).
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The step's attachments (MMS). The step keeps only their ids: those saved are read back for their
+ * thumbnails, those uploaded here are known already. Changes wait until the saved ones are read, so
+ * none is dropped unseen.
+ */
+function StepMedia({ ids, onChange }: { ids: string[]; onChange: (ids: string[]) => void }) {
+  const trpc = useTRPC();
+  const [uploaded, setUploaded] = useState<MediaItem[]>([]);
+  const saved = useQuery({ ...trpc.media.items.queryOptions({ ids }), enabled: ids.length > 0, placeholderData: keepPreviousData });
+  const known = new Map([...(saved.data ?? []), ...uploaded].map((m) => [m.id, m]));
+  const value = ids.flatMap((id) => known.get(id) ?? []);
+  return (
+    <MediaPicker
+      value={value}
+      disabled={value.length < ids.length && saved.isPending}
+      onChange={(items) => {
+        setUploaded((before) => [...before, ...items.filter((m) => !known.has(m.id))]);
+        onChange(items.map((m) => m.id));
+      }}
+    />
+  );
 }
 
 function MessageForm({ data, options, set }: { data: Data; options: EditorOptions; set: (patch: Data, coalesce?: string) => void }) {
   const body = typeof data.body === "string" ? data.body : "";
   const segmented = useMemo(() => segmentMessage(body), [body]);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  function insert(tag: string) {
+    const start = textarea.current?.selectionStart ?? body.length;
+    const end = textarea.current?.selectionEnd ?? body.length;
+    set({ body: body.slice(0, start) + tag + body.slice(end) });
+    const caret = start + tag.length;
+    requestAnimationFrame(() => {
+      textarea.current?.focus();
+      textarea.current?.setSelectionRange(caret, caret);
+    });
+  }
   return (
     <div className="space-y-3">
       <div className="space-y-1">
         <label htmlFor="step-body" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
           Message
         </label>
-        <HighlightedTextarea id="step-body" value={body} rows={5} placeholder="Write your message…" onChange={(e) => set({ body: e.target.value }, "body")} />
+        <HighlightedTextarea ref={textarea} id="step-body" value={body} rows={5} placeholder="Write your message…" onChange={(e) => set({ body: e.target.value }, "body")} />
         <SegmentMeter segmented={segmented} isMms={(data.mediaIds?.length ?? 0) > 0} overLimit={body.length > MAX_BODY_LENGTH} />
-        <MergeFieldHint options={options} />
+        <MergeFieldMenu options={options} onInsert={insert} />
       </div>
+      <StepMedia ids={data.mediaIds ?? []} onChange={(mediaIds) => set({ mediaIds })} />
       <Field label="From" hint="Left unchosen: the number their inbox conversation uses.">
         <Select value={data.senderId ?? ""} onChange={(e) => set({ senderId: e.target.value || null })}>
           <option value="">Their conversation&apos;s number</option>

@@ -9,6 +9,7 @@ import { customFieldsRouter } from "@/lib/trpc/routers/custom-fields";
 import { jobsRouter } from "@/lib/trpc/routers/jobs";
 import { keywordsRouter } from "@/lib/trpc/routers/keywords";
 import { listsRouter } from "@/lib/trpc/routers/lists";
+import { mediaRouter } from "@/lib/trpc/routers/media";
 import { membersRouter } from "@/lib/trpc/routers/members";
 import { messagesRouter } from "@/lib/trpc/routers/messages";
 import { orgRouter } from "@/lib/trpc/routers/org";
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   jobs: jobsRouter,
   messages: messagesRouter,
+  media: mediaRouter,
   carriers: carriersRouter,
   phones: phonesRouter,
   twilioApi: twilioApiRouter,

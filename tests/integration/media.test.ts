@@ -1,5 +1,5 @@
 // Media end to end against a real database and a media folder of this file's own: uploads, the
-// org scoping of mediaForSend, and both routes called as Next.js calls them.
+// org scoping of mediaForSend and mediaItems, and both routes called as Next.js calls them.
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -31,6 +31,7 @@ const { GET } = await import("@/app/api/media/[id]/route");
 const { POST } = await import("@/app/api/media/route");
 const { systemSql } = await import("@/lib/db/sql");
 const { mediaForSend } = await import("@/lib/media/media-for-send");
+const { mediaItems } = await import("@/lib/media/media-items");
 const { signedMediaUrl } = await import("@/lib/media/media-url");
 const { uploadMedia } = await import("@/lib/media/upload-media");
 const { addMember, createOrgWithOwner, orgContextFor } = await import("./helpers/factories");
@@ -112,6 +113,22 @@ describe("mediaForSend", () => {
     const error = await expectDomainError(mediaForSend(systemSql(db), ctx.orgId, [big.id, bigger.id]), "BAD_REQUEST", "mediaIds");
     expect(error.message).toBe("A message's media can be at most 5 MB in all (these files are 5.5 MB)");
     expect(await mediaForSend(systemSql(db), ctx.orgId, [])).toEqual([]);
+  });
+});
+
+describe("mediaItems", () => {
+  it("reads saved attachments back for a picker in the order asked, each once, leaving out another org's", async () => {
+    const first = await uploadMedia(ctx, { name: "menu.png", type: "image/png", bytes: mediaBytes("png") });
+    const second = await uploadMedia(ctx, { name: "clip.mp4", type: "video/mp4", bytes: mediaBytes("mp4", 2_000) });
+    const theirs = await uploadMedia(other, { name: "theirs.jpg", type: "image/jpeg", bytes: mediaBytes("jpeg") });
+    const items = await mediaItems(ctx, [second.id, theirs.id, first.id, second.id]);
+    expect(items.map(({ id, fileName, contentType, size }) => ({ id, fileName, contentType, size }))).toEqual([
+      { id: second.id, fileName: "clip.mp4", contentType: "video/mp4", size: 2_000 },
+      { id: first.id, fileName: "menu.png", contentType: "image/png", size: first.size },
+    ]);
+    const thumbnail = await GET(appRequest(new URL(items[1]!.url).pathname + new URL(items[1]!.url).search), routeParams(first.id));
+    expect(thumbnail.status).toBe(200);
+    expect(await mediaItems(ctx, [])).toEqual([]);
   });
 });
 

@@ -13,7 +13,6 @@ const { db } = await setupApiDatabase();
 const { OPERATIONS } = await import("@/lib/api/openapi/operations");
 const { API_SCOPES } = await import("@/lib/api-keys/scopes");
 const { messageSid } = await import("@/lib/twilio-api/message-sid");
-const { newId } = await import("@/lib/ids");
 const { seedTwoOrgs, snapshotOrg } = await import("../helpers/tenant-fixture");
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -69,21 +68,18 @@ beforeAll(async () => {
   const verify = (await import("@/app/api/v1/verifications/route")).POST;
   const verificationAPhone = "+12127362005";
   const verification = await (await verify(apiRequest("/api/v1/verifications", { token: tokenA, body: { to: verificationAPhone, channel: "sms" } }))).json();
-  const mediaA = newId("media");
-  await db.mediaAsset.create({ data: { id: mediaA, orgId: seeded.f.orgA, storageKey: `${seeded.f.orgA}/${mediaA}.png`, contentType: "image/png", size: 2_048, sha256: "0".repeat(64) } });
   const [orgA, orgB] = await Promise.all([seeded.f.orgA, seeded.f.orgB].map((id) => db.organization.findUniqueOrThrow({ where: { id } })));
   f = {
     ...seeded.f,
     accountSidA: orgA!.accountSid,
     accountSidB: orgB!.accountSid,
-    mediaA,
     verificationA: verification.id,
     verificationAPhone,
     messageSegmentA: `${messageSid(seeded.f.messageA)}.json`,
     scheduledSegmentA: `${messageSid(seeded.f.scheduledA)}.json`,
   };
   const sidsA = (await db.message.findMany({ where: { orgId: f.orgA } })).map((m) => messageSid(m.id));
-  secrets = [...seeded.secrets, mediaA, verification.id, f.accountSidA, ...sidsA];
+  secrets = [...seeded.secrets, verification.id, f.accountSidA, ...sidsA];
 });
 
 function request(op: Operation, c: ApiCase, accountSid: string): { request: Request; params: Record<string, string> } {

@@ -10,7 +10,6 @@ import type { Fixture } from "./tenant-fixture";
 export interface ApiFixture extends Fixture {
   accountSidA: string;
   accountSidB: string;
-  mediaA: string;
   verificationA: string;
   verificationAPhone: string;
   /** Org A's messages as Twilio path segments ("SM....json"). */

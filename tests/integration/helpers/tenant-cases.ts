@@ -78,6 +78,8 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
   "contacts.tag": (f) => [ok({ ids: [f.contactA], add: ["pwned"], remove: ["a-only"] }, (r) => expect(r).toEqual({ updated: 0 }))],
   "contacts.changeConsent": (f) => [notFound({ id: f.contactA, kind: "OPT_OUT" }), notFound({ id: f.contactA, kind: "OPT_IN" })],
 
+  // B asks for A's attachment by id: nothing comes back (no thumbnail URL, no file name).
+  "media.items": (f) => [ok({ ids: [f.mediaA] }, (r) => expect(r).toEqual([]))],
   "workflows.list": () => [ok({}, (r) => expect(r).toEqual([]))],
   "workflows.get": (f) => [notFound({ id: f.workflowA })],
   "workflows.options": () => [ok(undefined)],

@@ -59,6 +59,7 @@ export interface Fixture {
   workflowA: string;
   workflowVersionA: string;
   workflowRunA: string;
+  mediaA: string;
 }
 
 /** Every row of org A, in a stable order, to compare before and after. */
@@ -207,6 +208,10 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
   await db.workflowRun.create({ data: { id: workflowRunA, orgId: orgA.id, workflowId: workflowA, versionId: workflowVersionA, contactId: contactA.id, nodeId: "start", waiting: "reply", trigger: { kind: "manual", data: { note: "SecretAlice" } } } });
   await db.workflowRunStep.create({ data: { id: newId("workflowRunStep"), orgId: orgA.id, runId: workflowRunA, workflowId: workflowA, versionId: workflowVersionA, nodeId: "start", nodeType: "trigger", outcome: "next", leftAt: new Date() } });
 
+  // An attachment of A's (its bytes are not needed: no test here fetches them).
+  const mediaA = newId("media");
+  await db.mediaAsset.create({ data: { id: mediaA, orgId: orgA.id, storageKey: `${orgA.id}/${mediaA}.png`, contentType: "image/png", size: 2_048, sha256: "0".repeat(64), fileName: "SecretAlice.png" } });
+
   const userB = await createUser(db);
   const { org: orgB } = await createOrgWithOwner(db, { owner: userB, name: "Org B" });
   const ctxB = await orgContextFor(db, userB, orgB.id);
@@ -259,6 +264,7 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
     workflowA,
     workflowVersionA,
     workflowRunA,
+    mediaA,
   };
   const snapshot = await snapshotOrg(db, f.orgA);
   // Every ID in org A (rows and the users in it), and two strings only org A's rows hold.
@@ -268,7 +274,7 @@ export async function seedTwoOrgs(db: Db): Promise<{ f: Fixture; userB: TestUser
   rows.push(...snapshot.keywordRules, ...snapshot.keywordMatches, ...snapshot.consentEvents);
   rows.push(...snapshot.conversations, ...snapshot.conversationNotes, ...snapshot.savedReplies);
   rows.push(...snapshot.workflows, ...snapshot.workflowVersions, ...snapshot.workflowRuns, ...snapshot.workflowRunSteps);
-  const secrets = [...rows.map((row) => row.id), ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a", apiKeyA.key.preview];
+  const secrets = [...rows.map((row) => row.id), mediaA, ...snapshot.memberships.map((m) => m.userId), "Org A secret name", "SecretAlice", "authtoken-of-a", apiKeyA.key.preview];
   secrets.push("hooks-of-a", endpointA.secret);
   return { f, userB, secrets };
 }
