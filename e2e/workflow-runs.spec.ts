@@ -121,6 +121,15 @@ test("a JOIN workflow runs for a virtual phone, its run's page lights the path s
   // The counters on the canvas: one run entered the welcome, one waits at the reply.
   await expect(step(page, "wait_for_reply").locator("[data-count=waiting]")).toHaveText("1", { timeout: 15_000 });
   await expect(step(page, "send_message").filter({ hasText: "Welcome to the club" }).locator("[data-count=entered]")).toHaveText("1", { timeout: 15_000 });
+  // A step chosen on the canvas narrows the table to the runs there: the wait has it, the welcome none.
+  await step(page, "wait_for_reply").click();
+  await expect(page.getByTestId("runs-at-step")).toHaveText("At Wait for reply (v1)");
+  await expect(row).toHaveCount(1);
+  await step(page, "send_message").filter({ hasText: "Welcome to the club" }).click();
+  await expect(page.getByText("No runs at this step")).toBeVisible();
+  await page.getByRole("button", { name: "Show runs at every step" }).click();
+  await expect(page.getByTestId("runs-at-step")).toBeHidden();
+  await expect(row).toHaveCount(1);
   await row.getByRole("link", { name: PHONE }).click();
   await expect(page).toHaveURL(/\/runs\/wfr_/);
   const runUrl = page.url();

@@ -1,6 +1,7 @@
 "use client";
 // A published version drawn read-only: the builder's canvas with nothing to edit, under run
-// figures (counters per step, or one run's path lit with its current step marked).
+// figures (counters per step, or one run's path lit with its current step marked). With `onChoose`,
+// a step can be chosen (the runs page narrows its table to it); clicking the canvas clears it.
 import { ReactFlowProvider } from "@xyflow/react";
 import type { ComponentProps } from "react";
 import { WorkflowCanvas, type CanvasOverlay } from "@/components/workflows/workflow-canvas";
@@ -11,13 +12,28 @@ type CanvasProps = ComponentProps<typeof WorkflowCanvas>;
 const none = new Set<string>();
 const noop = () => {};
 
-export function RunCanvas({ graph, options, overlay, label }: { graph: WorkflowGraph; options: EditorOptions | undefined; overlay: CanvasOverlay; label: string }) {
+export function RunCanvas({
+  graph,
+  options,
+  overlay,
+  label,
+  chosen = null,
+  onChoose,
+}: {
+  graph: WorkflowGraph;
+  options: EditorOptions | undefined;
+  overlay: CanvasOverlay;
+  label: string;
+  chosen?: string | null;
+  onChoose?: (nodeId: string | null) => void;
+}) {
   const props: CanvasProps = {
     graph: graph as CanvasProps["graph"],
     options,
     problems: [],
-    selected: none,
-    onSelect: noop,
+    selected: chosen ? new Set([chosen]) : none,
+    // One step at a time: the one just added to the selection, else what is left of it.
+    onSelect: onChoose ? (ids) => onChoose([...ids].find((id) => id !== chosen) ?? (ids.has(chosen ?? "") ? chosen : null)) : noop,
     onCommit: noop,
     onMove: noop,
     onMoveStart: noop,

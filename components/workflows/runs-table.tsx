@@ -1,7 +1,9 @@
 "use client";
-// A workflow's runs, newest first: status filter, the contact, where each is now or why it ended,
-// when it started, and "Load more" along the keyset cursor. Active runs refresh every 5 s.
+// A workflow's runs, newest first: status filter, the step chosen on the canvas above (runs waiting
+// there or ended there), the contact, where each is now or why it ended, when it started, and
+// "Load more" along the keyset cursor. Active runs refresh every 5 s.
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { X } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { formatDateTime } from "@/components/app/format";
@@ -17,11 +19,18 @@ import { useTRPC, useTRPCClient } from "@/lib/trpc/react";
 
 const STATUSES = Object.keys(RUN_STATUS_LABELS) as RunStatus[];
 
-export function RunsTable({ workflowId, graphs }: { workflowId: string; graphs: ReadonlyMap<number, WorkflowGraph> }) {
+/** A step of a version the table is narrowed to, with its name as the canvas shows it. */
+export interface RunsAtStep {
+  versionId: string;
+  nodeId: string;
+  label: string;
+}
+
+export function RunsTable({ workflowId, graphs, at, onClearAt }: { workflowId: string; graphs: ReadonlyMap<number, WorkflowGraph>; at: RunsAtStep | null; onClearAt: () => void }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const [status, setStatus] = useState<RunStatus | "">("");
-  const filters = { workflowId, ...(status && { status }) };
+  const filters = { workflowId, ...(status && { status }), ...(at && { at: { versionId: at.versionId, nodeId: at.nodeId } }) };
   // One request per page with an explicit cursor (the input schema is strict).
   const runs = useInfiniteQuery({
     queryKey: [...trpc.workflowRuns.list.pathKey(), filters],
@@ -37,8 +46,16 @@ export function RunsTable({ workflowId, graphs }: { workflowId: string; graphs: 
         <h2 id="runs-heading" className="text-lg font-semibold">
           Runs
         </h2>
-        <div>
-          <Select aria-label="Filter by status" value={status} onChange={(e) => setStatus(e.target.value as RunStatus | "")}>
+        <div className="flex flex-wrap items-center gap-2">
+          {at && (
+            <span className="inline-flex max-w-xs items-center gap-1 rounded-full bg-brand-50 py-1 pl-3 pr-1 text-sm text-brand-700 dark:bg-brand-700/30 dark:text-brand-100" data-testid="runs-at-step">
+              <span className="truncate">At {at.label}</span>
+              <button type="button" onClick={onClearAt} className="rounded-full p-1 hover:bg-brand-100 dark:hover:bg-brand-700/50" aria-label="Show runs at every step">
+                <X className="h-3.5 w-3.5" aria-hidden />
+              </button>
+            </span>
+          )}
+          <Select className="w-auto" aria-label="Filter by status" value={status} onChange={(e) => setStatus(e.target.value as RunStatus | "")}>
             <option value="">Any status</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -53,12 +70,18 @@ export function RunsTable({ workflowId, graphs }: { workflowId: string; graphs: 
       ) : runs.isError ? (
         <LoadError error={runs.error} />
       ) : runs.data.pages[0]!.items.length === 0 ? (
-        status ? (
+        status || at ? (
           <EmptyState
-            title={`No ${RUN_STATUS_LABELS[status].toLowerCase()} runs`}
-            description="No run of this workflow has that status."
+            title={status ? `No ${RUN_STATUS_LABELS[status].toLowerCase()} runs${at ? " at this step" : ""}` : "No runs at this step"}
+            description={at ? "No run waits at this step now or ended there." : "No run of this workflow has that status."}
             action={
-              <Button variant="secondary" onClick={() => setStatus("")}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setStatus("");
+                  onClearAt();
+                }}
+              >
                 Show every run
               </Button>
             }

@@ -1,5 +1,5 @@
 // The run history org users read (not the installation's Jobs page): a workflow's runs in keyset
-// pages, one run with the nodes it passed in order (what was sent and received, why it ended), a
+// pages (by status, by the step they are at), one run with the nodes it passed in order (what was sent and received, why it ended), a
 // contact's runs.
 import { z } from "zod";
 import { notFound } from "@/lib/errors";
@@ -10,6 +10,8 @@ export const RUN_STATUSES = ["ACTIVE", "COMPLETED", "EXITED", "CANCELED", "FAILE
 export const listRunsInput = z.strictObject({
   workflowId: z.string().min(1),
   status: z.enum(RUN_STATUSES).optional(),
+  /** Runs at a step of a version: waiting there now, or ended there (the canvas's Wait, Done and Exit). */
+  at: z.strictObject({ versionId: z.string().min(1), nodeId: z.string().min(1) }).optional(),
   /** Test runs are listed apart (the builder's test panel). */
   test: z.boolean().default(false),
   cursor: z.string().min(1).nullish(),
@@ -25,7 +27,13 @@ export async function listRuns(ctx: OrgContext, raw: z.input<typeof listRunsInpu
   if (!(await ctx.db.workflow.findUnique({ where: { id: input.workflowId }, select: { id: true } }))) throw notFound("Workflow", "workflowId");
   // Ids are time-ordered (lib/ids.ts): newest first is id order, and the cursor is the last id.
   const rows = await ctx.db.workflowRun.findMany({
-    where: { workflowId: input.workflowId, test: input.test, ...(input.status ? { status: input.status } : {}), ...(input.cursor ? { id: { lt: input.cursor } } : {}) },
+    where: {
+      workflowId: input.workflowId,
+      test: input.test,
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.at ? { versionId: input.at.versionId, nodeId: input.at.nodeId } : {}),
+      ...(input.cursor ? { id: { lt: input.cursor } } : {}),
+    },
     orderBy: { id: "desc" },
     take: input.limit + 1,
     include: { contact: contactSelect, version: { select: { version: true } } },

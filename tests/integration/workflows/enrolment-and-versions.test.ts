@@ -95,7 +95,7 @@ describe("re-entry", () => {
   it("enrols a whole list by hand in one statement, audited", { timeout: 30_000 }, async () => {
     const list = await makeList(db, ctx, "Manual");
     await seedContacts(db, ctx, Array.from({ length: 40 }, (_, i) => ({ phone: phone(400 + i), lists: [list.id] })));
-    const { workflowId } = await publishWorkflow(db, ctx, "By hand", { nodes: [trigger({ kind: "manual" })], edges: [] });
+    const { workflowId, versionId } = await publishWorkflow(db, ctx, "By hand", { nodes: [trigger({ kind: "manual" })], edges: [] });
     expect(await enrollAudience(ctx, workflowId, { listIds: [list.id] })).toEqual({ enrolled: 40 });
     expect(await db.auditLog.count({ where: { orgId: ctx.orgId, action: "workflow.contacts_enrolled", targetId: workflowId } })).toBe(1);
     // A trigger with nothing after it: each run completes at once.
@@ -108,6 +108,10 @@ describe("re-entry", () => {
     expect(page2.nextCursor).toBeNull();
     expect(new Set([...page1.items, ...page2.items].map((r) => r.contactId)).size).toBe(40);
     expect(await listRuns(ctx, { workflowId, status: "ACTIVE" })).toEqual({ items: [], nextCursor: null });
+    // By the step they are at (the runs canvas's drill-down): all 40 completed on the trigger.
+    expect((await listRuns(ctx, { workflowId, at: { versionId, nodeId: "start" }, limit: 100 })).items).toHaveLength(40);
+    expect(await listRuns(ctx, { workflowId, at: { versionId, nodeId: "elsewhere" } })).toEqual({ items: [], nextCursor: null });
+    expect(await listRuns(ctx, { workflowId, at: { versionId: "wfv_other", nodeId: "start" } })).toEqual({ items: [], nextCursor: null });
   });
 });
 
