@@ -240,4 +240,13 @@ test("a JOIN workflow runs for a virtual phone, its run's page lights the path s
   await expect(page.locator("h1 + [data-run-status]")).toHaveText("Canceled");
   await expect(page.getByTestId("run-place")).toContainText("Canceled by");
   await expect(page.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
+
+  // A test run on a number no contact has yet (a virtual phone's): it becomes a contact and gets the welcome.
+  await page.goto(runsUrl);
+  await page.getByRole("button", { name: "Test run" }).click();
+  await page.getByRole("dialog").getByLabel("Find a contact").fill("+1 415 555 0142");
+  await page.getByRole("dialog").getByRole("button", { name: /A new contact: \+1 415 555 0142/ }).click();
+  await expect(page).toHaveURL(/\/runs\/wfr_/);
+  await expect(page.getByText("Test run", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("run-timeline").getByTestId("step-sent")).toContainText("Welcome to the club! Reply YES or NO", { timeout: 15_000 });
 });

@@ -173,7 +173,8 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
   "workflowRuns.testRun": async () => ({ workflowId: (await workflow("ACTIVE")).id, contactId: (await createContact(ctx, { phone: phone() })).id }),
   "workflowRuns.cancel": async () => {
     const { id } = await workflow("ACTIVE");
-    return startTestRun(ctx, id, (await createContact(ctx, { phone: phone() })).id);
+    const { runId } = await startTestRun(ctx, { workflowId: id, contactId: (await createContact(ctx, { phone: phone() })).id });
+    return { runId };
   },
   "workflowRuns.migrate": async () => {
     const { id } = await workflow("ACTIVE");

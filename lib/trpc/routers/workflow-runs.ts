@@ -1,20 +1,17 @@
-import { z } from "zod";
 import { cancelRun } from "@/lib/workflows/end-runs";
 import { enrollAudience, enrollAudienceInput } from "@/lib/workflows/enroll-audience";
 import { getVersion, versionIdInput } from "@/lib/workflows/get-version";
 import { migrateRuns, migrateRunsInput } from "@/lib/workflows/migrate-runs";
 import { runCounters, runCountersInput } from "@/lib/workflows/run-counters";
 import { contactRuns, contactRunsInput, getRun, listRuns, listRunsInput, runIdInput } from "@/lib/workflows/run-history";
-import { startTestRun } from "@/lib/workflows/test-run";
+import { startTestRun, testRunInput } from "@/lib/workflows/test-run";
 import { createTRPCRouter, orgProcedure } from "@/lib/trpc/init";
-
-const testRunInput = z.strictObject({ workflowId: z.string().min(1), contactId: z.string().min(1) });
 
 // Members run workflows as they send campaigns (campaigns.schedule and .cancel are a member's):
 // enrol lists and segments, test, cancel a run, move waiting runs to a new version.
 export const workflowRunsRouter = createTRPCRouter({
   enroll: orgProcedure.input(enrollAudienceInput).mutation(({ ctx, input }) => enrollAudience(ctx.org, input.workflowId, input)),
-  testRun: orgProcedure.input(testRunInput).mutation(({ ctx, input }) => startTestRun(ctx.org, input.workflowId, input.contactId)),
+  testRun: orgProcedure.input(testRunInput).mutation(({ ctx, input }) => startTestRun(ctx.org, input)),
   cancel: orgProcedure.input(runIdInput).mutation(({ ctx, input }) => cancelRun(ctx.org, input.runId)),
   list: orgProcedure.input(listRunsInput).query(({ ctx, input }) => listRuns(ctx.org, input)),
   /** A run with the nodes it passed, in order, and the texts sent and received. */

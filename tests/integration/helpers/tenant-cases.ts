@@ -150,7 +150,7 @@ export const CASES: Record<string, (f: Fixture) => Case[]> = {
     badRequest({ definition: { root: { type: "group", match: "all", rules: [{ type: "condition", field: "lists", operator: "not_in", value: [f.listA] }] } } }),
   ],
   "workflowRuns.enroll": (f) => [notFound({ workflowId: f.workflowA, listIds: [f.listB] })],
-  "workflowRuns.testRun": (f) => [notFound({ workflowId: f.workflowA, contactId: f.contactB })],
+  "workflowRuns.testRun": (f) => [notFound({ workflowId: f.workflowA, contactId: f.contactB }), notFound({ workflowId: f.workflowA, phone: "+1 312 555 0199" })],
   "workflowRuns.cancel": (f) => [notFound({ runId: f.workflowRunA })],
   "workflowRuns.list": (f) => [notFound({ workflowId: f.workflowA }), notFound({ workflowId: f.workflowA, status: "ACTIVE" })],
   "workflowRuns.get": (f) => [notFound({ runId: f.workflowRunA })],

@@ -5,6 +5,7 @@
 // starts another; a random split and an exit node end a run as EXITED.
 import { describe, expect, it } from "vitest";
 import { setupAppHarness, waitUntil } from "../jobs/harness";
+import { expectDomainError } from "../helpers/expect-error";
 
 const h = await setupAppHarness();
 const { functions } = await import("@/lib/jobs/functions");
@@ -49,7 +50,7 @@ describe("the interpreter's rules", () => {
       ],
       edges: [edge("start", "day"), edge("day", "ask"), edge("ask", "done", "timeout")],
     });
-    const { runId } = await startTestRun(ctx, workflowId, tess!);
+    const { runId } = await startTestRun(ctx, { workflowId, contactId: tess! });
     const done = await ended(runId, 20_000);
     expect(done).toMatchObject({ status: "COMPLETED", test: true });
     const { steps } = await getRun(ctx, { runId });
@@ -58,6 +59,13 @@ describe("the interpreter's rules", () => {
     // A day's wait took about the test runs' second.
     expect(day.leftAt!.getTime() - day.enteredAt.getTime()).toBeLessThan(2_900);
     expect(await db.auditLog.count({ where: { orgId: ctx.orgId, action: "workflow.test_run_started" } })).toBe(1);
+
+    // A number instead of a contact (a virtual phone's): made a contact when new, found when known.
+    const fresh = await startTestRun(ctx, { workflowId, phone: "(415) 555-0199" });
+    expect(await db.contact.findUniqueOrThrow({ where: { id: fresh.contactId } })).toMatchObject({ phone: "+14155550199", orgId: ctx.orgId });
+    expect((await run(fresh.runId)).test).toBe(true);
+    expect((await startTestRun(ctx, { workflowId, phone: "+1 415 555 0199" })).contactId).toBe(fresh.contactId);
+    await expectDomainError(startTestRun(ctx, { workflowId, phone: "12" }), "BAD_REQUEST", "phone");
   });
 
   it("holds the runs of a paused workflow before their next node until it is resumed", { timeout: 60_000 }, async () => {
