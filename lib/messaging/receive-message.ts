@@ -95,7 +95,7 @@ export async function receiveMessage(db: Db, connectionId: string, text: Inbound
         events: { create: { id: newId("messageEvent"), orgId: org.id, status: "RECEIVED", source: "carrier", occurredAt: text.receivedAt } },
       },
     });
-    const conversation = await routeInbound(tx, { orgId: org.id, contactId: contact!.id, senderId: sender.id, messageId: message.id, at: text.receivedAt });
+    const conversation = await routeInbound(tx, { orgId: org.id, contactId: contact!.id, senderId: sender.id, messageId: message.id, at: text.receivedAt, answered: keyword !== null });
     const webhookEvents = messageWebhookEvents("message.received", [message], text.receivedAt);
 
     if (keyword?.kind === "OPT_OUT" || keyword?.kind === "OPT_IN") {

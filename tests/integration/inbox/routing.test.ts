@@ -52,6 +52,19 @@ describe("routing inbound texts", () => {
     expect(message.id).not.toBe(second.id);
   });
 
+  it("shows a STOP, HELP or START without making anyone wait: the system answers those", async () => {
+    const phone = nextPhone();
+    const { message: stop } = await text(phone, "STOP");
+    expect(await conversationOf(phone)).toMatchObject({ status: "OPEN", lastMessageId: stop.id, waitingSince: null });
+    await text(phone, "START");
+    expect((await conversationOf(phone)).waitingSince).toBeNull();
+    const asked = new Date(Date.now() - 1_000);
+    await text(phone, "What time do you open?", asked);
+    await text(phone, "HELP");
+    // The question still waits for a person, from when it was asked.
+    expect((await conversationOf(phone)).waitingSince).toEqual(asked);
+  });
+
   it("reopens a closed conversation on the contact's next text", async () => {
     const phone = nextPhone();
     await text(phone);
