@@ -30,22 +30,28 @@ export async function handleCheckpoint(ctx: Ctx, req: http.IncomingMessage, res:
     .map((op) => ({ id: op.id, name: stepName(op), kind: stepKind(op), data: op.data ?? null, started: startedAt(op) }));
   if (!itemId || !/^\d+$/.test(itemId) || !leaseToken) return sendJson(res, 400, { error: "qi_id is missing or not one this executor issued" });
   const { t } = ctx.db;
-  const [row] = await ctx.db.query<{ held: string }>(
-    `WITH held AS (
-       UPDATE ${t.queue} SET "leaseUntil" = now() + $4 * interval '1 millisecond' WHERE id = $1 AND "leaseToken" = $2 AND "runId" = $3 RETURNING id
-     ), saved AS (
-       INSERT INTO ${t.step} AS s ("runId", id, name, op, status, attempts, data, "startedAt", "endedAt", "completedAt")
-       SELECT $3, x.id, x.name, x.kind, 'COMPLETED', 1, coalesce(x.data, 'null'::jsonb), coalesce(to_timestamp(x.started / 1000.0), now()), now(), clock_timestamp()
-       FROM jsonb_to_recordset($5::jsonb) AS x(id text, name text, kind text, data jsonb, started float8)
-       WHERE EXISTS (SELECT 1 FROM held)
-       ON CONFLICT ("runId", id) DO UPDATE SET status = 'COMPLETED', attempts = s.attempts + 1, data = EXCLUDED.data, error = NULL,
-         "endedAt" = EXCLUDED."endedAt", "completedAt" = EXCLUDED."completedAt"
-       WHERE s."completedAt" IS NULL
-       RETURNING 1
-     )
-     SELECT (SELECT count(*) FROM held) AS held, (SELECT count(*) FROM saved) AS saved`,
-    [itemId, leaseToken, runId, ctx.options.leaseMs, JSON.stringify(results)],
-  );
+  // The run's row first, as every other writer of a run takes it (lockRun): a step row's foreign key
+  // share-locks the run, so taking the queue row first deadlocked against a cancel, which holds the
+  // run and deletes the run's queue rows.
+  const [row] = await ctx.db.tx(async (tx) => {
+    await tx.query(`SELECT 1 FROM ${t.run} WHERE id = $1 FOR UPDATE`, [runId]);
+    return tx.query<{ held: string }>(
+      `WITH held AS (
+         UPDATE ${t.queue} SET "leaseUntil" = now() + $4 * interval '1 millisecond' WHERE id = $1 AND "leaseToken" = $2 AND "runId" = $3 RETURNING id
+       ), saved AS (
+         INSERT INTO ${t.step} AS s ("runId", id, name, op, status, attempts, data, "startedAt", "endedAt", "completedAt")
+         SELECT $3, x.id, x.name, x.kind, 'COMPLETED', 1, coalesce(x.data, 'null'::jsonb), coalesce(to_timestamp(x.started / 1000.0), now()), now(), clock_timestamp()
+         FROM jsonb_to_recordset($5::jsonb) AS x(id text, name text, kind text, data jsonb, started float8)
+         WHERE EXISTS (SELECT 1 FROM held)
+         ON CONFLICT ("runId", id) DO UPDATE SET status = 'COMPLETED', attempts = s.attempts + 1, data = EXCLUDED.data, error = NULL,
+           "endedAt" = EXCLUDED."endedAt", "completedAt" = EXCLUDED."completedAt"
+         WHERE s."completedAt" IS NULL
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM held) AS held, (SELECT count(*) FROM saved) AS saved`,
+      [itemId, leaseToken, runId, ctx.options.leaseMs, JSON.stringify(results)],
+    );
+  });
   if (Number(row?.held ?? 0) === 0) return sendJson(res, 409, { error: "stale dispatch: this call's lease was lost or the run ended" });
   sendJson(res, 200, { ok: true });
 }

@@ -1,5 +1,6 @@
 // Run control for the app (cancel, replay over the executor's HTTP API), cron triggers, timeouts,
 // and a sync that refuses a function the executor cannot honour.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { setupJobsHarness, waitUntil } from "./harness";
 
@@ -51,6 +52,36 @@ describe("run control", () => {
     });
     expect(stale.status).toBe(409);
     expect(await h.database.sql(`SELECT 1 FROM "JobStep" WHERE "runId" = 'run_nope'`)).toEqual([]);
+  });
+
+  it("answers a checkpoint that races the run's cancel with 409, without a deadlock", async () => {
+    // A run with a call in flight (its queue row leased), as the executor leaves it mid-call.
+    await h.database.sql(`INSERT INTO "JobRun" (id, "functionId", status, "eventIds", events) VALUES ('run_race', 'control-long', 'RUNNING', '{}', '[]')`);
+    const [item] = await h.database.sql<{ id: string }>(
+      `INSERT INTO "JobQueue" (kind, "runId", "functionId", "stepId", "dueAt", "sortAt", "leaseToken", "leaseUntil")
+       VALUES ('CALL', 'run_race', 'control-long', 'step', now(), now(), 'lease-1', now() + interval '1 minute') RETURNING id`,
+    );
+    // The cancel, as cancelRun does it: the run's row first, then its queue rows.
+    const cancel = new pg.Client({ connectionString: h.executorDbUrl });
+    await cancel.connect();
+    await cancel.query(`SET search_path TO "${h.database.schema}"`);
+    try {
+      await cancel.query("BEGIN");
+      await cancel.query(`SELECT 1 FROM "JobRun" WHERE id = 'run_race' FOR UPDATE`);
+      const checkpoint = fetch(`${h.executor.url}/v1/checkpoint/run_race/async`, {
+        method: "POST",
+        body: JSON.stringify({ run_id: "run_race", fn_id: "control-long", qi_id: `${item!.id}:lease-1`, steps: [{ id: "late", op: "StepRun", data: 1 }] }),
+      });
+      // Long enough for the checkpoint to reach the database and wait on the run.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await cancel.query(`UPDATE "JobRun" SET status = 'CANCELLED' WHERE id = 'run_race'`);
+      await cancel.query(`DELETE FROM "JobQueue" WHERE "runId" = 'run_race'`);
+      await cancel.query("COMMIT");
+      expect((await checkpoint).status).toBe(409);
+    } finally {
+      await cancel.end();
+    }
+    expect(await h.database.sql(`SELECT 1 FROM "JobStep" WHERE "runId" = 'run_race'`)).toEqual([]);
   });
 
   it("POST /v1/runs/:id/replay starts a failed run again with the same events", async () => {
