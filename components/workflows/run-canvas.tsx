@@ -3,7 +3,7 @@
 // figures (counters per step, or one run's path lit with its current step marked). With `onChoose`,
 // a step can be chosen (the runs page narrows its table to it); clicking the canvas clears it.
 import { ReactFlowProvider } from "@xyflow/react";
-import type { ComponentProps } from "react";
+import { useMemo, type ComponentProps } from "react";
 import { WorkflowCanvas, type CanvasOverlay } from "@/components/workflows/workflow-canvas";
 import type { EditorOptions } from "@/lib/workflows/editor-options";
 import type { WorkflowGraph } from "@/lib/workflows/graph-model";
@@ -27,11 +27,13 @@ export function RunCanvas({
   chosen?: string | null;
   onChoose?: (nodeId: string | null) => void;
 }) {
+  // Kept across renders (the counters refresh every 5 s): the canvas rebuilds its steps when it changes.
+  const selected = useMemo(() => (chosen ? new Set([chosen]) : none), [chosen]);
   const props: CanvasProps = {
     graph: graph as CanvasProps["graph"],
     options,
     problems: [],
-    selected: chosen ? new Set([chosen]) : none,
+    selected,
     // One step at a time: the one just added to the selection, else what is left of it.
     onSelect: onChoose ? (ids) => onChoose([...ids].find((id) => id !== chosen) ?? (ids.has(chosen ?? "") ? chosen : null)) : noop,
     onCommit: noop,
