@@ -7,6 +7,9 @@ export const HELP_KEYWORDS = ["HELP", "INFO"] as const;
 
 export type KeywordKind = "OPT_OUT" | "OPT_IN" | "HELP";
 
+/** The keywords answered whoever sends them (YES is one only from someone opted out). */
+export const ALWAYS_KEYWORDS = [...OPT_OUT_KEYWORDS, ...OPT_IN_KEYWORDS.filter((k) => k !== "YES"), ...HELP_KEYWORDS];
+
 /** The keyword a whole inbound message is, if any: case, spaces and trailing punctuation ignored. */
 export function matchKeyword(body: string): { kind: KeywordKind; keyword: string } | null {
   const word = body.normalize("NFKC").replace(/[\s.!]+/g, "").toUpperCase();

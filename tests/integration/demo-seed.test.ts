@@ -3,6 +3,7 @@
 // every `npm start` does) adds nothing; its workflow is published and its runs walk the graph.
 import { beforeAll, describe, expect, it } from "vitest";
 import { canTransition } from "@/lib/messaging/status";
+import { ALWAYS_KEYWORDS, matchKeyword } from "@/lib/keywords/compliance-keywords";
 import { scopedDb } from "@/lib/db/scoped";
 import type { OrgContext } from "@/lib/org-context";
 import { countSegment } from "@/lib/segments/evaluate-segment";
@@ -131,11 +132,14 @@ describe("the demo seed", () => {
     expect(await countSegment(ctx, unreachable.definition as SegmentDefinitionInput)).toBeGreaterThan(0);
   });
 
-  it("gives each customer who texted the conversation the routing would have: open while their last texts are unanswered", async () => {
+  it("gives each customer who texted the conversation the routing would have: open while their last texts are unanswered, waiting unless those were only keywords", async () => {
     const texted = await db.message.findMany({ where: { orgId, direction: "INBOUND" }, distinct: ["contactId"], select: { contactId: true } });
     const conversations = await db.conversation.findMany({ where: { orgId } });
     expect(conversations.map((c) => c.contactId).sort()).toEqual(texted.map((m) => m.contactId).sort());
     expect(conversations.some((c) => c.status === "OPEN")).toBe(true);
+    const consentTexts = await db.consentEvent.findMany({ where: { orgId, messageId: { not: null } }, select: { messageId: true } });
+    const systemAnswered = new Set(consentTexts.map((e) => e.messageId));
+    const ALWAYS: readonly string[] = ALWAYS_KEYWORDS;
     for (const c of conversations) {
       const last = await db.message.findFirstOrThrow({ where: { orgId, contactId: c.contactId, direction: "INBOUND" }, orderBy: { id: "desc" } });
       const reply = await db.message.findFirst({ where: { orgId, contactId: c.contactId, direction: "OUTBOUND", source: { in: ["ui", "api"] } }, orderBy: { id: "desc" } });
@@ -143,12 +147,13 @@ describe("the demo seed", () => {
       expect(c.status, c.contactId).toBe(unanswered ? "OPEN" : "CLOSED");
       expect(c.lastInboundAt).toEqual(last.createdAt);
       expect(c.senderId).toBe(last.senderId);
-      expect(c.waitingSince !== null).toBe(unanswered);
-      if (unanswered) {
-        const first = await db.message.findFirstOrThrow({ where: { orgId, contactId: c.contactId, direction: "INBOUND", ...(reply && { id: { gt: reply.id } }) }, orderBy: { id: "asc" } });
-        expect(c.waitingSince).toEqual(first.createdAt);
-      }
+      // Waiting since the first unanswered text a person must answer: not a STOP, HELP or START.
+      const since = await db.message.findMany({ where: { orgId, contactId: c.contactId, direction: "INBOUND", ...(reply && { id: { gt: reply.id } }) }, orderBy: { id: "asc" } });
+      const first = since.find((m) => !systemAnswered.has(m.id) && !ALWAYS.includes(matchKeyword(m.body)?.keyword ?? ""));
+      expect(c.waitingSince, c.contactId).toEqual(first?.createdAt ?? null);
     }
+    // Some contacts' last word was a STOP: open, shown, and waiting for no one.
+    expect(conversations.some((c) => c.status === "OPEN" && c.waitingSince === null)).toBe(true);
   });
 
   it("adds nothing when run again, and backfills an older demo org that has neither segments nor messages", async () => {
