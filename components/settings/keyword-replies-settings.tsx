@@ -11,7 +11,7 @@ import { Field, FormError } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import { LoadError, Loading } from "@/components/ui/query-state";
 import { hasRole } from "@/lib/members/roles";
-import { HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from "@/lib/keywords/compliance-keywords";
+import { HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from "@/lib/sms/compliance-keywords";
 import { defaultKeywordReplies, type KeywordReplies } from "@/lib/messaging/keyword-replies";
 import { updateKeywordRepliesInput } from "@/lib/messaging/keyword-replies-input";
 import { segmentMessage } from "@/lib/sms/segments";

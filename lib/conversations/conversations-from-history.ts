@@ -8,7 +8,7 @@
 // the routing.
 // Replies go from the number they last texted. A contact who has a conversation keeps it.
 import type { SqlClient } from "@/lib/db/sql";
-import { ALWAYS_KEYWORDS } from "@/lib/keywords/compliance-keywords";
+import { ALWAYS_KEYWORDS } from "@/lib/sms/compliance-keywords";
 
 /** Returns how many conversations were made. */
 export async function conversationsFromHistory(tx: SqlClient, orgId: string): Promise<number> {

@@ -2,7 +2,7 @@
 // procedures. What the database adds (merge fields known, lists and senders the org's, no overlap
 // with another rule) is checked when saved, in manage-rules.ts.
 import { z } from "zod";
-import { matchKeyword } from "@/lib/keywords/compliance-keywords";
+import { matchKeyword } from "@/lib/sms/compliance-keywords";
 import { displayKeyword, keywordKey } from "@/lib/keywords/keyword-key";
 import { detectOptOutPhrase } from "@/lib/keywords/opt-out-phrases";
 import { tagSchema } from "@/lib/lists/tag-schema";

@@ -1,7 +1,7 @@
 // What an inbound text would do, in receiveMessage's order: a compliance keyword first, then opt-out
 // wording, then the org's rules (for `senderId`; null: any number). The settings page's test box
 // answers with it; receive-message.ts takes the same steps in the same order.
-import { matchKeyword, type KeywordKind } from "@/lib/keywords/compliance-keywords";
+import { matchKeyword, type KeywordKind } from "@/lib/sms/compliance-keywords";
 import { matchRule, type MatchableRule } from "@/lib/keywords/match-rule";
 import { detectOptOutPhrase } from "@/lib/keywords/opt-out-phrases";
 

@@ -1,7 +1,7 @@
-// The built-in replies to the CTIA keywords (lib/keywords/compliance-keywords.ts). Each org may rewrite the replies (settings);
+// The built-in replies to the CTIA keywords (lib/sms/compliance-keywords.ts). Each org may rewrite the replies (settings);
 // an empty override falls back to these, which name the org as CTIA asks. They are written to the
 // phone's owner, in the words of CTIA's sample messages ("unsubscribed"), not the app's "opted out".
-import type { KeywordKind } from "@/lib/keywords/compliance-keywords";
+import type { KeywordKind } from "@/lib/sms/compliance-keywords";
 
 export interface KeywordReplies {
   helpReply: string;

@@ -20,7 +20,7 @@ import { fetchMedia } from "@/lib/media/fetch-media";
 import { announceTriggers } from "@/lib/events/announce-triggers";
 import { emitEvents } from "@/lib/events/emit";
 import { messageReceived } from "@/lib/events/messaging";
-import { matchKeyword, type KeywordKind } from "@/lib/keywords/compliance-keywords";
+import { matchKeyword, type KeywordKind } from "@/lib/sms/compliance-keywords";
 import { detectOptOutPhrase } from "@/lib/keywords/opt-out-phrases";
 import { applyKeywordRule, findKeywordRule, sendKeywordRuleReply } from "@/lib/messaging/apply-keyword-rule";
 import { keywordReply } from "@/lib/messaging/keyword-replies";

@@ -10,7 +10,7 @@
 // Only final states and `sent`: nothing is left for the dispatcher to pick up on first start.
 import type { MessageDirection, MessageStatus } from "../../lib/generated/prisma/enums.ts";
 import { newId } from "../../lib/ids.ts";
-import { matchKeyword } from "../../lib/keywords/compliance-keywords.ts";
+import { matchKeyword } from "../../lib/sms/compliance-keywords.ts";
 import { defaultKeywordReplies } from "../../lib/messaging/keyword-replies.ts";
 import { canTransition } from "../../lib/messaging/status.ts";
 import { segmentMessage } from "../../lib/sms/segments.ts";

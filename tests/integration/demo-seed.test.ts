@@ -3,7 +3,7 @@
 // every `npm start` does) adds nothing; its workflow is published and its runs walk the graph.
 import { beforeAll, describe, expect, it } from "vitest";
 import { canTransition } from "@/lib/messaging/status";
-import { ALWAYS_KEYWORDS, matchKeyword } from "@/lib/keywords/compliance-keywords";
+import { ALWAYS_KEYWORDS, matchKeyword } from "@/lib/sms/compliance-keywords";
 import { scopedDb } from "@/lib/db/scoped";
 import type { OrgContext } from "@/lib/org-context";
 import { countSegment } from "@/lib/segments/evaluate-segment";
